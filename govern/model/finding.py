@@ -1,0 +1,105 @@
+"""What the engine hands to reporters: rule metadata, findings, notices, the scan report.
+
+Reporters see only these types (never parsers, adapters or the engine's internals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from govern.model.source import SourceRange
+
+Severity = Literal["critical", "high", "medium", "low"]
+Status = Literal["fail", "unknown"]
+NoticeLevel = Literal["error", "warning", "note"]
+
+SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low")
+SEVERITY_RANK: dict[str, int] = {"critical": 4, "high": 3, "medium": 2, "low": 1, "none": 99}
+SECURITY_SEVERITY: dict[str, str] = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "2.0"}
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """Everything a reporter may say about a rule."""
+
+    id: str
+    slug: str
+    title: str
+    severity: Severity
+    category: str
+    kinds: tuple[str, ...]
+    formats: tuple[str, ...]
+    precision: str
+    description: str  # what it does and why it matters (the rationale)
+    remediation: str
+    help_markdown: str
+    help_uri: str
+    tags: tuple[str, ...]
+    equivalents: dict[str, tuple[str, ...]]
+    source_file: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule that failed (or could not be decided) on one resource."""
+
+    rule_id: str
+    severity: Severity
+    category: str
+    status: Status
+    message: str
+    resource_id: str
+    resource_kind: str
+    resource_address: str
+    source_format: str
+    location: SourceRange | None
+    fingerprint: str
+    path: str = ""  # canonical attribute path of the offending value, "" for the resource
+    equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        loc = self.location
+        return (loc.file if loc else "", loc.start_line if loc else 0, self.rule_id,
+                self.resource_address, self.path)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something about the inputs: a file that could not be parsed (`error`), a value or
+    module that could not be resolved (`warning`), a file skipped on purpose (`note`)."""
+
+    level: NoticeLevel
+    message: str
+    file: str | None = None
+    line: int | None = None
+    hint: str | None = None
+    code: str = ""  # short stable code, e.g. "parse-error", "skipped-binary"
+
+    def render(self) -> str:
+        where = ""
+        if self.file:
+            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
+        text = f"{where}{self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+@dataclass(frozen=True)
+class ScanStats:
+    files: int = 0
+    resources: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class ScanReport:
+    """The result of one scan, sorted and ready to render."""
+
+    findings: tuple[Finding, ...]
+    rules: tuple[RuleMeta, ...]  # every rule that ran
+    notices: tuple[Notice, ...]
+    root: str  # absolute directory that relative URIs in reports are relative to
+    stats: ScanStats = ScanStats()
+    tool_version: str = ""

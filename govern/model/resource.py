@@ -1,0 +1,101 @@
+"""A canonical resource: what every format and the live reader produce for the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from govern.model.source import SourceRange
+from govern.model.unknown import Unknown
+
+Path = tuple[str | int, ...]
+
+_MISSING = object()
+
+
+@dataclass
+class Resource:
+    """One canonical resource.
+
+    - `id`: stable, unique in a graph. Static formats use `<format>:<root>:<address>`;
+      live resources use the ARN (or Azure resource id).
+    - `kind`: canonical kind, e.g. `aws.s3.bucket`.
+    - `address`: what users see: Terraform `module.net.aws_security_group.web[0]`,
+      CloudFormation logical id, ARM `<type>/<name>`, live ARN.
+    - `attributes`: canonical attribute tree (dicts, lists, scalars, `Unknown`).
+      An absent key means "not set" (the provider default applies, which the adapter
+      writes explicitly when a rule depends on it and records in `defaulted`).
+    - `locations`: where each canonical path was written; lookups fall back to the
+      nearest written ancestor and then to `range`.
+    - `defaulted`: canonical paths whose value the adapter filled from a provider default.
+    - `native`: the native addresses folded into this resource (e.g. the separate
+      `aws_s3_bucket_policy`), for messages and debugging.
+    """
+
+    id: str
+    kind: str
+    address: str
+    source_format: str
+    native_type: str
+    range: SourceRange | None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    locations: dict[Path, SourceRange] = field(default_factory=dict)
+    defaulted: set[Path] = field(default_factory=set)
+    native: list[str] = field(default_factory=list)
+    arn: str | None = None
+
+    def get(self, path: Path | str, default: Any = None) -> Any:
+        """The value at a canonical path (`"a.b.0.c"` or a tuple), or `default` if absent.
+
+        A missing key under an Unknown ancestor is Unknown, not absent.
+        """
+        parts = split_path(path) if isinstance(path, str) else path
+        node: Any = self.attributes
+        for part in parts:
+            if isinstance(node, Unknown):
+                return node
+            if isinstance(node, dict) and isinstance(part, str):
+                node = node.get(part, _MISSING)
+            elif isinstance(node, list) and isinstance(part, int):
+                node = node[part] if -len(node) <= part < len(node) else _MISSING
+            else:
+                return default
+            if node is _MISSING:
+                return default
+        return node
+
+    def location(self, path: Path | str | None = None) -> SourceRange | None:
+        """Where `path` was written: the path itself, its nearest written ancestor, or the
+        resource."""
+        if path is not None:
+            parts = split_path(path) if isinstance(path, str) else path
+            while parts:
+                found = self.locations.get(parts)
+                if found is not None:
+                    return found
+                parts = parts[:-1]
+        return self.range
+
+    def set(self, path: Path | str, value: Any, where: SourceRange | None = None,
+            defaulted: bool = False) -> None:
+        """Set a canonical value, creating intermediate dicts, and record its location."""
+        parts = split_path(path) if isinstance(path, str) else path
+        node = self.attributes
+        for part in parts[:-1]:
+            assert isinstance(part, str)
+            child = node.get(part)
+            if not isinstance(child, dict):
+                child = {}
+                node[part] = child
+            node = child
+        last = parts[-1]
+        assert isinstance(last, str)
+        node[last] = value
+        if where is not None:
+            self.locations[parts] = where
+        if defaulted:
+            self.defaulted.add(parts)
+
+
+def split_path(path: str) -> Path:
+    return tuple(int(p) if p.isdigit() else p for p in path.split(".") if p)

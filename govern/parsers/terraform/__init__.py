@@ -1,0 +1,1 @@
+"""Terraform: HCL and .tf.json syntax, evaluation of modules, native resources."""
