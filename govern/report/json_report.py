@@ -1,0 +1,124 @@
+"""Machine-readable output for scripts: `--format json`. Version 1 of this document:
+
+```
+{
+  "version": 1,                                  # of this JSON layout; bumped on breaking change
+  "tool": {"name": "govern", "version": "0.1.0"},
+  "summary": {
+    "total": 15,                                 # findings of any status
+    "by_status": {"fail": 12, "unknown": 3},
+    "by_severity": {"critical": 2, "high": 5, "medium": 4, "low": 1},   # status fail only
+    "unknown_by_severity": {"critical": 0, "high": 1, "medium": 2, "low": 0},
+    "notices": {"error": 1, "warning": 0, "note": 2},
+    "unparsed_files": 1,                         # files named by error notices
+    "files": 12, "resources": 40, "rules": 31, "seconds": 0.21
+  },
+  "findings": [
+    {"rule_id": "GOV-AWS-001", "title": "S3 bucket without default encryption at rest",
+     "severity": "high", "category": "encryption", "status": "fail",   # or "unknown"
+     "message": "S3 bucket has no default server-side encryption",
+     "resource": {"id": "...", "kind": "aws.s3.bucket", "address": "aws_s3_bucket.logs",
+                  "format": "terraform"},
+     "location": {"file": "main.tf", "start_line": 41, "end_line": 44},   # or null
+     "path": "encryption",                       # offending attribute path, "" = the resource
+     "fingerprint": "...",
+     "equivalents": {"checkov": ["CKV_AWS_19"], "trivy": ["AVD-AWS-0088"], "kics": []}}
+  ],
+  "notices": [
+    {"level": "error", "code": "parse-error", "message": "...", "file": "broken.tf",
+     "line": 7, "hint": "..."}                   # file, line, hint: null when unknown
+  ],
+  "rules": ["GOV-AWS-001", ...]                  # ids of every rule that ran, sorted
+}
+```
+
+Every key is always present (null when there is no value). `title` is null when the rule
+is missing from the report. `location.file` is relative to the scan root when the file is
+inside it, else the path as given (see `govern.report.paths`). Findings and notices are in
+the order of `govern.report.order`; object keys are in the order above; the `equivalents`
+keys are checkov, trivy, kics, then any other tool by name. Output is ASCII
+(`ensure_ascii`), indented by 2, with a trailing newline, and byte-stable.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from govern.model.finding import Finding, Notice, ScanReport
+from govern.report.order import ordered_findings, ordered_notices
+from govern.report.paths import display_path
+from govern.report.rules import RuleIndex, equivalents
+from govern.report.summary import summarize
+from govern.report.tool import TOOL_NAME, tool_version
+
+JSON_VERSION = 1
+
+
+def _finding(finding: Finding, rules: RuleIndex, root: str) -> dict[str, Any]:
+    rule = rules.get(finding.rule_id)
+    loc = finding.location
+    location = None if loc is None else {
+        "file": display_path(loc.file, root),
+        "start_line": loc.start_line,
+        "end_line": loc.end_line,
+    }
+    equiv = finding.equivalents or (rule.equivalents if rule else {})
+    return {
+        "rule_id": finding.rule_id,
+        "title": rule.title if rule else None,
+        "severity": finding.severity,
+        "category": finding.category,
+        "status": finding.status,
+        "message": finding.message,
+        "resource": {
+            "id": finding.resource_id,
+            "kind": finding.resource_kind,
+            "address": finding.resource_address,
+            "format": finding.source_format,
+        },
+        "location": location,
+        "path": finding.path,
+        "fingerprint": finding.fingerprint,
+        "equivalents": equivalents(equiv),
+    }
+
+
+def _notice(notice: Notice, root: str) -> dict[str, Any]:
+    return {
+        "level": notice.level,
+        "code": notice.code,
+        "message": notice.message,
+        "file": display_path(notice.file, root) if notice.file else None,
+        "line": notice.line,
+        "hint": notice.hint,
+    }
+
+
+def document(report: ScanReport) -> dict[str, Any]:
+    """The JSON document as Python data (for embedding, or for tests)."""
+    rules = RuleIndex.of(report)
+    summary = summarize(report)
+    return {
+        "version": JSON_VERSION,
+        "tool": {"name": TOOL_NAME, "version": tool_version(report)},
+        "summary": {
+            "total": summary.failed_total + summary.unknown_total,
+            "by_status": {"fail": summary.failed_total, "unknown": summary.unknown_total},
+            "by_severity": dict(summary.failed),
+            "unknown_by_severity": dict(summary.unknown),
+            "notices": dict(summary.notices),
+            "unparsed_files": summary.unparsed_files,
+            "files": summary.files,
+            "resources": summary.resources,
+            "rules": len(rules.ids()),
+            "seconds": round(summary.seconds, 3),
+        },
+        "findings": [_finding(f, rules, report.root) for f in ordered_findings(report)],
+        "notices": [_notice(n, report.root) for n in ordered_notices(report)],
+        "rules": rules.ids(),
+    }
+
+
+def render(report: ScanReport) -> str:
+    return json.dumps(document(report), indent=2) + "\n"

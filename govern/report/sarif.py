@@ -1,0 +1,207 @@
+"""SARIF 2.1.0, written by hand to the contract in DESIGN.md ("Stable contracts").
+
+Not sarif-om / jschema_to_python: that serializer drops values equal to their defaults
+(e.g. `level: "warning"`, `kind: "fail"`) and writes `state` for `status` in suppressions.
+Plain dicts built in a fixed order and `json.dumps(indent=2)` give byte-stable output; the
+tests validate it against the official schema.
+
+Choices worth knowing:
+
+- One run. `tool.driver.rules` holds one descriptor per rule with at least one result,
+  sorted by id; `result.ruleIndex` points into it.
+- Levels: critical/high -> `error`, medium -> `warning`, low -> `note`.
+- A finding with status `unknown` (the rule could not be decided) is a result with
+  `kind: "review"` and `level: "none"`: SARIF §3.27.9 requires `level` to be `none` (or
+  absent) whenever `kind` is not `fail`. `properties.status` says `unknown` as well.
+- `artifactLocation.uri` is relative to `%SRCROOT%` (`run.originalUriBaseIds`, the root's
+  `file:///` URI with a trailing slash) for files inside the root; files outside it get an
+  absolute `file:///` URI and no `uriBaseId` (never `../`); remote sources (`git::...`)
+  and findings without a location get no `physicalLocation`, only the logical location
+  (the resource address). See `govern.report.paths`. An empty resource address or
+  fingerprint is left out rather than written empty.
+- Every notice becomes an `invocations[0].toolExecutionNotifications` entry;
+  `executionSuccessful` is false when any notice is an error (a file could not be parsed).
+- Output is ASCII, indented by 2, with a trailing newline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from govern.model.finding import SECURITY_SEVERITY, Finding, Notice, RuleMeta, ScanReport
+from govern.model.source import SourceRange
+from govern.report.order import ordered_findings, ordered_notices
+from govern.report.paths import SRCROOT, artifact_uri, root_uri
+from govern.report.rules import RuleIndex, equivalents
+from govern.report.tool import INFORMATION_URI, TOOL_NAME, tool_version
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+FINGERPRINT_KEY = "governFingerprint/v1"
+
+LEVELS: dict[str, str] = {"critical": "error", "high": "error", "medium": "warning",
+                          "low": "note"}
+
+JSON = dict[str, Any]
+
+# MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] (semver.org, simplified); a PEP 440 version that
+# is not also semver (`0.2.0.dev3`) gets no semanticVersion
+_SEMVER = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+                     r"(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?")
+
+
+def pascal_case(slug: str) -> str:
+    """`s3-bucket-without-encryption` -> `S3BucketWithoutEncryption`."""
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^0-9A-Za-z]+", slug))
+
+
+def _text(*candidates: str) -> str:
+    """The first non-blank candidate, stripped (SARIF message strings must not be empty)."""
+    for candidate in candidates:
+        if candidate.strip():
+            return candidate.strip()
+    return ""
+
+
+def _tags(rule: RuleMeta) -> list[str]:
+    """The rule's tags, then its category and `security` (GitHub shows security-severity
+    only for results tagged `security`); distinct, as SARIF requires."""
+    tags: list[str] = []
+    for tag in (*rule.tags, rule.category, "security"):
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def _descriptor(rule: RuleMeta) -> JSON:
+    title = _text(rule.title, rule.id)
+    descriptor: JSON = {
+        "id": rule.id,
+        "name": pascal_case(rule.slug or rule.id),
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": _text(rule.description, title)},
+        "help": {
+            "text": _text(rule.remediation, rule.description, title),
+            "markdown": _text(rule.help_markdown, rule.remediation, rule.description, title),
+        },
+    }
+    if rule.help_uri:
+        descriptor["helpUri"] = rule.help_uri
+    descriptor["defaultConfiguration"] = {"level": LEVELS[rule.severity]}
+    descriptor["properties"] = {
+        "tags": _tags(rule),
+        "security-severity": SECURITY_SEVERITY[rule.severity],
+        "precision": rule.precision,
+        "equivalents": equivalents(rule.equivalents),
+    }
+    return descriptor
+
+
+def _region(loc: SourceRange) -> JSON | None:
+    if loc.start_line < 1:
+        return None
+    return {"startLine": loc.start_line, "endLine": max(loc.end_line, loc.start_line)}
+
+
+def _artifact_location(file: str, root: str) -> JSON | None:
+    uri = artifact_uri(file, root)
+    if uri is None:
+        return None
+    location: JSON = {"uri": uri.uri}
+    if uri.uri_base_id:
+        location["uriBaseId"] = uri.uri_base_id
+    return location
+
+
+def _location(finding: Finding, root: str) -> JSON:
+    location: JSON = {}
+    loc = finding.location
+    artifact = _artifact_location(loc.file, root) if loc else None
+    if loc is not None and artifact is not None:
+        physical: JSON = {"artifactLocation": artifact}
+        region = _region(loc)
+        if region is not None:
+            physical["region"] = region
+        location["physicalLocation"] = physical
+    if finding.resource_address:
+        location["logicalLocations"] = [
+            {"fullyQualifiedName": finding.resource_address, "kind": "resource"}
+        ]
+    return location
+
+
+def _result(finding: Finding, rule_index: int, root: str) -> JSON:
+    unknown = finding.status == "unknown"
+    result: JSON = {
+        "ruleId": finding.rule_id,
+        "ruleIndex": rule_index,
+    }
+    if unknown:
+        result["kind"] = "review"
+    result["level"] = "none" if unknown else LEVELS[finding.severity]
+    result["message"] = {"text": _text(finding.message, finding.rule_id)}
+    result["locations"] = [_location(finding, root)]
+    if finding.fingerprint:  # an empty one would merge unrelated alerts into one
+        result["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
+    properties: JSON = {
+        "severity": finding.severity,
+        "category": finding.category,
+        "resourceKind": finding.resource_kind,
+        "sourceFormat": finding.source_format,
+        "status": finding.status,
+    }
+    if finding.path:
+        properties["attributePath"] = finding.path
+    result["properties"] = properties
+    return result
+
+
+def _notification(notice: Notice, root: str) -> JSON:
+    text = notice.message + (f" ({notice.hint})" if notice.hint else "")
+    notification: JSON = {"level": notice.level, "message": {"text": _text(text, notice.code)}}
+    artifact = _artifact_location(notice.file, root) if notice.file else None
+    if artifact is not None:
+        physical: JSON = {"artifactLocation": artifact}
+        if notice.line and notice.line > 0:
+            physical["region"] = {"startLine": notice.line}
+        notification["locations"] = [{"physicalLocation": physical}]
+    if notice.code:
+        notification["descriptor"] = {"id": notice.code}
+    return notification
+
+
+def _driver(version: str, rules: list[RuleMeta]) -> JSON:
+    driver: JSON = {"name": TOOL_NAME, "version": version}
+    if _SEMVER.fullmatch(version):
+        driver["semanticVersion"] = version
+    driver["informationUri"] = INFORMATION_URI
+    driver["rules"] = [_descriptor(rule) for rule in rules]
+    return driver
+
+
+def document(report: ScanReport) -> JSON:
+    """The SARIF log as Python data (for embedding, or for tests)."""
+    index = RuleIndex.of(report)
+    findings = ordered_findings(report)
+    first: dict[str, Finding] = {}
+    for finding in findings:
+        first.setdefault(finding.rule_id, finding)
+    hit_rules = [index.for_finding(first[rule_id]) for rule_id in sorted(first)]
+    position = {rule.id: i for i, rule in enumerate(hit_rules)}
+    notices = ordered_notices(report)
+    run: JSON = {
+        "tool": {"driver": _driver(tool_version(report), hit_rules)},
+        "invocations": [{
+            "executionSuccessful": not any(n.level == "error" for n in notices),
+            "toolExecutionNotifications": [_notification(n, report.root) for n in notices],
+        }],
+        "originalUriBaseIds": {SRCROOT: {"uri": root_uri(report.root)}},
+        "results": [_result(f, position[f.rule_id], report.root) for f in findings],
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def render(report: ScanReport) -> str:
+    return json.dumps(document(report), indent=2) + "\n"

@@ -1,0 +1,174 @@
+"""Human output for a terminal or a CI log.
+
+```
+main.tf
+   3  critical  GOV-AWS-010  aws_security_group.web: Security group allows SSH from anywhere
+  41  high      GOV-AWS-001  aws_s3_bucket.logs: S3 bucket has no default server-side encryption
+
+Could not be decided — 1
+main.tf
+  57  medium    GOV-AWS-004  aws_s3_bucket.data: S3 bucket versioning is not enabled
+
+Notices — 1
+  error    broken.tf:7: Unexpected token (check the HCL syntax)
+
+2 findings (1 critical, 1 high), 1 unknown, 1 file could not be parsed; 9 resources in …
+```
+
+The last line is the summary: `...; 9 resources in 3 files, 0.21 s`.
+
+Findings are grouped by file (sorted; findings without a file last, under `(no file)`),
+columns aligned across the whole output. Findings whose status is `unknown` are listed in
+their own section: an unknown value is not a failure. ANSI colour only when asked for;
+control characters coming from the scanned files are escaped either way.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from govern.model.finding import SEVERITIES, Finding, Notice, ScanReport
+from govern.report.order import ordered_findings, ordered_notices
+from govern.report.paths import display_path
+from govern.report.summary import Summary, summarize
+
+NO_FILE = "(no file)"
+
+_RESET = "\x1b[0m"
+_STYLES: dict[str, str] = {
+    "critical": "\x1b[1;31m",
+    "high": "\x1b[31m",
+    "medium": "\x1b[33m",
+    "low": "\x1b[36m",
+    "error": "\x1b[1;31m",
+    "warning": "\x1b[33m",
+    "note": "\x1b[2m",
+    "heading": "\x1b[1m",
+}
+
+
+class _Painter:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, style: str, text: str, width: int = 0) -> str:
+        """`text` in `style`, padded to `width` outside the colour codes."""
+        padding = " " * (width - len(text))
+        code = _STYLES.get(style)
+        if not self.color or code is None:
+            return text + padding
+        return f"{code}{text}{_RESET}{padding}"
+
+
+def clean(text: str) -> str:
+    """One printable line: whitespace controls become spaces, other control characters
+    (including ESC, so a template cannot drive the terminal) become `\\xNN` escapes."""
+    out: list[str] = []
+    for char in text:
+        if char in "\t\r\n":
+            out.append(" ")
+        elif unicodedata.category(char) == "Cc":
+            out.append(f"\\x{ord(char):02x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+class _Columns:
+    """Widths of the line, severity and rule-id columns over every finding shown."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.line = max((len(_line(f)) for f in findings), default=1)
+        self.severity = max((len(f.severity) for f in findings), default=1)
+        self.rule = max((len(clean(f.rule_id)) for f in findings), default=1)
+
+
+def _line(finding: Finding) -> str:
+    return str(finding.location.start_line) if finding.location else "-"
+
+
+def _file(finding: Finding, root: str) -> str:
+    return clean(display_path(finding.location.file, root)) if finding.location else NO_FILE
+
+
+def _finding_line(finding: Finding, cols: _Columns, paint: _Painter) -> str:
+    severity = paint(finding.severity, finding.severity, cols.severity)
+    subject = clean(finding.message)
+    if finding.resource_address:
+        subject = f"{clean(finding.resource_address)}: {subject}"
+    return (f"  {_line(finding).rjust(cols.line)}  {severity}  "
+            f"{clean(finding.rule_id).ljust(cols.rule)}  {subject}")
+
+
+def _by_file(findings: Sequence[Finding], root: str, cols: _Columns,
+             paint: _Painter) -> list[str]:
+    blocks: list[str] = []
+    current: str | None = None
+    lines: list[str] = []
+    for finding in findings:
+        name = _file(finding, root)
+        if name != current:
+            if lines:
+                blocks.append("\n".join(lines))
+            current, lines = name, [paint("heading", name)]
+        lines.append(_finding_line(finding, cols, paint))
+    if lines:
+        blocks.append("\n".join(lines))
+    return blocks
+
+
+def _notice_line(notice: Notice, root: str, paint: _Painter) -> str:
+    where = ""
+    if notice.file:
+        path = clean(display_path(notice.file, root))
+        where = f"{path}:{notice.line}: " if notice.line else f"{path}: "
+    text = f"{where}{clean(notice.message)}"
+    if notice.hint:
+        text += f" ({clean(notice.hint)})"
+    return f"  {paint(notice.level, notice.level, 7)}  {text}"
+
+
+def summary_line(summary: Summary) -> str:
+    """`12 findings (2 critical, 5 high), 3 unknown, 1 file could not be parsed;
+    40 resources in 12 files, 0.21 s`"""
+    head = _plural(summary.failed_total, "finding")
+    parts = [f"{summary.failed[s]} {s}" for s in SEVERITIES if summary.failed[s]]
+    if parts:
+        head += f" ({', '.join(parts)})"
+    if summary.unknown_total:
+        head += f", {summary.unknown_total} unknown"
+    if summary.unparsed_files:
+        head += f", {_plural(summary.unparsed_files, 'file')} could not be parsed"
+    stats = (f"{_plural(summary.resources, 'resource')} in {_plural(summary.files, 'file')}, "
+             f"{summary.seconds:.2f} s")
+    return f"{head}; {stats}"
+
+
+def render(report: ScanReport, *, color: bool = False) -> str:
+    paint = _Painter(color)
+    findings = ordered_findings(report)
+    failed = [f for f in findings if f.status != "unknown"]
+    unknown = [f for f in findings if f.status == "unknown"]
+    cols = _Columns(findings)
+
+    blocks: list[str] = []
+    if not findings:
+        blocks.append("No findings.")
+    blocks.extend(_by_file(failed, report.root, cols, paint))
+    if unknown:
+        heading = paint("heading", f"Could not be decided — {len(unknown)}")
+        first, *rest = _by_file(unknown, report.root, cols, paint)
+        blocks.append(f"{heading}\n{first}")
+        blocks.extend(rest)
+    notices = ordered_notices(report)
+    if notices:
+        lines = [paint("heading", f"Notices — {len(notices)}")]
+        lines.extend(_notice_line(n, report.root, paint) for n in notices)
+        blocks.append("\n".join(lines))
+    blocks.append(summary_line(summarize(report)))
+    return "\n\n".join(blocks) + "\n"
