@@ -1,0 +1,109 @@
+"""The rule catalogue as users see it: `govern rules list` (text and JSON), `govern rules
+show ID`, and the generated pages docs/rules/<ID>.md."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Iterable
+from typing import Any
+
+from govern.engine.rule import Rule
+from govern.engine.rule_docs import EQUIVALENT_NAMES, EXAMPLE_ORDER, FORMAT_NAMES, format_names
+
+EQUIVALENT_TOOLS = tuple(EQUIVALENT_NAMES)
+
+
+def rules_to_json(rules: Iterable[Rule]) -> list[dict[str, Any]]:
+    """One JSON object per rule, sorted by id."""
+    return [{
+        "id": rule.meta.id,
+        "slug": rule.meta.slug,
+        "title": rule.meta.title,
+        "severity": rule.meta.severity,
+        "category": rule.meta.category,
+        "kinds": list(rule.meta.kinds),
+        "formats": list(rule.meta.formats),
+        "precision": rule.meta.precision,
+        "equivalents": {tool: list(rule.meta.equivalents.get(tool, ()))
+                        for tool in EQUIVALENT_TOOLS},
+        "parameters": rule.parameters,
+        "compliance": {k: list(v) for k, v in sorted(rule.compliance.items())},
+        "help_uri": rule.meta.help_uri,
+        "file": rule.meta.source_file,
+    } for rule in sorted(rules, key=lambda r: r.meta.id)]
+
+
+def rules_to_text(rules: Iterable[Rule]) -> str:
+    """An aligned table: ID, SEVERITY, CATEGORY, TITLE (ends with a newline)."""
+    rows = [("ID", "SEVERITY", "CATEGORY", "TITLE")]
+    rows += [(r.meta.id, r.meta.severity, r.meta.category, r.meta.title)
+             for r in sorted(rules, key=lambda r: r.meta.id)]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = ["  ".join([*(cell.ljust(w) for cell, w in zip(row[:3], widths, strict=True)),
+                        row[3]]) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _value(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def _indent(text: str) -> str:
+    return textwrap.indent(text.strip("\n"), "    ")
+
+
+def rule_to_text(rule: Rule) -> str:
+    """Everything about one rule, for `govern rules show ID` (ends with a newline)."""
+    meta = rule.meta
+    fields = [
+        ("slug", meta.slug),
+        ("severity", meta.severity),
+        ("category", meta.category),
+        ("precision", meta.precision),
+        ("kinds", ", ".join(meta.kinds)),
+        ("formats", ", ".join(meta.formats)),
+        ("message", rule.message),
+    ]
+    fields += [(f"parameter {k}", _value(v)) for k, v in sorted(rule.parameters.items())]
+    fields += [(f"{EQUIVALENT_NAMES[t].lower()}", ", ".join(meta.equivalents.get(t, ())) or "-")
+               for t in EQUIVALENT_TOOLS]
+    fields += [(f"compliance {k}", ", ".join(v)) for k, v in sorted(rule.compliance.items())]
+    fields += [("reference", r) for r in rule.references]
+    fields += [("help", meta.help_uri), ("file", meta.source_file)]
+    width = max(len(name) for name, _ in fields)
+    out = [f"{meta.id}  {meta.title}", ""]
+    out += [f"{name.ljust(width)}  {value}" for name, value in fields]
+    out += ["", "Why is this bad?", _indent(meta.description),
+            "", "Remediation", _indent(meta.remediation)]
+    for fmt in EXAMPLE_ORDER:
+        if fmt in rule.examples:
+            for which in ("bad", "good"):
+                out += ["", f"Example ({FORMAT_NAMES[fmt]}, {which})",
+                        _indent(rule.examples[fmt][which])]
+    return "\n".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def rule_doc_markdown(rule: Rule) -> str:
+    """The page docs/rules/<ID>.md, generated from the rule file (never edited by hand)."""
+    meta = rule.meta
+    rows = [
+        ("Severity", meta.severity),
+        ("Category", meta.category),
+        ("Precision", meta.precision),
+        ("Kinds", ", ".join(f"`{k}`" for k in meta.kinds)),
+        ("Formats", format_names(meta.formats)),
+        ("Slug", f"`{meta.slug}`"),
+    ]
+    rows += [(EQUIVALENT_NAMES[t], ", ".join(f"`{i}`" for i in meta.equivalents.get(t, ()))
+              or "none") for t in EQUIVALENT_TOOLS]
+    rows += [(f"Parameter `{k}`", f"`{_value(v)}`") for k, v in sorted(rule.parameters.items())]
+    rows += [(f"Compliance {k}", ", ".join(v)) for k, v in sorted(rule.compliance.items())]
+    table = "\n".join(f"| {_cell(name)} | {_cell(value)} |" for name, value in rows)
+    return (f"# {meta.id}: {meta.title}\n\n"
+            f"<!-- Generated from the rule file {meta.slug}.yaml; do not edit. -->\n\n"
+            f"| | |\n|---|---|\n{table}\n\n{meta.help_markdown}")

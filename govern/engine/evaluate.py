@@ -1,0 +1,78 @@
+"""Running rules on a resource graph: one finding per failing (or undecidable) rule and
+resource, in a deterministic order."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from govern.engine.conditions import Condition, EvalContext
+from govern.engine.hints import suggest
+from govern.engine.rule import Rule, RuleSet
+from govern.engine.verdict import dotted
+from govern.errors import ConfigError
+from govern.model.finding import Finding
+from govern.model.graph import ResourceGraph
+from govern.model.resource import Resource
+
+_NO_PARAMETERS: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
+
+
+def fingerprint(rule_id: str, resource: Resource, path: str) -> str:
+    """A finding's identity, stable when lines shift: sha256 (first 32 hex digits) of the
+    rule id, source format, the resource's file (as given), its address and the dotted
+    canonical path of the offending value. Line numbers are deliberately left out."""
+    file = resource.range.file if resource.range is not None else ""
+    text = "\x1f".join((rule_id, resource.source_format, file, resource.address, path))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def bind_rule(rule: Rule, overrides: Mapping[str, Any]) -> Condition:
+    """The rule's check with its parameters (defaults, then `overrides`) filled in. Raises
+    ConfigError for an unknown parameter or a value of the wrong shape."""
+    for name, value in overrides.items():
+        if name not in rule.parameters:
+            declared = ", ".join(sorted(rule.parameters)) or "none"
+            raise ConfigError(f"rule {rule.meta.id} has no parameter '{name}' "
+                              f"({suggest(name, rule.parameters) or f'parameters: {declared}'})")
+        default = rule.parameters[name]
+        if isinstance(default, list) != isinstance(value, list) or (
+                isinstance(default, dict) != isinstance(value, dict)):
+            shape = "a list" if isinstance(default, list) else (
+                "a mapping" if isinstance(default, dict) else "a single value")
+            raise ConfigError(f"parameter '{name}' of rule {rule.meta.id} must be {shape} "
+                              f"(its default is {default!r})")
+    try:
+        return rule.check.bind({**rule.parameters, **overrides})
+    except ValueError as exc:
+        raise ConfigError(f"parameters of rule {rule.meta.id}: {exc}") from None
+
+
+def evaluate(graph: ResourceGraph, rules: RuleSet,
+             parameters: Mapping[str, Mapping[str, Any]] = _NO_PARAMETERS) -> list[Finding]:
+    """Evaluate every rule on every resource of its kinds. `parameters` overrides rule
+    parameters per rule id (ids of rules not in `rules` are ignored). Returns findings for
+    `fail` and `unknown` verdicts, sorted by `Finding.sort_key` (then resource id)."""
+    findings: list[Finding] = []
+    for rule in rules:
+        check = bind_rule(rule, parameters.get(rule.meta.id, {}))
+        meta = rule.meta
+        for kind in meta.kinds:
+            for resource in graph.of_kind(kind):
+                verdict = check.evaluate(EvalContext(graph, resource), ())
+                if verdict.status == "pass":
+                    continue
+                path = dotted(verdict.path)
+                message = rule.message + (f" ({verdict.detail})" if verdict.detail else "")
+                findings.append(Finding(
+                    rule_id=meta.id, severity=meta.severity, category=meta.category,
+                    status=verdict.status, message=message, resource_id=resource.id,
+                    resource_kind=resource.kind, resource_address=resource.address,
+                    source_format=resource.source_format,
+                    location=resource.location(verdict.path),
+                    fingerprint=fingerprint(meta.id, resource, path), path=path,
+                    equivalents=meta.equivalents))
+    findings.sort(key=lambda f: (f.sort_key(), f.resource_id, f.status))
+    return findings

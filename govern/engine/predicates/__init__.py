@@ -1,0 +1,16 @@
+"""The predicate registry: named, pure functions rules reference by name.
+
+Add a predicate by writing it (with a docstring: the first line is its summary) in the
+module for its subject and listing it in that module's `PREDICATES`.
+"""
+
+from __future__ import annotations
+
+from govern.engine.predicates import iam, network, tags
+from govern.engine.predicates.base import ArgSpec, Predicate, PredicateContext
+
+PREDICATES: dict[str, Predicate] = {
+    p.name: p for p in (*network.PREDICATES, *iam.PREDICATES, *tags.PREDICATES)
+}
+
+__all__ = ["PREDICATES", "ArgSpec", "Predicate", "PredicateContext"]
