@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Benchmark govern on the real-world corpora, and compare with Checkov in the same run.
+
+    python benchmarks/bench.py [--govern PATH] [--checkov PATH] [--repeat N] [CORPUS...]
+
+Prints, per corpus: wall time (best of N), peak memory (max RSS of the process), files/s and
+resources/s (counts from govern's JSON summary), and, when a Checkov executable is given
+(or found beside govern as ../checkov-venv/bin/checkov), Checkov's wall time on the same
+input and the ratio. Also times `govern --version` (start-up). Nothing here is a test:
+timings never go into the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+CHECKOV_FRAMEWORK = {
+    "terragoat": "terraform",
+    "terraform-aws-eks": "terraform",
+    "terraform-azurerm-caf-enterprise-scale": "terraform",
+    "aws-cloudformation-templates": "cloudformation",
+    "azure-docs-json-samples": "arm",
+    "azurestack-quickstart-templates": "arm",
+}
+
+
+def measure(cmd: list[str]) -> tuple[float, float, int]:
+    """Run `cmd` in a child of a fresh helper process; return (seconds, peak MiB, exit)."""
+    probe = (
+        "import resource, subprocess, sys, time, json\n"
+        "t = time.perf_counter()\n"
+        "rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, "
+        "stderr=subprocess.DEVNULL)\n"
+        "s = time.perf_counter() - t\n"
+        "kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print(json.dumps([s, kb / 1024, rc]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True,
+                         check=True)
+    seconds, mib, rc = json.loads(out.stdout)
+    return float(seconds), float(mib), int(rc)
+
+
+def best_of(cmd: list[str], repeat: int) -> tuple[float, float, int]:
+    runs = [measure(cmd) for _ in range(repeat)]
+    return min(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2]
+
+
+def govern_counts(govern: str, target: Path) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "r.json"
+        subprocess.run([govern, "scan", str(target), "--format", "json", "--output", str(out),
+                        "--fail-on", "none"], capture_output=True, check=False)
+        if not out.exists():
+            return {}
+        summary: dict[str, object] = json.loads(out.read_text())["summary"]
+        return summary
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("corpora", nargs="*", help="corpus folder names (default: all)")
+    default_govern = shutil.which("govern") or str(REPO / ".venv/bin/govern")
+    parser.add_argument("--govern", default=default_govern)
+    parser.add_argument("--checkov", default=None, help="a checkov executable to compare with")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    checkov = args.checkov
+    if checkov is None:
+        candidate = REPO.parent / "checkov-venv" / "bin" / "checkov"
+        checkov = str(candidate) if candidate.exists() else None
+    if not CORPUS.is_dir():
+        print(f"no corpus at {CORPUS}", file=sys.stderr)
+        return 2
+    names = args.corpora or sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+
+    t, _, _ = best_of([args.govern, "--version"], max(args.repeat, 5))
+    print(f"govern --version: {t:.3f} s (best of {max(args.repeat, 5)})")
+    if checkov:
+        t, _, _ = best_of([checkov, "--version"], 1)
+        print(f"checkov --version: {t:.3f} s")
+    print()
+    header = (f"{'corpus':40} {'govern s':>9} {'peak MiB':>9} {'files/s':>9} "
+              f"{'res/s':>9} {'exit':>4}")
+    if checkov:
+        header += f" {'checkov s':>10} {'ratio':>7}"
+    print(header)
+    for name in names:
+        target = CORPUS / name
+        if not target.is_dir():
+            print(f"{name:40} (missing)")
+            continue
+        seconds, mib, rc = best_of([args.govern, "scan", str(target), "--format", "json",
+                                    "--output", os.devnull, "--fail-on", "none"], args.repeat)
+        summary = govern_counts(args.govern, target)
+        files = int(str(summary.get("files", 0)))
+        resources_ = int(str(summary.get("resources", 0)))
+        line = (f"{name:40} {seconds:9.2f} {mib:9.1f} {files / seconds:9.0f} "
+                f"{resources_ / seconds:9.0f} {rc:>4}")
+        if checkov:
+            framework = CHECKOV_FRAMEWORK.get(name, "all")
+            c_seconds, _, _ = best_of([checkov, "-d", str(target), "--framework", framework,
+                                       "--quiet", "--compact", "-o", "json",
+                                       "--skip-download"], 1)
+            line += f" {c_seconds:10.2f} {c_seconds / seconds:6.1f}x"
+        print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    code = main()
+    print(f"\n(benchmark took {time.perf_counter() - start:.0f} s)")
+    sys.exit(code)

@@ -1,0 +1,207 @@
+"""The command line: parses arguments and calls one library function per command.
+
+Heavy imports happen inside the commands so that `govern --version` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn
+
+import click
+
+from govern import __version__
+from govern.errors import ConfigError, GovernError, RuleError, UsageError
+from govern.gate import EXIT_SCAN_ERROR, EXIT_USAGE
+
+REPORT_FORMATS = ("text", "json", "sarif")
+FAIL_ON = ("critical", "high", "medium", "low", "none")
+
+
+def _die(message: str, code: int) -> NoReturn:
+    click.echo(f"govern: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="govern",
+                      message="%(prog)s %(version)s")
+def cli() -> None:
+    """govern: policy-as-code compliance gate for infrastructure as code.
+
+    Exit codes: 0 no blocking findings, 1 blocking findings, 2 usage or configuration
+    error, 3 scan error (a file that cannot be parsed or read, an invalid rule).
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "-f", "formats", multiple=True, type=click.Choice(REPORT_FORMATS),
+              help="Output format; repeat for several (default: text).")
+@click.option("--output", "-o", "outputs", multiple=True, metavar="FILE|FORMAT=FILE",
+              help="Write the report to FILE (one format) or FORMAT to FILE; repeatable.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Lowest severity that fails the gate (default: low, or the config's "
+                   "fail_on). 'none' never fails on findings; scan errors still exit 3.")
+@click.option("--fail-on-unknown", is_flag=True, default=None,
+              help="Let checks that could not be decided (unknown) fail the gate too.")
+@click.option("--config", "config_path", type=click.Path(), default=None,
+              help="Configuration file (default: .govern.yaml in the working directory).")
+@click.option("--var-file", "var_files", multiple=True, type=click.Path(),
+              help="Terraform variables file for root modules; repeatable.")
+@click.option("--var", "variables", multiple=True, metavar="NAME=VALUE",
+              help="Terraform variable for root modules; repeatable.")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
+              help="Extra rule file or directory, besides the built-in rules; repeatable.")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report (default: only on a terminal, never with NO_COLOR).")
+def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
+         fail_on: str | None, fail_on_unknown: bool | None, config_path: str | None,
+         var_files: tuple[str, ...], variables: tuple[str, ...], rule_paths: tuple[str, ...],
+         color: bool | None) -> None:
+    """Scan PATHS (files or directories; default: the working directory)."""
+    try:
+        code = _scan(paths or (".",), formats, outputs, fail_on, fail_on_unknown, config_path,
+                     var_files, variables, rule_paths, color)
+    except UsageError as exc:
+        _die(str(exc), EXIT_USAGE)
+    except RuleError as exc:
+        _die(str(exc), EXIT_SCAN_ERROR)
+    except ConfigError as exc:
+        _die(str(exc), EXIT_USAGE)
+    except GovernError as exc:
+        _die(str(exc), EXIT_SCAN_ERROR)
+    sys.exit(code)
+
+
+def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
+          fail_on: str | None, fail_on_unknown: bool | None, config_path: str | None,
+          var_files: tuple[str, ...], variables: tuple[str, ...],
+          rule_paths: tuple[str, ...], color: bool | None) -> int:
+    from govern.config import find_config, load_config
+    from govern.gate import exit_code
+    from govern.report import render
+    from govern.scan import ScanOptions, run_scan
+
+    targets = _plan_outputs(formats or ("text",), outputs)
+    for var_file in var_files:
+        if not os.path.isfile(var_file):
+            raise UsageError(f"--var-file {var_file}: file not found")
+    parsed_vars = _parse_vars(variables)
+    config = load_config(find_config(config_path))
+    result = run_scan(ScanOptions(paths=paths, var_files=var_files, variables=parsed_vars,
+                                  config=config, extra_rule_paths=rule_paths))
+    use_color = _use_color(color)
+    for fmt, destination in targets:
+        text = render(fmt, result.report, color=use_color and destination is None)
+        if destination is None:
+            click.echo(text, nl=False)
+        else:
+            try:
+                with open(destination, "w", encoding="utf-8") as fh:
+                    fh.write(text)
+            except OSError as exc:
+                raise UsageError(f"cannot write {destination}: {exc.strerror}") from exc
+    threshold = fail_on or config.fail_on
+    unknown_fails = config.fail_on_unknown if fail_on_unknown is None else fail_on_unknown
+    return exit_code(result.report, threshold, unknown_fails)
+
+
+def _plan_outputs(formats: tuple[str, ...], outputs: tuple[str, ...]
+                  ) -> list[tuple[str, str | None]]:
+    """Pair each format with a file (or None for standard output)."""
+    files: dict[str, str] = {}
+    plain: list[str] = []
+    for item in outputs:
+        fmt, sep, path = item.partition("=")
+        if sep and fmt in REPORT_FORMATS:
+            files[fmt] = path
+        else:
+            plain.append(item)
+    wanted = list(dict.fromkeys([*formats, *files]))
+    if plain:
+        if len(plain) > 1 or len(wanted) - len(files) != 1:
+            raise UsageError("--output FILE needs exactly one --format without a file; use "
+                             "--output FORMAT=FILE for several formats")
+        (fmt,) = [f for f in wanted if f not in files]
+        files[fmt] = plain[0]
+    to_stdout = [f for f in wanted if f not in files]
+    if len(to_stdout) > 1:
+        raise UsageError(f"only one format can go to standard output; give the others a "
+                         f"file with --output FORMAT=FILE (got {', '.join(to_stdout)})")
+    return [(f, files.get(f)) for f in wanted]
+
+
+def _parse_vars(items: tuple[str, ...]) -> dict[str, str]:
+    parsed: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--var {item!r}: expected NAME=VALUE")
+        parsed[name.strip()] = value
+    return parsed
+
+
+def _use_color(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@cli.group()
+def rules() -> None:
+    """List and explain the rules."""
+
+
+@rules.command("list")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
+              help="Extra rule file or directory; repeatable.")
+def rules_list(fmt: str, rule_paths: tuple[str, ...]) -> None:
+    """List every rule (JSON: id, title, severity, category, kinds, formats, equivalents)."""
+    import json
+
+    from govern.engine.catalogue import rules_to_json, rules_to_text
+
+    ruleset = _load_rules_or_die(rule_paths)
+    if fmt == "json":
+        click.echo(json.dumps(rules_to_json(ruleset), indent=2))
+    else:
+        click.echo(rules_to_text(ruleset), nl=False)
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
+              help="Extra rule file or directory; repeatable.")
+def rules_show(rule_id: str, rule_paths: tuple[str, ...]) -> None:
+    """Explain one rule: what it checks, why, how to fix, examples, equivalents."""
+    from govern.engine.catalogue import rule_to_text
+
+    ruleset = _load_rules_or_die(rule_paths)
+    for rule in ruleset.rules:
+        if rule.meta.id == rule_id.upper():
+            click.echo(rule_to_text(rule), nl=False)
+            return
+    _die(f"no rule with id {rule_id} (run `govern rules list` to see the rule ids)",
+         EXIT_USAGE)
+
+
+def _load_rules_or_die(extra: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    from govern.engine.rule_loader import default_rules_dir, load_rules
+
+    try:
+        return load_rules([default_rules_dir(), *extra])
+    except RuleError as exc:
+        _die(str(exc), EXIT_SCAN_ERROR)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="govern", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("govern: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,15 @@
+"""Package layout that pyproject.toml cannot say: top-level `rules/` ships as
+`govern.builtin_rules`, so an installed govern has its rules without a source checkout."""
+
+from setuptools import find_packages, setup
+
+setup(
+    packages=[*find_packages(include=["govern", "govern.*"]), "govern.builtin_rules"],
+    package_dir={"govern.builtin_rules": "rules"},
+    package_data={
+        "govern": ["py.typed"],
+        "govern.engine": ["*.json"],
+        "govern.builtin_rules": ["*.yaml", "**/*.yaml"],
+    },
+    include_package_data=False,
+)
