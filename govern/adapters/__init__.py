@@ -1,0 +1,10 @@
+"""Adapters: native resources of one format -> canonical resources, edges and notices.
+
+`govern/adapters/<format>/` holds one package per format; the modules at this level are
+format-independent helpers that several formats share (IAM policy documents, AWS managed
+policies, network protocol names, Azure scopes).
+"""
+
+from govern.adapters.result import AdaptResult
+
+__all__ = ["AdaptResult"]

@@ -1,0 +1,12 @@
+"""The Terraform adapter: native Terraform resources -> canonical resources.
+
+One module per family of resources (`s3`, `security_groups`, `iam`, `databases`,
+`compute`, `kms`, `azure_storage`, `azure_network`, `azure_authorization`), the field
+tables and builders they share (`building`, `mapping`, `reading`), effective tags
+(`tags`), and the orchestration (`adapter`, `registry`, `context`).
+"""
+
+from govern.adapters.result import AdaptResult
+from govern.adapters.terraform.adapter import adapt_terraform
+
+__all__ = ["AdaptResult", "adapt_terraform"]

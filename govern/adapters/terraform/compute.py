@@ -1,0 +1,74 @@
+"""EC2: `aws_instance` and `aws_ebs_volume`.
+
+An EBS volume created from a snapshot inherits the snapshot's encryption when it does not
+set `encrypted` itself (Unknown); otherwise `encrypted` defaults to false. (Account-level
+"EBS encryption by default" is a regional setting outside the volume's configuration.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govern.adapters.terraform.building import (
+    carry_locations,
+    field,
+    set_at,
+    set_undecided,
+    where,
+)
+from govern.adapters.terraform.mapping import KindMapping
+from govern.adapters.terraform.reading import MISSING, blocks_in, value_at, value_in
+from govern.model.resource import Resource
+from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
+
+
+def _finish_volume(resource: Resource, native: NativeResource) -> None:
+    if ("encrypted",) in resource.defaulted and value_at(native, "snapshot_id") is not MISSING:
+        set_undecided(resource, "encrypted", Unknown("encryption is inherited from the snapshot"))
+
+
+def _finish_instance(resource: Resource, native: NativeResource) -> None:
+    """`ebs_block_devices`: `{device_name, encrypted, kms_key}` per `ebs_block_device`."""
+    blocks = blocks_in(native.attributes, "ebs_block_device")
+    if isinstance(blocks, Unknown):
+        set_at(resource, "ebs_block_devices", blocks, where(native, "ebs_block_device", False))
+        return
+    if not blocks:
+        return
+    devices: list[Any] = []
+    set_at(resource, "ebs_block_devices", devices, where(native, "ebs_block_device", False))
+    for index, block in enumerate(blocks):
+        if isinstance(block, Unknown):
+            devices.append(block)
+            continue
+        device: dict[str, Any] = {}
+        for native_name, name in (("device_name", "device_name"), ("encrypted", "encrypted"),
+                                  ("kms_key_id", "kms_key")):
+            value = value_in(block, native_name)
+            if value is not MISSING:
+                device[name] = value
+        devices.append(device)
+        carry_locations(resource, native, ("ebs_block_device", index),
+                        ("ebs_block_devices", index))
+        for native_name, name in (("encrypted", "encrypted"), ("kms_key_id", "kms_key")):
+            if name in device:
+                carry_locations(resource, native, ("ebs_block_device", index, native_name),
+                                ("ebs_block_devices", index, name))
+
+
+MAPPINGS = {
+    "aws_ebs_volume": KindMapping("aws.ec2.volume", (
+        field("encrypted", default=False),
+        field("kms_key", "kms_key_id"),
+        field("size"),
+        field("snapshot_id"),
+    ), _finish_volume),
+    "aws_instance": KindMapping("aws.ec2.instance", (
+        field("associate_public_ip_address"),
+        field("root_block_device.encrypted", "root_block_device.0.encrypted"),
+        field("root_block_device.kms_key", "root_block_device.0.kms_key_id"),
+        field("metadata_options.http_tokens", "metadata_options.0.http_tokens"),
+        field("instance_type"),
+    ), _finish_instance),
+}

@@ -1,0 +1,138 @@
+"""The canonical resources of one root (one deployment) while they are being built:
+finding the resource a separate native resource belongs to, edges, and notices."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from govern.adapters.terraform.reading import MISSING, base_address, value_at
+from govern.model.finding import Notice
+from govern.model.graph import Edge
+from govern.model.resource import Resource
+from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
+
+Folder = Callable[[NativeResource, "RootContext"], None]
+
+
+class RootContext:
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.resources: list[Resource] = []
+        self.primary: list[tuple[Resource, NativeResource]] = []
+        self.edges: set[Edge] = set()
+        self.notices: list[Notice] = []
+        self._owner: dict[str, Resource] = {}  # native address -> its canonical resource
+        self._by_base: dict[str, list[Resource]] = defaultdict(list)
+        self._by_name: dict[tuple[str, str], list[Resource]] | None = None
+
+    # ----- registering ---------------------------------------------------------------
+
+    def add(self, native: NativeResource, resource: Resource) -> None:
+        """A canonical resource built from `native`."""
+        self.resources.append(resource)
+        self.primary.append((resource, native))
+        self._by_name = None
+        self._alias(native.address, resource)
+
+    def absorb(self, native: NativeResource, resource: Resource) -> None:
+        """`native` was folded into `resource`."""
+        if native.address not in resource.native:
+            resource.native.append(native.address)
+        self._alias(native.address, resource)
+
+    def _alias(self, address: str, resource: Resource) -> None:
+        self._owner[address] = resource
+        base = base_address(address)
+        if base != address and resource not in self._by_base[base]:
+            self._by_base[base].append(resource)
+
+    def owner(self, address: str) -> Resource | None:
+        return self._owner.get(address)
+
+    # ----- finding the resource a value designates -----------------------------------
+
+    def designated(self, value: Any, kinds: Iterable[str], native: NativeResource,
+                   by_name: bool = True) -> list[Resource]:
+        """The canonical resources of `kinds` that `value` (an attribute of `native`)
+        designates: an Unknown whose `ref` is a resource's address (or the address of a
+        resource with several instances: then all of them), or, when `by_name`, a literal
+        equal to a resource's known `name`."""
+        wanted = set(kinds)
+        if isinstance(value, Unknown):
+            if value.ref is None:
+                return []
+            for ref in self.qualified(value.ref, native.module):
+                found = self.at(ref)
+                matching = [r for r in found if r.kind in wanted]
+                if matching:
+                    return matching
+            return []
+        if by_name and isinstance(value, str):
+            names = self._names()
+            return [r for kind in sorted(wanted) for r in names.get((kind, value), ())]
+        return []
+
+    def _names(self) -> dict[tuple[str, str], list[Resource]]:
+        if self._by_name is None:
+            self._by_name = defaultdict(list)
+            for resource in self.resources:
+                name = resource.attributes.get("name")
+                if isinstance(name, str):
+                    self._by_name[(resource.kind, name)].append(resource)
+        return self._by_name
+
+    def at(self, address: str) -> list[Resource]:
+        """The canonical resources of an address: the one it names, or every instance of a
+        resource with `count`/`for_each`."""
+        exact = self._owner.get(address)
+        if exact is not None:
+            return [exact]
+        return list(self._by_base.get(address, ()))
+
+    @staticmethod
+    def qualified(ref: str, module: str) -> list[str]:
+        """The addresses a reference made inside `module` may mean: the full address first
+        (what the Terraform evaluator writes, also for a root resource passed into a module),
+        then the address relative to the module."""
+        if module and not ref.startswith("module."):
+            return [ref, f"{module}.{ref}"]
+        return [ref]
+
+    def fold_target(self, native: NativeResource, attribute: str, kinds: Iterable[str],
+                    what: str, by_name: bool = True,
+                    keep: Callable[[Resource], bool] | None = None) -> Resource | None:
+        """The one resource `native.<attribute>` designates, or None with a note."""
+        value = value_at(native, attribute)
+        return self.single(native, value, kinds, what, by_name, keep)
+
+    def single(self, native: NativeResource, value: Any, kinds: Iterable[str], what: str,
+               by_name: bool = True,
+               keep: Callable[[Resource], bool] | None = None) -> Resource | None:
+        """The one resource `value` designates (among those `keep` accepts), or None with
+        a note saying it was not found or was ambiguous."""
+        found = [] if value is MISSING else self.designated(value, kinds, native, by_name)
+        if keep is not None:
+            found = [r for r in found if keep(r)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            names = ", ".join(r.address for r in found)
+            self.note(native, f"{what} is ambiguous (one of {names})", "fold-target-ambiguous")
+        else:
+            self.note(native, f"{what} not found in this configuration",
+                      "fold-target-not-found")
+        return None
+
+    # ----- results -------------------------------------------------------------------
+
+    def connect(self, source: Resource, target: Resource, relation: str) -> None:
+        if source.id != target.id:
+            self.edges.add(Edge(source.id, target.id, relation))
+
+    def note(self, native: NativeResource, message: str, code: str) -> None:
+        self.notices.append(Notice(level="note", message=f"{native.address}: {message}",
+                                   file=native.range.file, line=native.range.start_line,
+                                   code=code))

@@ -1,0 +1,215 @@
+"""IAM: roles, users and groups with every policy that applies to them, and managed
+policies.
+
+An identity's `policies` list gathers, in this order: its inline `inline_policy` blocks
+(roles), the policies of its `managed_policy_arns` (roles), then the separate
+`aws_iam_{role,user,group}_policy` and `*_policy_attachment` / `aws_iam_policy_attachment`
+resources in source order. A managed policy defined in the same configuration contributes a
+copy of its document (and an `attached_policy` edge); an AWS-managed one its known document
+(`AdministratorAccess` only) or Unknown; any other ARN an Unknown document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govern.adapters.aws_managed_policies import (
+    aws_managed_policy_document,
+    aws_managed_policy_name,
+    policy_name_from_arn,
+)
+from govern.adapters.iam_document import normalize_policy_document
+from govern.adapters.terraform.building import copy, new_resource, where
+from govern.adapters.terraform.context import Folder, RootContext
+from govern.adapters.terraform.reading import MISSING, blocks_in, value_at, value_in
+from govern.model.resource import Path, Resource
+from govern.model.source import SourceRange
+from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
+
+ROLE = "aws.iam.role"
+USER = "aws.iam.user"
+GROUP = "aws.iam.group"
+POLICY = "aws.iam.policy"
+
+
+def build_role(native: NativeResource) -> Resource:
+    role = _identity(native, ROLE)
+    copy(role, native, "assume_role_policy", "trust_policy", normalize_policy_document)
+    blocks = blocks_in(native.attributes, "inline_policy")
+    if isinstance(blocks, Unknown):
+        _add(role, blocks, where(native, "inline_policy", False), None)
+    else:
+        for index, block in enumerate(blocks):
+            path: Path = ("inline_policy", index)
+            if isinstance(block, Unknown):
+                _add(role, block, where(native, path, False), None)
+                continue
+            document = value_in(block, "policy")
+            if document is MISSING:
+                continue  # an empty block only says "no inline policies"
+            entry = _entry("inline", value_in(block, "name"), normalize_policy_document(document))
+            _add(role, entry, where(native, path, False), where(native, (*path, "policy"), False))
+    copy(role, native, "managed_policy_arns", "managed_policy_arns")
+    return role
+
+
+def build_user(native: NativeResource) -> Resource:
+    return _identity(native, USER)
+
+
+def build_group(native: NativeResource) -> Resource:
+    return _identity(native, GROUP)
+
+
+def build_policy(native: NativeResource) -> Resource:
+    policy = new_resource(native, POLICY)
+    copy(policy, native, "name", "name")
+    copy(policy, native, "policy", "document", normalize_policy_document)
+    return policy
+
+
+def link_role(role: Resource, native: NativeResource, ctx: RootContext) -> None:
+    """The policies named by the role's own `managed_policy_arns`."""
+    arns = value_at(native, "managed_policy_arns")
+    if isinstance(arns, Unknown):
+        _add(role, _managed_unknown(arns), role.location("managed_policy_arns"), None)
+    elif isinstance(arns, list):
+        for index, arn in enumerate(arns):
+            entry = managed_entry(arn, native, ctx, role)
+            _add(role, entry, role.location(("managed_policy_arns", index)), None)
+
+
+# ----- folding the separate resources -------------------------------------------------
+
+_IDENTITY_ATTRIBUTE = {ROLE: "role", USER: "user", GROUP: "group"}
+
+
+def fold_inline_policy(kind: str) -> Folder:
+    """`aws_iam_role_policy` and its user and group siblings."""
+
+    def fold(native: NativeResource, ctx: RootContext) -> None:
+        attribute = _IDENTITY_ATTRIBUTE[kind]
+        holder = ctx.fold_target(native, attribute, [kind], attribute)
+        if holder is None:
+            return
+        ctx.absorb(native, holder)
+        entry = _entry("inline", value_at(native, "name"),
+                       normalize_policy_document(value_at(native, "policy")))
+        _add(holder, entry, native.range, where(native, "policy", True))
+
+    return fold
+
+
+def fold_policy_attachment(kind: str) -> Folder:
+    """`aws_iam_role_policy_attachment` and its user and group siblings."""
+
+    def fold(native: NativeResource, ctx: RootContext) -> None:
+        attribute = _IDENTITY_ATTRIBUTE[kind]
+        holder = ctx.fold_target(native, attribute, [kind], attribute)
+        if holder is not None:
+            _attach(holder, native, ctx)
+
+    return fold
+
+
+def fold_shared_attachment(native: NativeResource, ctx: RootContext) -> None:
+    """`aws_iam_policy_attachment`: one policy attached to lists of roles, users, groups."""
+    for kind, attribute in ((ROLE, "roles"), (USER, "users"), (GROUP, "groups")):
+        names = value_at(native, attribute)
+        if names is MISSING:
+            continue
+        if not isinstance(names, list):
+            ctx.note(native, f"{attribute} not known statically", "fold-target-unknown")
+            continue
+        for name in names:
+            holder = ctx.single(native, name, [kind], _IDENTITY_ATTRIBUTE[kind])
+            if holder is not None:
+                _attach(holder, native, ctx)
+
+
+FOLDERS = {
+    "aws_iam_role_policy": fold_inline_policy(ROLE),
+    "aws_iam_user_policy": fold_inline_policy(USER),
+    "aws_iam_group_policy": fold_inline_policy(GROUP),
+    "aws_iam_role_policy_attachment": fold_policy_attachment(ROLE),
+    "aws_iam_user_policy_attachment": fold_policy_attachment(USER),
+    "aws_iam_group_policy_attachment": fold_policy_attachment(GROUP),
+    "aws_iam_policy_attachment": fold_shared_attachment,
+}
+
+
+def managed_entry(arn: Any, native: NativeResource, ctx: RootContext,
+                  holder: Resource) -> Any:
+    """The `policies` entry of a managed policy attached by ARN (and the
+    `attached_policy` edge when the policy is defined in this configuration)."""
+    if isinstance(arn, str):
+        aws_name = aws_managed_policy_name(arn)
+        if aws_name is not None:
+            return {"source": "managed", "name": aws_name, "arn": arn,
+                    "document": aws_managed_policy_document(aws_name)}
+        return {"source": "managed", "name": policy_name_from_arn(arn), "arn": arn,
+                "document": Unknown("the policy is not defined in this configuration")}
+    found = ctx.designated(arn, [POLICY], native, by_name=False)
+    if len(found) != 1:
+        return _managed_unknown(arn)
+    policy = found[0]
+    ctx.connect(holder, policy, "attached_policy")
+    document = policy.attributes.get("document", Unknown("the policy has no document"))
+    return _entry("managed", policy.attributes.get("name", MISSING), _clone(document),
+                  arn=arn)
+
+
+# ----- helpers --------------------------------------------------------------------------
+
+
+def _identity(native: NativeResource, kind: str) -> Resource:
+    identity = new_resource(native, kind)
+    copy(identity, native, "name", "name")
+    identity.set(("policies",), [])
+    return identity
+
+
+def _attach(holder: Resource, native: NativeResource, ctx: RootContext) -> None:
+    ctx.absorb(native, holder)
+    arn = value_at(native, "policy_arn")
+    entry = (managed_entry(arn, native, ctx, holder) if arn is not MISSING
+             else _managed_unknown(Unknown("no policy_arn")))
+    _add(holder, entry, native.range, None)
+
+
+def _entry(source: str, name: Any, document: Any, arn: Any = MISSING) -> dict[str, Any]:
+    entry: dict[str, Any] = {"source": source}
+    if name is not MISSING:
+        entry["name"] = name
+    if arn is not MISSING:
+        entry["arn"] = arn
+    entry["document"] = document
+    return entry
+
+
+def _managed_unknown(arn: Any) -> dict[str, Any]:
+    reason = arn if isinstance(arn, Unknown) else Unknown("the policy ARN is not known")
+    return {"source": "managed", "arn": arn,
+            "document": Unknown(f"attached policy not known statically ({reason.reason})",
+                                ref=reason.ref)}
+
+
+def _add(holder: Resource, entry: Any, entry_at: SourceRange | None,
+         document_at: SourceRange | None) -> None:
+    policies = holder.attributes.setdefault("policies", [])
+    policies.append(entry)
+    index = len(policies) - 1
+    if entry_at is not None:
+        holder.locations[("policies", index)] = entry_at
+    if document_at is not None:
+        holder.locations[("policies", index, "document")] = document_at
+
+
+def _clone(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _clone(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clone(v) for v in value]
+    return value
+

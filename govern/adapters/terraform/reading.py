@@ -1,0 +1,140 @@
+"""Reading native Terraform resources: values at paths, nested blocks, where things were
+written, and address arithmetic."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from govern.model.resource import Path, split_path
+from govern.model.source import SourceRange
+from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
+
+
+class _Missing:
+    """Marks a value that was not set (absent or null)."""
+
+    _instance: _Missing | None = None
+
+    def __new__(cls) -> _Missing:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Final = _Missing()
+
+_INSTANCE_KEY = re.compile(r"\[[^\]]*\]$")
+
+
+def as_path(path: Path | str) -> Path:
+    return split_path(path) if isinstance(path, str) else path
+
+
+def value_in(node: Any, path: Path | str) -> Any:
+    """The value at `path` inside `node`; MISSING when absent or null. Below an Unknown the
+    value is that Unknown."""
+    for part in as_path(path):
+        if isinstance(node, Unknown):
+            return node
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            node = node[part] if 0 <= part < len(node) else None
+        else:
+            return MISSING
+        if node is None:
+            return MISSING
+    return node
+
+
+def value_at(native: NativeResource, path: Path | str) -> Any:
+    """The evaluated value of a native attribute; MISSING when it was not set."""
+    return value_in(native.attributes, path)
+
+
+def blocks_in(node: Any, path: Path | str) -> list[Any] | Unknown:
+    """The nested blocks at `path` (a list of dicts, possibly with Unknown elements); an
+    Unknown when the block list itself is not known (a `dynamic` block over an Unknown)."""
+    value = value_in(node, path)
+    if value is MISSING:
+        return []
+    if isinstance(value, Unknown):
+        return value
+    if isinstance(value, dict):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if item is not None]
+    return Unknown("expected a block")
+
+
+def first_block(node: Any, path: Path | str) -> Any:
+    """The first nested block at `path`: a dict, an Unknown, or MISSING."""
+    found = blocks_in(node, path)
+    if isinstance(found, Unknown):
+        return found
+    return found[0] if found else MISSING
+
+
+def located(native: NativeResource, path: Path | str) -> SourceRange | None:
+    """Where `path` (or its nearest written ancestor) was written in `native`."""
+    parts = as_path(path)
+    while parts:
+        found = native.locations.get(parts)
+        if found is not None:
+            return found
+        parts = parts[:-1]
+    return None
+
+
+def located_or_resource(native: NativeResource, path: Path | str) -> SourceRange:
+    """As `located`, falling back to the native resource's own range."""
+    return located(native, path) or native.range
+
+
+def base_address(address: str) -> str:
+    """`aws_s3_bucket.b[0]` -> `aws_s3_bucket.b`."""
+    return _INSTANCE_KEY.sub("", address)
+
+
+def local_address(address: str) -> str:
+    """The address without its module path: `module.a.aws_s3_bucket.b` -> `aws_s3_bucket.b`."""
+    parts = _split_address(address)
+    while len(parts) >= 2 and parts[0] == "module":
+        parts = parts[2:]
+    return ".".join(parts)
+
+
+def resource_type_of(address: str) -> str:
+    """`module.a.data.aws_caller_identity.me[0]` -> `data.aws_caller_identity`;
+    `aws_s3_bucket.b` -> `aws_s3_bucket`."""
+    parts = _split_address(local_address(address))
+    if parts and parts[0] == "data" and len(parts) > 1:
+        return f"data.{parts[1]}"
+    return parts[0] if parts else ""
+
+
+def _split_address(address: str) -> list[str]:
+    """Split on dots outside of brackets and quotes."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    quoted = False
+    for char in address:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char == "[":
+            depth += 1
+        elif not quoted and char == "]":
+            depth -= 1
+        if char == "." and depth == 0 and not quoted:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
