@@ -172,10 +172,10 @@ class Parens(Node):
     expr: Expr
 
 
-Expr = Union[
-    Literal, Template, Variable, GetAttr, Index, Splat, SplatItem, FunctionCall,
-    Conditional, BinaryOp, UnaryOp, TupleExpr, ObjectExpr, ForExpr, Parens,
-]
+Expr = (
+    Literal | Template | Variable | GetAttr | Index | Splat | SplatItem | FunctionCall
+    | Conditional | BinaryOp | UnaryOp | TupleExpr | ObjectExpr | ForExpr | Parens
+)
 
 
 # ----- structure ---------------------------------------------------------------------
