@@ -68,7 +68,7 @@ def test_fail_on_threshold_and_none(tmp_path: Path) -> None:
 
 
 def test_missing_path_exits_2_with_one_line(tmp_path: Path) -> None:
-    code, out, err = run("scan", str(tmp_path / "nope"))
+    code, _, err = run("scan", str(tmp_path / "nope"))
     assert code == 2
     assert err == f"govern: error: path does not exist: {tmp_path / 'nope'}\n"
 

@@ -16,7 +16,8 @@ NoticeLevel = Literal["error", "warning", "note"]
 
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low")
 SEVERITY_RANK: dict[str, int] = {"critical": 4, "high": 3, "medium": 2, "low": 1, "none": 99}
-SECURITY_SEVERITY: dict[str, str] = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "2.0"}
+SECURITY_SEVERITY: dict[str, str] = {
+    "critical": "9.5", "high": "8.0", "medium": "5.5", "low": "2.0"}
 
 
 @dataclass(frozen=True)

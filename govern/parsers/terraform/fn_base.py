@@ -1,0 +1,134 @@
+"""What every Terraform function implementation shares: its context, spec and argument
+checks."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from govern.parsers.terraform.values import (
+    EvalError,
+    is_number,
+    to_int,
+    to_number,
+    to_string,
+    type_name,
+)
+
+UnknownPolicy = Literal["deep", "shallow", "custom"]
+TemplateRenderer = Callable[[str, str, dict[str, Any]], Any]
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass
+class FunctionContext:
+    """Where functions that touch the file system look.
+
+    `base_dir` is Terraform's working directory: the root module's directory (relative
+    paths in `file()` resolve against it, which is why configurations write
+    `"${path.module}/x"`). `render_template(text, path, vars)` evaluates a template for
+    `templatefile()`.
+    """
+
+    base_dir: str
+    render_template: TemplateRenderer | None = None
+    _files: dict[str, str | None] = field(default_factory=dict)
+    memo: dict[Any, Any] = field(default_factory=dict)  # results of pure, costly calls
+
+    def resolve(self, path: str) -> str:
+        return os.path.normpath(path if os.path.isabs(path) else os.path.join(self.base_dir, path))
+
+    def read_text(self, path: str) -> str | None:
+        """The text of a file (None when it does not exist or is not UTF-8 text)."""
+        full = self.resolve(path)
+        if full not in self._files:
+            self._files[full] = _read(full)
+        return self._files[full]
+
+
+def _read(full: str) -> str | None:
+    try:
+        if not os.path.isfile(full) or os.path.getsize(full) > MAX_FILE_BYTES:
+            return None
+        with open(full, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+Impl = Callable[[list[Any], FunctionContext], Any]
+
+
+@dataclass(frozen=True)
+class FunctionSpec:
+    """A function: its implementation, arity and how Unknown arguments propagate.
+
+    `deep`: any Unknown anywhere in the arguments makes the result Unknown.
+    `shallow`: only an argument that is itself Unknown does; the function copes with
+    Unknowns nested inside (e.g. `merge`, `length`, `keys`).
+    `custom`: the function handles Unknown itself (e.g. `coalesce`).
+    """
+
+    impl: Impl
+    min_args: int
+    max_args: int | None
+    unknowns: UnknownPolicy = "deep"
+
+
+def fixed(impl: Impl, count: int, unknowns: UnknownPolicy = "deep") -> FunctionSpec:
+    return FunctionSpec(impl, count, count, unknowns)
+
+
+def variadic(impl: Impl, minimum: int = 0, unknowns: UnknownPolicy = "deep") -> FunctionSpec:
+    return FunctionSpec(impl, minimum, None, unknowns)
+
+
+# ----- argument checks ---------------------------------------------------------------
+
+
+def arg_str(value: Any, what: str = "argument") -> str:
+    try:
+        return to_string(value)
+    except EvalError as exc:
+        raise EvalError(f"{what}: {exc}") from None
+
+
+def arg_num(value: Any, what: str = "argument") -> int | float:
+    try:
+        return to_number(value)
+    except EvalError as exc:
+        raise EvalError(f"{what}: {exc}") from None
+
+
+def arg_int(value: Any, what: str = "argument") -> int:
+    try:
+        return to_int(value, what)
+    except EvalError as exc:
+        raise EvalError(f"{what}: {exc}") from None
+
+
+def arg_list(value: Any, what: str = "argument") -> list[Any]:
+    if isinstance(value, list):
+        return value
+    raise EvalError(f"{what} must be a list, got {type_name(value)}")
+
+
+def arg_map(value: Any, what: str = "argument") -> dict[str, Any]:
+    if isinstance(value, dict):
+        return value
+    raise EvalError(f"{what} must be a map or object, got {type_name(value)}")
+
+
+def arg_bool(value: Any, what: str = "argument") -> bool:
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return bool(value == "true")
+    raise EvalError(f"{what} must be a bool, got {type_name(value)}")
+
+
+def is_primitive(value: Any) -> bool:
+    return isinstance(value, (str, bool)) or is_number(value)

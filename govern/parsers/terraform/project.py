@@ -1,0 +1,204 @@
+"""Scan Terraform directories: find the root modules, apply variable values, evaluate
+every module instance and return its resources as NativeResources.
+
+A directory that another scanned directory calls as a local module is not a root (its
+resources come through the call, addressed `module.NAME...`); every other directory
+is. Variable values of a root, later wins: `variable` defaults, `terraform.tfvars`,
+`terraform.tfvars.json`, `*.auto.tfvars(.json)` in lexical order, then `var_files`
+(paths relative to the working directory), then `variables` (`--var NAME=VALUE`: taken
+literally for variables of a primitive or unspecified type, otherwise read as an HCL
+expression when it parses as one).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from types import MappingProxyType
+from typing import Any
+
+from govern.errors import SourceError
+from govern.model.finding import Notice
+from govern.model.unknown import Unknown
+from govern.parsers.native import ParseResult
+from govern.parsers.terraform import hcl_ast as ast
+from govern.parsers.terraform.emit import emit_module
+from govern.parsers.terraform.evaluator import Evaluator, MappingScope, NoticeSink, RefRecorder
+from govern.parsers.terraform.files import parse_config_file
+from govern.parsers.terraform.fn_base import FunctionContext
+from govern.parsers.terraform.instance import ModuleInstance, RootContext
+from govern.parsers.terraform.module_loader import (
+    ModuleDef,
+    ModuleLoader,
+    is_local_source,
+    parse_error_notice,
+    read_manifest,
+    static_string,
+)
+from govern.parsers.terraform.templates import parse_expression, template_renderer
+from govern.parsers.terraform.values import EvalError
+
+_NO_VARIABLES: Mapping[str, str] = MappingProxyType({})
+_PRIMITIVE_TYPES = ("string", "number", "bool")
+_RECURSION_LIMIT = 20000
+
+
+def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
+                   variables: Mapping[str, str] = _NO_VARIABLES,
+                   skip_files: Collection[str] = frozenset()) -> ParseResult:
+    """Every resource of every root module among `dirs` (directories holding `.tf` or
+    `.tf.json` files), with notices for what could not be read or evaluated.
+
+    `skip_files`: Terraform files not to read (the discoverer already reported them).
+    """
+    loader = ModuleLoader(skip_files)
+    sink = NoticeSink()
+    result = ParseResult()
+    extra_files: list[str] = []
+    unique_dirs = list(dict.fromkeys(os.path.normpath(d) for d in dirs))
+    with _recursion_limit(_RECURSION_LIMIT):
+        for root in find_roots(unique_dirs, loader):
+            context = _root_context(root, loader, sink)
+            module = loader.load(root)
+            inputs = root_values(module, root, var_files, variables, context, extra_files)
+            instance = ModuleInstance(context, module, "", ".", "", inputs, {},
+                                      (os.path.abspath(root),))
+            try:
+                result.resources.extend(emit_module(instance))
+            except RecursionError:
+                sink.add(Notice("error", "the configuration nests too deeply to evaluate",
+                                root, None, code="eval-error"))
+    notices = [n for m in loader.modules() for n in m.notices] + sink.notices
+    result.notices = sorted(set(notices), key=_notice_key)
+    result.files = sorted(set(loader.files_read()) | set(extra_files))
+    return result
+
+
+def _notice_key(notice: Notice) -> tuple[str, int, str, str]:
+    return (notice.file or "", notice.line or 0, notice.code, notice.message)
+
+
+@contextmanager
+def _recursion_limit(limit: int) -> Iterator[None]:
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous, limit))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(previous)
+
+
+def find_roots(dirs: Sequence[str], loader: ModuleLoader) -> list[str]:
+    """The directories not called as a local module by another scanned directory (plus,
+    for directories that only call each other, the first of each such group)."""
+    by_abs = {os.path.abspath(d): d for d in dirs}
+    calls: dict[str, set[str]] = {}
+    for directory in dirs:
+        targets: set[str] = set()
+        for decl in loader.load(directory).calls.values():
+            source_attr = decl.block.body.attributes.get("source")
+            source = static_string(source_attr.expr) if source_attr is not None else None
+            if source is not None and is_local_source(source):
+                target = os.path.abspath(os.path.join(directory, source))
+                if target in by_abs and target != os.path.abspath(directory):
+                    targets.add(target)
+        calls[os.path.abspath(directory)] = targets
+    called = set().union(*calls.values()) if calls else set()
+    roots = sorted(a for a in by_abs if a not in called)
+    reached = _reachable(roots, calls)
+    for candidate in sorted(by_abs):
+        if candidate not in reached:
+            roots.append(candidate)
+            reached |= _reachable([candidate], calls)
+    return [by_abs[a] for a in sorted(roots)]
+
+
+def _reachable(starts: list[str], calls: dict[str, set[str]]) -> set[str]:
+    seen: set[str] = set()
+    todo = list(starts)
+    while todo:
+        current = todo.pop()
+        if current not in seen:
+            seen.add(current)
+            todo.extend(calls.get(current, ()))
+    return seen
+
+
+def _root_context(root: str, loader: ModuleLoader, sink: NoticeSink) -> RootContext:
+    recorder = RefRecorder()
+    ctx = FunctionContext(base_dir=root)
+    ctx.render_template = template_renderer(ctx, recorder, sink)
+    return RootContext(root_dir=root, loader=loader, sink=sink, recorder=recorder, ctx=ctx,
+                       manifest=read_manifest(root))
+
+
+# ----- variable values ---------------------------------------------------------------------
+
+
+def auto_var_files(root: str) -> list[str]:
+    try:
+        names = sorted(os.listdir(root))
+    except OSError:
+        return []
+    fixed = [n for n in ("terraform.tfvars", "terraform.tfvars.json") if n in names]
+    auto = [n for n in names if n.endswith((".auto.tfvars", ".auto.tfvars.json"))]
+    paths = [os.path.normpath(os.path.join(root, n)) for n in fixed + auto]
+    return [p for p in paths if os.path.isfile(p)]
+
+
+def root_values(module: ModuleDef, root: str, var_files: Sequence[str],
+                variables: Mapping[str, str], context: RootContext,
+                files_read: list[str]) -> dict[str, Any]:
+    """Thunks giving each root variable's value set outside the configuration."""
+    values: dict[str, Any] = {}
+    evaluator = Evaluator(MappingScope({}), context.ctx, context.recorder, context.sink)
+    for path in [*auto_var_files(root), *var_files]:
+        files_read.append(path)
+        values.update(read_var_file(path, evaluator, context.sink))
+    for name, text in variables.items():
+        values[name] = cli_value(module, name, text, evaluator)
+    return {name: _constant(value) for name, value in values.items()}
+
+
+def _constant(value: Any) -> Any:
+    return lambda: value
+
+
+def read_var_file(path: str, evaluator: Evaluator, sink: NoticeSink) -> dict[str, Any]:
+    try:
+        config = parse_config_file(path)
+    except SourceError as exc:
+        sink.add(parse_error_notice(exc))
+        return {}
+    out: dict[str, Any] = {}
+    for name, attr in config.body.attributes.items():
+        out[name] = evaluator.attribute_value(attr.expr, {}, path, f"variable {name}")
+    for block in config.body.blocks:
+        sink.add(Notice("warning", f"a variables file cannot contain blocks ({block.type})",
+                        path, block.line, code="eval-error"))
+    return out
+
+
+def cli_value(module: ModuleDef, name: str, text: str, evaluator: Evaluator) -> Any:
+    """A `--var NAME=VALUE` value: literal for primitive (or untyped) variables, else the
+    HCL expression it spells when it parses as one (otherwise the text)."""
+    decl = module.variables.get(name)
+    type_attr = decl.block.body.attributes.get("type") if decl is not None else None
+    if type_attr is None or _is_primitive_type(type_attr.expr):
+        return text
+    expr = parse_expression(text)
+    if expr is None:
+        return text
+    try:
+        value = evaluator.value(expr)
+    except EvalError:
+        return text
+    return text if isinstance(value, Unknown) else value
+
+
+def _is_primitive_type(expr: ast.Expr) -> bool:
+    if isinstance(expr, ast.Variable):
+        return expr.name in _PRIMITIVE_TYPES
+    return static_string(expr) in _PRIMITIVE_TYPES

@@ -1,0 +1,1 @@
+owner = "var-file"

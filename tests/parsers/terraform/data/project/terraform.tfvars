@@ -1,0 +1,3 @@
+env      = "tfvars"
+owner    = "team-a"
+replicas = 2
