@@ -71,13 +71,14 @@ def run_scan(options: ScanOptions) -> ScanResult:
     notices.extend(adapted.notices)
     graph = ResourceGraph(adapted.resources, adapted.edges)
 
-    findings = evaluate(graph, active, config.parameters)
+    root = report_root(options.paths)
+    findings = evaluate(graph, active, config.parameters, base_dir=root)
     elapsed = time.perf_counter() - started
     report = ScanReport(
         findings=tuple(findings),
         rules=tuple(r.meta for r in active.rules),
         notices=tuple(sorted(set(notices), key=_notice_key)),
-        root=report_root(options.paths),
+        root=root,
         stats=ScanStats(files=len(files) or found.files_seen, resources=len(graph),
                         seconds=elapsed),
         tool_version=__version__,

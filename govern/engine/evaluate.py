@@ -4,6 +4,7 @@ resource, in a deterministic order."""
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -20,13 +21,28 @@ from govern.model.resource import Resource
 _NO_PARAMETERS: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
 
 
-def fingerprint(rule_id: str, resource: Resource, path: str) -> str:
+def fingerprint(rule_id: str, resource: Resource, path: str, base_dir: str | None = None
+                ) -> str:
     """A finding's identity, stable when lines shift: sha256 (first 32 hex digits) of the
-    rule id, source format, the resource's file (as given), its address and the dotted
-    canonical path of the offending value. Line numbers are deliberately left out."""
+    rule id, source format, the resource's context and file (relative to `base_dir` when
+    given, so the fingerprint does not depend on where govern was started), its address and
+    the dotted canonical path of the offending value. Line numbers are deliberately left
+    out."""
     file = resource.range.file if resource.range is not None else ""
-    text = "\x1f".join((rule_id, resource.source_format, file, resource.address, path))
+    text = "\x1f".join((rule_id, resource.source_format, relative(resource.context, base_dir),
+                        relative(file, base_dir), resource.address, path))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def relative(path: str, base_dir: str | None) -> str:
+    """`path` relative to `base_dir` with forward slashes; unchanged without a base, for
+    non-file contexts (ARNs, accounts), or when it is outside `base_dir`."""
+    if not path or base_dir is None or "://" in path or path.startswith("arn:"):
+        return path
+    absolute = os.path.abspath(path)
+    if os.path.commonpath([absolute, base_dir]) != base_dir:
+        return path.replace(os.sep, "/")
+    return os.path.relpath(absolute, base_dir).replace(os.sep, "/")
 
 
 def bind_rule(rule: Rule, overrides: Mapping[str, Any]) -> Condition:
@@ -51,10 +67,12 @@ def bind_rule(rule: Rule, overrides: Mapping[str, Any]) -> Condition:
 
 
 def evaluate(graph: ResourceGraph, rules: RuleSet,
-             parameters: Mapping[str, Mapping[str, Any]] = _NO_PARAMETERS) -> list[Finding]:
+             parameters: Mapping[str, Mapping[str, Any]] = _NO_PARAMETERS,
+             base_dir: str | None = None) -> list[Finding]:
     """Evaluate every rule on every resource of its kinds. `parameters` overrides rule
     parameters per rule id (ids of rules not in `rules` are ignored). Returns findings for
-    `fail` and `unknown` verdicts, sorted by `Finding.sort_key` (then resource id)."""
+    `fail` and `unknown` verdicts (fingerprints and contexts relative to `base_dir`, an
+    absolute directory, when given), sorted by `Finding.sort_key` (then resource id)."""
     findings: list[Finding] = []
     for rule in rules:
         check = bind_rule(rule, parameters.get(rule.meta.id, {}))
@@ -72,7 +90,8 @@ def evaluate(graph: ResourceGraph, rules: RuleSet,
                     resource_kind=resource.kind, resource_address=resource.address,
                     source_format=resource.source_format,
                     location=resource.location(verdict.path),
-                    fingerprint=fingerprint(meta.id, resource, path), path=path,
-                    equivalents=meta.equivalents))
+                    fingerprint=fingerprint(meta.id, resource, path, base_dir), path=path,
+                    equivalents=meta.equivalents,
+                    context=relative(resource.context, base_dir)))
     findings.sort(key=lambda f: (f.sort_key(), f.resource_id, f.status))
     return findings

@@ -58,6 +58,7 @@ class Finding:
     fingerprint: str
     path: str = ""  # canonical attribute path of the offending value, "" for the resource
     equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    context: str = ""  # the resource's deployment (root module dir, template), as reported
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         loc = self.location

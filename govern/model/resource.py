@@ -30,6 +30,9 @@ class Resource:
     - `defaulted`: canonical paths whose value the adapter filled from a provider default.
     - `native`: the native addresses folded into this resource (e.g. the separate
       `aws_s3_bucket_policy`), for messages and debugging.
+    - `context`: the deployment the resource belongs to (a Terraform root module directory,
+      a template file, a live account and region). The same module instantiated by two
+      roots gives two resources with the same address and different contexts.
     """
 
     id: str
@@ -43,6 +46,8 @@ class Resource:
     defaulted: set[Path] = field(default_factory=set)
     native: list[str] = field(default_factory=list)
     arn: str | None = None
+    context: str = ""  # the deployment it belongs to: Terraform root module directory,
+    # template file, or live account/region; addresses are unique only within a context
 
     def get(self, path: Path | str, default: Any = None) -> Any:
         """The value at a canonical path (`"a.b.0.c"` or a tuple), or `default` if absent.

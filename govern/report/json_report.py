@@ -18,7 +18,8 @@
      "severity": "high", "category": "encryption", "status": "fail",   # or "unknown"
      "message": "S3 bucket has no default server-side encryption",
      "resource": {"id": "...", "kind": "aws.s3.bucket", "address": "aws_s3_bucket.logs",
-                  "format": "terraform"},
+                  "format": "terraform", "context": "infra/prod"},   # context: the root
+                                                 # module / template the resource is in
      "location": {"file": "main.tf", "start_line": 41, "end_line": 44},   # or null
      "path": "encryption",                       # offending attribute path, "" = the resource
      "fingerprint": "...",
@@ -76,6 +77,7 @@ def _finding(finding: Finding, rules: RuleIndex, root: str) -> dict[str, Any]:
             "kind": finding.resource_kind,
             "address": finding.resource_address,
             "format": finding.source_format,
+            "context": finding.context,
         },
         "location": location,
         "path": finding.path,

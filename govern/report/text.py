@@ -100,7 +100,11 @@ def _finding_line(finding: Finding, cols: _Columns, paint: _Painter) -> str:
     severity = paint(finding.severity, finding.severity, cols.severity)
     subject = clean(finding.message)
     if finding.resource_address:
-        subject = f"{clean(finding.resource_address)}: {subject}"
+        address = clean(finding.resource_address)
+        if finding.context and finding.resource_address.startswith("module."):
+            # the same module may be instantiated by several root modules: say which
+            address = f"{address} (root {clean(finding.context)})"
+        subject = f"{address}: {subject}"
     return (f"  {_line(finding).rjust(cols.line)}  {severity}  "
             f"{clean(finding.rule_id).ljust(cols.rule)}  {subject}")
 

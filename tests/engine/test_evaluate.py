@@ -136,8 +136,23 @@ def test_fingerprint_ignores_lines_but_not_identity() -> None:
     assert fingerprint("GOV-AWS-001", other_file, "encryption.enabled") != base
     assert fingerprint("GOV-AWS-002", bucket, "encryption.enabled") != base
     assert fingerprint("GOV-AWS-001", bucket, "encryption") != base
-    # sha256 of rule id, format, file, address and path joined by "\x1f"
-    assert base == "a368d0a0b3b8054fde9d7bf5ae8575cd"
+    # sha256 of rule id, format, context, file, address and path joined by "\x1f"
+    assert base == "d25a4868eb22a256f51b0216d1192f9f"
+
+
+def test_fingerprint_tells_contexts_apart_and_ignores_where_govern_ran(tmp_path: Path
+                                                                       ) -> None:
+    in_a = resource({}, address="module.eks.aws_iam_role.this")
+    in_a = replace(in_a, context=str(tmp_path / "examples" / "a"),
+                   range=SourceRange(str(tmp_path / "main.tf"), 1, 3))
+    in_b = replace(in_a, context=str(tmp_path / "examples" / "b"))
+    assert fingerprint("GOV-AWS-012", in_a, "", str(tmp_path)) != fingerprint(
+        "GOV-AWS-012", in_b, "", str(tmp_path))
+    elsewhere = tmp_path / "clone"
+    moved = replace(in_a, context=str(elsewhere / "examples" / "a"),
+                    range=SourceRange(str(elsewhere / "main.tf"), 1, 3))
+    assert fingerprint("GOV-AWS-012", in_a, "", str(tmp_path)) == fingerprint(
+        "GOV-AWS-012", moved, "", str(elsewhere))
 
 
 def test_findings_keep_fingerprints_when_lines_shift(rules: RuleSet) -> None:

@@ -65,7 +65,8 @@ SMALL = """\
         "id": "terraform:aws_security_group.web",
         "kind": "aws.s3.bucket",
         "address": "aws_security_group.web",
-        "format": "terraform"
+        "format": "terraform",
+        "context": ""
       },
       "location": {
         "file": "main.tf",
@@ -137,7 +138,7 @@ def test_sample_structure() -> None:
     for item in doc["findings"]:
         assert list(item) == ["rule_id", "title", "severity", "category", "status", "message",
                               "resource", "location", "path", "fingerprint", "equivalents"]
-        assert list(item["resource"]) == ["id", "kind", "address", "format"]
+        assert list(item["resource"]) == ["id", "kind", "address", "format", "context"]
         assert item["fingerprint"]
     assert [(n["level"], n["file"], n["line"]) for n in doc["notices"]] == [
         ("error", "broken.tf", 7), ("warning", None, None), ("note", "big.json", None)]

@@ -121,3 +121,15 @@ def test_summary_line() -> None:
     assert text.summary_line(summarize(sample_report())) == (
         "6 findings (1 critical, 3 high, 1 medium, 1 low), 1 unknown, 1 file could not be "
         "parsed; 40 resources in 12 files, 0.21 s")
+
+
+def test_module_resources_name_their_root_module() -> None:
+    from dataclasses import replace
+
+    in_module = replace(finding("GOV-AWS-012", "high", f"{ROOT}/main.tf", 5,
+                                address="module.eks.aws_iam_role.this"),
+                        context="examples/basic")
+    in_root = replace(F_HIGH, context="examples/basic")
+    out = text.render(sample_report(findings=(in_module, in_root)))
+    assert "  5  high  GOV-AWS-012  module.eks.aws_iam_role.this (root examples/basic): " in out
+    assert "aws_s3_bucket.logs: S3 bucket has no default" in out

@@ -29,7 +29,7 @@ def resource_id(native: NativeResource) -> str:
 def new_resource(native: NativeResource, kind: str) -> Resource:
     return Resource(id=resource_id(native), kind=kind, address=native.address,
                     source_format="terraform", native_type=native.native_type,
-                    range=native.range, native=[native.address])
+                    range=native.range, native=[native.address], context=native.root)
 
 
 def convert(value: Any, function: Convert | None) -> Any:
