@@ -16,7 +16,7 @@ from typing import Any
 from govern.engine.operators import Operator, prepare_value
 from govern.engine.predicates import Predicate, PredicateContext
 from govern.engine.predicates.base import arg_problem
-from govern.engine.verdict import Verdict, dotted
+from govern.engine.verdict import Verdict, VerdictStatus, dotted
 from govern.model.graph import ResourceGraph
 from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
@@ -69,24 +69,33 @@ def _first_detail(verdicts: Sequence[Verdict]) -> str | None:
     return next((v.detail for v in verdicts if v.detail), None)
 
 
+def _kleene(items: Sequence[Condition], ctx: EvalContext, base: Path,
+            decisive: VerdictStatus) -> Verdict:
+    """Three-valued `all` (decisive "fail") or `any` (decisive "pass"): the first decisive
+    verdict wins; else the first unknown; else the other outcome, on the common path of
+    the items."""
+    others: list[Verdict] = []
+    first_unknown: Verdict | None = None
+    for item in items:
+        verdict = item.evaluate(ctx, base)
+        if verdict.status == decisive:
+            return verdict
+        if verdict.status == "unknown":
+            first_unknown = first_unknown or verdict
+        else:
+            others.append(verdict)
+    if first_unknown is not None:
+        return first_unknown
+    outcome: VerdictStatus = "pass" if decisive == "fail" else "fail"
+    return Verdict(outcome, _common_prefix([v.path for v in others]), _first_detail(others))
+
+
 @dataclass(frozen=True)
 class All(Condition):
     items: tuple[Condition, ...]
 
     def evaluate(self, ctx: EvalContext, base: Path) -> Verdict:
-        passes: list[Verdict] = []
-        first_unknown: Verdict | None = None
-        for item in self.items:
-            verdict = item.evaluate(ctx, base)
-            if verdict.status == "fail":
-                return verdict
-            if verdict.status == "unknown":
-                first_unknown = first_unknown or verdict
-            else:
-                passes.append(verdict)
-        if first_unknown is not None:
-            return first_unknown
-        return Verdict("pass", _common_prefix([v.path for v in passes]), _first_detail(passes))
+        return _kleene(self.items, ctx, base, decisive="fail")
 
     def bind(self, params: Mapping[str, Any]) -> Condition:
         return All(tuple(item.bind(params) for item in self.items))
@@ -97,19 +106,7 @@ class AnyOf(Condition):
     items: tuple[Condition, ...]
 
     def evaluate(self, ctx: EvalContext, base: Path) -> Verdict:
-        fails: list[Verdict] = []
-        first_unknown: Verdict | None = None
-        for item in self.items:
-            verdict = item.evaluate(ctx, base)
-            if verdict.status == "pass":
-                return verdict
-            if verdict.status == "unknown":
-                first_unknown = first_unknown or verdict
-            else:
-                fails.append(verdict)
-        if first_unknown is not None:
-            return first_unknown
-        return Verdict("fail", _common_prefix([v.path for v in fails]), _first_detail(fails))
+        return _kleene(self.items, ctx, base, decisive="pass")
 
     def bind(self, params: Mapping[str, Any]) -> Condition:
         return AnyOf(tuple(item.bind(params) for item in self.items))
