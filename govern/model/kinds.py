@@ -47,6 +47,8 @@ KINDS: dict[str, KindInfo] = {
         _azure("azure.network.security_group", "Azure network security group with its rules"),
         _azure("azure.authorization.role_assignment", "Azure RBAC role assignment",
                taggable=False),
+        _azure("azure.authorization.role_definition", "Azure RBAC custom role definition",
+               taggable=False),
     )
 }
 

@@ -33,8 +33,10 @@ def test_has_required_tags(tags: Any, expected: Verdict) -> None:
 
 def test_registry_documents_every_predicate() -> None:
     assert sorted(PREDICATES) == [
-        "has_required_tags", "iam_document_not_admin", "iam_managed_arns_not_admin",
-        "iam_policies_not_admin", "iam_trust_not_public", "nsg_rule_not_open_to_internet",
+        "has_required_tags", "iam_document_no_full_service_access", "iam_document_not_admin",
+        "iam_managed_arns_not_admin", "iam_policies_empty",
+        "iam_policies_no_full_service_access", "iam_policies_not_admin",
+        "iam_trust_not_public", "nsg_rule_not_open_to_internet",
         "sg_rule_not_open_to_internet"]
     assert all(p.summary.endswith(".") for p in PREDICATES.values())
     assert PREDICATES["has_required_tags"].summary == (

@@ -1,4 +1,5 @@
-"""IAM policy documents: administrator access and public trust.
+"""IAM policy documents: administrator access, full access to a service, public trust,
+and identities with policies of their own.
 
 Documents are in the normalized form of docs/canonical-model.md (`Statement` a list, single
 strings as one-element lists); single strings and a single statement are accepted too.
@@ -9,6 +10,13 @@ Choices:
   (it grants everything except a list, including every future action), and `NotResource`
   with `Allow` counts as every resource. A `Condition` does not change this: it limits who
   and when, not what.
+- A statement grants full access to a service when it `Allow`s a service-wide wildcard
+  action (`s3:*`, `ec2:*`: a service prefix followed by `:*`, any case) on every resource
+  (`Resource` holds `*`, or `NotResource` is used). `*` and `*:*` are not service wildcards:
+  they are the admin case above, reported by the admin predicates, so one statement is not
+  reported twice for the same grant. A statement with `NotAction` (and no `Action`) is
+  left to the admin predicates too (it counts as every action). Narrower wildcards
+  (`s3:Get*`) and ARN patterns in `Resource` (`arn:aws:s3:::*`) are not judged.
 - A trust policy is public when an `Allow` statement names the principal `*` (or any
   principal value containing `*`, e.g. `{"AWS": ["*"]}`), or uses `NotPrincipal`, and has
   no `Condition`. Any non-empty `Condition` counts as restricting it (govern does not judge
@@ -18,7 +26,7 @@ Choices:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from govern.engine.predicates.base import Part, PredicateContext, Tri, as_list, combine
@@ -30,6 +38,9 @@ from govern.model.unknown import Unknown
 ADMIN_ACTIONS = frozenset({"*", "*:*"})
 ANY_RESOURCE = frozenset({"*"})
 ADMIN_POLICY_ARN = re.compile(r"^arn:aws[a-z-]*:iam::aws:policy/AdministratorAccess$")
+SERVICE_WILDCARD = re.compile(r"^[a-z0-9-]+:\*$", re.IGNORECASE)
+
+DocumentCheck = Callable[[Any], Verdict]  # a statement or a document -> verdict
 
 
 def _holds(values: Any, key: str, match: frozenset[str]) -> Part:
@@ -94,9 +105,49 @@ def _scope(statement: Mapping[str, Any], key: str, everything: frozenset[str],
     return Part(True), f"every {noun} except {listed}"
 
 
+def statement_grants_full_service_access(statement: Any) -> Verdict:
+    """Fail when one statement allows a service-wide wildcard action (`s3:*`) on every
+    resource (see module doc)."""
+    if isinstance(statement, Unknown):
+        return unknown((), f"statement: {statement.reason}")
+    if not isinstance(statement, Mapping):
+        return unknown((), "not a policy statement")
+    if "Action" not in statement:
+        return passed()  # NotAction (every action) is the admin predicates' case
+    actions = _service_wildcards(statement["Action"])
+    resource, resource_text = _scope(statement, "Resource", ANY_RESOURCE, "resource")
+    return combine((_effect_allows(statement), actions, resource),
+                   f"allows {actions.text} on {resource_text}")
+
+
+def _service_wildcards(values: Any) -> Part:
+    """The service-wide wildcard actions of an `Action` list (text: them, comma-separated)."""
+    items = as_list(values)
+    if isinstance(items, Unknown):
+        return Part(None, path=("Action",), why=f"Action: {items.reason}")
+    found = [item.strip() for item in items
+             if isinstance(item, str) and SERVICE_WILDCARD.match(item.strip())]
+    if found:
+        return Part(True, ", ".join(found))
+    why = next((f"Action: {item.reason}" for item in items if isinstance(item, Unknown)), "")
+    return Part(None, path=("Action",), why=why) if why else Part(False)
+
+
 def document_grants_admin(document: Any) -> Verdict:
     """Fail (at `("Statement", i)`) when a statement of the document grants admin; None or
     a document without statements passes; an Unknown document or statement list is unknown."""
+    return first_failing_statement(document, statement_grants_admin)
+
+
+def document_grants_full_service_access(document: Any) -> Verdict:
+    """As `document_grants_admin`, for full access to a service (`s3:*` on `*`)."""
+    return first_failing_statement(document, statement_grants_full_service_access)
+
+
+def first_failing_statement(document: Any, check: DocumentCheck) -> Verdict:
+    """Fail (at `("Statement", i)`, the detail prefixed with the statement's Sid or index)
+    at the first statement `check` fails; else unknown at the first unknown one; None or a
+    document without statements passes; an Unknown document or statement list is unknown."""
     if document is None:
         return passed()
     if isinstance(document, Unknown):
@@ -108,7 +159,7 @@ def document_grants_admin(document: Any) -> Verdict:
         return unknown(("Statement",), f"Statement: {statements.reason}")
     first_unknown: Verdict | None = None
     for index, statement in enumerate(statements):
-        verdict = statement_grants_admin(statement)
+        verdict = check(statement)
         where: Path = ("Statement", index)
         if verdict.status == "fail":
             label = _label(statement, index)
@@ -127,6 +178,18 @@ def iam_document_not_admin(value: Any, args: Mapping[str, Any],
     return document_grants_admin(value)
 
 
+def iam_document_no_full_service_access(value: Any, args: Mapping[str, Any],
+                                        ctx: PredicateContext) -> Verdict:
+    """An IAM policy document does not grant full access to a service (`s3:*`) on every
+    resource.
+
+    Only service-wide wildcards count: `*` on `*` is `iam_document_not_admin`'s case, and a
+    `NotAction` statement counts as every action there. Detail names the statement and the
+    actions: `Statement[0] allows ec2:*, s3:* on *`.
+    """
+    return document_grants_full_service_access(value)
+
+
 def iam_policies_not_admin(value: Any, args: Mapping[str, Any],
                            ctx: PredicateContext) -> Verdict:
     """None of a role's, user's or group's policies grants administrator access.
@@ -134,6 +197,50 @@ def iam_policies_not_admin(value: Any, args: Mapping[str, Any],
     `value` is the canonical `policies` list (`{source, name, document}` items). Detail:
     `inline policy 'ops': statement 'All' allows * on *`.
     """
+    return first_failing_policy(value, document_grants_admin)
+
+
+def iam_policies_no_full_service_access(value: Any, args: Mapping[str, Any],
+                                        ctx: PredicateContext) -> Verdict:
+    """None of a role's, user's or group's policies grants full access to a service
+    (`s3:*`) on every resource.
+
+    As `iam_document_no_full_service_access`, for each document of the canonical
+    `policies` list. Detail: `inline policy 'ops': Statement[0] allows ec2:*, s3:* on *`.
+    """
+    return first_failing_policy(value, document_grants_full_service_access)
+
+
+def iam_policies_empty(value: Any, args: Mapping[str, Any],
+                       ctx: PredicateContext) -> Verdict:
+    """A user's, role's or group's `policies` list is empty: no inline or attached policy.
+
+    Fails (at the first policy) when a known entry is there, whatever its document; a list
+    holding only Unknown entries, or an Unknown list, is unknown. Detail names the
+    policies: `inline policy 'excess', managed policy 'ReadOnlyAccess'`.
+    """
+    items = as_list(value)
+    if isinstance(items, Unknown):
+        return unknown((), f"policies: {items.reason}")
+    known = [(index, item) for index, item in enumerate(items) if isinstance(item, Mapping)]
+    if known:
+        return failed((known[0][0],), ", ".join(_policy_label(item) for _, item in known))
+    if items:
+        first = items[0]
+        reason = first.reason if isinstance(first, Unknown) else "not a policy"
+        return unknown((0,), f"policy: {reason}")
+    return passed()
+
+
+def _policy_label(item: Mapping[str, Any]) -> str:
+    name = item.get("name")
+    return f"{item.get('source') or 'attached'} policy" + (
+        f" '{name}'" if isinstance(name, str) and name else "")
+
+
+def first_failing_policy(value: Any, check: DocumentCheck) -> Verdict:
+    """Fail at the first entry of a `policies` list whose document `check` fails (the
+    detail prefixed with the policy's label), else unknown at the first unknown one."""
     items = as_list(value)
     if isinstance(items, Unknown):
         return unknown((), f"policies: {items.reason}")
@@ -145,11 +252,9 @@ def iam_policies_not_admin(value: Any, args: Mapping[str, Any],
         if not isinstance(item, Mapping):
             first_unknown = first_unknown or unknown((index,), "not a policy")
             continue
-        verdict = document_grants_admin(item.get("document"))
+        verdict = check(item.get("document"))
         where: Path = (index, "document")
-        name = item.get("name")
-        label = f"{item.get('source') or 'attached'} policy" + (
-            f" '{name}'" if isinstance(name, str) and name else "")
+        label = _policy_label(item)
         if verdict.status == "fail":
             return failed(where + verdict.path, f"{label}: {verdict.detail}")
         if verdict.status == "unknown" and first_unknown is None:
@@ -243,6 +348,9 @@ def iam_trust_not_public(value: Any, args: Mapping[str, Any],
 PREDICATES = (
     declare(iam_document_not_admin),
     declare(iam_policies_not_admin),
+    declare(iam_document_no_full_service_access),
+    declare(iam_policies_no_full_service_access),
+    declare(iam_policies_empty),
     declare(iam_managed_arns_not_admin),
     declare(iam_trust_not_public),
 )
