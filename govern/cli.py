@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from govern import __version__
 from govern.errors import ConfigError, GovernError, RuleError, UsageError
 from govern.gate import EXIT_SCAN_ERROR, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from govern.engine.rule import RuleSet
 
 REPORT_FORMATS = ("text", "json", "sarif")
 FAIL_ON = ("critical", "high", "medium", "low", "none")
@@ -52,18 +55,25 @@ def cli() -> None:
               help="Terraform variables file for root modules; repeatable.")
 @click.option("--var", "variables", multiple=True, metavar="NAME=VALUE",
               help="Terraform variable for root modules; repeatable.")
+@click.option("--cfn-parameters", "--parameters", "cfn_parameters", multiple=True,
+              type=click.Path(), help="CloudFormation parameter values file (AWS CLI JSON "
+              "list, or a mapping); applies to every template scanned; repeatable.")
+@click.option("--arm-parameters", "arm_parameters", multiple=True, type=click.Path(),
+              help="ARM parameters file; applies to every template scanned (default: "
+              "<template>.parameters.json beside each template); repeatable.")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
               help="Extra rule file or directory, besides the built-in rules; repeatable.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: only on a terminal, never with NO_COLOR).")
 def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
          fail_on: str | None, fail_on_unknown: bool | None, config_path: str | None,
-         var_files: tuple[str, ...], variables: tuple[str, ...], rule_paths: tuple[str, ...],
+         var_files: tuple[str, ...], variables: tuple[str, ...], cfn_parameters: tuple[str, ...],
+         arm_parameters: tuple[str, ...], rule_paths: tuple[str, ...],
          color: bool | None) -> None:
     """Scan PATHS (files or directories; default: the working directory)."""
     try:
         code = _scan(paths or (".",), formats, outputs, fail_on, fail_on_unknown, config_path,
-                     var_files, variables, rule_paths, color)
+                     var_files, variables, cfn_parameters, arm_parameters, rule_paths, color)
     except UsageError as exc:
         _die(str(exc), EXIT_USAGE)
     except RuleError as exc:
@@ -78,6 +88,7 @@ def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, .
 def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
           fail_on: str | None, fail_on_unknown: bool | None, config_path: str | None,
           var_files: tuple[str, ...], variables: tuple[str, ...],
+          cfn_parameters: tuple[str, ...], arm_parameters: tuple[str, ...],
           rule_paths: tuple[str, ...], color: bool | None) -> int:
     from govern.config import find_config, load_config
     from govern.gate import exit_code
@@ -85,13 +96,17 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
     from govern.scan import ScanOptions, run_scan
 
     targets = _plan_outputs(formats or ("text",), outputs)
-    for var_file in var_files:
-        if not os.path.isfile(var_file):
-            raise UsageError(f"--var-file {var_file}: file not found")
+    for option, given in (("--var-file", var_files), ("--cfn-parameters", cfn_parameters),
+                          ("--arm-parameters", arm_parameters)):
+        for path in given:
+            if not os.path.isfile(path):
+                raise UsageError(f"{option} {path}: file not found")
     parsed_vars = _parse_vars(variables)
     config = load_config(find_config(config_path))
     result = run_scan(ScanOptions(paths=paths, var_files=var_files, variables=parsed_vars,
-                                  config=config, extra_rule_paths=rule_paths))
+                                  config=config, extra_rule_paths=rule_paths,
+                                  cfn_parameter_files=cfn_parameters,
+                                  arm_parameter_files=arm_parameters))
     use_color = _use_color(color)
     for fmt, destination in targets:
         text = render(fmt, result.report, color=use_color and destination is None)
@@ -190,7 +205,7 @@ def rules_show(rule_id: str, rule_paths: tuple[str, ...]) -> None:
          EXIT_USAGE)
 
 
-def _load_rules_or_die(extra: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _load_rules_or_die(extra: tuple[str, ...]) -> RuleSet:
     from govern.engine.rule_loader import default_rules_dir, load_rules
 
     try:

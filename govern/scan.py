@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from govern import __version__
+from govern.adapters.result import AdaptResult
 from govern.config import Config
-from govern.discover import discover
+from govern.discover import Discovery, discover
 from govern.model.finding import Notice, ScanReport, ScanStats
 from govern.model.graph import ResourceGraph
+from govern.parsers.classify import classify_file
+from govern.parsers.native import NativeResource, ParseResult
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,8 @@ class ScanOptions:
     variables: Mapping[str, str] = field(default_factory=dict)
     config: Config = field(default_factory=Config)
     extra_rule_paths: tuple[str, ...] = ()
+    cfn_parameter_files: tuple[str, ...] = ()
+    arm_parameter_files: tuple[str, ...] = ()
 
 
 @dataclass
@@ -46,10 +52,8 @@ def report_root(paths: Sequence[str]) -> str:
 def run_scan(options: ScanOptions) -> ScanResult:
     """Scan `options.paths`. Raises UsageError/ConfigError/RuleError before scanning;
     problems with inputs become notices in the report."""
-    from govern.adapters.terraform import adapt_terraform
     from govern.engine.evaluate import evaluate
     from govern.engine.rule_loader import default_rules_dir, load_rules
-    from govern.parsers.terraform.project import scan_terraform
 
     started = time.perf_counter()
     config = options.config
@@ -60,16 +64,15 @@ def run_scan(options: ScanOptions) -> ScanResult:
 
     found = discover(options.paths, max_file_size=config.max_file_size, exclude=config.exclude)
     notices: list[Notice] = list(found.notices)
-    files = set()
-
-    parsed = scan_terraform(found.terraform_dirs, options.var_files, options.variables,
-                            skip_files=found.terraform_skip)
-    notices.extend(parsed.notices)
-    files.update(parsed.files)
-
-    adapted = adapt_terraform(parsed.resources)
-    notices.extend(adapted.notices)
-    graph = ResourceGraph(adapted.resources, adapted.edges)
+    files: set[str] = set()
+    graph = ResourceGraph()
+    for parsed, adapt in _parse_all(found, options):
+        notices.extend(parsed.notices)
+        files.update(parsed.files)
+        if parsed.resources:
+            adapted = adapt(parsed.resources)
+            notices.extend(adapted.notices)
+            graph.merge(ResourceGraph(adapted.resources, adapted.edges))
 
     root = report_root(options.paths)
     findings = evaluate(graph, active, config.parameters, base_dir=root)
@@ -84,6 +87,40 @@ def run_scan(options: ScanOptions) -> ScanResult:
         tool_version=__version__,
     )
     return ScanResult(report=report, graph=graph)
+
+
+def _parse_all(found: Discovery, options: ScanOptions
+               ) -> Iterator[tuple[ParseResult, Callable[[Sequence[NativeResource]],
+                                                         AdaptResult]]]:
+    """Each format's parse result with the adapter for it. A parser is imported only when
+    there are files for it (start-up time)."""
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for path in found.documents:
+        kind = classify_file(path)
+        if kind is not None:
+            by_kind[kind].append(path)
+    if found.terraform_dirs or by_kind["tfplan"]:
+        from govern.adapters.terraform import adapt_terraform
+        from govern.parsers.terraform.project import scan_terraform
+
+        if found.terraform_dirs:
+            yield (scan_terraform(found.terraform_dirs, options.var_files, options.variables,
+                                  skip_files=found.terraform_skip), adapt_terraform)
+        if by_kind["tfplan"]:
+            from govern.parsers.tfplan import parse_tfplan
+
+            yield parse_tfplan(by_kind["tfplan"]), adapt_terraform
+    if by_kind["cloudformation"]:
+        from govern.adapters.cloudformation import adapt_cloudformation
+        from govern.parsers.cloudformation import parse_cloudformation
+
+        yield (parse_cloudformation(by_kind["cloudformation"], options.cfn_parameter_files),
+               adapt_cloudformation)
+    if by_kind["arm"]:
+        from govern.adapters.arm import adapt_arm
+        from govern.parsers.arm import parse_arm
+
+        yield parse_arm(by_kind["arm"], options.arm_parameter_files), adapt_arm
 
 
 def _notice_key(notice: Notice) -> tuple[int, str, int, str]:
