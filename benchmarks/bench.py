@@ -36,13 +36,17 @@ CHECKOV_FRAMEWORK = {
 }
 
 
-def measure(cmd: list[str]) -> tuple[float, float, int]:
-    """Run `cmd` in a child of a fresh helper process; return (seconds, peak MiB, exit)."""
+def measure(cmd: list[str], timeout: float | None = None) -> tuple[float, float, int]:
+    """Run `cmd` in a child of a fresh helper process; return (seconds, peak MiB, exit).
+    Past `timeout` seconds the command is killed and the exit is -9."""
     probe = (
         "import resource, subprocess, sys, time, json\n"
         "t = time.perf_counter()\n"
-        "rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, "
-        "stderr=subprocess.DEVNULL)\n"
+        "try:\n"
+        f"    rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, "
+        f"stderr=subprocess.DEVNULL, timeout={timeout!r})\n"
+        "except subprocess.TimeoutExpired:\n"
+        "    rc = -9\n"
         "s = time.perf_counter() - t\n"
         "kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
         "print(json.dumps([s, kb / 1024, rc]))\n"
@@ -53,8 +57,9 @@ def measure(cmd: list[str]) -> tuple[float, float, int]:
     return float(seconds), float(mib), int(rc)
 
 
-def best_of(cmd: list[str], repeat: int) -> tuple[float, float, int]:
-    runs = [measure(cmd) for _ in range(repeat)]
+def best_of(cmd: list[str], repeat: int, timeout: float | None = None
+            ) -> tuple[float, float, int]:
+    runs = [measure(cmd, timeout) for _ in range(repeat)]
     return min(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2]
 
 
@@ -77,6 +82,9 @@ def main() -> int:
     parser.add_argument("--govern", default=default_govern)
     parser.add_argument("--checkov", default=None, help="a checkov executable to compare with")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--checkov-timeout", type=float, default=600.0,
+                        help="stop Checkov after this many seconds (the ratio is then a "
+                        "lower bound, shown with '>')")
     args = parser.parse_args()
 
     checkov = args.checkov
@@ -114,10 +122,11 @@ def main() -> int:
                 f"{resources_ / seconds:9.0f} {rc:>4}")
         if checkov:
             framework = CHECKOV_FRAMEWORK.get(name, "all")
-            c_seconds, _, _ = best_of([checkov, "-d", str(target), "--framework", framework,
-                                       "--quiet", "--compact", "-o", "json",
-                                       "--skip-download"], 1)
-            line += f" {c_seconds:10.2f} {c_seconds / seconds:6.1f}x"
+            c_seconds, _, c_rc = best_of([checkov, "-d", str(target), "--framework",
+                                          framework, "--quiet", "--compact", "-o", "json",
+                                          "--skip-download"], 1, args.checkov_timeout)
+            bound = ">" if c_rc == -9 else " "
+            line += f" {bound}{c_seconds:9.2f} {bound}{c_seconds / seconds:5.1f}x"
         print(line, flush=True)
     return 0
 
