@@ -126,7 +126,8 @@ def _arm(directory: Path) -> Iterator[Expectation]:
                 yield from (Expectation(kind, rule_id, address, str(path), 0, True)
                             for kind, rule_id in _split(note))
             yield from walk(body.get("resources"), path, full_type)
-            template = (body.get("properties") or {}).get("template")
+            properties = body.get("properties")
+            template = properties.get("template") if isinstance(properties, dict) else None
             if isinstance(template, dict):
                 yield from walk(template.get("resources"), path, "")
 

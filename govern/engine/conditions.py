@@ -19,7 +19,7 @@ from govern.engine.predicates.base import arg_problem
 from govern.engine.verdict import Verdict, VerdictStatus, dotted
 from govern.model.graph import ResourceGraph
 from govern.model.resource import Path, Resource
-from govern.model.unknown import Unknown
+from govern.model.unknown import Unknown, leaf_alternatives
 
 # The edge relations adapters produce (docs/canonical-model.md, "Edges").
 RELATIONS = ("attached_policy", "logging_target", "references", "security_group")
@@ -148,21 +148,87 @@ class AttrTest(Condition):
     def evaluate(self, ctx: EvalContext, base: Path) -> Verdict:
         path = base + self.path
         actual = ctx.resource.get(path, _ABSENT)
-        if actual is _ABSENT or actual is None:
-            state: bool | None = self.op.absent
-        elif isinstance(actual, Unknown):
-            state = self.op.unknown
-        else:
-            state = self.op.test(actual, self.value)
+        alternatives = _alternatives(actual)
+        if alternatives is not None:
+            assert isinstance(actual, Unknown)
+            return _over_alternatives(
+                [Verdict("pass" if s else "fail" if s is False else "unknown", path)
+                 for s in (self._state(a) for a in alternatives)], path, actual)
+        state = self._state(actual)
         if state is None:
             why = _unknown_reason(actual) or "not known statically"
             return Verdict("unknown", path, f"{dotted(path)}: {why}")
         return Verdict("pass" if state else "fail", path)
 
+    def _state(self, actual: Any) -> bool | None:
+        if actual is _ABSENT or actual is None:
+            return self.op.absent
+        if isinstance(actual, Unknown):
+            return self.op.unknown
+        return self.op.test(actual, self.value)
+
     def bind(self, params: Mapping[str, Any]) -> Condition:
         if not isinstance(self.value, ParamRef):
             return self
         return replace(self, value=prepare_value(self.op, params[self.value.name]))
+
+
+def _alternatives(value: Any) -> tuple[Any, ...] | None:
+    """The values an Unknown with alternatives can take (None for anything else)."""
+    return leaf_alternatives(value) if isinstance(value, Unknown) else None
+
+
+def _over_alternatives(verdicts: Sequence[Verdict], path: Path, value: Unknown) -> Verdict:
+    """One verdict from the verdicts on each alternative of `value` (at `path`): fail when
+    every alternative fails, pass when every one passes, else unknown."""
+    statuses = {v.status for v in verdicts}
+    if statuses == {"fail"}:
+        first = verdicts[0]
+        detail = f"in every branch: {value.reason}"
+        return Verdict("fail", first.path,
+                       f"{first.detail}; {detail}" if first.detail else detail)
+    if statuses == {"pass"}:
+        return Verdict("pass", verdicts[0].path)
+    return Verdict("unknown", path, f"{dotted(path)}: {value.reason}")
+
+
+def _substituted(resource: Resource, path: Path, value: Any) -> Resource:
+    """A copy of `resource` whose value at `path` is `value` (absent when None); only the
+    containers along `path` are copied."""
+    attributes: Any = dict(resource.attributes)
+    node = attributes
+    for index, part in enumerate(path):
+        last = index == len(path) - 1
+        if isinstance(node, dict):
+            child = None if last else node.get(part)
+            copied = (dict(child) if isinstance(child, dict) else list(child)
+                      if isinstance(child, list) else {})
+            if last:
+                if value is None:
+                    node.pop(part, None)
+                else:
+                    node[part] = value
+            else:
+                node[part] = copied
+            node = copied
+        elif isinstance(node, list) and isinstance(part, int) and -len(node) <= part < len(node):
+            child = None if last else node[part]
+            copied = (dict(child) if isinstance(child, dict) else list(child)
+                      if isinstance(child, list) else {})
+            node[part] = value if last else copied
+            node = copied
+        else:
+            break
+    return replace(resource, attributes=attributes)
+
+
+def _each_alternative(condition: Condition, ctx: EvalContext, base: Path, path: Path,
+                      value: Unknown, alternatives: tuple[Any, ...]) -> Verdict:
+    """Evaluate `condition` once per alternative of the value at `path`."""
+    verdicts = [condition.evaluate(
+        EvalContext(ctx.graph, _substituted(ctx.resource, path, alternative)), base)
+        for alternative in alternatives]
+    return _over_alternatives(verdicts, path, value)
 
 
 def _items(ctx: EvalContext, path: Path) -> list[Any] | Verdict:
@@ -185,6 +251,11 @@ class Each(Condition):
 
     def evaluate(self, ctx: EvalContext, base: Path) -> Verdict:
         path = base + self.path
+        value = ctx.resource.get(path, None)
+        alternatives = _alternatives(value)
+        if alternatives is not None:
+            assert isinstance(value, Unknown)
+            return _each_alternative(self, ctx, base, path, value, alternatives)
         items = _items(ctx, path)
         if isinstance(items, Verdict):
             return items
@@ -208,6 +279,11 @@ class Some(Condition):
 
     def evaluate(self, ctx: EvalContext, base: Path) -> Verdict:
         path = base + self.path
+        value = ctx.resource.get(path, None)
+        alternatives = _alternatives(value)
+        if alternatives is not None:
+            assert isinstance(value, Unknown)
+            return _each_alternative(self, ctx, base, path, value, alternatives)
         items = _items(ctx, path)
         if isinstance(items, Verdict):
             return Verdict("fail", path) if items.status == "pass" else items
@@ -233,8 +309,14 @@ class PredicateCall(Condition):
     def evaluate(self, ctx: EvalContext, base: Path) -> Verdict:
         path = base + self.path
         value = ctx.resource.get(path, None)
-        verdict = self.predicate(value, self.args, PredicateContext(ctx.resource, ctx.graph,
-                                                                    path))
+        context = PredicateContext(ctx.resource, ctx.graph, path)
+        alternatives = _alternatives(value)
+        if alternatives is not None:
+            assert isinstance(value, Unknown)
+            return _over_alternatives(
+                [self.predicate(a, self.args, context).under(path) for a in alternatives],
+                path, value)
+        verdict = self.predicate(value, self.args, context)
         return verdict.under(path)
 
     def bind(self, params: Mapping[str, Any]) -> Condition:

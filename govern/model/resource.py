@@ -52,22 +52,14 @@ class Resource:
     def get(self, path: Path | str, default: Any = None) -> Any:
         """The value at a canonical path (`"a.b.0.c"` or a tuple), or `default` if absent.
 
-        A missing key under an Unknown ancestor is Unknown, not absent.
+        A missing key under an Unknown ancestor is Unknown, not absent. Below an Unknown
+        with `alternatives`, the result is an Unknown (same reason and ref) whose
+        alternatives are the values at the rest of the path in each alternative (`None`
+        where an alternative does not have it).
         """
         parts = split_path(path) if isinstance(path, str) else path
-        node: Any = self.attributes
-        for part in parts:
-            if isinstance(node, Unknown):
-                return node
-            if isinstance(node, dict) and isinstance(part, str):
-                node = node.get(part, _MISSING)
-            elif isinstance(node, list) and isinstance(part, int):
-                node = node[part] if -len(node) <= part < len(node) else _MISSING
-            else:
-                return default
-            if node is _MISSING:
-                return default
-        return node
+        found = _descend(self.attributes, parts)
+        return default if found is _MISSING else found
 
     def location(self, path: Path | str | None = None) -> SourceRange | None:
         """Where `path` was written: the path itself, its nearest written ancestor, or the
@@ -100,6 +92,27 @@ class Resource:
             self.locations[parts] = where
         if defaulted:
             self.defaulted.add(parts)
+
+
+def _descend(node: Any, parts: Path) -> Any:
+    """The value at `parts` below `node`, or _MISSING."""
+    for index, part in enumerate(parts):
+        if isinstance(node, Unknown):
+            if node.alternatives is None:
+                return node
+            rest = parts[index:]
+            values = tuple(_descend(alternative, rest) for alternative in node.alternatives)
+            return Unknown(node.reason, node.ref,
+                           tuple(None if v is _MISSING else v for v in values))
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part, _MISSING)
+        elif isinstance(node, list) and isinstance(part, int):
+            node = node[part] if -len(node) <= part < len(node) else _MISSING
+        else:
+            return _MISSING
+        if node is _MISSING:
+            return _MISSING
+    return node
 
 
 def split_path(path: str) -> Path:

@@ -11,21 +11,31 @@ class Unknown:
     `reason` says why (shown to users), `ref` is the address of the resource or data
     source the value comes from when there is one (e.g. `aws_s3_bucket.logs`), which
     adapters use to connect resources that name each other by computed attributes.
+
+    `alternatives`, when set, are the values it can take: a condition that is not known
+    statically chooses between known branches (CloudFormation's `Fn::If`). `None` among
+    them means "not set" in that branch; an alternative may itself be Unknown. The engine
+    tests every alternative: a check that fails in all of them fails, one that passes in
+    all of them passes, anything else is unknown.
     """
 
-    __slots__ = ("reason", "ref")
+    __slots__ = ("alternatives", "reason", "ref")
 
-    def __init__(self, reason: str = "not known statically", ref: str | None = None) -> None:
+    def __init__(self, reason: str = "not known statically", ref: str | None = None,
+                 alternatives: tuple[Any, ...] | None = None) -> None:
         self.reason = reason
         self.ref = ref
+        self.alternatives = alternatives
 
     def __repr__(self) -> str:
-        if self.ref:
-            return f"Unknown({self.reason!r}, ref={self.ref!r})"
-        return f"Unknown({self.reason!r})"
+        extra = f", ref={self.ref!r}" if self.ref else ""
+        if self.alternatives is not None:
+            extra += f", alternatives={self.alternatives!r}"
+        return f"Unknown({self.reason!r}{extra})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Unknown) and other.reason == self.reason and other.ref == self.ref
+        return (isinstance(other, Unknown) and other.reason == self.reason
+                and other.ref == self.ref and other.alternatives == self.alternatives)
 
     def __hash__(self) -> int:
         return hash(("Unknown", self.reason, self.ref))
@@ -36,6 +46,21 @@ class Unknown:
 
 def is_unknown(value: Any) -> bool:
     return isinstance(value, Unknown)
+
+
+def leaf_alternatives(value: Unknown) -> tuple[Any, ...] | None:
+    """The alternatives of `value` with nested alternatives flattened (an alternative that
+    is itself an Unknown with alternatives contributes those); None when it has none."""
+    if value.alternatives is None:
+        return None
+    found: list[Any] = []
+    for item in value.alternatives:
+        nested = leaf_alternatives(item) if isinstance(item, Unknown) else None
+        if nested is None:
+            found.append(item)
+        else:
+            found.extend(nested)
+    return tuple(found)
 
 
 def contains_unknown(value: Any) -> bool:

@@ -17,6 +17,7 @@ parses it once, properly, and reports what is wrong with it):
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from typing import Literal
 
@@ -32,6 +33,14 @@ _CFN_RESOURCES = re.compile(r'(?:^|[{,])\s*"?Resources"?\s*:', re.M)
 _CFN_TYPE = re.compile(r'"?Type"?\s*:\s*["\']?(?:AWS|Alexa|Custom)::')
 _PLAN_VERSION = re.compile(r'"format_version"\s*:')
 _PLAN_BODY = re.compile(r'"(?:planned_values|resource_changes)"\s*:')
+_ARM_SCHEMA_URL = re.compile(r"/(?:subscription|managementGroup|tenant)?deploymentTemplate"
+                             r"\.json", re.I)
+_ARM_PARAMS_SCHEMA_URL = re.compile(r"deploymentParameters\.json", re.I)
+# YAML: top-level keys start at column 0
+_CFN_VERSION_YAML = re.compile(r'^["\']?AWSTemplateFormatVersion["\']?\s*:', re.M)
+_SAM_TRANSFORM_YAML = re.compile(r'^["\']?Transform["\']?\s*:\s*(?:\[\s*)?["\']?'
+                                 r'AWS::Serverless', re.M)
+_CFN_RESOURCES_YAML = re.compile(r'^["\']?Resources["\']?\s*:', re.M)
 _CFN_PARAMS = re.compile(r'^\s*\[\s*\{\s*"ParameterKey"\s*:')
 
 
@@ -48,19 +57,91 @@ def decode(data: bytes) -> str:
 def classify_text(text: str, name: str) -> Kind | None:
     is_json = text.lstrip().startswith(("{", "["))
     if is_json:
-        if _PLAN_VERSION.search(text) and _PLAN_BODY.search(text):
-            return "tfplan"
-        if _ARM_PARAMS_SCHEMA.search(text):
-            return "arm-parameters"
-        if _ARM_SCHEMA.search(text):
-            return "arm"
-        if _CFN_PARAMS.match(text):
-            return "cfn-parameters"
+        return _classify_json(text)
+    top = _top_level_lines(text)
+    if _CFN_VERSION_YAML.search(top) or _SAM_TRANSFORM_YAML.search(top):
+        return "cloudformation"
+    if _CFN_RESOURCES_YAML.search(top) and _CFN_TYPE.search(text):
+        return "cloudformation"
+    return None
+
+
+def _top_level_lines(text: str) -> str:
+    """The YAML lines at the indentation of the document's first key (documents are
+    sometimes indented as a whole), with that indentation removed."""
+    indent: int | None = None
+    kept: list[str] = []
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith(("#", "---", "%", "...")):
+            continue
+        depth = len(line) - len(stripped)
+        if indent is None:
+            indent = depth
+        if depth == indent:
+            kept.append(stripped)
+    return "\n".join(kept)
+
+
+def _classify_json(text: str) -> Kind | None:
+    """JSON is decided on its top-level keys (a template nested inside another document,
+    such as a macro's event payload, is not a template). Invalid JSON is sniffed instead,
+    so that the parser for what it looks like reports what is wrong with it."""
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return _sniff_json(text)
+    if isinstance(doc, list):
+        first = doc[0] if doc else None
+        return "cfn-parameters" if isinstance(first, dict) and "ParameterKey" in first else None
+    if not isinstance(doc, dict):
+        return None
+    schema = doc.get("$schema")
+    if "format_version" in doc and ("planned_values" in doc or "resource_changes" in doc):
+        return "tfplan"
+    if isinstance(schema, str) and _ARM_PARAMS_SCHEMA_URL.search(schema):
+        return "arm-parameters"
+    if isinstance(schema, str) and _ARM_SCHEMA_URL.search(schema):
+        return "arm"
+    if "AWSTemplateFormatVersion" in doc or _is_sam_transform(doc.get("Transform")):
+        return "cloudformation"
+    resources = doc.get("Resources")
+    if isinstance(resources, dict) and any(
+            isinstance(r, dict) and isinstance(r.get("Type"), str)
+            and r["Type"].startswith(("AWS::", "Alexa::", "Custom::"))
+            for r in resources.values()):
+        return "cloudformation"
+    arm_resources = doc.get("resources")
+    items: list[object] = []
+    if isinstance(arm_resources, dict):  # languageVersion 2.0: symbolic names
+        items = list(arm_resources.values())
+    elif isinstance(arm_resources, list):
+        items = arm_resources
+    if any(isinstance(r, dict) and "apiVersion" in r and isinstance(r.get("type"), str)
+           and r["type"].lower().startswith("microsoft.") for r in items):
+        return "arm"
+    return None
+
+
+def _is_sam_transform(value: object) -> bool:
+    values = value if isinstance(value, list) else [value]
+    return any(isinstance(v, str) and v.startswith("AWS::Serverless") for v in values)
+
+
+def _sniff_json(text: str) -> Kind | None:
+    if _PLAN_VERSION.search(text) and _PLAN_BODY.search(text):
+        return "tfplan"
+    if _ARM_PARAMS_SCHEMA.search(text):
+        return "arm-parameters"
+    if _ARM_SCHEMA.search(text):
+        return "arm"
+    if _CFN_PARAMS.match(text):
+        return "cfn-parameters"
     if _CFN_VERSION.search(text) or _SAM_TRANSFORM.search(text):
         return "cloudformation"
     if _CFN_RESOURCES.search(text) and _CFN_TYPE.search(text):
         return "cloudformation"
-    if is_json and '"resources"' in text and '"apiVersion"' in text and _ARM_TYPE.search(text):
+    if '"resources"' in text and '"apiVersion"' in text and _ARM_TYPE.search(text):
         return "arm"
     return None
 

@@ -52,3 +52,28 @@ def test_undecodable_file_is_not_classified(tmp_path: Path) -> None:
     path = tmp_path / "x.json"
     path.write_bytes(b'{"AWSTemplateFormatVersion": "\xff\xfe\xfa"}')
     assert classify_file(str(path)) is None
+
+
+def test_template_nested_in_another_document_is_not_a_template() -> None:
+    event = ('{"requestId": 1, "fragment": {"Resources": {"B": {"Type": "AWS::S3::Bucket", '
+             '"Count": 2}}}}')
+    assert classify_text(event, "event.json") is None
+
+
+def test_arm_symbolic_resources_and_invalid_json_sniffed() -> None:
+    symbolic = ('{"languageVersion": "2.0", "resources": {"sa": {"type": '
+                '"Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01"}}}')
+    assert classify_text(symbolic, "main.json") == "arm"
+    broken = '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {,}'
+    assert classify_text(broken, "broken.json") == "cloudformation"
+
+
+def test_yaml_top_level_keys_only() -> None:
+    nested = "spec:\n  Resources:\n    B:\n      Type: AWS::S3::Bucket\n"
+    assert classify_text(nested, "x.yaml") is None
+
+
+def test_indented_yaml_document() -> None:
+    text = "---\n  AWSTemplateFormatVersion: '2010-09-09'\n  Resources:\n    B:\n" \
+           "      Type: AWS::S3::Bucket\n"
+    assert classify_text(text, "vpc.yaml") == "cloudformation"

@@ -1,0 +1,78 @@
+"""`adapt_cloudformation`: native CloudFormation resources -> canonical resources, edges,
+notes.
+
+Per template (one template is one deployment), in five passes:
+1. build a canonical resource from every resource of a mapped type, with its tags;
+2. the IAM identities' own `ManagedPolicyArns` (they need the managed policies built);
+3. fold the separate resources (bucket policies, security group ingress/egress, IAM
+   policies and managed policy attachments) into the resources they name, in source order;
+4. link: `logging_target` and `security_group` edges;
+5. `references` edges from the natives' references (a reference to a folded native
+   points at the resource it was folded into).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from govern.adapters.cloudformation.building import apply_tags, taggable
+from govern.adapters.cloudformation.context import TemplateContext
+from govern.adapters.cloudformation.registry import BUILDERS, FOLDERS, LINKERS, OWN_POLICIES
+from govern.adapters.result import AdaptResult
+from govern.model.graph import Edge
+from govern.parsers.native import NativeResource
+
+
+def adapt_cloudformation(natives: Sequence[NativeResource]) -> AdaptResult:
+    """Canonical resources (in source order), edges and notes for CloudFormation natives.
+    Types without a mapping produce nothing."""
+    result = AdaptResult()
+    by_template: dict[str, list[NativeResource]] = defaultdict(list)
+    for native in natives:
+        by_template[native.root].append(native)
+    edges: set[Edge] = set()
+    for root, group in by_template.items():
+        ctx = _adapt_template(root, group)
+        result.resources.extend(ctx.resources)
+        result.notices.extend(ctx.notices)
+        edges.update(ctx.edges)
+    result.edges.extend(sorted(edges))
+    return result
+
+
+# Types of a taggable kind that CloudFormation itself cannot tag: their canonical resource
+# has no `tags`, so tagging rules do not judge them.
+CANNOT_BE_TAGGED = frozenset({"AWS::IAM::ManagedPolicy"})
+
+
+def _adapt_template(root: str, natives: list[NativeResource]) -> TemplateContext:
+    ctx = TemplateContext(root)
+    for native in natives:
+        build = BUILDERS.get(native.native_type)
+        if build is None:
+            continue
+        resource = build(native)
+        if taggable(resource.kind) and native.native_type not in CANNOT_BE_TAGGED:
+            apply_tags(resource, native)
+        ctx.add(native, resource)
+    for resource, native in ctx.primary:
+        own = OWN_POLICIES.get(native.native_type)
+        if own is not None:
+            own(resource, native, ctx)
+    for native in sorted((n for n in natives if n.native_type in FOLDERS),
+                         key=lambda n: n.range.start_line):
+        FOLDERS[native.native_type](native, ctx)
+    for resource, native in ctx.primary:
+        link = LINKERS.get(native.native_type)
+        if link is not None:
+            link(resource, native, ctx)
+    for native in natives:
+        source = ctx.owner(native.address)
+        if source is None:
+            continue
+        for reference in native.references:
+            target = ctx.owner(reference)
+            if target is not None:
+                ctx.connect(source, target, "references")
+    return ctx

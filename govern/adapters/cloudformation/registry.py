@@ -1,0 +1,57 @@
+"""Which function handles which CloudFormation type: builders make a canonical resource,
+folders merge a separate resource into the one it belongs to, linkers connect a finished
+resource to others. Types not listed (SAM resources among them: no rule tests what they
+hold yet) produce nothing canonical."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from govern.adapters.cloudformation import compute, databases, iam, kms, s3, security_groups
+from govern.adapters.cloudformation.building import KindMapping
+from govern.adapters.cloudformation.context import TemplateContext
+from govern.model.resource import Resource
+from govern.parsers.native import NativeResource
+
+Builder = Callable[[NativeResource], Resource]
+Folder = Callable[[NativeResource, TemplateContext], None]
+Linker = Callable[[Resource, NativeResource, TemplateContext], None]
+
+_MAPPINGS: dict[str, KindMapping] = {
+    **databases.MAPPINGS,
+    **compute.MAPPINGS,
+    **kms.MAPPINGS,
+}
+
+BUILDERS: dict[str, Builder] = {
+    "AWS::S3::Bucket": s3.build_bucket,
+    "AWS::EC2::SecurityGroup": security_groups.build_group,
+    "AWS::IAM::Role": iam.build_identity(iam.ROLE),
+    "AWS::IAM::User": iam.build_identity(iam.USER),
+    "AWS::IAM::Group": iam.build_identity(iam.GROUP),
+    "AWS::IAM::ManagedPolicy": iam.build_policy,
+    **{native_type: mapping.build for native_type, mapping in _MAPPINGS.items()},
+}
+
+# Run after every resource is built and the identities' own managed policies are in.
+FOLDERS: dict[str, Folder] = {
+    "AWS::S3::BucketPolicy": s3.fold_policy,
+    **security_groups.FOLDERS,
+    **iam.FOLDERS,
+}
+
+# The identities' own ManagedPolicyArns: after building, before folding.
+OWN_POLICIES: dict[str, Linker] = {
+    "AWS::IAM::Role": iam.link_own_managed,
+    "AWS::IAM::User": iam.link_own_managed,
+    "AWS::IAM::Group": iam.link_own_managed,
+}
+
+LINKERS: dict[str, Linker] = {
+    "AWS::S3::Bucket": s3.link_bucket,
+    "AWS::EC2::Instance": security_groups.link_security_groups("SecurityGroupIds",
+                                                               "SecurityGroups"),
+    "AWS::RDS::DBInstance": security_groups.link_security_groups("VPCSecurityGroups",
+                                                                 "DBSecurityGroups"),
+    "AWS::RDS::DBCluster": security_groups.link_security_groups("VpcSecurityGroupIds"),
+}

@@ -1,0 +1,154 @@
+"""Reading YAML templates into positioned nodes, with CloudFormation's short-form tags.
+
+PyYAML's composer (the C one when libyaml is there) builds the node graph with marks; the
+nodes are then converted once into `Node`s: scalars are resolved as YAML 1.1 does (as
+cfn-lint does) except timestamps, which stay strings (`AWSTemplateFormatVersion:
+2010-09-09` is text to CloudFormation); every short-form tag becomes its long form (`!Ref
+x` -> `{Ref: x}`, `!GetAtt a.b` -> `{Fn::GetAtt: [a, b]}`, `!Sub ...` -> `{Fn::Sub: ...}`);
+keys are the text as written. A key written twice keeps its last value (CloudFormation
+does the same) and is reported as a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+from govern.errors import SourceError
+from govern.parsers.cloudformation.nodes import MAP, SCALAR, SEQ, Node
+
+try:
+    _Loader: type[Any] = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml is not installed
+    _Loader = yaml.SafeLoader
+
+_STR = "tag:yaml.org,2002:str"
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SCALARS: dict[str, Callable[[yaml.ScalarNode], Any]] = {
+    "tag:yaml.org,2002:int": lambda n: _CONSTRUCTOR.construct_yaml_int(n),
+    "tag:yaml.org,2002:float": lambda n: _CONSTRUCTOR.construct_yaml_float(n),
+    "tag:yaml.org,2002:bool": lambda n: _CONSTRUCTOR.construct_yaml_bool(n),
+    "tag:yaml.org,2002:null": lambda n: None,
+}
+_KEYS_OF_TAGS = {"Ref": "Ref", "Condition": "Condition"}
+
+Duplicate = tuple[str, int, int]  # key, line of the repeat, line of the first
+
+
+def intrinsic_key(tag: str) -> str:
+    """`!Ref` -> `Ref`, `!Condition` -> `Condition`, `!Sub` -> `Fn::Sub`."""
+    name = tag[1:]
+    return _KEYS_OF_TAGS.get(name, f"Fn::{name}")
+
+
+def load_yaml(text: str, path: str) -> tuple[Node, list[Duplicate]]:
+    """Parse a YAML template; raise SourceError (with the line) when it is not valid YAML."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise SourceError(f"invalid YAML: {problem}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise SourceError(f"invalid YAML: {exc}", path, 1) from None
+    if root is None:
+        raise SourceError("the template is empty", path, 1)
+    converter = _Converter(path, text)
+    return converter.node(root), converter.duplicates
+
+
+class _Converter:
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.lines: list[str] | None = None
+        self.duplicates: list[Duplicate] = []
+        self.done: dict[int, Node] = {}  # aliases share one converted node
+
+    def node(self, raw: yaml.Node) -> Node:
+        found = self.done.get(id(raw))
+        if found is not None:
+            return found
+        tag = raw.tag
+        if isinstance(raw, yaml.ScalarNode):
+            node = self.scalar(raw)
+        elif isinstance(raw, yaml.SequenceNode):
+            items = [self.node(child) for child in raw.value]
+            node = Node(SEQ, raw.start_mark.line + 1, _end(raw, items), items=items)
+        else:
+            assert isinstance(raw, yaml.MappingNode)
+            node = self.mapping(raw)
+        if tag.startswith("!") and not tag.startswith("!!"):
+            line = raw.start_mark.line + 1
+            argument = node
+            if tag == "!GetAtt" and node.kind == SCALAR and isinstance(node.value, str):
+                resource, _, attribute = node.value.partition(".")
+                argument = Node(SEQ, line, node.end, items=[
+                    Node(SCALAR, line, node.end, resource),
+                    Node(SCALAR, line, node.end, attribute)])
+            node = Node(MAP, line, node.end, pairs=[(intrinsic_key(tag), line, argument)])
+        self.done[id(raw)] = node
+        return node
+
+    def scalar(self, raw: yaml.ScalarNode) -> Node:
+        line = raw.start_mark.line + 1
+        end = _mark_line(raw.end_mark)
+        if raw.style in ("|", ">"):
+            end = self._last_written(line, end)
+        tag = raw.tag
+        if tag == _STR or tag.startswith("!"):
+            value: Any = raw.value
+        else:
+            make = _SCALARS.get(tag)
+            try:
+                value = make(raw) if make is not None else raw.value
+            except (ValueError, yaml.YAMLError):
+                value = raw.value
+        return Node(SCALAR, line, max(line, end), value)
+
+    def _last_written(self, start: int, end: int) -> int:
+        """A block scalar takes the blank lines after it: its last non-blank line."""
+        if self.lines is None:
+            self.lines = self.text.splitlines()
+        while end > start and (end > len(self.lines) or not self.lines[end - 1].strip()):
+            end -= 1
+        return end
+
+    def mapping(self, raw: yaml.MappingNode) -> Node:
+        pairs: list[tuple[str, int, Node]] = []
+        index: dict[str, int] = {}
+        for key_node, value_node in raw.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise SourceError("invalid YAML: a mapping key must be a plain value, "
+                                  "not a list or a mapping", self.path, key_line)
+            key = key_node.value
+            child = self.node(value_node)
+            at = index.get(key)
+            if at is None:
+                index[key] = len(pairs)
+                pairs.append((key, key_line, child))
+            else:
+                self.duplicates.append((key, key_line, pairs[at][1]))
+                pairs[at] = (key, key_line, child)
+        line = raw.start_mark.line + 1
+        return Node(MAP, line, _end(raw, [child for _, _, child in pairs]), pairs=pairs)
+
+
+def _mark_line(mark: Any) -> int:
+    """The 1-based line of the last character before `mark` (an end mark points just past
+    the value: at column 0 of the next line for a value that ends a line)."""
+    return int(mark.line) if mark.column == 0 else int(mark.line) + 1
+
+
+def _end(raw: yaml.CollectionNode, children: list[Node]) -> int:
+    """The last line of a collection: its closing bracket for flow style; its last child for
+    block style (a block collection's end mark is where the next token starts, after any
+    blank lines and comments)."""
+    start = raw.start_mark.line + 1
+    if raw.flow_style:
+        return max(start, _mark_line(raw.end_mark))
+    return max([start, *(child.end for child in children)])
