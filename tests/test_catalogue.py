@@ -12,7 +12,11 @@ from govern.scan import ScanOptions, run_scan
 from tests.conftest import FIXTURES, REPO
 
 RULES = load_rules([default_rules_dir()]).rules
-PARSED_FORMATS = {"terraform"}  # formats govern can read today; examples are required for these
+# formats that need a good and a bad example and a fixture directory for every rule whose
+# kinds they produce (plan JSON and live accounts are covered by their own fixtures)
+EXAMPLE_FORMATS = {"terraform": "main.tf", "cloudformation": "template.yaml"}
+CASES = [(rule, fmt) for rule in RULES for fmt in sorted(EXAMPLE_FORMATS)
+         if fmt in rule.meta.formats]
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|lorem ipsum|XXX)\b|^\s*\.\.\.\s*$", re.I | re.M)
 
 
@@ -34,31 +38,31 @@ def test_rule_is_complete(rule: Rule) -> None:
     for text in (meta.title, meta.description, meta.remediation, rule.message):
         assert text.strip(), f"{meta.id}: empty text"
         assert not PLACEHOLDER.search(text), f"{meta.id}: placeholder text {text!r}"
-    for fmt in sorted(set(meta.formats) & PARSED_FORMATS):
+    for fmt in sorted(set(meta.formats) & set(EXAMPLE_FORMATS)):
         example = rule.examples.get(fmt, {})
         assert example.get("bad", "").strip() and example.get("good", "").strip(), (
             f"{meta.id}: needs a good and a bad {fmt} example")
-    assert (FIXTURES / "rules" / meta.slug / "terraform").is_dir(), (
-        f"{meta.id}: no fixture directory fixtures/rules/{meta.slug}/terraform")
+        assert (FIXTURES / "rules" / meta.slug / fmt).is_dir(), (
+            f"{meta.id}: no fixture directory fixtures/rules/{meta.slug}/{fmt}")
 
 
-def _scan_example(tmp_path: Path, text: str, rule_id: str) -> set[str]:
-    (tmp_path / "main.tf").write_text(text)
+def _scan_example(tmp_path: Path, fmt: str, text: str, rule_id: str) -> set[str]:
+    (tmp_path / EXAMPLE_FORMATS[fmt]).write_text(text)
     report = run_scan(ScanOptions(paths=(str(tmp_path),))).report
     assert [n.render() for n in report.notices if n.level == "error"] == []
     return {f.status for f in report.findings if f.rule_id == rule_id}
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[r.meta.id for r in RULES])
-def test_bad_example_fails(rule: Rule, tmp_path: Path) -> None:
-    bad = rule.examples["terraform"]["bad"]
-    assert "fail" in _scan_example(tmp_path, bad, rule.meta.id)
+@pytest.mark.parametrize("rule, fmt", CASES, ids=[f"{r.meta.id}-{f}" for r, f in CASES])
+def test_bad_example_fails(rule: Rule, fmt: str, tmp_path: Path) -> None:
+    bad = rule.examples[fmt]["bad"]
+    assert "fail" in _scan_example(tmp_path, fmt, bad, rule.meta.id)
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[r.meta.id for r in RULES])
-def test_good_example_passes(rule: Rule, tmp_path: Path) -> None:
-    good = rule.examples["terraform"]["good"]
-    assert _scan_example(tmp_path, good, rule.meta.id) == set()
+@pytest.mark.parametrize("rule, fmt", CASES, ids=[f"{r.meta.id}-{f}" for r, f in CASES])
+def test_good_example_passes(rule: Rule, fmt: str, tmp_path: Path) -> None:
+    good = rule.examples[fmt]["good"]
+    assert _scan_example(tmp_path, fmt, good, rule.meta.id) == set()
 
 
 def test_rule_docs_are_generated_and_current() -> None:
