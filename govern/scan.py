@@ -103,9 +103,11 @@ def _parse_all(found: Discovery, options: ScanOptions
         from govern.adapters.terraform import adapt_terraform
         from govern.parsers.terraform.project import scan_terraform
 
+        planned = {os.path.dirname(plan) or ".": plan for plan in by_kind["tfplan"]}
         if found.terraform_dirs:
             yield (scan_terraform(found.terraform_dirs, options.var_files, options.variables,
-                                  skip_files=found.terraform_skip), adapt_terraform)
+                                  skip_files=found.terraform_skip, planned_roots=planned),
+                   adapt_terraform)
         if by_kind["tfplan"]:
             from govern.parsers.tfplan import parse_tfplan
 

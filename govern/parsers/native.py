@@ -24,6 +24,8 @@ class NativeResource:
       this resource (Terraform: after following aliases and module `providers` maps),
       e.g. `{"region": "us-east-1", "default_tags": [{"tags": {...}}]}`; `None` if no
       provider block was written.
+    - `actions`: plan JSON only: the planned change (`("create",)`, `("delete", "create")`,
+      `("no-op",)`, ...), which adapters expose as the canonical `change.actions`.
     """
 
     format: str  # "terraform", "cloudformation", "arm", "tfplan"
@@ -38,6 +40,7 @@ class NativeResource:
     provider_range: SourceRange | None = None
     module: str = ""  # "module.net" ("" for the root module)
     root: str = ""  # the scanned directory or file this came from (groups a deployment)
+    actions: tuple[str, ...] = ()  # plan JSON: the planned change; () for configurations
 
 
 @dataclass

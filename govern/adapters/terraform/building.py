@@ -23,19 +23,33 @@ Convert = Callable[[Any], Any]
 
 
 def resource_id(native: NativeResource) -> str:
-    return f"terraform:{native.root}:{native.address}"
+    """`<format>:<root>:<address>`: `terraform:infra:aws_s3_bucket.b`, or
+    `tfplan:plan.json:aws_s3_bucket.b` for a plan."""
+    return f"{native.format}:{native.root}:{native.address}"
 
 
 def new_resource(native: NativeResource, kind: str) -> Resource:
-    return Resource(id=resource_id(native), kind=kind, address=native.address,
-                    source_format="terraform", native_type=native.native_type,
-                    range=native.range, native=[native.address], context=native.root)
+    """A canonical resource for `native`; a planned resource carries its planned
+    `change.actions` (located at the resource)."""
+    resource = Resource(id=resource_id(native), kind=kind, address=native.address,
+                        source_format=native.format, native_type=native.native_type,
+                        range=native.range, native=[native.address], context=native.root)
+    if native.actions:
+        resource.set(("change", "actions"), list(native.actions))
+    return resource
 
 
 def convert(value: Any, function: Convert | None) -> Any:
-    """Apply `function` to a known value; Unknown (and MISSING) pass through untouched."""
-    if function is None or value is MISSING or isinstance(value, Unknown):
+    """Apply `function` to a known value; Unknown (and MISSING) pass through untouched,
+    except that an Unknown with alternatives gets `function` applied to each of them
+    (`None`, "not set", stays `None`)."""
+    if function is None or value is MISSING:
         return value
+    if isinstance(value, Unknown):
+        if value.alternatives is None:
+            return value
+        return Unknown(value.reason, value.ref, tuple(
+            None if item is None else convert(item, function) for item in value.alternatives))
     return function(value)
 
 

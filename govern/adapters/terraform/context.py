@@ -16,6 +16,9 @@ from govern.parsers.native import NativeResource
 
 Folder = Callable[[NativeResource, "RootContext"], None]
 
+# Native attributes that identify an existing resource (known in a plan's values).
+IDENTITY_ATTRIBUTES = ("id", "arn")
+
 
 class RootContext:
     def __init__(self, root: str) -> None:
@@ -27,6 +30,7 @@ class RootContext:
         self._owner: dict[str, Resource] = {}  # native address -> its canonical resource
         self._by_base: dict[str, list[Resource]] = defaultdict(list)
         self._by_name: dict[tuple[str, str], list[Resource]] | None = None
+        self._by_identity: dict[str, list[Resource]] = defaultdict(list)
 
     # ----- registering ---------------------------------------------------------------
 
@@ -36,6 +40,10 @@ class RootContext:
         self.primary.append((resource, native))
         self._by_name = None
         self._alias(native.address, resource)
+        identities = {value for attribute in IDENTITY_ATTRIBUTES
+                      if isinstance(value := native.attributes.get(attribute), str) and value}
+        for identity in sorted(identities):  # an IAM policy's id is its ARN: once
+            self._by_identity[identity].append(resource)
 
     def absorb(self, native: NativeResource, resource: Resource) -> None:
         """`native` was folded into `resource`."""
@@ -58,8 +66,9 @@ class RootContext:
                    by_name: bool = True) -> list[Resource]:
         """The canonical resources of `kinds` that `value` (an attribute of `native`)
         designates: an Unknown whose `ref` is a resource's address (or the address of a
-        resource with several instances: then all of them), or, when `by_name`, a literal
-        equal to a resource's known `name`."""
+        resource with several instances: then all of them); a literal equal to a resource's
+        known `id` or `arn` (a plan knows them for resources that already exist); or, when
+        `by_name`, a literal equal to a resource's known `name`."""
         wanted = set(kinds)
         if isinstance(value, Unknown):
             if value.ref is None:
@@ -70,7 +79,10 @@ class RootContext:
                 if matching:
                     return matching
             return []
-        if by_name and isinstance(value, str):
+        if isinstance(value, str):
+            identified = [r for r in self._by_identity.get(value, ()) if r.kind in wanted]
+            if identified or not by_name:
+                return identified
             names = self._names()
             return [r for kind in sorted(wanted) for r in names.get((kind, value), ())]
         return []

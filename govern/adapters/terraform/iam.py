@@ -142,15 +142,16 @@ FOLDERS = {
 def managed_entry(arn: Any, native: NativeResource, ctx: RootContext,
                   holder: Resource) -> Any:
     """The `policies` entry of a managed policy attached by ARN (and the
-    `attached_policy` edge when the policy is defined in this configuration)."""
-    if isinstance(arn, str):
+    `attached_policy` edge when the policy is defined in this configuration: by reference,
+    or by its known ARN in a plan)."""
+    found = ctx.designated(arn, [POLICY], native, by_name=False)
+    if isinstance(arn, str) and len(found) != 1:
         aws_name = aws_managed_policy_name(arn)
         if aws_name is not None:
             return {"source": "managed", "name": aws_name, "arn": arn,
                     "document": aws_managed_policy_document(aws_name)}
         return {"source": "managed", "name": policy_name_from_arn(arn), "arn": arn,
                 "document": Unknown("the policy is not defined in this configuration")}
-    found = ctx.designated(arn, [POLICY], native, by_name=False)
     if len(found) != 1:
         return _managed_unknown(arn)
     policy = found[0]

@@ -1,6 +1,9 @@
 """Effective tags: the provider's `default_tags` merged under the resource's own `tags`.
 
-Only AWS has `default_tags` (azurerm does not). Rules of the merge:
+Only AWS has `default_tags` (azurerm does not). In a plan, the AWS provider has already
+merged them into the computed `tags_all`: a known `tags_all` map is taken as the effective
+tags as it is (a configuration never has one: it cannot be written). Otherwise, rules of the
+merge:
 - a resource tag overrides a default tag of the same key; a tag whose value is null is not
   set;
 - an Unknown tag value stays Unknown under its (known) key;
@@ -45,8 +48,13 @@ def apply_tags(resource: Resource, native: NativeResource) -> None:
     """Set `tags` to the effective tags of a taggable resource, with their locations."""
     own = value_at(native, "tags")
     own_at = where(native, "tags", folded=False)
-    defaults = default_tags(native)
     provider_at: SourceRange | None = native.provider_range
+    merged_by_provider = value_at(native, "tags_all")
+    if isinstance(merged_by_provider, dict):
+        _set_effective(resource, native, merged_by_provider,
+                       own if isinstance(own, dict) else {}, own_at, provider_at)
+        return
+    defaults = default_tags(native)
     if isinstance(own, Unknown):
         resource.set(("tags",), own)
         _locate(resource, ("tags",), own_at)
@@ -61,11 +69,19 @@ def apply_tags(resource: Resource, native: NativeResource) -> None:
         return
     mine = {key: value for key, value in own.items()
             if value is not None} if isinstance(own, dict) else {}
-    merged = {**defaults, **mine}
-    resource.set(("tags",), dict(sorted(merged.items())))
+    _set_effective(resource, native, {**defaults, **mine}, mine, own_at, provider_at)
+
+
+def _set_effective(resource: Resource, native: NativeResource, merged: dict[str, Any],
+                   mine: dict[str, Any], own_at: SourceRange | None,
+                   provider_at: SourceRange | None) -> None:
+    """`tags` = `merged` (null values dropped, keys sorted); a key in the resource's own
+    tags (`mine`) points at them, any other key at the provider block."""
+    effective = {key: value for key, value in sorted(merged.items()) if value is not None}
+    resource.set(("tags",), effective)
     _locate(resource, ("tags",), own_at)  # a missing tag is added on the resource
-    for key in merged:
-        if key in mine:
+    for key in effective:
+        if mine.get(key) is not None:
             _locate(resource, ("tags", key), native.locations.get(("tags", key)) or own_at)
         else:
             _locate(resource, ("tags", key), provider_at)

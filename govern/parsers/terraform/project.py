@@ -47,11 +47,14 @@ _RECURSION_LIMIT = 20000
 
 def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
                    variables: Mapping[str, str] = _NO_VARIABLES,
-                   skip_files: Collection[str] = frozenset()) -> ParseResult:
+                   skip_files: Collection[str] = frozenset(),
+                   planned_roots: Mapping[str, str] = _NO_VARIABLES) -> ParseResult:
     """Every resource of every root module among `dirs` (directories holding `.tf` or
     `.tf.json` files), with notices for what could not be read or evaluated.
 
     `skip_files`: Terraform files not to read (the discoverer already reported them).
+    `planned_roots`: root module directory -> the plan JSON beside it; such a root is
+    scanned through its plan (which knows more), not evaluated again from its source.
     """
     loader = ModuleLoader(skip_files)
     sink = NoticeSink()
@@ -59,7 +62,12 @@ def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
     extra_files: list[str] = []
     unique_dirs = list(dict.fromkeys(os.path.normpath(d) for d in dirs))
     with _recursion_limit(_RECURSION_LIMIT):
+        planned = {os.path.normpath(d): plan for d, plan in planned_roots.items()}
         for root in find_roots(unique_dirs, loader):
+            if root in planned:
+                sink.add(Notice("note", f"root module scanned through its plan "
+                                f"{planned[root]}", root, None, code="scanned-as-plan"))
+                continue
             context = _root_context(root, loader, sink)
             module = loader.load(root)
             inputs = root_values(module, root, var_files, variables, context, extra_files)
