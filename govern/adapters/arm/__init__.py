@@ -1,0 +1,15 @@
+"""ARM adapters: native `Microsoft.*` resources -> canonical kinds (the same kinds and
+attribute paths as the azurerm Terraform adapters).
+
+- `Microsoft.Storage/storageAccounts` -> `azure.storage.account` (`storage.py`);
+- `Microsoft.Network/networkSecurityGroups` -> `azure.network.security_group`, with its
+  `properties.securityRules` and the `Microsoft.Network/networkSecurityGroups/
+  securityRules` resources (nested or top-level) folded in (`network.py`);
+- `Microsoft.Authorization/roleAssignments` (and `<type>/providers/roleAssignments`) ->
+  `azure.authorization.role_assignment`; `Microsoft.Authorization/roleDefinitions` ->
+  `azure.authorization.role_definition` (`authorization.py`, `scope.py`).
+"""
+
+from govern.adapters.arm.adapter import adapt_arm
+
+__all__ = ["adapt_arm"]

@@ -1,0 +1,83 @@
+"""`adapt_arm`: native ARM resources -> canonical resources, edges, notices.
+
+Per root (one template file: one deployment, with its nested deployments), in three
+passes:
+1. build a canonical resource from every native resource of a mapped type;
+2. fold `securityRules` resources into their network security group, in source order;
+3. `references` edges from the natives' references (a reference to a folded native
+   points at the resource it was folded into).
+
+Resource ids are `arm:<template file>:<address>`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from govern.adapters.arm import authorization, network, storage
+from govern.adapters.arm.context import ArmContext
+from govern.adapters.result import AdaptResult
+from govern.model.graph import Edge
+from govern.model.resource import Resource
+from govern.parsers.native import NativeResource
+
+Builder = Callable[[NativeResource], Resource]
+Folder = Callable[[NativeResource, ArmContext], None]
+
+BUILDERS: dict[str, Builder] = {
+    "microsoft.storage/storageaccounts": storage.build_account,
+    "microsoft.network/networksecuritygroups": network.build_group,
+    "microsoft.authorization/roleassignments": authorization.build_assignment,
+    "microsoft.authorization/roledefinitions": authorization.build_definition,
+}
+
+FOLDERS: dict[str, Folder] = {
+    network.RULE_TYPE: network.fold_rule,
+}
+
+
+def builder_for(native_type: str) -> Builder | None:
+    lowered = native_type.lower()
+    found = BUILDERS.get(lowered)
+    if found is None and authorization.is_legacy_assignment(lowered):
+        return authorization.build_assignment
+    return found
+
+
+def adapt_arm(natives: Sequence[NativeResource]) -> AdaptResult:
+    """Canonical resources (in source order), edges and notes for ARM natives; native
+    types without a mapping produce nothing."""
+    result = AdaptResult()
+    by_root: dict[str, list[NativeResource]] = defaultdict(list)
+    for native in natives:
+        by_root[native.root].append(native)
+    edges: set[Edge] = set()
+    for root, group in by_root.items():
+        ctx = _adapt_root(root, group)
+        result.resources.extend(ctx.resources)
+        result.notices.extend(ctx.notices)
+        edges.update(ctx.edges)
+    result.edges.extend(sorted(edges))
+    return result
+
+
+def _adapt_root(root: str, natives: list[NativeResource]) -> ArmContext:
+    ctx = ArmContext(root)
+    for native in natives:
+        build = builder_for(native.native_type)
+        if build is not None:
+            ctx.add(native, build(native))
+    for native in natives:
+        fold = FOLDERS.get(native.native_type.lower())
+        if fold is not None:
+            fold(native, ctx)
+    for native in natives:
+        source = ctx.owner(native.address)
+        if source is None:
+            continue
+        for reference in native.references:
+            target = ctx.owner(reference)
+            if target is not None:
+                ctx.connect(source, target, "references")
+    return ctx

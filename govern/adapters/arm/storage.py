@@ -1,0 +1,103 @@
+"""Azure storage accounts: `Microsoft.Storage/storageAccounts`.
+
+- `https_only` <- `supportsHttpsTrafficOnly`; default true from apiVersion 2019-04-01,
+  false before;
+- `min_tls_version` <- `minimumTlsVersion`; default `TLS1_0`, every apiVersion;
+- `allow_blob_public_access` <- `allowBlobPublicAccess`; default false from apiVersion
+  2023-01-01, true before;
+- `public_network_access_enabled` <- `publicNetworkAccess` (`Enabled` true, `Disabled`
+  false); no default.
+
+The defaults are Azure's, as the Storage resource provider's API reference states them per
+version: "the default value is true since API version 2019-04-01"
+(supportsHttpsTrafficOnly); "the default interpretation is TLS 1.0 for this property"
+(minimumTlsVersion, in every version that has it: Azure Storage accepts TLS 1.0 and 1.1
+from an account whose minimum is not set); allowBlobPublicAccess's default
+interpretation is true up to 2022-09-01 and false from 2023-01-01 (before the property
+existed, containers could always be made public). They differ from azurerm's
+(`min_tls_version` defaults to `TLS1_2` there because the provider writes it): the same
+omission means something else in the two formats. A resource without an apiVersion takes
+it from the template's `apiProfile` (Azure Stack hybrid profiles, `STORAGE_API_OF_PROFILE`);
+an apiVersion that is not known statically makes the version-dependent defaults Unknown.
+
+`name` is the evaluated name; `resource_group_name` is where the deployment goes (known
+only when a nested deployment names it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govern.adapters.arm.building import apply_tags, copy, new_resource, set_default
+from govern.adapters.arm.reading import MISSING, value_at
+from govern.model.resource import Resource
+from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
+
+KIND = "azure.storage.account"
+HTTPS_ONLY_SINCE = "2019-04-01"
+NO_PUBLIC_BLOBS_SINCE = "2023-01-01"
+
+
+def build_account(native: NativeResource) -> Resource:
+    resource = new_resource(native, KIND)
+    copy(resource, native, ("name",), ("name",))
+    set_context(resource, native)
+    api_version = storage_api_version(native)
+    if not copy(resource, native, ("properties", "supportsHttpsTrafficOnly"), ("https_only",)):
+        set_default(resource, ("https_only",),
+                    _since(api_version, HTTPS_ONLY_SINCE, True, False))
+    if not copy(resource, native, ("properties", "minimumTlsVersion"), ("min_tls_version",)):
+        set_default(resource, ("min_tls_version",), "TLS1_0")
+    if not copy(resource, native, ("properties", "allowBlobPublicAccess"),
+                ("allow_blob_public_access",)):
+        set_default(resource, ("allow_blob_public_access",),
+                    _since(api_version, NO_PUBLIC_BLOBS_SINCE, False, True))
+    copy(resource, native, ("properties", "publicNetworkAccess"),
+         ("public_network_access_enabled",), _network_access)
+    apply_tags(resource, native)
+    return resource
+
+
+def set_context(resource: Resource, native: NativeResource) -> None:
+    """`resource_group_name`: where the resource's deployment goes."""
+    context = native.provider or {}
+    group = context.get("resource_group_name", MISSING)
+    if group is not MISSING and group is not None:
+        resource.set(("resource_group_name",), group)
+
+
+# Azure Stack API profiles: the Microsoft.Storage API version each one stands for.
+STORAGE_API_OF_PROFILE = {
+    "2017-03-09-profile": "2016-01-01",
+    "2018-03-01-hybrid": "2016-01-01",
+    "2019-03-01-hybrid": "2017-10-01",
+    "2020-09-01-hybrid": "2019-06-01",
+}
+
+
+def storage_api_version(native: NativeResource) -> Any:
+    """The resource's apiVersion, else the one its template's `apiProfile` gives."""
+    api_version = value_at(native, "apiVersion")
+    if api_version is MISSING:
+        profile = (native.provider or {}).get("api_profile")
+        if isinstance(profile, str):
+            return STORAGE_API_OF_PROFILE.get(profile.lower(), MISSING)
+    return api_version
+
+
+def _since(api_version: Any, since: str, after: Any, before: Any) -> Any:
+    if isinstance(api_version, str) and api_version:
+        return after if api_version[:10] >= since else before
+    return Unknown("the default depends on the apiVersion, which is not known statically")
+
+
+def _network_access(value: Any) -> Any:
+    if isinstance(value, str):
+        lowered = value.lower()
+        if lowered == "enabled":
+            return True
+        if lowered == "disabled":
+            return False
+    return Unknown(f"publicNetworkAccess {value!r}: public access depends on the network "
+                   f"security perimeter")

@@ -1,0 +1,184 @@
+"""What expressions of one template can read: its parameters, variables and user-defined
+functions, evaluated lazily and once.
+
+A parameter's value is, in order: the value supplied (a parameters file, or the
+`parameters` of the nested deployment that runs the template; a null value counts as not
+supplied), its `defaultValue` (which may use other parameters), else Unknown; strings
+supplied for `int` and `bool` parameters are converted, as ARM does. A Key Vault
+`reference` is Unknown. An unknown parameter with `allowedValues` is an Unknown whose
+alternatives are those values: checks that hold (or fail) for every allowed value are
+decided, the others are unknown. Names of parameters, variables and functions are case-insensitive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from govern.model.unknown import Unknown
+from govern.parsers.arm.context import Target
+from govern.parsers.arm.copy_loops import copy_array
+from govern.parsers.arm.values import EvalError, with_alternatives
+from govern.parsers.json_positions import JNode
+
+if TYPE_CHECKING:
+    from govern.parsers.arm.evaluator import Env, Evaluator
+
+MAX_ALLOWED_ALTERNATIVES = 16
+
+
+@dataclass(frozen=True)
+class UserFunction:
+    namespace: str
+    name: str
+    parameters: tuple[str, ...]
+    output: JNode | None
+
+
+class TemplateScope:
+    def __init__(self, evaluator: Evaluator, template: JNode, target: Target,
+                 supplied: Mapping[str, Any] | None = None) -> None:
+        self.evaluator = evaluator
+        self.target = target
+        self._parameters: dict[str, tuple[str, JNode]] = {}
+        self._supplied = {name.lower(): value for name, value in (supplied or {}).items()}
+        self._variables: dict[str, tuple[str, JNode, bool]] = {}
+        self._functions: dict[tuple[str, str], UserFunction] = {}
+        self._memo_parameters: dict[str, Any] = {}
+        self._memo_variables: dict[str, Any] = {}
+        self._busy: set[str] = set()
+        self._read(template)
+
+    def _read(self, template: JNode) -> None:
+        parameters = member_node(template, "parameters")
+        if parameters is not None and parameters.kind == "object":
+            for name, _, decl in parameters.members:
+                self._parameters[name.lower()] = (name, decl)
+        variables = member_node(template, "variables")
+        if variables is not None and variables.kind == "object":
+            for name, _, node in variables.members:
+                if name.lower() == "copy" and node.kind == "array":
+                    for loop in node.elements:
+                        loop_name = loop.get("name") if loop.kind == "object" else None
+                        if loop_name is not None and loop_name.kind == "string":
+                            self._variables[loop_name.value.lower()] = (
+                                loop_name.value, loop, True)
+                    continue
+                self._variables[name.lower()] = (name, node, False)
+        functions = member_node(template, "functions")
+        if functions is not None and functions.kind == "array":
+            for group in functions.elements:
+                self._read_functions(group)
+
+    def _read_functions(self, group: JNode) -> None:
+        namespace = member_node(group, "namespace")
+        members = member_node(group, "members")
+        if namespace is None or namespace.kind != "string" or members is None or (
+                members.kind != "object"):
+            return
+        for name, _, definition in members.members:
+            params = member_node(definition, "parameters")
+            names: list[str] = []
+            for param in params.elements if params is not None else ():
+                param_name = member_node(param, "name")
+                if param_name is not None and param_name.kind == "string":
+                    names.append(param_name.value)
+            output = member_node(definition, "output")
+            value = member_node(output, "value") if output is not None else None
+            self._functions[(namespace.value.lower(), name.lower())] = UserFunction(
+                namespace.value, name, tuple(names), value)
+
+    def env(self) -> Env:
+        from govern.parsers.arm.evaluator import Env
+
+        return Env(self.evaluator, self, self.target)
+
+    # ----- lookups --------------------------------------------------------------------
+
+    def parameter(self, name: str) -> Any:
+        key = name.lower()
+        if key in self._memo_parameters:
+            return self._memo_parameters[key]
+        declared = self._parameters.get(key)
+        if declared is None:
+            raise EvalError(f"the template has no parameter '{name}'")
+        busy = f"parameter {key}"
+        if busy in self._busy:
+            raise EvalError(f"parameter '{name}' refers to itself")
+        self._busy.add(busy)
+        try:
+            value = self._parameter_value(*declared)
+        finally:
+            self._busy.discard(busy)
+        self._memo_parameters[key] = value
+        return value
+
+    def _parameter_value(self, name: str, decl: JNode) -> Any:
+        key = name.lower()
+        declared_type = member_node(decl, "type")
+        kind = declared_type.value.lower() if declared_type is not None and (
+            declared_type.kind == "string") else ""
+        if self._supplied.get(key) is not None:
+            return _coerce(self._supplied[key], kind)
+        default = member_node(decl, "defaultValue")
+        if default is not None:
+            return _coerce(self.evaluator.tree(default, self.env()), kind)
+        reason = f"parameter '{name}' has no value (no defaultValue and no value supplied)"
+        allowed = member_node(decl, "allowedValues")
+        if allowed is not None and allowed.kind == "array" and (
+                0 < len(allowed.elements) <= MAX_ALLOWED_ALTERNATIVES):
+            return with_alternatives(reason, [self.evaluator.tree(e, self.env())
+                                              for e in allowed.elements])
+        return Unknown(reason)
+
+    def variable(self, name: str) -> Any:
+        key = name.lower()
+        if key in self._memo_variables:
+            return self._memo_variables[key]
+        declared = self._variables.get(key)
+        if declared is None:
+            raise EvalError(f"the template has no variable '{name}'")
+        busy = f"variable {key}"
+        if busy in self._busy:
+            raise EvalError(f"variable '{name}' refers to itself")
+        self._busy.add(busy)
+        try:
+            _, node, is_loop = declared
+            if is_loop:
+                value = copy_array(self.evaluator, node, self.env(), (), None)
+            else:
+                value = self.evaluator.tree(node, self.env())
+        finally:
+            self._busy.discard(busy)
+        self._memo_variables[key] = value
+        return value
+
+    def function(self, namespace: str, name: str) -> UserFunction | None:
+        return self._functions.get((namespace.lower(), name.lower()))
+
+
+def _coerce(value: Any, kind: str) -> Any:
+    """A parameter value converted to its declared type as ARM does (`"2"` for an `int`
+    parameter is 2, `"true"` for a `bool` is true)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if kind == "int" and text.lstrip("-").isdigit():
+            return int(text)
+        if kind == "bool" and text.lower() in ("true", "false"):
+            return text.lower() == "true"
+    return value
+
+
+def member_node(node: JNode | None, key: str) -> JNode | None:
+    """The member `key` of an object node (case-insensitive, as ARM reads templates)."""
+    if node is None or node.kind != "object":
+        return None
+    found = node.get(key)
+    if found is not None:
+        return found
+    lowered = key.lower()
+    for name, _, child in node.members:
+        if name.lower() == lowered:
+            return child
+    return None
