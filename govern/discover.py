@@ -23,6 +23,8 @@ TERRAFORM_SUFFIXES = (".tf", ".tf.json")
 DOCUMENT_SUFFIXES = (".json", ".yaml", ".yml", ".template")
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 _SNIFF_BYTES = 8192
+# UTF-16/32 text (some ARM templates are saved so) holds NUL bytes but is not binary
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
 @dataclass
@@ -170,7 +172,7 @@ class _Walker:
             self._error(path, f"cannot read: {exc.strerror or exc}", "unreadable",
                         "check its permissions")
             return "unreadable"
-        if b"\x00" in head:
+        if b"\x00" in head and not head.startswith(_WIDE_BOMS):
             self._note(path, "binary file (contains NUL bytes); skipped", "skipped-binary")
             return "binary"
         if not head.strip():

@@ -10,8 +10,9 @@ be given, separated by commas.
   resource's logical-id line under `Resources:`; the address is the logical id.
 - CloudFormation JSON: the resource's `"Metadata": {"govern-test": "ruleid: ID; ok: ID2"}`.
 - ARM (`*.json`): the resource's `"comments": "ruleid: ID"` (`;` between expectations);
-  the address is `<type>/<name as written>` (matched as a suffix of the finding's address,
-  so resources inside nested deployments can be annotated too).
+  the address is `<type>/<name as written>`, for a nested child
+  `<parent type>/<child type>/<parent name>/<child name>` (matched as a suffix of the
+  finding's address, so resources inside nested deployments can be annotated too).
 - Terraform plan JSON: a sidecar `expectations.txt` with lines `ruleid: ID ADDRESS`.
 
 Instance keys (`[0]`, `["k"]`) are ignored: an expectation covers every instance.
@@ -116,25 +117,27 @@ def _cloudformation(directory: Path) -> Iterator[Expectation]:
 
 
 def _arm(directory: Path) -> Iterator[Expectation]:
-    def walk(resources: Any, path: Path, parent: str) -> Iterator[Expectation]:
+    def walk(resources: Any, path: Path, parent_type: str, parent_name: str
+             ) -> Iterator[Expectation]:
         items = resources.values() if isinstance(resources, dict) else resources or []
         for body in items:
-            full_type = f"{parent}/{body['type']}" if parent else body["type"]
+            full_type = f"{parent_type}/{body['type']}" if parent_type else body["type"]
+            full_name = f"{parent_name}/{body['name']}" if parent_name else body["name"]
             note = body.get("comments")
             if isinstance(note, str) and _EXPECTATION.match(note.split(";")[0]):
-                address = f"{full_type}/{body['name']}"
+                address = f"{full_type}/{full_name}"
                 yield from (Expectation(kind, rule_id, address, str(path), 0, True)
                             for kind, rule_id in _split(note))
-            yield from walk(body.get("resources"), path, full_type)
+            yield from walk(body.get("resources"), path, full_type, full_name)
             properties = body.get("properties")
             template = properties.get("template") if isinstance(properties, dict) else None
             if isinstance(template, dict):
-                yield from walk(template.get("resources"), path, "")
+                yield from walk(template.get("resources"), path, "", "")
 
     for path in sorted(directory.glob("*.json")):
         if path.name.endswith(".parameters.json"):
             continue
-        yield from walk(json.loads(path.read_text()).get("resources"), path, "")
+        yield from walk(json.loads(path.read_text()).get("resources"), path, "", "")
 
 
 def _tfplan(directory: Path) -> Iterator[Expectation]:

@@ -14,7 +14,8 @@ from tests.conftest import FIXTURES, REPO
 RULES = load_rules([default_rules_dir()]).rules
 # formats that need a good and a bad example and a fixture directory for every rule whose
 # kinds they produce (plan JSON and live accounts are covered by their own fixtures)
-EXAMPLE_FORMATS = {"terraform": "main.tf", "cloudformation": "template.yaml"}
+EXAMPLE_FORMATS = {"terraform": "main.tf", "cloudformation": "template.yaml",
+                   "arm": "azuredeploy.json"}
 CASES = [(rule, fmt) for rule in RULES for fmt in sorted(EXAMPLE_FORMATS)
          if fmt in rule.meta.formats]
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|lorem ipsum|XXX)\b|^\s*\.\.\.\s*$", re.I | re.M)

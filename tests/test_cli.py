@@ -209,3 +209,15 @@ def test_rules_list_json_has_contract_fields() -> None:
 def test_rules_show_unknown_id_exits_2() -> None:
     code, _, err = run("rules", "show", "GOV-NOPE-999")
     assert code == 2 and "no rule with id GOV-NOPE-999" in err
+
+
+def test_utf16_arm_template_is_scanned_not_skipped_as_binary(tmp_path: Path) -> None:
+    from govern.engine.rule_loader import default_rules_dir, load_rules
+
+    rule = load_rules([default_rules_dir()]).get("GOV-AZURE-001")
+    assert rule is not None
+    text = rule.examples["arm"]["bad"]
+    (tmp_path / "azuredeploy.json").write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    code, out, _ = run("scan", str(tmp_path))
+    assert code == 1
+    assert "GOV-AZURE-001" in out and "binary" not in out
