@@ -14,3 +14,11 @@ SHARED = REPO.parent / "shared"
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests never write the rule cache into the user's home; a session directory instead."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("GOVERN_CACHE_DIR", tempfile.mkdtemp(prefix="govern-test-cache-"))

@@ -124,6 +124,14 @@ class Operator:
     unknown: Tri
     test: Callable[[Any, Any], Tri]
 
+    def __reduce__(self) -> tuple[Callable[[str], Operator], tuple[str]]:
+        # pickled by name (the tests are lambdas): compiled rules can be cached
+        return (operator_named, (self.name,))
+
+
+def operator_named(name: str) -> Operator:
+    return OPERATORS[name]
+
 
 def _negate(test: Callable[[Any, Any], Tri]) -> Callable[[Any, Any], Tri]:
     return lambda actual, expected: _not3(test(actual, expected))

@@ -15,17 +15,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
+from govern.engine import rule_cache
 from govern.engine.condition_compiler import compile_condition
 from govern.engine.hints import suggest
 from govern.engine.rule import Rule, RuleSet
 from govern.engine.rule_docs import EXAMPLE_ORDER, HELP_URI, help_markdown
-from govern.engine.schema_errors import first_schema_problem
-from govern.engine.yaml_loader import YamlDocument, load_yaml
 from govern.errors import RuleError, SourceError
 from govern.model.finding import RuleMeta, Severity
 from govern.model.kinds import KINDS
+
+if TYPE_CHECKING:
+    from govern.engine.yaml_loader import YamlDocument
 
 RULE_SUFFIXES = (".yaml", ".yml")
 
@@ -56,10 +58,23 @@ def default_rules_dir() -> str:
     return str(resources.files("govern").joinpath("builtin_rules"))
 
 
-def load_rules(paths: Sequence[str]) -> RuleSet:
+def load_rules(paths: Sequence[str], use_cache: bool = True) -> RuleSet:
     """Load every rule file in `paths` (files, or directories searched recursively for
-    `*.yaml`/`*.yml`). Raises `RuleError` listing every problem found."""
+    `*.yaml`/`*.yml`). Raises `RuleError` listing every problem found. A rule set that
+    validated before, unchanged, comes from the cache (`rule_cache`)."""
     files, problems = _rule_files(paths)
+    key = rule_cache.cache_key(files) if use_cache and not problems else None
+    if key is not None:
+        cached = rule_cache.load_cached(key)
+        if cached is not None:
+            return cached
+    ruleset = _load_and_validate(files, problems)
+    if key is not None:
+        rule_cache.store(key, ruleset)
+    return ruleset
+
+
+def _load_and_validate(files: list[str], problems: list[RuleProblem]) -> RuleSet:
     loaded: list[tuple[Rule, YamlDocument]] = []
     for file in files:
         rule, found = _load_file(file)
@@ -105,6 +120,10 @@ def _walk(directory: str) -> list[str]:
 
 
 def _load_file(file: str) -> tuple[tuple[Rule, YamlDocument] | None, list[RuleProblem]]:
+    # imported here: a cached rule set needs neither YAML nor jsonschema
+    from govern.engine.schema_errors import first_schema_problem
+    from govern.engine.yaml_loader import load_yaml
+
     try:
         with open(file, encoding="utf-8") as handle:
             text = handle.read()

@@ -4,7 +4,7 @@ unknown otherwise."""
 
 from __future__ import annotations
 
-from govern.adapters.terraform.building import convert
+from govern.adapters.building import convert
 from govern.engine.verdict import Verdict
 from govern.model.unknown import Unknown, leaf_alternatives
 from tests.engine.helpers import condition, resource, run

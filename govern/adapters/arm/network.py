@@ -7,7 +7,7 @@ A child resource nested in its group is folded into that group; a top-level one 
 group of this template whose name is the part of the rule's name before the last `/`
 (compared case-insensitively; a name that is not known statically matches a group with
 the same unknown name, e.g. both `[parameters('nsgName')]`). Each rule becomes the
-canonical rule of `govern.adapters.terraform.azure_network.canonical_rule` (the same
+canonical rule of `govern.adapters.nsg_rules.canonical_rule` (the same
 folding of single values into lists as for azurerm).
 """
 
@@ -19,7 +19,7 @@ from govern.adapters.arm.building import apply_tags, carry, copy, new_resource
 from govern.adapters.arm.context import ArmContext
 from govern.adapters.arm.reading import MISSING, find, located, value_in
 from govern.adapters.arm.storage import set_context
-from govern.adapters.terraform.azure_network import canonical_rule
+from govern.adapters.nsg_rules import canonical_rule
 from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
 from govern.parsers.arm.values import UnknownString, join_parts

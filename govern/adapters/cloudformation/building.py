@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from govern.adapters.building import Field, apply_fields, where
 from govern.adapters.cloudformation.values import mapped, tag_map
-from govern.adapters.terraform.building import Field, apply_fields, where
-from govern.adapters.terraform.reading import MISSING, value_at
+from govern.adapters.reading import MISSING, value_at
 from govern.model.kinds import KINDS
 from govern.model.resource import Resource
 from govern.model.source import SourceRange

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.cloudformation.building import KindMapping
-from govern.adapters.cloudformation.values import to_bool
-from govern.adapters.network import port
-from govern.adapters.terraform.building import (
+from govern.adapters.building import (
     carry_locations,
     convert,
     field,
@@ -22,7 +19,10 @@ from govern.adapters.terraform.building import (
     set_undecided,
     where,
 )
-from govern.adapters.terraform.reading import MISSING, value_at, value_in
+from govern.adapters.cloudformation.building import KindMapping
+from govern.adapters.cloudformation.values import to_bool
+from govern.adapters.network import port
+from govern.adapters.reading import MISSING, value_at, value_in
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource

@@ -10,10 +10,10 @@ cluster (`EngineMode: serverless`) is always encrypted.
 
 from __future__ import annotations
 
+from govern.adapters.building import field, set_default, set_undecided
 from govern.adapters.cloudformation.building import Finish, KindMapping
 from govern.adapters.cloudformation.values import to_bool
-from govern.adapters.terraform.building import field, set_default, set_undecided
-from govern.adapters.terraform.reading import MISSING, value_at
+from govern.adapters.reading import MISSING, value_at
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource

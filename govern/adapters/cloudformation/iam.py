@@ -20,11 +20,11 @@ from govern.adapters.aws_managed_policies import (
     aws_managed_policy_name,
     policy_name_from_arn,
 )
+from govern.adapters.building import convert, copy, where
 from govern.adapters.cloudformation.building import new_resource
 from govern.adapters.cloudformation.context import TemplateContext
 from govern.adapters.iam_document import normalize_policy_document
-from govern.adapters.terraform.building import convert, copy, where
-from govern.adapters.terraform.reading import MISSING, value_at, value_in
+from govern.adapters.reading import MISSING, value_at, value_in
 from govern.model.resource import Path, Resource
 from govern.model.source import SourceRange
 from govern.model.unknown import Unknown

@@ -3,10 +3,10 @@ Terraform)."""
 
 from __future__ import annotations
 
+from govern.adapters.building import field
 from govern.adapters.cloudformation.building import KindMapping
 from govern.adapters.cloudformation.values import to_bool
 from govern.adapters.iam_document import normalize_policy_document
-from govern.adapters.terraform.building import field
 
 MAPPINGS = {
     "AWS::KMS::Key": KindMapping("aws.kms.key", (

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from govern.adapters.building import carry_locations, clear, convert, copy, where
 from govern.adapters.cloudformation.building import new_resource
 from govern.adapters.cloudformation.context import TemplateContext
 from govern.adapters.cloudformation.values import canned_acl, mapped, to_bool
 from govern.adapters.iam_document import normalize_policy_document
-from govern.adapters.terraform.building import carry_locations, clear, convert, copy, where
-from govern.adapters.terraform.reading import MISSING, value_at, value_in
+from govern.adapters.reading import MISSING, value_at, value_in
 from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource

@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from govern.adapters.building import carry_locations, convert, copy, where
 from govern.adapters.cloudformation.building import new_resource
 from govern.adapters.cloudformation.context import TemplateContext
 from govern.adapters.cloudformation.values import mapped
 from govern.adapters.network import ALL_PORTS, aws_ip_protocol, port
-from govern.adapters.terraform.building import carry_locations, convert, copy, where
-from govern.adapters.terraform.reading import MISSING, value_at, value_in
+from govern.adapters.reading import MISSING, value_at, value_in
 from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource

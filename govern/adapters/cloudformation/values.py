@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from govern.adapters.terraform.reading import MISSING
+from govern.adapters.reading import MISSING
 from govern.model.unknown import Unknown
 
 # AccessControl (CloudFormation) -> canned ACL (the S3 API and Terraform)

@@ -19,15 +19,15 @@ from __future__ import annotations
 from typing import Any
 
 from govern.adapters.azure_scope import scope_level
-from govern.adapters.terraform.building import carry_locations, field
-from govern.adapters.terraform.mapping import KindMapping
-from govern.adapters.terraform.reading import (
+from govern.adapters.building import carry_locations, field
+from govern.adapters.reading import (
     MISSING,
     blocks_in,
     resource_type_of,
     value_at,
     value_in,
 )
+from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource

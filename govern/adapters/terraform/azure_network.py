@@ -11,27 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.network import azure_capitalised, azure_port_range, azure_protocol
-from govern.adapters.terraform.building import carry_locations, copy, new_resource, where
+from govern.adapters.building import carry_locations, copy, new_resource, where
+from govern.adapters.nsg_rules import LISTS, SCALARS, canonical_rule
+from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.context import RootContext
-from govern.adapters.terraform.reading import MISSING, blocks_in, value_at, value_in
 from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
 KIND = "azure.network.security_group"
 
-_SCALARS = {"name": None, "priority": None, "direction": azure_capitalised,
-            "access": azure_capitalised, "protocol": azure_protocol, "description": None}
-# canonical list -> (single-valued native attribute, list-valued native attribute)
-_LISTS = {
-    "source_address_prefixes": ("source_address_prefix", "source_address_prefixes"),
-    "source_port_ranges": ("source_port_range", "source_port_ranges"),
-    "destination_address_prefixes": ("destination_address_prefix",
-                                     "destination_address_prefixes"),
-    "destination_port_ranges": ("destination_port_range", "destination_port_ranges"),
-}
-_ORDER = ("name", "priority", "direction", "access", "protocol", *_LISTS, "description")
 
 
 def build_group(native: NativeResource) -> Resource:
@@ -71,30 +60,6 @@ def fold_rule(native: NativeResource, ctx: RootContext) -> None:
 FOLDERS = {"azurerm_network_security_rule": fold_rule}
 
 
-def canonical_rule(node: Any) -> Any:
-    if isinstance(node, Unknown):
-        return node
-    rule: dict[str, Any] = {}
-    for name, function in _SCALARS.items():
-        value = value_in(node, name)
-        if value is not MISSING:
-            rule[name] = function(value) if function and not isinstance(value, Unknown) else value
-    for name, (single, plural) in _LISTS.items():
-        rule[name] = _merged(value_in(node, single), value_in(node, plural), name)
-    return {key: rule[key] for key in _ORDER if key in rule}
-
-
-def _merged(single: Any, plural: Any, name: str) -> Any:
-    if isinstance(plural, Unknown):
-        return plural
-    values: list[Any] = [] if single is MISSING else [single]
-    if isinstance(plural, list):
-        values.extend(plural)
-    if name.endswith("port_ranges"):
-        values = [azure_port_range(v) for v in values]
-    return values
-
-
 def _append(group: Resource, node: Any, native: NativeResource, prefix: Path,
             folded: bool) -> None:
     rules = group.attributes.get("security_rules")
@@ -108,10 +73,10 @@ def _append(group: Resource, node: Any, native: NativeResource, prefix: Path,
         group.locations[("security_rules", index)] = found
     if isinstance(node, Unknown):
         return
-    for name in _SCALARS:
+    for name in SCALARS:
         if value_in(node, name) is not MISSING:
             carry_locations(group, native, (*prefix, name), ("security_rules", index, name))
-    for name, natives in _LISTS.items():
+    for name, natives in LISTS.items():
         for native_name in natives:
             if value_in(node, native_name) is not MISSING:
                 carry_locations(group, native, (*prefix, native_name),

@@ -13,9 +13,9 @@ A configuration written for v2 (it sets `allow_blob_public_access`) gets v2's
 
 from __future__ import annotations
 
-from govern.adapters.terraform.building import field, set_default
+from govern.adapters.building import field, set_default
+from govern.adapters.reading import MISSING, value_at
 from govern.adapters.terraform.mapping import KindMapping
-from govern.adapters.terraform.reading import MISSING, value_at
 from govern.model.resource import Resource
 from govern.parsers.native import NativeResource
 

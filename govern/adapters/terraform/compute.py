@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.terraform.building import (
+from govern.adapters.building import (
     carry_locations,
     field,
     set_at,
     set_undecided,
     where,
 )
+from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.mapping import KindMapping
-from govern.adapters.terraform.reading import MISSING, blocks_in, value_at, value_in
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from govern.adapters.terraform.reading import MISSING, base_address, value_at
+from govern.adapters.reading import MISSING, base_address, value_at
 from govern.model.finding import Notice
 from govern.model.graph import Edge
 from govern.model.resource import Resource

@@ -8,9 +8,9 @@ always encrypted.
 
 from __future__ import annotations
 
-from govern.adapters.terraform.building import field, set_default, set_undecided
+from govern.adapters.building import field, set_default, set_undecided
+from govern.adapters.reading import MISSING, value_at
 from govern.adapters.terraform.mapping import KindMapping
-from govern.adapters.terraform.reading import MISSING, value_at
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource

@@ -18,10 +18,10 @@ from govern.adapters.aws_managed_policies import (
     aws_managed_policy_name,
     policy_name_from_arn,
 )
+from govern.adapters.building import copy, new_resource, where
 from govern.adapters.iam_document import normalize_policy_document
-from govern.adapters.terraform.building import copy, new_resource, where
+from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.context import Folder, RootContext
-from govern.adapters.terraform.reading import MISSING, blocks_in, value_at, value_in
 from govern.model.resource import Path, Resource
 from govern.model.source import SourceRange
 from govern.model.unknown import Unknown

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from govern.adapters.building import field
 from govern.adapters.iam_document import normalize_policy_document
-from govern.adapters.terraform.building import field
 from govern.adapters.terraform.mapping import KindMapping
 
 MAPPINGS = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from govern.adapters.terraform.building import Field, apply_fields, new_resource
+from govern.adapters.building import Field, apply_fields, new_resource
 from govern.model.resource import Resource
 from govern.parsers.native import NativeResource
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.iam_document import normalize_policy_document
-from govern.adapters.terraform.building import (
+from govern.adapters.building import (
     carry_locations,
     clear,
     copy,
@@ -20,14 +19,15 @@ from govern.adapters.terraform.building import (
     set_default,
     where,
 )
-from govern.adapters.terraform.context import RootContext
-from govern.adapters.terraform.reading import (
+from govern.adapters.iam_document import normalize_policy_document
+from govern.adapters.reading import (
     MISSING,
     blocks_in,
     first_block,
     located_or_resource,
     value_in,
 )
+from govern.adapters.terraform.context import RootContext
 from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource

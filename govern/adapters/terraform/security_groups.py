@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from govern.adapters.building import carry_locations, copy, new_resource, where
 from govern.adapters.network import ALL_PORTS, aws_ip_protocol, port
-from govern.adapters.terraform.building import carry_locations, copy, new_resource, where
+from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.context import Folder, RootContext
-from govern.adapters.terraform.reading import MISSING, blocks_in, value_at, value_in
 from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource

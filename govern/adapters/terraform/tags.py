@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.terraform.building import where
-from govern.adapters.terraform.reading import MISSING, first_block, value_at, value_in
+from govern.adapters.building import where
+from govern.adapters.reading import MISSING, first_block, value_at, value_in
 from govern.model.resource import Resource
 from govern.model.source import SourceRange
 from govern.model.unknown import Unknown

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from govern.adapters.terraform.reading import (
+from govern.adapters.reading import (
     MISSING,
     as_path,
     located,
