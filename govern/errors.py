@@ -6,6 +6,8 @@ A user mistake never reaches the user as a traceback.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class GovernError(Exception):
     """Base class of every error govern raises on purpose."""
@@ -21,6 +23,18 @@ class ConfigError(GovernError):
 
 class RuleError(ConfigError):
     """A rule file that is invalid: `file:line: what is wrong (hint)`."""
+
+
+def yaml_syntax_error(exc: Any, file: str) -> SourceError:
+    """A SourceError for PyYAML's MarkedYAMLError: the line of the problem, and where the
+    construct it belongs to began (`while parsing a flow sequence on line 5`)."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else None
+    problem = exc.problem or exc.context or "cannot be parsed"
+    hint = None
+    if exc.context and exc.problem and exc.context_mark is not None:
+        hint = f"{exc.context} on line {exc.context_mark.line + 1}"
+    return SourceError(f"invalid YAML: {problem}", file, line, hint)
 
 
 class SourceError(GovernError):

@@ -103,15 +103,20 @@ def _parse_all(found: Discovery, options: ScanOptions
         from govern.adapters.terraform import adapt_terraform
         from govern.parsers.terraform.project import scan_terraform
 
-        planned = {os.path.dirname(plan) or ".": plan for plan in by_kind["tfplan"]}
+        planned: dict[str, str] = {}
+        if by_kind["tfplan"]:
+            from govern.parsers.tfplan import parse_tfplan
+
+            plans = parse_tfplan(by_kind["tfplan"])
+            rejected = {n.file for n in plans.notices if n.level == "error"}
+            # a root module beside a plan that could be read is scanned through the plan
+            planned = {os.path.dirname(plan) or ".": plan for plan in by_kind["tfplan"]
+                       if plan not in rejected}
+            yield plans, adapt_terraform
         if found.terraform_dirs:
             yield (scan_terraform(found.terraform_dirs, options.var_files, options.variables,
                                   skip_files=found.terraform_skip, planned_roots=planned),
                    adapt_terraform)
-        if by_kind["tfplan"]:
-            from govern.parsers.tfplan import parse_tfplan
-
-            yield parse_tfplan(by_kind["tfplan"]), adapt_terraform
     if by_kind["cloudformation"]:
         from govern.adapters.cloudformation import adapt_cloudformation
         from govern.parsers.cloudformation import parse_cloudformation

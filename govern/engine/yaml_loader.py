@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from govern.errors import SourceError
+from govern.errors import SourceError, yaml_syntax_error
 from govern.model.resource import Path
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -55,7 +55,7 @@ def load_yaml(text: str, file: str) -> YamlDocument:
         value = builder.build(node, ())
         return YamlDocument(value, builder.lines)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, file) from None
+        raise yaml_syntax_error(exc, file) from None
     except yaml.reader.ReaderError as exc:
         line = text[: max(exc.position, 0)].count("\n") + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or " ")
@@ -65,16 +65,6 @@ def load_yaml(text: str, file: str) -> YamlDocument:
         raise SourceError(f"invalid YAML: {exc}", file) from None
     finally:
         loader.dispose()
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> SourceError:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else None
-    problem = exc.problem or exc.context or "cannot be parsed"
-    hint = None
-    if exc.context and exc.problem and exc.context_mark is not None:
-        hint = f"{exc.context} on line {exc.context_mark.line + 1}"
-    return SourceError(f"invalid YAML: {problem}", file, line, hint)
 
 
 class _Builder:

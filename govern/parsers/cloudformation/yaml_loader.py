@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from govern.errors import SourceError
+from govern.errors import SourceError, yaml_syntax_error
 from govern.parsers.cloudformation.nodes import MAP, SCALAR, SEQ, Node
 
 try:
@@ -48,10 +48,7 @@ def load_yaml(text: str, path: str) -> tuple[Node, list[Duplicate]]:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise SourceError(f"invalid YAML: {problem}", path, line) from None
+        raise yaml_syntax_error(exc, path) from None
     except yaml.YAMLError as exc:
         raise SourceError(f"invalid YAML: {exc}", path, 1) from None
     if root is None:
