@@ -24,9 +24,9 @@ from govern.adapters.building import convert, copy, where
 from govern.adapters.cloudformation.building import new_resource
 from govern.adapters.cloudformation.context import TemplateContext
 from govern.adapters.iam_document import normalize_policy_document
+from govern.adapters.iam_policies import add_policy, clone, managed_unknown
 from govern.adapters.reading import MISSING, value_at, value_in
 from govern.model.resource import Path, Resource
-from govern.model.source import SourceRange
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
@@ -66,11 +66,11 @@ def link_own_managed(identity: Resource, native: NativeResource,
     """The policies named by the identity's own `ManagedPolicyArns`."""
     arns = value_at(native, "ManagedPolicyArns")
     if isinstance(arns, Unknown):
-        _add(identity, _managed_unknown(arns), where(native, "ManagedPolicyArns", False),
+        add_policy(identity, managed_unknown(arns), where(native, "ManagedPolicyArns", False),
              None)
     elif isinstance(arns, list):
         for index, arn in enumerate(arns):
-            _add(identity, managed_entry(arn, ctx, identity),
+            add_policy(identity, managed_entry(arn, ctx, identity),
                  where(native, ("ManagedPolicyArns", index), False), None)
 
 
@@ -83,7 +83,7 @@ def fold_inline_policy(native: NativeResource, ctx: TemplateContext) -> None:
                    convert(value_at(native, "PolicyDocument"), normalize_policy_document))
     for holder in _holders(native, ctx):
         ctx.absorb(native, holder)
-        _add(holder, _clone(entry), native.range, where(native, "PolicyDocument", True))
+        add_policy(holder, clone(entry), native.range, where(native, "PolicyDocument", True))
 
 
 def fold_managed_policy(native: NativeResource, ctx: TemplateContext) -> None:
@@ -93,7 +93,7 @@ def fold_managed_policy(native: NativeResource, ctx: TemplateContext) -> None:
         return
     for holder in _holders(native, ctx):
         ctx.connect(holder, policy, "attached_policy")
-        _add(holder, _policy_entry(policy, Unknown("known after apply", ref=native.address)),
+        add_policy(holder, _policy_entry(policy, Unknown("known after apply", ref=native.address)),
              native.range, None)
 
 
@@ -115,7 +115,7 @@ def managed_entry(arn: Any, ctx: TemplateContext, holder: Resource) -> Any:
                 "document": Unknown("the policy is not defined in this template")}
     found = ctx.designated(arn, [POLICY], by_name=False)
     if len(found) != 1:
-        return _managed_unknown(arn)
+        return managed_unknown(arn)
     ctx.connect(holder, found[0], "attached_policy")
     return _policy_entry(found[0], arn)
 
@@ -130,7 +130,7 @@ def _inline_policies(identity: Resource, native: NativeResource) -> None:
     if isinstance(policies, Unknown) or not isinstance(policies, list):
         reason = policies if isinstance(policies, Unknown) else Unknown(
             "Policies is not a list")
-        _add(identity, {"source": "inline", "document": Unknown(reason.reason, reason.ref)},
+        add_policy(identity, {"source": "inline", "document": Unknown(reason.reason, reason.ref)},
              where(native, "Policies", False), None)
         return
     for index, policy in enumerate(policies):
@@ -138,12 +138,12 @@ def _inline_policies(identity: Resource, native: NativeResource) -> None:
         if isinstance(policy, Unknown) or not isinstance(policy, dict):
             reason = policy if isinstance(policy, Unknown) else Unknown(
                 "the policy is not a mapping")
-            _add(identity, {"source": "inline", "document": reason},
+            add_policy(identity, {"source": "inline", "document": reason},
                  where(native, path, False), None)
             continue
         entry = _entry("inline", value_in(policy, "PolicyName"), convert(
             value_in(policy, "PolicyDocument"), normalize_policy_document))
-        _add(identity, entry, where(native, path, False),
+        add_policy(identity, entry, where(native, path, False),
              where(native, (*path, "PolicyDocument"), False))
 
 
@@ -165,7 +165,7 @@ def _holders(native: NativeResource, ctx: TemplateContext) -> list[Resource]:
 
 def _policy_entry(policy: Resource, arn: Any) -> dict[str, Any]:
     document = policy.attributes.get("document", Unknown("the policy has no document"))
-    return _entry("managed", policy.attributes.get("name", MISSING), _clone(document),
+    return _entry("managed", policy.attributes.get("name", MISSING), clone(document),
                   arn=arn)
 
 
@@ -180,27 +180,3 @@ def _entry(source: str, name: Any, document: Any, arn: Any = MISSING) -> dict[st
     return entry
 
 
-def _managed_unknown(arn: Any) -> dict[str, Any]:
-    reason = arn if isinstance(arn, Unknown) else Unknown("the policy ARN is not known")
-    return {"source": "managed", "arn": arn,
-            "document": Unknown(f"attached policy not known statically ({reason.reason})",
-                                ref=reason.ref)}
-
-
-def _add(holder: Resource, entry: Any, entry_at: SourceRange | None,
-         document_at: SourceRange | None) -> None:
-    policies = holder.attributes.setdefault("policies", [])
-    policies.append(entry)
-    index = len(policies) - 1
-    if entry_at is not None:
-        holder.locations[("policies", index)] = entry_at
-    if document_at is not None:
-        holder.locations[("policies", index, "document")] = document_at
-
-
-def _clone(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _clone(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clone(v) for v in value]
-    return value

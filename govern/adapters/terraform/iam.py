@@ -20,10 +20,10 @@ from govern.adapters.aws_managed_policies import (
 )
 from govern.adapters.building import copy, new_resource, where
 from govern.adapters.iam_document import normalize_policy_document
+from govern.adapters.iam_policies import add_policy, clone, managed_unknown
 from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.context import Folder, RootContext
 from govern.model.resource import Path, Resource
-from govern.model.source import SourceRange
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
@@ -38,18 +38,19 @@ def build_role(native: NativeResource) -> Resource:
     copy(role, native, "assume_role_policy", "trust_policy", normalize_policy_document)
     blocks = blocks_in(native.attributes, "inline_policy")
     if isinstance(blocks, Unknown):
-        _add(role, blocks, where(native, "inline_policy", False), None)
+        add_policy(role, blocks, where(native, "inline_policy", False), None)
     else:
         for index, block in enumerate(blocks):
             path: Path = ("inline_policy", index)
             if isinstance(block, Unknown):
-                _add(role, block, where(native, path, False), None)
+                add_policy(role, block, where(native, path, False), None)
                 continue
             document = value_in(block, "policy")
             if document is MISSING:
                 continue  # an empty block only says "no inline policies"
             entry = _entry("inline", value_in(block, "name"), normalize_policy_document(document))
-            _add(role, entry, where(native, path, False), where(native, (*path, "policy"), False))
+            add_policy(role, entry, where(native, path, False),
+                       where(native, (*path, "policy"), False))
     copy(role, native, "managed_policy_arns", "managed_policy_arns")
     return role
 
@@ -73,11 +74,11 @@ def link_role(role: Resource, native: NativeResource, ctx: RootContext) -> None:
     """The policies named by the role's own `managed_policy_arns`."""
     arns = value_at(native, "managed_policy_arns")
     if isinstance(arns, Unknown):
-        _add(role, _managed_unknown(arns), role.location("managed_policy_arns"), None)
+        add_policy(role, managed_unknown(arns), role.location("managed_policy_arns"), None)
     elif isinstance(arns, list):
         for index, arn in enumerate(arns):
             entry = managed_entry(arn, native, ctx, role)
-            _add(role, entry, role.location(("managed_policy_arns", index)), None)
+            add_policy(role, entry, role.location(("managed_policy_arns", index)), None)
 
 
 # ----- folding the separate resources -------------------------------------------------
@@ -96,7 +97,7 @@ def fold_inline_policy(kind: str) -> Folder:
         ctx.absorb(native, holder)
         entry = _entry("inline", value_at(native, "name"),
                        normalize_policy_document(value_at(native, "policy")))
-        _add(holder, entry, native.range, where(native, "policy", True))
+        add_policy(holder, entry, native.range, where(native, "policy", True))
 
     return fold
 
@@ -153,11 +154,11 @@ def managed_entry(arn: Any, native: NativeResource, ctx: RootContext,
         return {"source": "managed", "name": policy_name_from_arn(arn), "arn": arn,
                 "document": Unknown("the policy is not defined in this configuration")}
     if len(found) != 1:
-        return _managed_unknown(arn)
+        return managed_unknown(arn)
     policy = found[0]
     ctx.connect(holder, policy, "attached_policy")
     document = policy.attributes.get("document", Unknown("the policy has no document"))
-    return _entry("managed", policy.attributes.get("name", MISSING), _clone(document),
+    return _entry("managed", policy.attributes.get("name", MISSING), clone(document),
                   arn=arn)
 
 
@@ -175,8 +176,8 @@ def _attach(holder: Resource, native: NativeResource, ctx: RootContext) -> None:
     ctx.absorb(native, holder)
     arn = value_at(native, "policy_arn")
     entry = (managed_entry(arn, native, ctx, holder) if arn is not MISSING
-             else _managed_unknown(Unknown("no policy_arn")))
-    _add(holder, entry, native.range, None)
+             else managed_unknown(Unknown("no policy_arn")))
+    add_policy(holder, entry, native.range, None)
 
 
 def _entry(source: str, name: Any, document: Any, arn: Any = MISSING) -> dict[str, Any]:
@@ -188,29 +189,4 @@ def _entry(source: str, name: Any, document: Any, arn: Any = MISSING) -> dict[st
     entry["document"] = document
     return entry
 
-
-def _managed_unknown(arn: Any) -> dict[str, Any]:
-    reason = arn if isinstance(arn, Unknown) else Unknown("the policy ARN is not known")
-    return {"source": "managed", "arn": arn,
-            "document": Unknown(f"attached policy not known statically ({reason.reason})",
-                                ref=reason.ref)}
-
-
-def _add(holder: Resource, entry: Any, entry_at: SourceRange | None,
-         document_at: SourceRange | None) -> None:
-    policies = holder.attributes.setdefault("policies", [])
-    policies.append(entry)
-    index = len(policies) - 1
-    if entry_at is not None:
-        holder.locations[("policies", index)] = entry_at
-    if document_at is not None:
-        holder.locations[("policies", index, "document")] = document_at
-
-
-def _clone(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _clone(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clone(v) for v in value]
-    return value
 
