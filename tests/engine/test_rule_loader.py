@@ -90,7 +90,8 @@ def test_yaml_layer_syntax_error(tmp_path: Path) -> None:
      "FILE:5: category must be one of encryption, public-exposure, tagging, iam "
      "(did you mean 'encryption'?)"),
     (rule_text(id="GOV-AWS-1"),
-     "FILE:1: id must look like GOV-<PROVIDER>-<NNN>, e.g. GOV-AWS-001"),
+     "FILE:1: id must look like <NAMESPACE>-<PROVIDER>-<NNN>, e.g. GOV-AWS-001 (built-in) "
+     "or ACME-AWS-001 (custom)"),
     (rule_text(slug="S3_Bucket"),
      "FILE:2: slug must be kebab-case: lowercase words and digits joined by '-'"),
     (rule_text(message="S3 bucket has no encryption."),
@@ -215,3 +216,70 @@ def test_unreadable_bytes(tmp_path: Path) -> None:
 def test_default_rules_dir_is_the_checkout_rules_folder() -> None:
     repo = Path(__file__).resolve().parents[2]
     assert default_rules_dir() == str(repo / "rules")
+
+
+# Id namespaces: GOV- for the built-in rules, any other prefix for custom rules.
+
+@pytest.fixture
+def builtin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A stand-in for the built-in rules directory, holding RULE (GOV-AWS-001)."""
+    from govern.engine import rule_loader
+
+    directory = tmp_path / "builtin"
+    write_rule(directory / "aws" / "encryption", RULE)
+    monkeypatch.setattr(rule_loader, "default_rules_dir", lambda: str(directory))
+    return directory
+
+
+def test_custom_namespace_loads_beside_the_builtin_rules(tmp_path: Path, builtin: Path
+                                                         ) -> None:
+    write_rule(tmp_path / "custom", rule_text(id="ACME-AWS-001"))
+    rules = load_rules([str(builtin), str(tmp_path / "custom")], use_cache=False)
+    assert rules.ids() == ["ACME-AWS-001", "GOV-AWS-001"]  # same slug, other namespace
+
+
+def test_long_custom_ids_are_valid(tmp_path: Path) -> None:
+    write_rule(tmp_path, rule_text(id="ACME2-AWS-1234"))
+    assert load_rules([str(tmp_path)], use_cache=False).ids() == ["ACME2-AWS-1234"]
+
+
+def test_gov_namespace_is_reserved_for_builtin_rules(tmp_path: Path, builtin: Path) -> None:
+    custom = write_rule(tmp_path / "custom", rule_text(id="GOV-AWS-901", slug="mine"),
+                        "mine.yaml")
+    with pytest.raises(RuleError) as caught:
+        load_rules([str(builtin), str(tmp_path / "custom")], use_cache=False)
+    assert str(caught.value) == (
+        f"{custom}:1: id GOV-AWS-901: the GOV- namespace is reserved for govern's built-in "
+        f"rules (give custom rules your own prefix, e.g. ACME-AWS-901)")
+
+
+def test_builtin_rules_use_the_gov_namespace(builtin: Path) -> None:
+    other = write_rule(builtin / "aws" / "iam", rule_text(id="ACME-AWS-002", slug="x"),
+                       "x.yaml")
+    with pytest.raises(RuleError) as caught:
+        load_rules([str(builtin)], use_cache=False)
+    assert str(caught.value) == (f"{other}:1: id ACME-AWS-002: built-in rules use the GOV- "
+                                 f"namespace (use GOV-AWS-002)")
+
+
+def test_duplicate_slug_within_a_custom_namespace(tmp_path: Path) -> None:
+    first = write_rule(tmp_path / "a", rule_text(id="ACME-AWS-001"))
+    second = write_rule(tmp_path / "b", rule_text(id="ACME-AWS-002"))
+    with pytest.raises(RuleError) as caught:
+        load_rules([str(tmp_path)], use_cache=False)
+    assert str(caught.value) == (
+        f"{second}:2: duplicate slug s3-bucket-without-encryption (also in {first}:2)")
+
+
+def test_provider_hint_keeps_the_namespace(tmp_path: Path) -> None:
+    assert error_of(tmp_path, rule_text(id="ACME-AZURE-001")) == (
+        "FILE:1: id ACME-AZURE-001 does not name the provider of its kinds "
+        "(use ACME-AWS-NNN)")
+
+
+def test_fixture_directories_beside_rules_are_not_rules(tmp_path: Path) -> None:
+    write_rule(tmp_path, RULE)
+    fixture = tmp_path / "s3-bucket-without-encryption.fixtures" / "cloudformation"
+    fixture.mkdir(parents=True)
+    (fixture / "template.yaml").write_text("Resources: {}\n")
+    assert load_rules([str(tmp_path)], use_cache=False).ids() == ["GOV-AWS-001"]
