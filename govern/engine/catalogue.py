@@ -102,8 +102,26 @@ def rule_doc_markdown(rule: Rule) -> str:
     rows += [(EQUIVALENT_NAMES[t], ", ".join(f"`{i}`" for i in meta.equivalents.get(t, ()))
               or "none") for t in EQUIVALENT_TOOLS]
     rows += [(f"Parameter `{k}`", f"`{_value(v)}`") for k, v in sorted(rule.parameters.items())]
-    rows += [(f"Compliance {k}", ", ".join(v)) for k, v in sorted(rule.compliance.items())]
     table = "\n".join(f"| {_cell(name)} | {_cell(value)} |" for name, value in rows)
     return (f"# {meta.id}: {meta.title}\n\n"
             f"<!-- Generated from the rule file {meta.slug}.yaml; do not edit. -->\n\n"
-            f"| | |\n|---|---|\n{table}\n\n{meta.help_markdown}")
+            f"| | |\n|---|---|\n{table}\n\n{_compliance_markdown(rule)}{meta.help_markdown}")
+
+
+def _compliance_markdown(rule: Rule) -> str:
+    """`## Compliance` with a row per control (framework name and version, id, title), the
+    frameworks in the order of `FRAMEWORK_KEYS`; "" when the rule maps to none."""
+    if not rule.compliance:
+        return ""
+    from govern.compliance.catalogues import FRAMEWORK_KEYS, load_framework
+
+    rows = []
+    for key in sorted(rule.compliance, key=lambda k: (
+            FRAMEWORK_KEYS.index(k) if k in FRAMEWORK_KEYS else len(FRAMEWORK_KEYS), k)):
+        framework = load_framework(key) if key in FRAMEWORK_KEYS else None
+        titles = {c.id: c.title for c in framework.controls} if framework else {}
+        name = f"{framework.title} (`{key}`)" if framework else f"`{key}`"
+        rows += [f"| {_cell(name)} | {_cell(control)} | {_cell(titles.get(control, ''))} |"
+                 for control in rule.compliance[key]]
+    return ("## Compliance\n\n| Framework | Control | Title |\n|---|---|---|\n"
+            + "\n".join(rows) + "\n\n")

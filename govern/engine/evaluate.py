@@ -73,12 +73,23 @@ def evaluate(graph: ResourceGraph, rules: RuleSet,
     parameters per rule id (ids of rules not in `rules` are ignored). Returns findings for
     `fail` and `unknown` verdicts (fingerprints and contexts relative to `base_dir`, an
     absolute directory, when given), sorted by `Finding.sort_key` (then resource id)."""
+    return evaluate_counted(graph, rules, parameters, base_dir)[0]
+
+
+def evaluate_counted(graph: ResourceGraph, rules: RuleSet,
+                     parameters: Mapping[str, Mapping[str, Any]] = _NO_PARAMETERS,
+                     base_dir: str | None = None) -> tuple[list[Finding], dict[str, int]]:
+    """`evaluate`, plus how many resources each rule was evaluated on (rule id -> count,
+    every rule in `rules`, 0 when no resource of its kinds was scanned)."""
     findings: list[Finding] = []
+    evaluated: dict[str, int] = {}
     for rule in rules:
         check = bind_rule(rule, parameters.get(rule.meta.id, {}))
         meta = rule.meta
+        evaluated[meta.id] = 0
         for kind in meta.kinds:
             for resource in graph.of_kind(kind):
+                evaluated[meta.id] += 1
                 verdict = check.evaluate(EvalContext(graph, resource), ())
                 if verdict.status == "pass":
                     continue
@@ -94,4 +105,4 @@ def evaluate(graph: ResourceGraph, rules: RuleSet,
                     equivalents=meta.equivalents,
                     context=relative(resource.context, base_dir)))
     findings.sort(key=lambda f: (f.sort_key(), f.resource_id, f.status))
-    return findings
+    return findings, evaluated

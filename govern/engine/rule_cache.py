@@ -23,6 +23,8 @@ from govern import __version__
 from govern.engine.rule import RuleSet
 
 _ENGINE_DIR = Path(__file__).resolve().parent
+# rule validation checks compliance mappings against these catalogues
+_FRAMEWORKS_DIR = _ENGINE_DIR.parent / "compliance" / "frameworks"
 _KEEP = 8
 
 
@@ -37,7 +39,8 @@ def cache_dir() -> Path | None:
 def cache_key(files: Sequence[str]) -> str | None:
     digest = hashlib.sha256(__version__.encode())
     try:
-        for source in sorted(_ENGINE_DIR.rglob("*.py")) + sorted(_ENGINE_DIR.glob("*.json")):
+        for source in (sorted(_ENGINE_DIR.rglob("*.py")) + sorted(_ENGINE_DIR.glob("*.json"))
+                       + sorted(_FRAMEWORKS_DIR.glob("*.yaml"))):
             stat = source.stat()
             digest.update(f"{source}:{stat.st_mtime_ns}:{stat.st_size}".encode())
         for file in files:

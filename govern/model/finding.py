@@ -12,9 +12,12 @@ from govern.model.source import SourceRange
 
 Severity = Literal["critical", "high", "medium", "low"]
 Status = Literal["fail", "unknown"]
+ControlStatus = Literal["fail", "unknown", "pass", "not-applicable", "not-covered"]
 NoticeLevel = Literal["error", "warning", "note"]
 
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low")
+CONTROL_STATUSES: tuple[ControlStatus, ...] = (
+    "fail", "unknown", "pass", "not-applicable", "not-covered")
 SEVERITY_RANK: dict[str, int] = {"critical": 4, "high": 3, "medium": 2, "low": 1, "none": 99}
 SECURITY_SEVERITY: dict[str, str] = {
     "critical": "9.5", "high": "8.0", "medium": "5.5", "low": "2.0"}
@@ -39,6 +42,7 @@ class RuleMeta:
     tags: tuple[str, ...]
     equivalents: dict[str, tuple[str, ...]]
     source_file: str = ""
+    compliance: dict[str, tuple[str, ...]] = field(default_factory=dict)  # framework -> ids
 
 
 @dataclass(frozen=True)
@@ -105,3 +109,40 @@ class ScanReport:
     root: str  # absolute directory that relative URIs in reports are relative to
     stats: ScanStats = ScanStats()
     tool_version: str = ""
+    # rule id -> number of resources of its kinds it was evaluated on (every rule that ran)
+    evaluated: dict[str, int] = field(default_factory=dict)
+    # one per framework asked for with `--compliance`, in the order asked
+    compliance: tuple[ComplianceReport, ...] = ()
+
+
+@dataclass(frozen=True)
+class ControlResult:
+    """One control of a framework after a scan. `rules`: the ids of the rules that ran and
+    map to it; `resources`: evaluations of those rules (resource x rule); `failed` and
+    `unknown`: their findings of that status."""
+
+    id: str
+    title: str
+    status: ControlStatus
+    rules: tuple[str, ...] = ()
+    resources: int = 0
+    failed: int = 0
+    unknown: int = 0
+
+
+@dataclass(frozen=True)
+class ComplianceReport:
+    """A scan seen through one framework: every control of its catalogue, in order."""
+
+    framework: str  # the key, e.g. cis-aws-3.0
+    name: str
+    version: str
+    url: str
+    title: str  # name and version, for people
+    controls: tuple[ControlResult, ...]
+
+    def counts(self) -> dict[ControlStatus, int]:
+        out: dict[ControlStatus, int] = {s: 0 for s in CONTROL_STATUSES}
+        for control in self.controls:
+            out[control.status] += 1
+        return out

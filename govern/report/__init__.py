@@ -1,4 +1,5 @@
-"""Reporters: turn a `ScanReport` into text, JSON or SARIF.
+"""Reporters: turn a `ScanReport` into text, JSON, SARIF or Markdown (findings; and the
+compliance report alone, as the pseudo-format `compliance`).
 
 A reporter sees only `govern.model.finding` types. Each format is one module with a
 `render` function; the table below maps format names to them. Adding a format (junit,
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from govern.errors import UsageError
 from govern.model.finding import ScanReport
-from govern.report import json_report, sarif, text
+from govern.report import compliance_markdown, json_report, markdown, sarif, text
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,12 @@ _RENDERERS: dict[str, Renderer] = {
     "text": lambda report, options: text.render(report, color=options.color),
     "json": lambda report, options: json_report.render(report),
     "sarif": lambda report, options: sarif.render(report),
+    "markdown": lambda report, options: markdown.render(report),
+    # the compliance report alone (`--output compliance=FILE.md`)
+    "compliance": lambda report, options: compliance_markdown.render(report),
 }
 
-FORMATS: tuple[str, ...] = tuple(_RENDERERS)
+FORMATS: tuple[str, ...] = tuple(_RENDERERS)  # compliance: Markdown, --output only
 
 
 def render(fmt: str, report: ScanReport, *, color: bool = False) -> str:

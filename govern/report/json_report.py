@@ -29,11 +29,14 @@
     {"level": "error", "code": "parse-error", "message": "...", "file": "broken.tf",
      "line": 7, "hint": "..."}                   # file, line, hint: null when unknown
   ],
-  "rules": ["GOV-AWS-001", ...]                  # ids of every rule that ran, sorted
+  "rules": ["GOV-AWS-001", ...],                 # ids of every rule that ran, sorted
+  "compliance": [...]                            # only with --compliance: see
+                                                 # govern.report.compliance
 }
 ```
 
-Every key is always present (null when there is no value). `title` is null when the rule
+Every key is always present (null when there is no value), except `compliance`, present
+only when a compliance report was asked for. `title` is null when the rule
 is missing from the report. `location.file` is relative to the scan root when the file is
 inside it, else the path as given (see `govern.report.paths`). Findings and notices are in
 the order of `govern.report.order`; object keys are in the order above; the `equivalents`
@@ -47,6 +50,7 @@ import json
 from typing import Any
 
 from govern.model.finding import Finding, Notice, ScanReport
+from govern.report.compliance import compliance_document
 from govern.report.order import ordered_findings, ordered_notices
 from govern.report.paths import display_path
 from govern.report.rules import RuleIndex, equivalents
@@ -101,7 +105,7 @@ def document(report: ScanReport) -> dict[str, Any]:
     """The JSON document as Python data (for embedding, or for tests)."""
     rules = RuleIndex.of(report)
     summary = summarize(report)
-    return {
+    doc: dict[str, Any] = {
         "version": JSON_VERSION,
         "tool": {"name": TOOL_NAME, "version": tool_version(report)},
         "summary": {
@@ -120,6 +124,9 @@ def document(report: ScanReport) -> dict[str, Any]:
         "notices": [_notice(n, report.root) for n in ordered_notices(report)],
         "rules": rules.ids(),
     }
+    if report.compliance:
+        doc["compliance"] = compliance_document(report)
+    return doc
 
 
 def render(report: ScanReport) -> str:

@@ -15,7 +15,8 @@ Notices — 1
 2 findings (1 critical, 1 high), 1 unknown, 1 file could not be parsed; 9 resources in …
 ```
 
-The last line is the summary: `...; 9 resources in 3 files, 0.21 s`.
+The last line is the summary: `...; 9 resources in 3 files, 0.21 s`; with `--compliance`,
+one line per framework follows it (`Compliance cis-aws-3.0 (...): 1 fail, 0 unknown, ...`).
 
 Findings are grouped by file (sorted; findings without a file last, under `(no file)`),
 columns aligned across the whole output. Findings whose status is `unknown` are listed in
@@ -29,6 +30,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from govern.model.finding import SEVERITIES, Finding, Notice, ScanReport
+from govern.report.compliance import summary_lines as compliance_summary_lines
 from govern.report.order import ordered_findings, ordered_notices
 from govern.report.paths import display_path
 from govern.report.summary import Summary, summarize
@@ -175,4 +177,6 @@ def render(report: ScanReport, *, color: bool = False) -> str:
         lines.extend(_notice_line(n, report.root, paint) for n in notices)
         blocks.append("\n".join(lines))
     blocks.append(summary_line(summarize(report)))
+    if report.compliance:
+        blocks.append("\n".join(compliance_summary_lines(report)))
     return "\n\n".join(blocks) + "\n"

@@ -17,7 +17,7 @@ parameters:
   allowed: [aws:kms]
 references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html]
 compliance:
-  cis-aws-1.5: ["2.1.1"]
+  cis-aws-3.0: ["2.1.4"]
 """
 FULL = FULL.replace("equivalents:", "  cloudformation:\n    bad: |\n      Resources: {}\n"
                                     "    good: '{\"Resources\": {}}'\nequivalents:")
@@ -48,7 +48,7 @@ def test_rules_to_json(rules: RuleSet, tmp_path: Path) -> None:
         "precision": "high",
         "equivalents": {"checkov": ["CKV_AWS_19"], "trivy": ["AVD-AWS-0088"], "kics": []},
         "parameters": {"allowed": ["aws:kms"]},
-        "compliance": {"cis-aws-1.5": ["2.1.1"]},
+        "compliance": {"cis-aws-3.0": ["2.1.4"]},
         "help_uri": "https://github.com/govern-dev/govern/blob/main/docs/rules/GOV-AWS-001.md",
         "file": str(tmp_path / "s3-bucket-without-encryption.yaml"),
     }
@@ -79,7 +79,7 @@ parameter allowed       ["aws:kms"]
 checkov                 CKV_AWS_19
 trivy                   AVD-AWS-0088
 kics                    -
-compliance cis-aws-1.5  2.1.1
+compliance cis-aws-3.0  2.1.4
 reference               https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html
 help                    https://github.com/govern-dev/govern/blob/main/docs/rules/GOV-AWS-001.md
 file                    {tmp_path / "s3-bucket-without-encryption.yaml"}
@@ -122,7 +122,13 @@ def test_rule_doc_markdown(rules: RuleSet) -> None:
 | Trivy | `AVD-AWS-0088` |
 | KICS | none |
 | Parameter `allowed` | `["aws:kms"]` |
-| Compliance cis-aws-1.5 | 2.1.1 |
+
+## Compliance
+
+| Framework | Control | Title |
+|---|---|---|
+| CIS Amazon Web Services Foundations Benchmark v3.0.0 (`cis-aws-3.0`) | 2.1.4 | Ensure that S3 \
+Buckets are configured with 'Block public access (bucket settings)' |
 
 ## What it does
 

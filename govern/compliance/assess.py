@@ -1,0 +1,69 @@
+"""A scan seen through a framework: the status of every control.
+
+For a control C of framework F, let R be the rules that ran in the scan and map to C
+(their `compliance:` lists C under F's key). Then, in this order:
+
+- `not-covered`: R is empty (no rule that ran maps to C);
+- `fail`: a rule in R has a finding with status fail;
+- `unknown`: else, a rule in R has a finding with status unknown;
+- `not-applicable`: else, no rule in R was evaluated on any resource (nothing of their
+  kinds was scanned);
+- `pass`: else (the rules in R were evaluated on at least one resource, and passed on all).
+
+Only the ScanReport is needed (findings, rule metadata, per-rule evaluation counts), so
+the result can be computed by whoever holds the report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from govern.compliance.catalogues import Framework, load_framework
+from govern.model.finding import ComplianceReport, ControlResult, ControlStatus, ScanReport
+
+
+def assess(report: ScanReport, framework: Framework) -> ComplianceReport:
+    """Every control of `framework`, in catalogue order, with its status in `report`."""
+    mapped: dict[str, list[str]] = {}
+    for rule in sorted(report.rules, key=lambda r: r.id):
+        for control_id in rule.compliance.get(framework.key, ()):
+            mapped.setdefault(control_id, []).append(rule.id)
+    failed = Counter(f.rule_id for f in report.findings if f.status == "fail")
+    unknown = Counter(f.rule_id for f in report.findings if f.status == "unknown")
+    controls = []
+    for control in framework.controls:
+        rules = tuple(dict.fromkeys(mapped.get(control.id, ())))
+        resources = sum(report.evaluated.get(r, 0) for r in rules)
+        fails = sum(failed[r] for r in rules)
+        unknowns = sum(unknown[r] for r in rules)
+        controls.append(ControlResult(
+            id=control.id, title=control.title,
+            status=_status(rules, resources, fails, unknowns), rules=rules,
+            resources=resources, failed=fails, unknown=unknowns))
+    return ComplianceReport(framework=framework.key, name=framework.name,
+                            version=framework.version, url=framework.url,
+                            title=framework.title, controls=tuple(controls))
+
+
+def _status(rules: tuple[str, ...], resources: int, failed: int, unknown: int
+            ) -> ControlStatus:
+    if not rules:
+        return "not-covered"
+    if failed:
+        return "fail"
+    if unknown:
+        return "unknown"
+    if not resources:
+        return "not-applicable"
+    return "pass"
+
+
+def with_compliance(report: ScanReport, keys: Iterable[str]) -> ScanReport:
+    """`report` with a compliance report for each framework key (resolved keys, no
+    duplicates), in the order given."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return report
+    return replace(report, compliance=tuple(assess(report, load_framework(k)) for k in keys))

@@ -1,0 +1,59 @@
+"""The compliance section of reports, as data (JSON) and as summary lines (text).
+
+```
+"compliance": [
+  {"framework": "cis-aws-3.0",
+   "name": "CIS Amazon Web Services Foundations Benchmark", "version": "3.0.0",
+   "url": "https://...",
+   "summary": {"fail": 1, "unknown": 0, "pass": 2, "not-applicable": 1, "not-covered": 55},
+   "controls": [
+     {"id": "1.15", "title": "...", "status": "pass", "rules": ["GOV-AWS-016"],
+      "resources": 2, "failed": 0, "unknown": 0}
+   ]}
+]
+```
+
+Controls are in the framework's catalogue order; `resources` counts evaluations (a
+resource checked by two mapped rules counts twice).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govern.model.finding import CONTROL_STATUSES, ComplianceReport, ScanReport
+
+
+def compliance_document(report: ScanReport) -> list[dict[str, Any]]:
+    return [_framework(c) for c in report.compliance]
+
+
+def _framework(result: ComplianceReport) -> dict[str, Any]:
+    return {
+        "framework": result.framework,
+        "name": result.name,
+        "version": result.version,
+        "url": result.url,
+        "summary": dict(result.counts()),
+        "controls": [{
+            "id": c.id,
+            "title": c.title,
+            "status": c.status,
+            "rules": list(c.rules),
+            "resources": c.resources,
+            "failed": c.failed,
+            "unknown": c.unknown,
+        } for c in result.controls],
+    }
+
+
+def counts_text(result: ComplianceReport) -> str:
+    """`1 fail, 0 unknown, 2 pass, 1 not applicable, 55 not covered`."""
+    counts = result.counts()
+    return ", ".join(f"{counts[s]} {s.replace('-', ' ')}" for s in CONTROL_STATUSES)
+
+
+def summary_lines(report: ScanReport) -> list[str]:
+    """One line per framework: `Compliance cis-aws-3.0 (CIS ... v3.0.0): 1 fail, ...`."""
+    return [f"Compliance {c.framework} ({c.title}): {counts_text(c)} "
+            f"(of {len(c.controls)} controls)" for c in report.compliance]

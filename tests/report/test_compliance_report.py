@@ -1,0 +1,107 @@
+"""The compliance report in JSON, Markdown and text: exact output."""
+
+from __future__ import annotations
+
+import json
+
+from govern.model.finding import ComplianceReport, ControlResult
+from govern.report import json_report, render
+
+from .factories import empty_report
+
+CIS = ComplianceReport(
+    framework="cis-aws-3.0", name="CIS Amazon Web Services Foundations Benchmark",
+    version="3.0.0", url="https://www.cisecurity.org/benchmark/amazon_web_services",
+    title="CIS Amazon Web Services Foundations Benchmark v3.0.0",
+    controls=(
+        ControlResult("1.16", 'Ensure IAM policies that allow full "*:*" administrative '
+                      "privileges are not attached", "pass", ("GOV-AWS-011", "GOV-AWS-012"), 4),
+        ControlResult("2.1.4", "Ensure that S3 Buckets are configured with 'Block public "
+                      "access (bucket settings)'", "fail", ("GOV-AWS-004",), 3, 2),
+        ControlResult("2.3.3", "Ensure that public access is not given to RDS Instance",
+                      "not-applicable", ("GOV-AWS-008",)),
+        ControlResult("3.6", "Ensure rotation for customer-created symmetric CMKs is enabled",
+                      "unknown", ("GOV-AWS-014",), 1, 0, 1),
+        ControlResult("4.16", "Ensure AWS Security Hub is enabled", "not-covered"),
+    ))
+REPORT = empty_report(compliance=(CIS,))
+
+MARKDOWN = """\
+## Compliance: CIS Amazon Web Services Foundations Benchmark v3.0.0
+
+Framework `cis-aws-3.0`: 1 fail, 1 unknown, 1 pass, 1 not applicable, 1 not covered (of 5 \
+controls).
+
+| Control | Title | Status | Rules | Resources | Failed | Unknown |
+|---|---|---|---|---|---|---|
+| 1.16 | Ensure IAM policies that allow full "\\*:\\*" administrative privileges are not \
+attached | pass | GOV-AWS-011, GOV-AWS-012 | 4 | 0 | 0 |
+| 2.1.4 | Ensure that S3 Buckets are configured with 'Block public access (bucket settings)' \
+| **fail** | GOV-AWS-004 | 3 | 2 | 0 |
+| 2.3.3 | Ensure that public access is not given to RDS Instance | not applicable | \
+GOV-AWS-008 | 0 | 0 | 0 |
+| 3.6 | Ensure rotation for customer-created symmetric CMKs is enabled | unknown | \
+GOV-AWS-014 | 1 | 0 | 1 |
+| 4.16 | Ensure AWS Security Hub is enabled | not covered | - | 0 | 0 | 0 |
+"""
+
+
+def test_json_section() -> None:
+    doc = json.loads(json_report.render(REPORT))
+    assert list(doc) == ["version", "tool", "summary", "findings", "notices", "rules",
+                         "compliance"]
+    assert doc["compliance"] == [{
+        "framework": "cis-aws-3.0",
+        "name": "CIS Amazon Web Services Foundations Benchmark",
+        "version": "3.0.0",
+        "url": "https://www.cisecurity.org/benchmark/amazon_web_services",
+        "summary": {"fail": 1, "unknown": 1, "pass": 1, "not-applicable": 1,
+                    "not-covered": 1},
+        "controls": [
+            {"id": "1.16", "title": 'Ensure IAM policies that allow full "*:*" administrative '
+                                    "privileges are not attached",
+             "status": "pass", "rules": ["GOV-AWS-011", "GOV-AWS-012"], "resources": 4,
+             "failed": 0, "unknown": 0},
+            {"id": "2.1.4", "title": "Ensure that S3 Buckets are configured with 'Block "
+                                     "public access (bucket settings)'",
+             "status": "fail", "rules": ["GOV-AWS-004"], "resources": 3, "failed": 2,
+             "unknown": 0},
+            {"id": "2.3.3", "title": "Ensure that public access is not given to RDS Instance",
+             "status": "not-applicable", "rules": ["GOV-AWS-008"], "resources": 0,
+             "failed": 0, "unknown": 0},
+            {"id": "3.6", "title": "Ensure rotation for customer-created symmetric CMKs is "
+                                   "enabled",
+             "status": "unknown", "rules": ["GOV-AWS-014"], "resources": 1, "failed": 0,
+             "unknown": 1},
+            {"id": "4.16", "title": "Ensure AWS Security Hub is enabled",
+             "status": "not-covered", "rules": [], "resources": 0, "failed": 0,
+             "unknown": 0},
+        ],
+    }]
+    assert json_report.render(REPORT) == json_report.render(REPORT)
+
+
+def test_json_without_compliance_has_no_section() -> None:
+    assert "compliance" not in json.loads(json_report.render(empty_report()))
+
+
+def test_markdown() -> None:
+    assert render("compliance", REPORT) == MARKDOWN
+    assert render("compliance", empty_report()) == ""
+
+
+def test_markdown_two_frameworks_are_separated_by_a_blank_line() -> None:
+    report = empty_report(compliance=(CIS, CIS))
+    assert render("compliance", report) == MARKDOWN + "\n" + MARKDOWN
+
+
+def test_text_summary_line() -> None:
+    assert render("text", REPORT).splitlines()[-1] == (
+        "Compliance cis-aws-3.0 (CIS Amazon Web Services Foundations Benchmark v3.0.0): "
+        "1 fail, 1 unknown, 1 pass, 1 not applicable, 1 not covered (of 5 controls)")
+    assert "Compliance" not in render("text", empty_report())
+
+
+def test_markdown_format_ends_with_compliance() -> None:
+    assert render("markdown", REPORT) == (
+        "# govern: 0 findings\n\n0 findings; 1 resource in 3 files.\n\n" + MARKDOWN)
