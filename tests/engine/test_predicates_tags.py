@@ -33,6 +33,7 @@ def test_has_required_tags(tags: Any, expected: Verdict) -> None:
 
 def test_registry_documents_every_predicate() -> None:
     assert sorted(PREDICATES) == [
+        "cidr_not_open_to_internet", "gcp_firewall_not_open_to_internet",
         "has_required_tags", "iam_document_no_full_service_access", "iam_document_not_admin",
         "iam_managed_arns_not_admin", "iam_policies_empty",
         "iam_policies_no_full_service_access", "iam_policies_not_admin",

@@ -1,0 +1,144 @@
+"""Google Cloud network exposure: VPC firewall rules and single CIDRs (Cloud SQL
+authorized networks).
+
+"Open to the internet" is the same as for AWS and Azure (`cidr_is_open_to_internet`): a
+`/0` network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from govern.engine.predicates.base import ArgSpec, Part, PredicateContext, as_list, combine
+from govern.engine.predicates.base import predicate as declare
+from govern.engine.predicates.network import cidr_is_open_to_internet, parse_port_range
+from govern.engine.verdict import Verdict, failed, passed, unknown
+from govern.model.unknown import Unknown
+
+_ALL = frozenset({"all"})
+_PORT_PROTOCOLS = {"tcp": "tcp", "udp": "udp", "sctp": "sctp", "6": "tcp", "17": "udp",
+                   "132": "sctp"}
+
+
+def cidr_not_open_to_internet(value: Any, args: Mapping[str, Any],
+                              ctx: PredicateContext) -> Verdict:
+    """A single CIDR (a string) does not admit every address.
+
+    Fails for a `/0` network (`0.0.0.0/0`, `::/0`); absent passes; Unknown is unknown.
+    Detail: the CIDR.
+    """
+    if value is None:
+        return passed()
+    if isinstance(value, Unknown):
+        return unknown((), f"CIDR: {value.reason}")
+    if isinstance(value, str) and cidr_is_open_to_internet(value):
+        return failed((), value.strip())
+    return passed()
+
+
+def _reach(entry: Any, ports: list[int] | None) -> Part:
+    """Does one `allow` entry `{protocol, ports}` reach one of `ports` (any when None)?"""
+    if isinstance(entry, Unknown):
+        return Part(None, why=f"allow: {entry.reason}")
+    if not isinstance(entry, Mapping):
+        return Part(None, why="allow entry is not a block")
+    protocol = entry.get("protocol")
+    if isinstance(protocol, Unknown):
+        return Part(True if ports is None else None, "traffic", ("protocol",),
+                    f"protocol: {protocol.reason}")
+    name = "" if protocol is None else str(protocol).strip().lower()
+    if name in _ALL:
+        return Part(True, "all traffic")
+    if name not in _PORT_PROTOCOLS:
+        return Part(ports is None, name or "traffic")
+    name = _PORT_PROTOCOLS[name]
+    specs = as_list(entry.get("ports"))
+    if isinstance(specs, Unknown):
+        return Part(None, path=("ports",), why=f"ports: {specs.reason}")
+    if not specs:
+        return Part(True, f"{name} all ports")
+    hits: list[str] = []
+    why = ""
+    for spec in specs:
+        bounds = None if isinstance(spec, Unknown) else parse_port_range(spec)
+        if bounds is None:
+            why = why or (f"ports: {spec.reason}" if isinstance(spec, Unknown)
+                          else f"cannot read port range {spec!r}")
+        elif ports is None:
+            hits.append(str(spec).strip())
+        else:
+            hits.extend(str(p) for p in ports
+                        if bounds[0] <= p <= bounds[1] and str(p) not in hits)
+    if hits:
+        return Part(True, f"{name} {', '.join(hits)}")
+    return Part(None, path=("ports",), why=why) if why else Part(False)
+
+
+def _any_allow(rule: Mapping[str, Any], ports: list[int] | None) -> Part:
+    entries = as_list(rule.get("allow"))
+    if isinstance(entries, Unknown):
+        return Part(None, path=("allow",), why=f"allow: {entries.reason}")
+    first_unknown: Part | None = None
+    for index, entry in enumerate(entries):
+        part = _reach(entry, ports)
+        if part.state is True:
+            return Part(True, part.text, ("allow", index))
+        if part.state is None and first_unknown is None:
+            first_unknown = Part(None, path=("allow", index, *part.path), why=part.why)
+    return first_unknown or Part(False)
+
+
+def _is(rule: Mapping[str, Any], key: str, expected: str) -> Part:
+    value = rule.get(key)
+    if isinstance(value, Unknown):
+        return Part(None, path=(key,), why=f"{key}: {value.reason}")
+    return Part(isinstance(value, str) and value.upper() == expected)
+
+
+def gcp_firewall_not_open_to_internet(value: Any, args: Mapping[str, Any],
+                                      ctx: PredicateContext) -> Verdict:
+    """A Google Cloud VPC firewall rule does not allow traffic from the internet (on
+    `ports`, if given).
+
+    `value` is a whole `gcp.compute.firewall` (`{direction, disabled, source_ranges,
+    allow: [{protocol, ports}]}`). Fails for an enabled `INGRESS` rule whose
+    `source_ranges` hold a `/0` network and one of whose `allow` entries reaches one of
+    `ports` (any port when not given): protocol `all`, or `tcp`/`udp`/`sctp` with no
+    `ports` (every port) or a port range (`"22"`, `"1000-2000"`) that includes it; other
+    protocols (`icmp`, `esp`, ...) reach no port. `deny` rules never fail. Detail:
+    `tcp 22 from 0.0.0.0/0`; the path is the offending `allow` entry.
+    """
+    if value is None:
+        return passed()
+    if isinstance(value, Unknown):
+        return unknown((), f"firewall: {value.reason}")
+    if not isinstance(value, Mapping):
+        return unknown((), "not a firewall rule")
+    ingress = _is(value, "direction", "INGRESS")
+    disabled = value.get("disabled")
+    enabled = (Part(None, path=("disabled",), why=f"disabled: {disabled.reason}")
+               if isinstance(disabled, Unknown) else Part(disabled is not True))
+    sources = _open(value)
+    reach = _any_allow(value, args.get("ports"))
+    return combine((ingress, enabled, reach, sources), f"{reach.text} from {sources.text}")
+
+
+def _open(rule: Mapping[str, Any]) -> Part:
+    items = as_list(rule.get("source_ranges"))
+    if isinstance(items, Unknown):
+        return Part(None, path=("source_ranges",), why=f"source_ranges: {items.reason}")
+    found = [item.strip() for item in items
+             if isinstance(item, str) and cidr_is_open_to_internet(item)]
+    if found:
+        return Part(True, ", ".join(found), ("source_ranges",))
+    unknown_item = next((item for item in items if isinstance(item, Unknown)), None)
+    if unknown_item is not None:
+        return Part(None, path=("source_ranges",), why=f"source_ranges: {unknown_item.reason}")
+    return Part(False)
+
+
+PREDICATES = (
+    declare(cidr_not_open_to_internet),
+    declare(gcp_firewall_not_open_to_internet, ports=ArgSpec("ports")),
+)
