@@ -18,7 +18,8 @@ from govern.gate import EXIT_SCAN_ERROR, EXIT_USAGE
 if TYPE_CHECKING:
     from govern.engine.rule import RuleSet
 
-REPORT_FORMATS = ("text", "json", "sarif")
+REPORT_FORMATS = ("text", "json", "sarif", "markdown")
+COMPLIANCE_OUTPUT = "compliance"  # `--output compliance=FILE.md`: the compliance report alone
 FAIL_ON = ("critical", "high", "medium", "low", "none")
 
 
@@ -65,15 +66,22 @@ def cli() -> None:
               help="Extra rule file or directory, besides the built-in rules; repeatable.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: only on a terminal, never with NO_COLOR).")
+@click.option("--compliance", "frameworks", multiple=True, metavar="FRAMEWORK",
+              help="Report every control of FRAMEWORK as fail, unknown, pass, not-applicable "
+                   "or not-covered (cis-aws-3.0, cis-azure-2.1, cis-gcp-2.0, nist-800-53-r5, "
+                   "pci-dss-4.0, or cis-aws, cis-azure, cis-gcp, nist, pci); repeatable. In "
+                   "JSON and Markdown output; --output compliance=FILE.md writes it alone. "
+                   "Does not change the exit code.")
 def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
          fail_on: str | None, fail_on_unknown: bool | None, config_path: str | None,
          var_files: tuple[str, ...], variables: tuple[str, ...], cfn_parameters: tuple[str, ...],
          arm_parameters: tuple[str, ...], rule_paths: tuple[str, ...],
-         color: bool | None) -> None:
+         color: bool | None, frameworks: tuple[str, ...]) -> None:
     """Scan PATHS (files or directories; default: the working directory)."""
     try:
         code = _scan(paths or (".",), formats, outputs, fail_on, fail_on_unknown, config_path,
-                     var_files, variables, cfn_parameters, arm_parameters, rule_paths, color)
+                     var_files, variables, cfn_parameters, arm_parameters, rule_paths, color,
+                     frameworks)
     except UsageError as exc:
         _die(str(exc), EXIT_USAGE)
     except RuleError as exc:
@@ -89,13 +97,18 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
           fail_on: str | None, fail_on_unknown: bool | None, config_path: str | None,
           var_files: tuple[str, ...], variables: tuple[str, ...],
           cfn_parameters: tuple[str, ...], arm_parameters: tuple[str, ...],
-          rule_paths: tuple[str, ...], color: bool | None) -> int:
+          rule_paths: tuple[str, ...], color: bool | None,
+          frameworks: tuple[str, ...] = ()) -> int:
+    from govern.compliance.catalogues import resolve
     from govern.config import find_config, load_config
     from govern.gate import exit_code
     from govern.report import render
     from govern.scan import ScanOptions, run_scan
 
+    compliance = tuple(dict.fromkeys(resolve(name) for name in frameworks))
     targets = _plan_outputs(formats or ("text",), outputs)
+    if not compliance and any(fmt == COMPLIANCE_OUTPUT for fmt, _ in targets):
+        raise UsageError("--output compliance=FILE needs --compliance FRAMEWORK")
     for option, given in (("--var-file", var_files), ("--cfn-parameters", cfn_parameters),
                           ("--arm-parameters", arm_parameters)):
         for path in given:
@@ -106,7 +119,8 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
     result = run_scan(ScanOptions(paths=paths, var_files=var_files, variables=parsed_vars,
                                   config=config, extra_rule_paths=rule_paths,
                                   cfn_parameter_files=cfn_parameters,
-                                  arm_parameter_files=arm_parameters))
+                                  arm_parameter_files=arm_parameters,
+                                  compliance=compliance))
     use_color = _use_color(color)
     for fmt, destination in targets:
         text = render(fmt, result.report, color=use_color and destination is None)
@@ -130,7 +144,7 @@ def _plan_outputs(formats: tuple[str, ...], outputs: tuple[str, ...]
     plain: list[str] = []
     for item in outputs:
         fmt, sep, path = item.partition("=")
-        if sep and fmt in REPORT_FORMATS:
+        if sep and fmt in (*REPORT_FORMATS, COMPLIANCE_OUTPUT):
             files[fmt] = path
         else:
             plain.append(item)
@@ -168,20 +182,33 @@ def _use_color(flag: bool | None) -> bool:
 
 @cli.group()
 def rules() -> None:
-    """List and explain the rules."""
+    """List, explain, validate and test the rules."""
 
 
 @rules.command("list")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
               help="Extra rule file or directory; repeatable.")
-def rules_list(fmt: str, rule_paths: tuple[str, ...]) -> None:
-    """List every rule (JSON: id, title, severity, category, kinds, formats, equivalents)."""
+@click.option("--compliance", "framework", default=None, metavar="FRAMEWORK",
+              help="Only the rules mapped to a control of FRAMEWORK (a key or an alias "
+                   "such as cis-aws, nist, pci).")
+def rules_list(fmt: str, rule_paths: tuple[str, ...], framework: str | None) -> None:
+    """List every rule (JSON: id, title, severity, category, kinds, formats, equivalents,
+    compliance)."""
     import json
 
     from govern.engine.catalogue import rules_to_json, rules_to_text
 
     ruleset = _load_rules_or_die(rule_paths)
+    if framework is not None:
+        from govern.compliance.catalogues import resolve
+        from govern.engine.rule import RuleSet
+
+        try:
+            key = resolve(framework)
+        except UsageError as exc:
+            _die(str(exc), EXIT_USAGE)
+        ruleset = RuleSet(tuple(r for r in ruleset.rules if key in r.compliance))
     if fmt == "json":
         click.echo(json.dumps(rules_to_json(ruleset), indent=2))
     else:
@@ -203,6 +230,74 @@ def rules_show(rule_id: str, rule_paths: tuple[str, ...]) -> None:
             return
     _die(f"no rule with id {rule_id} (run `govern rules list` to see the rule ids)",
          EXIT_USAGE)
+
+
+@rules.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path())
+def rules_validate(paths: tuple[str, ...]) -> None:
+    """Validate the rule files in PATHS (files or directories) with every layer (YAML,
+    schema, meaning, ids unique among the built-in rules and PATHS); never from the cache.
+
+    Prints `N rules valid`, or every problem as `file:line: what is wrong (hint)`.
+
+    Exit codes: 0 every rule is valid, 1 invalid rules, 2 usage (no PATH, or a PATH that
+    does not exist).
+    """
+    from govern.engine.rule_loader import default_rules_dir, load_rules
+    from govern.rule_tests import rules_under_test
+
+    _require_paths(paths)
+    try:
+        ruleset = load_rules([default_rules_dir(), *paths], use_cache=False)
+    except RuleError as exc:
+        click.echo(str(exc))
+        sys.exit(1)
+    count = len(rules_under_test(ruleset, paths))
+    click.echo(f"{count} rule{'' if count == 1 else 's'} valid")
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              help="Output format (default: text).")
+def rules_test(paths: tuple[str, ...], fmt: str) -> None:
+    """Test the rules in PATHS for real: scan each rule's good and bad examples (every
+    format it has) and its fixture directories against their inline expectations.
+
+    Fixtures of a rule with slug SLUG: `SLUG.fixtures/<format>/` beside the rule file, and
+    `fixtures/rules/SLUG/<format>/` in the nearest directory above the rule file that has
+    `fixtures/rules/` (so `govern rules test rules/` uses `fixtures/rules/`). The built-in
+    rules are loaded too; only the rules the expectations name are judged.
+
+    Exit codes: 0 every rule passes, 1 a rule fails, 2 usage (no PATH, or a PATH that does
+    not exist), 3 invalid rule files.
+    """
+    import json
+
+    from govern.rule_tests import results_to_json, results_to_text, run_rule_tests
+
+    _require_paths(paths)
+    try:
+        results = run_rule_tests(paths)
+    except UsageError as exc:
+        _die(str(exc), EXIT_USAGE)
+    except RuleError as exc:
+        _die(f"invalid rule files:\n{exc}", EXIT_SCAN_ERROR)
+    except GovernError as exc:
+        _die(str(exc), EXIT_SCAN_ERROR)
+    if fmt == "json":
+        click.echo(json.dumps(results_to_json(results), indent=2))
+    else:
+        click.echo(results_to_text(results), nl=False)
+    sys.exit(0 if all(r.passed for r in results) else 1)
+
+
+def _require_paths(paths: tuple[str, ...]) -> None:
+    if not paths:
+        _die("give at least one rule file or directory", EXIT_USAGE)
+    for path in paths:
+        if not os.path.exists(path):
+            _die(f"{path}: no such rule file or directory", EXIT_USAGE)
 
 
 def _load_rules_or_die(extra: tuple[str, ...]) -> RuleSet:

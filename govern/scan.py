@@ -30,6 +30,7 @@ class ScanOptions:
     extra_rule_paths: tuple[str, ...] = ()
     cfn_parameter_files: tuple[str, ...] = ()
     arm_parameter_files: tuple[str, ...] = ()
+    compliance: tuple[str, ...] = ()  # framework keys (resolved) to report on
 
 
 @dataclass
@@ -52,7 +53,7 @@ def report_root(paths: Sequence[str]) -> str:
 def run_scan(options: ScanOptions) -> ScanResult:
     """Scan `options.paths`. Raises UsageError/ConfigError/RuleError before scanning;
     problems with inputs become notices in the report."""
-    from govern.engine.evaluate import evaluate
+    from govern.engine.evaluate import evaluate_counted
     from govern.engine.rule_loader import default_rules_dir, load_rules
 
     started = time.perf_counter()
@@ -75,7 +76,7 @@ def run_scan(options: ScanOptions) -> ScanResult:
             graph.merge(ResourceGraph(adapted.resources, adapted.edges))
 
     root = report_root(options.paths)
-    findings = evaluate(graph, active, config.parameters, base_dir=root)
+    findings, evaluated = evaluate_counted(graph, active, config.parameters, base_dir=root)
     elapsed = time.perf_counter() - started
     report = ScanReport(
         findings=tuple(findings),
@@ -85,7 +86,12 @@ def run_scan(options: ScanOptions) -> ScanResult:
         stats=ScanStats(files=len(files) or found.files_seen, resources=len(graph),
                         seconds=elapsed),
         tool_version=__version__,
+        evaluated=evaluated,
     )
+    if options.compliance:
+        from govern.compliance.assess import with_compliance
+
+        report = with_compliance(report, options.compliance)
     return ScanResult(report=report, graph=graph)
 
 

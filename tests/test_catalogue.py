@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from govern.engine.rule_loader import Rule, default_rules_dir, load_rules
-from govern.scan import ScanOptions, run_scan
+from govern.rule_tests import check_example, fixture_dirs
 from tests.conftest import FIXTURES, REPO
 
 RULES = load_rules([default_rules_dir()]).rules
@@ -43,27 +43,19 @@ def test_rule_is_complete(rule: Rule) -> None:
         example = rule.examples.get(fmt, {})
         assert example.get("bad", "").strip() and example.get("good", "").strip(), (
             f"{meta.id}: needs a good and a bad {fmt} example")
-        assert (FIXTURES / "rules" / meta.slug / fmt).is_dir(), (
+        assert (fmt, FIXTURES / "rules" / meta.slug / fmt) in fixture_dirs(
+            meta.source_file, meta.slug), (
             f"{meta.id}: no fixture directory fixtures/rules/{meta.slug}/{fmt}")
-
-
-def _scan_example(tmp_path: Path, fmt: str, text: str, rule_id: str) -> set[str]:
-    (tmp_path / EXAMPLE_FORMATS[fmt]).write_text(text)
-    report = run_scan(ScanOptions(paths=(str(tmp_path),))).report
-    assert [n.render() for n in report.notices if n.level == "error"] == []
-    return {f.status for f in report.findings if f.rule_id == rule_id}
 
 
 @pytest.mark.parametrize("rule, fmt", CASES, ids=[f"{r.meta.id}-{f}" for r, f in CASES])
 def test_bad_example_fails(rule: Rule, fmt: str, tmp_path: Path) -> None:
-    bad = rule.examples[fmt]["bad"]
-    assert "fail" in _scan_example(tmp_path, fmt, bad, rule.meta.id)
+    assert [f.render() for f in check_example(rule, fmt, "bad", tmp_path)] == []
 
 
 @pytest.mark.parametrize("rule, fmt", CASES, ids=[f"{r.meta.id}-{f}" for r, f in CASES])
 def test_good_example_passes(rule: Rule, fmt: str, tmp_path: Path) -> None:
-    good = rule.examples[fmt]["good"]
-    assert _scan_example(tmp_path, fmt, good, rule.meta.id) == set()
+    assert [f.render() for f in check_example(rule, fmt, "good", tmp_path)] == []
 
 
 def test_rule_docs_are_generated_and_current() -> None:
@@ -75,3 +67,14 @@ def test_rule_docs_are_generated_and_current() -> None:
         if not page.exists() or page.read_text() != rule_doc_markdown(rule):
             stale.append(page.name)
     assert stale == [], "run `python scripts/gen_rule_docs.py` to regenerate docs/rules"
+
+
+def test_tagging_rules_cover_every_taggable_kind_of_their_provider() -> None:
+    from govern.model.kinds import taggable_kinds
+
+    tagging = [r for r in RULES if r.meta.category == "tagging"]
+    providers = {r.meta.kinds[0].split(".")[0] for r in tagging}
+    assert providers == {"aws", "azure", "gcp"}
+    for rule in tagging:
+        provider = rule.meta.kinds[0].split(".")[0]
+        assert sorted(rule.meta.kinds) == taggable_kinds(provider), rule.meta.id

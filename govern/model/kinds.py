@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 AWS_FORMATS = ("terraform", "cloudformation", "tfplan", "aws-live")
 AZURE_FORMATS = ("terraform", "arm", "tfplan")
+GCP_FORMATS = ("terraform", "tfplan")  # Google Cloud has no native template format here
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,10 @@ def _azure(name: str, description: str, taggable: bool = True) -> KindInfo:
     return KindInfo(name, description, AZURE_FORMATS, taggable)
 
 
+def _gcp(name: str, description: str, taggable: bool = True) -> KindInfo:
+    return KindInfo(name, description, GCP_FORMATS, taggable)
+
+
 KINDS: dict[str, KindInfo] = {
     k.name: k
     for k in (
@@ -43,12 +48,45 @@ KINDS: dict[str, KindInfo] = {
         _aws("aws.iam.user", "IAM user with inline/attached policies"),
         _aws("aws.iam.group", "IAM group with inline/attached policies", taggable=False),
         _aws("aws.kms.key", "KMS key"),
+        _aws("aws.cloudtrail.trail", "CloudTrail trail"),
+        _aws("aws.logs.log_group", "CloudWatch Logs log group"),
+        _aws("aws.sqs.queue", "SQS queue"),
+        _aws("aws.sns.topic", "SNS topic"),
+        _aws("aws.kinesis.stream", "Kinesis data stream"),
+        _aws("aws.dynamodb.table", "DynamoDB table"),
+        _aws("aws.efs.file_system", "EFS file system"),
+        _aws("aws.elasticache.replication_group", "ElastiCache (Redis OSS/Valkey) "
+             "replication group"),
+        _aws("aws.redshift.cluster", "Redshift provisioned cluster"),
+        _aws("aws.eks.cluster", "EKS cluster (control plane)"),
+        _aws("aws.docdb.cluster", "DocumentDB cluster"),
+        _aws("aws.dms.replication_instance", "DMS replication instance"),
+        _aws("aws.ecr.repository", "ECR container image repository"),
+        _aws("aws.sagemaker.notebook_instance", "SageMaker notebook instance"),
         _azure("azure.storage.account", "Azure storage account"),
         _azure("azure.network.security_group", "Azure network security group with its rules"),
         _azure("azure.authorization.role_assignment", "Azure RBAC role assignment",
                taggable=False),
         _azure("azure.authorization.role_definition", "Azure RBAC custom role definition",
                taggable=False),
+        _azure("azure.keyvault.vault", "Azure Key Vault, with its network ACLs"),
+        _azure("azure.sql.server", "Azure SQL logical server"),
+        _azure("azure.web.app", "Azure App Service web or function app"),
+        _azure("azure.containerregistry.registry", "Azure Container Registry"),
+        _azure("azure.cosmosdb.account", "Azure Cosmos DB account, with its network filters"),
+        _azure("azure.compute.managed_disk", "Azure managed disk"),
+        _azure("azure.containerservice.managed_cluster", "Azure Kubernetes Service (AKS) "
+               "cluster"),
+        _gcp("gcp.storage.bucket", "Cloud Storage bucket, with its bucket IAM bindings and "
+             "members folded in"),
+        _gcp("gcp.compute.firewall", "VPC firewall rule", taggable=False),
+        _gcp("gcp.compute.instance", "Compute Engine VM instance"),
+        _gcp("gcp.sql.instance", "Cloud SQL database instance"),
+        _gcp("gcp.container.cluster", "GKE cluster"),
+        _gcp("gcp.kms.crypto_key", "Cloud KMS crypto key"),
+        _gcp("gcp.iam.grant", "IAM role grant (binding or member) on a project, folder or "
+             "organization", taggable=False),
+        _gcp("gcp.bigquery.dataset", "BigQuery dataset with its access entries"),
     )
 }
 

@@ -7,7 +7,12 @@ attribute paths as the azurerm Terraform adapters).
   securityRules` resources (nested or top-level) folded in (`network.py`);
 - `Microsoft.Authorization/roleAssignments` (and `<type>/providers/roleAssignments`) ->
   `azure.authorization.role_assignment`; `Microsoft.Authorization/roleDefinitions` ->
-  `azure.authorization.role_definition` (`authorization.py`, `scope.py`).
+  `azure.authorization.role_definition` (`authorization.py`, `scope.py`);
+- `Microsoft.KeyVault/vaults`, `Microsoft.Sql/servers`, `Microsoft.Web/sites` (+ its `web`
+  configuration), `Microsoft.ContainerRegistry/registries`,
+  `Microsoft.DocumentDB/databaseAccounts`, `Microsoft.Compute/disks`,
+  `Microsoft.ContainerService/managedClusters`: table-driven (`mapping.py`; `keyvault.py`,
+  `sql.py`, `web.py`, `container_registry.py`, `cosmosdb.py`, `disk.py`, `kubernetes.py`).
 """
 
 from govern.adapters.arm.adapter import adapt_arm

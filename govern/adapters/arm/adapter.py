@@ -15,7 +15,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from govern.adapters.arm import authorization, network, storage
+from govern.adapters.arm import (
+    authorization,
+    container_registry,
+    cosmosdb,
+    disk,
+    keyvault,
+    kubernetes,
+    network,
+    sql,
+    storage,
+    web,
+)
 from govern.adapters.arm.context import ArmContext
 from govern.adapters.result import AdaptResult
 from govern.model.graph import Edge
@@ -30,10 +41,18 @@ BUILDERS: dict[str, Builder] = {
     "microsoft.network/networksecuritygroups": network.build_group,
     "microsoft.authorization/roleassignments": authorization.build_assignment,
     "microsoft.authorization/roledefinitions": authorization.build_definition,
+    "microsoft.keyvault/vaults": keyvault.MAPPING.build,
+    "microsoft.sql/servers": sql.MAPPING.build,
+    "microsoft.web/sites": web.MAPPING.build,
+    "microsoft.containerregistry/registries": container_registry.MAPPING.build,
+    "microsoft.documentdb/databaseaccounts": cosmosdb.MAPPING.build,
+    "microsoft.compute/disks": disk.MAPPING.build,
+    "microsoft.containerservice/managedclusters": kubernetes.MAPPING.build,
 }
 
 FOLDERS: dict[str, Folder] = {
     network.RULE_TYPE: network.fold_rule,
+    web.CONFIG_TYPE: web.fold_config,
 }
 
 

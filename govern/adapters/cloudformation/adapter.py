@@ -18,7 +18,13 @@ from collections.abc import Sequence
 
 from govern.adapters.cloudformation.building import apply_tags, taggable
 from govern.adapters.cloudformation.context import TemplateContext
-from govern.adapters.cloudformation.registry import BUILDERS, FOLDERS, LINKERS, OWN_POLICIES
+from govern.adapters.cloudformation.registry import (
+    BUILDERS,
+    FOLDERS,
+    LINKERS,
+    OWN_POLICIES,
+    TAG_PROPERTIES,
+)
 from govern.adapters.result import AdaptResult
 from govern.model.graph import Edge
 from govern.parsers.native import NativeResource
@@ -54,7 +60,7 @@ def _adapt_template(root: str, natives: list[NativeResource]) -> TemplateContext
             continue
         resource = build(native)
         if taggable(resource.kind) and native.native_type not in CANNOT_BE_TAGGED:
-            apply_tags(resource, native)
+            apply_tags(resource, native, TAG_PROPERTIES.get(native.native_type, "Tags"))
         ctx.add(native, resource)
     for resource, native in ctx.primary:
         own = OWN_POLICIES.get(native.native_type)

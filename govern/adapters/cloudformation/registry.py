@@ -7,7 +7,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from govern.adapters.cloudformation import compute, databases, iam, kms, s3, security_groups
+from govern.adapters.cloudformation import (
+    compute,
+    databases,
+    dms,
+    docdb,
+    dynamodb,
+    ecr,
+    efs,
+    eks,
+    elasticache,
+    iam,
+    kms,
+    logging,
+    messaging,
+    redshift,
+    s3,
+    sagemaker,
+    security_groups,
+)
 from govern.adapters.cloudformation.building import KindMapping
 from govern.adapters.cloudformation.context import TemplateContext
 from govern.model.resource import Resource
@@ -21,6 +39,22 @@ _MAPPINGS: dict[str, KindMapping] = {
     **databases.MAPPINGS,
     **compute.MAPPINGS,
     **kms.MAPPINGS,
+    **logging.MAPPINGS,
+    **messaging.MAPPINGS,
+    **dynamodb.MAPPINGS,
+    **efs.MAPPINGS,
+    **elasticache.MAPPINGS,
+    **redshift.MAPPINGS,
+    **eks.MAPPINGS,
+    **docdb.MAPPINGS,
+    **dms.MAPPINGS,
+    **ecr.MAPPINGS,
+    **sagemaker.MAPPINGS,
+}
+
+# Types whose tags are not in `Tags`.
+TAG_PROPERTIES: dict[str, str] = {
+    "AWS::EFS::FileSystem": efs.TAG_PROPERTY,
 }
 
 BUILDERS: dict[str, Builder] = {

@@ -8,13 +8,38 @@ from collections.abc import Callable
 
 from govern.adapters.terraform import (
     azure_authorization,
+    azure_container_registry,
+    azure_cosmosdb,
+    azure_disk,
+    azure_keyvault,
+    azure_kubernetes,
     azure_network,
+    azure_sql,
     azure_storage,
+    azure_web,
     compute,
     databases,
+    dms,
+    docdb,
+    dynamodb,
+    ecr,
+    efs,
+    eks,
+    elasticache,
+    gcp_bigquery,
+    gcp_compute,
+    gcp_gke,
+    gcp_iam,
+    gcp_kms,
+    gcp_sql,
+    gcp_storage,
     iam,
     kms,
+    logging,
+    messaging,
+    redshift,
     s3,
+    sagemaker,
     security_groups,
 )
 from govern.adapters.terraform.context import Folder, RootContext
@@ -26,11 +51,36 @@ Builder = Callable[[NativeResource], Resource]
 Linker = Callable[[Resource, NativeResource, RootContext], None]
 
 _MAPPINGS: dict[str, KindMapping] = {
+    **gcp_storage.MAPPINGS,
+    **gcp_compute.MAPPINGS,
+    **gcp_sql.MAPPINGS,
+    **gcp_gke.MAPPINGS,
+    **gcp_kms.MAPPINGS,
+    **gcp_iam.MAPPINGS,
+    **gcp_bigquery.MAPPINGS,
     **databases.MAPPINGS,
     **compute.MAPPINGS,
     **kms.MAPPINGS,
+    **logging.MAPPINGS,
+    **messaging.MAPPINGS,
+    **dynamodb.MAPPINGS,
+    **efs.MAPPINGS,
+    **elasticache.MAPPINGS,
+    **redshift.MAPPINGS,
+    **eks.MAPPINGS,
+    **docdb.MAPPINGS,
+    **dms.MAPPINGS,
+    **ecr.MAPPINGS,
+    **sagemaker.MAPPINGS,
     **azure_storage.MAPPINGS,
     **azure_authorization.MAPPINGS,
+    **azure_keyvault.MAPPINGS,
+    **azure_sql.MAPPINGS,
+    **azure_web.MAPPINGS,
+    **azure_container_registry.MAPPINGS,
+    **azure_cosmosdb.MAPPINGS,
+    **azure_disk.MAPPINGS,
+    **azure_kubernetes.MAPPINGS,
 }
 
 BUILDERS: dict[str, Builder] = {
@@ -46,6 +96,7 @@ BUILDERS: dict[str, Builder] = {
 }
 
 FOLDERS: dict[str, Folder] = {
+    **gcp_storage.FOLDERS,
     **s3.FOLDERS,
     **security_groups.FOLDERS,
     **iam.FOLDERS,

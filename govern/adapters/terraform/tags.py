@@ -1,9 +1,10 @@
 """Effective tags: the provider's `default_tags` merged under the resource's own `tags`.
 
-Only AWS has `default_tags` (azurerm does not). In a plan, the AWS provider has already
-merged them into the computed `tags_all`: a known `tags_all` map is taken as the effective
-tags as it is (a configuration never has one: it cannot be written). Otherwise, rules of the
-merge:
+Only AWS has `default_tags` (azurerm does not); Google Cloud labels are tags, with the
+google provider's `default_labels` merged under a resource's own `labels` the same way.
+In a plan, the AWS provider has already merged them into the computed `tags_all`: a known
+`tags_all` map is taken as the effective tags as it is (a configuration never has one: it
+cannot be written). Otherwise, rules of the merge:
 - a resource tag overrides a default tag of the same key; a tag whose value is null is not
   set;
 - an Unknown tag value stays Unknown under its (known) key;
@@ -21,14 +22,45 @@ from typing import Any
 
 from govern.adapters.building import where
 from govern.adapters.reading import MISSING, first_block, value_at, value_in
-from govern.model.resource import Resource
+from govern.model.resource import Resource, split_path
 from govern.model.source import SourceRange
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
+# Google Cloud labels play the role of tags: the attribute holding a resource's own labels
+# (`labels` unless listed), and the types the google provider's `default_labels` (5.x)
+# do not reach (their labels are not top-level `labels`).
+GOOGLE_LABELS = {"google_container_cluster": "resource_labels",
+                 "google_sql_database_instance": "settings.0.user_labels"}
+GOOGLE_NO_DEFAULT_LABELS = frozenset({"google_sql_database_instance"})
+
+
+def own_tags_path(native: NativeResource) -> str:
+    """Where a resource's own tags are written: `tags`, or a Google resource's labels."""
+    if native.native_type.startswith("google_"):
+        return GOOGLE_LABELS.get(native.native_type, "labels")
+    return "tags"
+
+
+def _default_labels(native: NativeResource) -> dict[str, Any] | Unknown:
+    """The google provider's `default_labels` for a resource they reach."""
+    if native.provider is None or native.native_type in GOOGLE_NO_DEFAULT_LABELS:
+        return {}
+    labels = value_in(native.provider, "default_labels")
+    if labels is MISSING:
+        return {}
+    if isinstance(labels, Unknown):
+        return labels
+    if not isinstance(labels, dict):
+        return Unknown("the provider's default_labels are not a map")
+    return {key: value for key, value in labels.items() if value is not None}
+
 
 def default_tags(native: NativeResource) -> dict[str, Any] | Unknown:
-    """The provider's default tags for an AWS resource (`{}` when there are none)."""
+    """The provider's default tags for an AWS resource, or default labels for a Google
+    one (`{}` when there are none)."""
+    if native.native_type.startswith("google_"):
+        return _default_labels(native)
     if native.provider is None or not native.native_type.startswith("aws_"):
         return {}
     block = first_block(native.provider, "default_tags")
@@ -46,8 +78,9 @@ def default_tags(native: NativeResource) -> dict[str, Any] | Unknown:
 
 def apply_tags(resource: Resource, native: NativeResource) -> None:
     """Set `tags` to the effective tags of a taggable resource, with their locations."""
-    own = value_at(native, "tags")
-    own_at = where(native, "tags", folded=False)
+    own_path = own_tags_path(native)
+    own = value_at(native, own_path)
+    own_at = where(native, own_path, folded=False)
     provider_at: SourceRange | None = native.provider_range
     merged_by_provider = value_at(native, "tags_all")
     if isinstance(merged_by_provider, dict):
@@ -82,7 +115,8 @@ def _set_effective(resource: Resource, native: NativeResource, merged: dict[str,
     _locate(resource, ("tags",), own_at)  # a missing tag is added on the resource
     for key in effective:
         if mine.get(key) is not None:
-            _locate(resource, ("tags", key), native.locations.get(("tags", key)) or own_at)
+            _locate(resource, ("tags", key),
+                    native.locations.get((*split_path(own_tags_path(native)), key)) or own_at)
         else:
             _locate(resource, ("tags", key), provider_at)
 

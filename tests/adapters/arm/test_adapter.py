@@ -16,7 +16,7 @@ ASSIGNMENTS = "Microsoft.Authorization/roleAssignments"
 def test_references_become_edges_and_unmapped_types_are_skipped(tmp_path: Path) -> None:
     path = write(tmp_path, template(
         {"type": STORAGE, "apiVersion": "2023-01-01", "name": "[parameters('name')]"},
-        {"type": "Microsoft.Web/sites", "apiVersion": "2022-09-01", "name": "app"},
+        {"type": "Microsoft.Insights/components", "apiVersion": "2020-02-02", "name": "app"},
         {"type": ASSIGNMENTS, "apiVersion": "2022-04-01", "name": "[guid('a')]",
          "scope": "[resourceId('Microsoft.Storage/storageAccounts', parameters('name'))]",
          "dependsOn": ["app"],

@@ -318,8 +318,8 @@ Resources:
   Api:
     Type: AWS::Serverless::Api
     Properties: {StageName: prod}
-  Queue:
-    Type: AWS::SQS::Queue
+  Parameter:
+    Type: AWS::SSM::Parameter
 """)
     assert found == {}
     assert result.edges == [] and result.notices == []

@@ -1,0 +1,44 @@
+"""ElastiCache: `AWS::ElastiCache::ReplicationGroup`.
+
+`engine` defaults to `redis`; `AtRestEncryptionEnabled` and `TransitEncryptionEnabled`
+default to false for Redis OSS. CloudFormation does not document the at-rest default for
+Valkey (the Terraform provider's is true), so it is Unknown for Valkey, and when the
+engine is not known.
+"""
+
+from __future__ import annotations
+
+from govern.adapters.building import field, set_undecided
+from govern.adapters.cloudformation.building import KindMapping
+from govern.adapters.cloudformation.values import to_bool
+from govern.model.resource import Resource
+from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
+
+
+def _finish_group(resource: Resource, native: NativeResource) -> None:
+    del native
+    if ("at_rest_encryption_enabled",) not in resource.defaulted:
+        return
+    engine = resource.attributes.get("engine")
+    if isinstance(engine, Unknown):
+        set_undecided(resource, "at_rest_encryption_enabled",
+                      Unknown(f"the default depends on the engine ({engine.reason})",
+                              engine.ref))
+    elif isinstance(engine, str) and engine.lower() == "valkey":
+        set_undecided(resource, "at_rest_encryption_enabled",
+                      Unknown("the at-rest encryption default for Valkey is not documented "
+                              "for CloudFormation"))
+
+
+MAPPINGS = {
+    "AWS::ElastiCache::ReplicationGroup": KindMapping("aws.elasticache.replication_group", (
+        field("name", "ReplicationGroupId"),
+        field("engine", "Engine", default="redis"),
+        field("at_rest_encryption_enabled", "AtRestEncryptionEnabled", function=to_bool,
+              default=False),
+        field("kms_key", "KmsKeyId"),
+        field("transit_encryption_enabled", "TransitEncryptionEnabled", function=to_bool,
+              default=False),
+    ), _finish_group),
+}

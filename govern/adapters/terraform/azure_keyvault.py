@@ -1,0 +1,27 @@
+"""Azure Key Vault: `azurerm_key_vault`.
+
+Defaults are the provider's (azurerm v3 and v4): `purge_protection_enabled` false,
+`public_network_access_enabled` true. `network_acls` (its first block: `default_action`,
+`bypass`, `ip_rules`, `virtual_network_subnet_ids`) is absent when the block is not
+written: Azure then admits every network.
+"""
+
+from __future__ import annotations
+
+from govern.adapters.building import field
+from govern.adapters.terraform.mapping import KindMapping
+
+MAPPINGS = {
+    "azurerm_key_vault": KindMapping("azure.keyvault.vault", (
+        field("name"),
+        field("resource_group_name"),
+        field("purge_protection_enabled", default=False),
+        field("soft_delete_retention_days"),
+        field("public_network_access_enabled", default=True),
+        field("network_acls.default_action", "network_acls.0.default_action"),
+        field("network_acls.bypass", "network_acls.0.bypass"),
+        field("network_acls.ip_rules", "network_acls.0.ip_rules"),
+        field("network_acls.virtual_network_subnet_ids",
+              "network_acls.0.virtual_network_subnet_ids"),
+    )),
+}

@@ -1,0 +1,216 @@
+"""Compute Engine: `google_compute_firewall` and `google_compute_instance`.
+
+Firewall rules: `direction` defaults to `INGRESS`, `disabled` to false; `allow` and `deny`
+are lists of `{protocol, ports: [..]}` (ports as written: `"22"`, `"1000-2000"`; an empty
+list means every port of the protocol), always present. An ingress rule that names no
+source at all (no `source_ranges`, `source_tags` or `source_service_accounts`) admits
+every address: Google Cloud then uses `0.0.0.0/0`, written here as a defaulted
+`source_ranges`.
+
+Instances: `network_interfaces` is a list of `{network, subnetwork, public_ip}`, where
+`public_ip` says whether the interface has an `access_config` (an external IPv4 address,
+ephemeral or static). From `metadata`: `serial_port_enabled` (`serial-port-enable`,
+default false), `block_project_ssh_keys` (`block-project-ssh-keys`, default false) and
+`os_login_enabled` (`enable-oslogin`, absent when not set: the project's setting applies);
+metadata values are read as Compute Engine reads them (`true`, `1`, `yes`, `y`, `on` in any
+case are true). `service_account`: `{email, uses_default, scopes}` when the instance has
+one (no `service_account` block: the instance runs without one); `uses_default` is true
+when `email` is not set or is the default Compute Engine service account
+(`<number>-compute@developer.gserviceaccount.com`, or the email of the
+`google_compute_default_service_account` data source; a `google_service_account`
+created in the configuration is not; another email known only after apply is Unknown);
+scope aliases (`cloud-platform`) are expanded to their URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from govern.adapters.building import carry_locations, field, set_at, set_default, where
+from govern.adapters.reading import (
+    MISSING,
+    blocks_in,
+    first_block,
+    resource_type_of,
+    value_at,
+    value_in,
+)
+from govern.adapters.terraform.mapping import KindMapping
+from govern.model.resource import Resource
+from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
+
+_TRUE_WORDS = frozenset({"true", "1", "yes", "y", "on"})
+_DEFAULT_ACCOUNT = re.compile(r"^\d+-compute@developer\.gserviceaccount\.com$")
+SCOPE_BASE = "https://www.googleapis.com/auth/"
+_SCOPE_ALIASES = {
+    "bigquery": "bigquery", "cloud-platform": "cloud-platform",
+    "cloud-source-repos": "source.full_control",
+    "cloud-source-repos-ro": "source.read_only", "compute-ro": "compute.readonly",
+    "compute-rw": "compute", "datastore": "datastore", "default": "cloud-platform",
+    "logging-write": "logging.write", "monitoring": "monitoring",
+    "monitoring-read": "monitoring.read", "monitoring-write": "monitoring.write",
+    "pubsub": "pubsub", "service-control": "servicecontrol",
+    "service-management": "service.management.readonly", "sql-admin": "sqlservice.admin",
+    "storage-full": "devstorage.full_control", "storage-ro": "devstorage.read_only",
+    "storage-rw": "devstorage.read_write", "taskqueue": "taskqueue",
+    "trace": "trace.append", "userinfo-email": "userinfo.email",
+}
+_SOURCES = ("source_ranges", "source_tags", "source_service_accounts")
+
+
+def metadata_flag(value: Any) -> Any:
+    """A metadata value read as a boolean, as Compute Engine does."""
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in _TRUE_WORDS
+
+
+def scope_url(scope: Any) -> Any:
+    """`cloud-platform` -> `https://www.googleapis.com/auth/cloud-platform`."""
+    if not isinstance(scope, str) or scope.startswith("https://"):
+        return scope
+    return SCOPE_BASE + _SCOPE_ALIASES.get(scope, scope)
+
+
+def _protocol_blocks(resource: Resource, native: NativeResource, name: str) -> None:
+    blocks = blocks_in(native.attributes, name)
+    set_at(resource, name, [], where(native, name, False))
+    rules: list[Any] = resource.attributes[name]
+    if isinstance(blocks, Unknown):
+        rules.append(blocks)
+        return
+    for index, block in enumerate(blocks):
+        if isinstance(block, Unknown):
+            rules.append(block)
+            continue
+        ports = value_in(block, "ports")
+        entry: dict[str, Any] = {"protocol": value_in(block, "protocol"),
+                                 "ports": [] if ports is MISSING else ports}
+        if entry["protocol"] is MISSING:
+            del entry["protocol"]
+        rules.append(entry)
+        carry_locations(resource, native, (name, index), (name, index))
+
+
+def _finish_firewall(resource: Resource, native: NativeResource) -> None:
+    for name in ("allow", "deny"):
+        _protocol_blocks(resource, native, name)
+    direction = resource.attributes.get("direction")
+    if isinstance(direction, str) and direction.upper() == "INGRESS" and all(
+            value_at(native, source) is MISSING for source in _SOURCES):
+        set_default(resource, "source_ranges", ["0.0.0.0/0"])
+
+
+def _finish_instance(resource: Resource, native: NativeResource) -> None:
+    _interfaces(resource, native)
+    _metadata(resource, native)
+    _service_account(resource, native)
+
+
+def _interfaces(resource: Resource, native: NativeResource) -> None:
+    blocks = blocks_in(native.attributes, "network_interface")
+    if isinstance(blocks, Unknown):
+        set_at(resource, "network_interfaces", blocks, where(native, "network_interface", False))
+        return
+    interfaces: list[Any] = []
+    set_at(resource, "network_interfaces", interfaces,
+           where(native, "network_interface", False))
+    for index, block in enumerate(blocks):
+        if isinstance(block, Unknown):
+            interfaces.append(block)
+            continue
+        interface: dict[str, Any] = {}
+        for name in ("network", "subnetwork"):
+            value = value_in(block, name)
+            if value is not MISSING:
+                interface[name] = value
+        access = blocks_in(block, "access_config")
+        interface["public_ip"] = access if isinstance(access, Unknown) else bool(access)
+        interfaces.append(interface)
+        carry_locations(resource, native, ("network_interface", index),
+                        ("network_interfaces", index))
+        if value_in(block, "access_config") is not MISSING:
+            carry_locations(resource, native, ("network_interface", index, "access_config"),
+                            ("network_interfaces", index, "public_ip"))
+
+
+_METADATA = (("serial_port_enabled", "serial-port-enable", False),
+             ("block_project_ssh_keys", "block-project-ssh-keys", False),
+             ("os_login_enabled", "enable-oslogin", None))
+
+
+def _metadata(resource: Resource, native: NativeResource) -> None:
+    metadata = value_at(native, "metadata")
+    for canonical, key, default in _METADATA:
+        if isinstance(metadata, Unknown):
+            set_at(resource, canonical, metadata, where(native, "metadata", False))
+            continue
+        value = value_in(metadata, key) if isinstance(metadata, dict) else MISSING
+        if value is MISSING:
+            if default is not None:
+                set_default(resource, canonical, default)
+            continue
+        found = where(native, ("metadata", key), False)
+        set_at(resource, canonical, value if isinstance(value, Unknown)
+               else metadata_flag(value), found)
+
+
+def _service_account(resource: Resource, native: NativeResource) -> None:
+    first = first_block(native.attributes, "service_account")
+    if first is MISSING:
+        return
+    at = where(native, "service_account", False)
+    if isinstance(first, Unknown):
+        set_at(resource, "service_account", first, at)
+        return
+    account: dict[str, Any] = {}
+    email = value_in(first, "email")
+    if email is not MISSING:
+        account["email"] = email
+    if isinstance(email, Unknown):
+        account["uses_default"] = _default_by_reference(email)
+    else:
+        account["uses_default"] = email is MISSING or bool(
+            isinstance(email, str) and _DEFAULT_ACCOUNT.match(email))
+    scopes = value_in(first, "scopes")
+    if isinstance(scopes, list):
+        account["scopes"] = [scope_url(scope) for scope in scopes]
+    elif scopes is not MISSING:
+        account["scopes"] = scopes
+    set_at(resource, "service_account", account, at)
+    carry_locations(resource, native, ("service_account", 0), "service_account")
+    for name in ("email", "scopes"):
+        if name in account:
+            carry_locations(resource, native, ("service_account", 0, name),
+                            ("service_account", name))
+
+
+def _default_by_reference(email: Unknown) -> Any:
+    """An email known only after apply: a service account created in the configuration is
+    not the default one, the one `google_compute_default_service_account` reads is."""
+    kind = resource_type_of(email.ref) if email.ref else ""
+    if kind == "google_service_account":
+        return False
+    if kind == "data.google_compute_default_service_account":
+        return True
+    return Unknown(f"email: {email.reason}", email.ref)
+
+
+MAPPINGS = {
+    "google_compute_firewall": KindMapping("gcp.compute.firewall", (
+        field("name"),
+        field("network"),
+        field("direction", default="INGRESS"),
+        field("disabled", default=False),
+        field("priority"),
+        field("source_ranges"),
+        field("source_tags"),
+        field("source_service_accounts"),
+    ), _finish_firewall),
+    "google_compute_instance": KindMapping("gcp.compute.instance", (
+        field("name"),
+        field("machine_type"),
+    ), _finish_instance),
+}

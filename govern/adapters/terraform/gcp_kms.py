@@ -1,0 +1,34 @@
+"""Cloud KMS: `google_kms_crypto_key`.
+
+`purpose` defaults to `ENCRYPT_DECRYPT` (the only purpose with automatic rotation).
+`rotation_period_seconds` is `rotation_period` (`"7776000s"`) as a number of seconds,
+absent when not set (no automatic rotation).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from govern.adapters.building import field
+from govern.adapters.terraform.mapping import KindMapping
+from govern.model.unknown import Unknown
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)s\s*$")
+
+
+def duration_seconds(value: Any) -> Any:
+    """`"7776000s"` -> 7776000 (a fraction is dropped); anything else is Unknown."""
+    match = _DURATION.match(value) if isinstance(value, str) else None
+    if match is None:
+        return Unknown(f"cannot read the duration {value!r}")
+    return int(float(match.group(1)))
+
+
+MAPPINGS = {
+    "google_kms_crypto_key": KindMapping("gcp.kms.crypto_key", (
+        field("name"),
+        field("purpose", default="ENCRYPT_DECRYPT"),
+        field("rotation_period_seconds", "rotation_period", function=duration_seconds),
+    )),
+}

@@ -1,0 +1,75 @@
+"""Cloud Storage: `google_storage_bucket`, with the bucket IAM resources folded into the
+bucket their `bucket` names (a reference to the bucket, or its literal name):
+`google_storage_bucket_iam_binding` (`role`, `members`) and
+`google_storage_bucket_iam_member` (`role`, `member`), each one entry of `iam_bindings`
+(`{role, members: [..]}`, in source order).
+
+Defaults are the provider's: `uniform_bucket_level_access` false (fine-grained ACLs),
+`versioning.enabled` false. `kms_key` is `encryption.default_kms_key_name` (absent: Google
+managed keys).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govern.adapters.building import carry_locations, field
+from govern.adapters.reading import MISSING, value_at
+from govern.adapters.terraform.context import RootContext
+from govern.adapters.terraform.mapping import KindMapping
+from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
+
+KIND = "gcp.storage.bucket"
+
+MAPPINGS = {
+    "google_storage_bucket": KindMapping(KIND, (
+        field("name"),
+        field("location"),
+        field("uniform_bucket_level_access", default=False),
+        field("public_access_prevention"),
+        field("versioning.enabled", "versioning.0.enabled", default=False),
+        field("kms_key", "encryption.0.default_kms_key_name"),
+    )),
+}
+
+
+def _members(native: NativeResource) -> tuple[Any, str]:
+    """The members a bucket IAM resource grants, and the native attribute they came from."""
+    if native.native_type == "google_storage_bucket_iam_member":
+        member = value_at(native, "member")
+        return ([] if member is MISSING else [member]), "member"
+    members = value_at(native, "members")
+    if members is MISSING:
+        return [], "members"
+    if isinstance(members, (list, Unknown)):
+        return members, "members"
+    return [members], "members"
+
+
+def fold_bucket_iam(native: NativeResource, ctx: RootContext) -> None:
+    bucket = ctx.fold_target(native, "bucket", [KIND], "bucket")
+    if bucket is None:
+        return
+    ctx.absorb(native, bucket)
+    bindings = bucket.attributes.get("iam_bindings")
+    if not isinstance(bindings, list):
+        bindings = []
+        bucket.attributes["iam_bindings"] = bindings
+    members, attribute = _members(native)
+    entry: dict[str, Any] = {"members": members}
+    role = value_at(native, "role")
+    if role is not MISSING:
+        entry["role"] = role
+    bindings.append({key: entry[key] for key in ("role", "members") if key in entry})
+    index = len(bindings) - 1
+    bucket.locations[("iam_bindings", index)] = native.range
+    carry_locations(bucket, native, "role", ("iam_bindings", index, "role"), folded=True)
+    carry_locations(bucket, native, attribute, ("iam_bindings", index, "members"),
+                    folded=True)
+
+
+FOLDERS = {
+    "google_storage_bucket_iam_binding": fold_bucket_iam,
+    "google_storage_bucket_iam_member": fold_bucket_iam,
+}
