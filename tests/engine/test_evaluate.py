@@ -115,8 +115,8 @@ def test_parameter_overrides(rules: RuleSet) -> None:
      "parameter 'required_tags' of rule GOV-AWS-003 must be a list (its default is "
      "['owner'])"),
     ({"required_tags": [1]},
-     "parameters of rule GOV-AWS-003: argument 'required' of has_required_tags must be a "
-     "list of non-empty strings"),
+     "parameters of rule GOV-AWS-003: argument 'required' of has_required_tags must list "
+     "tag keys, {key, values: [...]} or {key, pattern: RE}"),
 ])
 def test_bad_parameter_overrides(rules: RuleSet, overrides: dict[str, object],
                                  message: str) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from govern.engine.predicates import PREDICATES, PredicateContext
+from govern.engine.predicates.base import arg_problem
 from govern.engine.verdict import Verdict
 from govern.model.graph import ResourceGraph
 from govern.model.unknown import Unknown
@@ -31,14 +32,74 @@ def test_has_required_tags(tags: Any, expected: Verdict) -> None:
     assert PREDICATES["has_required_tags"](tags, REQUIRED, CTX) == expected
 
 
+ENV = {"key": "env", "values": ["prod", "dev"]}
+COST = {"key": "cost-center", "pattern": "^cc-[0-9]+$"}
+VALUED = {"required": ["owner", ENV, COST]}
+
+
+@pytest.mark.parametrize(("tags", "expected"), [
+    ({"owner": "a", "env": "prod", "cost-center": "cc-42"}, Verdict("pass")),
+    ({"owner": "a", "env": "dev", "cost-center": "cc-1", "x": "y"}, Verdict("pass")),
+    ({"owner": "a", "env": "qa", "cost-center": "cc-42"},
+     Verdict("fail", (), "tag env is 'qa' (allowed: prod, dev)")),
+    ({"owner": "a", "env": "Prod", "cost-center": "cc-42"},
+     Verdict("fail", (), "tag env is 'Prod' (allowed: prod, dev)")),
+    ({"owner": "a", "env": "prod", "cost-center": "42"},
+     Verdict("fail", (), "tag cost-center is '42' (must match ^cc-[0-9]+$)")),
+    ({"owner": "a", "env": "prod", "cost-center": "cc-42x"},
+     Verdict("fail", (), "tag cost-center is 'cc-42x' (must match ^cc-[0-9]+$)")),
+    ({"env": "qa"}, Verdict("fail", (), "missing tags: owner, cost-center; "
+                                        "tag env is 'qa' (allowed: prod, dev)")),
+    ({"owner": "a", "env": Unknown("var.env"), "cost-center": "cc-1"},
+     Verdict("unknown", (), "tag env: var.env")),
+    ({"owner": "a", "env": Unknown("var.env"), "cost-center": "nope"},
+     Verdict("fail", (), "tag cost-center is 'nope' (must match ^cc-[0-9]+$)")),
+    ({"owner": Unknown("var.owner"), "env": "dev", "cost-center": "cc-7"}, Verdict("pass")),
+])
+def test_has_required_tags_with_values_and_patterns(tags: Any, expected: Verdict) -> None:
+    assert PREDICATES["has_required_tags"](tags, VALUED, CTX) == expected
+
+
+def test_an_unanchored_pattern_is_searched() -> None:
+    args = {"required": [{"key": "team", "pattern": "[a-z]+-team"}]}
+    check = PREDICATES["has_required_tags"]
+    assert check({"team": "the data-team"}, args, CTX) == Verdict("pass")
+    assert check({"team": "DATA"}, args, CTX) == Verdict(
+        "fail", (), "tag team is 'DATA' (must match [a-z]+-team)")
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    (["owner", ENV, COST], None),
+    ([], "must be a non-empty list"),
+    ([""], "must list tag keys, {key, values: [...]} or {key, pattern: RE}"),
+    ([{"key": "env"}], "must list tag keys, {key, values: [...]} or {key, pattern: RE}"),
+    ([{"key": "env", "values": [], }], "values of tag 'env' must be a non-empty list of strings"),
+    ([{"key": "env", "values": "prod"}],
+     "values of tag 'env' must be a non-empty list of strings"),
+    ([{"key": "env", "pattern": "("}],
+     "pattern of tag 'env' is not a regular expression (missing ), unterminated subpattern "
+     "at position 0)"),
+    ([{"key": "env", "values": ["a"], "pattern": "a"}],
+     "must list tag keys, {key, values: [...]} or {key, pattern: RE}"),
+    ([{"name": "env", "values": ["a"]}],
+     "must list tag keys, {key, values: [...]} or {key, pattern: RE}"),
+])
+def test_tag_requirements_argument(value: Any, problem: str | None) -> None:
+    spec = PREDICATES["has_required_tags"].args["required"]
+    assert arg_problem(spec, value) == problem
+
+
 def test_registry_documents_every_predicate() -> None:
     assert sorted(PREDICATES) == [
         "cidr_not_open_to_internet", "gcp_firewall_not_open_to_internet",
-        "has_required_tags", "iam_document_no_full_service_access", "iam_document_not_admin",
-        "iam_managed_arns_not_admin", "iam_policies_empty",
-        "iam_policies_no_full_service_access", "iam_policies_not_admin",
+        "has_required_tags", "iam_document_no_full_service_access",
+        "iam_document_no_passrole_on_any_resource", "iam_document_not_admin",
+        "iam_managed_arns_not_admin",
+        "iam_policies_empty", "iam_policies_no_full_service_access",
+        "iam_policies_no_passrole_on_any_resource", "iam_policies_not_admin",
         "iam_trust_not_public", "nsg_rule_not_open_to_internet",
         "sg_rule_not_open_to_internet"]
     assert all(p.summary.endswith(".") for p in PREDICATES.values())
     assert PREDICATES["has_required_tags"].summary == (
-        "The effective tag map has every key in `required` (case-sensitive).")
+        "The effective tag map has every tag in `required` (case-sensitive keys), each "
+        "with an allowed value.")

@@ -8,6 +8,7 @@ is relative to that value and points at the offending element.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -18,7 +19,7 @@ from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
 
 Tri = bool | None  # three-valued truth: True, False, None (unknown)
-ArgKind = Literal["ports", "strings"]
+ArgKind = Literal["ports", "strings", "tag_requirements"]
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,9 @@ PredicateFunction = Callable[[Any, Mapping[str, Any], PredicateContext], Verdict
 
 @dataclass(frozen=True)
 class ArgSpec:
-    """One argument a predicate accepts: `ports` (a list of port numbers 0-65535) or
-    `strings` (a list of non-empty strings)."""
+    """One argument a predicate accepts: `ports` (a list of port numbers 0-65535),
+    `strings` (a list of non-empty strings) or `tag_requirements` (a list of tag keys,
+    `{key, values: [...]}` or `{key, pattern: RE}`)."""
 
     kind: ArgKind
     required: bool = False
@@ -71,9 +73,35 @@ def arg_problem(spec: ArgSpec, value: Any) -> str | None:
         if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 65535
                    for v in value):
             return "must be a list of port numbers (0-65535)"
+    elif spec.kind == "tag_requirements":
+        return next(filter(None, map(tag_requirement_problem, value)), None)
     elif not all(isinstance(v, str) and v for v in value):
         return "must be a list of non-empty strings"
     return None
+
+
+def tag_requirement_problem(entry: Any) -> str | None:
+    """Why `entry` is not a tag requirement: a non-empty key, `{key, values: [...]}` or
+    `{key, pattern: RE}` (None when it is)."""
+    if isinstance(entry, str) and entry:
+        return None
+    shape = "must list tag keys, {key, values: [...]} or {key, pattern: RE}"
+    if not isinstance(entry, Mapping) or len(entry) != 2 or not isinstance(
+            entry.get("key"), str) or not entry["key"]:
+        return shape
+    if "values" in entry:
+        values = entry["values"]
+        if not isinstance(values, list) or not values or not all(
+                isinstance(v, str) for v in values):
+            return f"values of tag '{entry['key']}' must be a non-empty list of strings"
+        return None
+    if "pattern" in entry and isinstance(entry["pattern"], str):
+        try:
+            re.compile(entry["pattern"])
+        except re.error as exc:
+            return f"pattern of tag '{entry['key']}' is not a regular expression ({exc})"
+        return None
+    return shape
 
 
 def as_list(value: Any) -> list[Any] | Unknown:

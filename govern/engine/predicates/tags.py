@@ -1,7 +1,9 @@
-"""Tagging: required tag keys on the effective tag map (provider default tags included)."""
+"""Tagging: required tags on the effective tag map (provider default tags included), with
+allowed values or a pattern per tag when given."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,21 +14,46 @@ from govern.model.unknown import Unknown
 
 
 def has_required_tags(value: Any, args: Mapping[str, Any], ctx: PredicateContext) -> Verdict:
-    """The effective tag map has every key in `required` (case-sensitive).
+    """The effective tag map has every tag in `required` (case-sensitive keys), each with an
+    allowed value.
 
-    A tag whose value is Unknown is present. An absent map has no tags; a map that is
-    Unknown as a whole is unknown. Detail lists the missing keys in the order of
-    `required`: `missing tags: owner, cost-center`.
+    An entry of `required` is a key (any value), `{key: K, values: [...]}` (the value is
+    one of these) or `{key: K, pattern: RE}` (the value matches RE, searched as in JSON
+    Schema, so anchor it with `^...$`). A tag whose value is Unknown is present; its value
+    is unknown for an entry with values or a pattern. An absent map has no tags; a map that
+    is Unknown as a whole is unknown. Detail lists the missing keys in the order of
+    `required` (`missing tags: owner, cost-center`), then each value not allowed
+    (`tag env is 'qa' (allowed: prod, dev)`, `tag cost-center is 'x' (must match ^cc-$)`),
+    joined by `; `.
     """
     if isinstance(value, Unknown):
         return unknown((), f"tags: {value.reason}")
     if value is not None and not isinstance(value, Mapping):
         return unknown((), "tags is not a map")
     present = value or {}
-    missing = [key for key in args["required"] if key not in present]
-    if missing:
-        return failed((), f"missing tags: {', '.join(missing)}")
+    missing: list[str] = []
+    wrong: list[str] = []
+    undecided: list[str] = []
+    for entry in args["required"]:
+        key = entry if isinstance(entry, str) else entry["key"]
+        if key not in present:
+            missing.append(key)
+            continue
+        if isinstance(entry, str):
+            continue
+        tag = present[key]
+        if isinstance(tag, Unknown):
+            undecided.append(f"tag {key}: {tag.reason}")
+        elif "values" in entry and str(tag) not in entry["values"]:
+            wrong.append(f"tag {key} is {str(tag)!r} (allowed: {', '.join(entry['values'])})")
+        elif "pattern" in entry and re.search(entry["pattern"], str(tag)) is None:
+            wrong.append(f"tag {key} is {str(tag)!r} (must match {entry['pattern']})")
+    problems = ([f"missing tags: {', '.join(missing)}"] if missing else []) + wrong
+    if problems:
+        return failed((), "; ".join(problems))
+    if undecided:
+        return unknown((), "; ".join(undecided))
     return passed()
 
 
-PREDICATES = (declare(has_required_tags, required=ArgSpec("strings", required=True)),)
+PREDICATES = (declare(has_required_tags, required=ArgSpec("tag_requirements", required=True)),)

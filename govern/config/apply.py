@@ -1,0 +1,88 @@
+"""The configuration applied to the loaded rules: meaning checks (every rule id named must
+exist), rule selection, severity overrides and the parameters each rule runs with."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from govern.config.model import Config
+from govern.engine.hints import path_name, suggest
+from govern.engine.rule import Rule, RuleSet
+from govern.errors import ConfigError
+
+TAG_PARAMETERS = ("required_tags", "required_labels")
+
+
+def check_rule_ids(config: Config, rules: RuleSet) -> None:
+    """Raise ConfigError (`file:line: unknown rule id X in rules.disable (did you mean Y?)`)
+    for the first rule id the configuration names that no loaded rule has."""
+    known = set(rules.ids())
+    refs = sorted(config.rule_refs, key=lambda ref: config.lines.get(ref[0], 0))
+    for path, rule_id in refs:
+        if rule_id in known:
+            continue
+        section = path_name([p for p in path if isinstance(p, str) and p != rule_id])
+        raise ConfigError(config.problem(
+            path, f"unknown rule id {rule_id} in {section}",
+            suggest(rule_id, known) or "run `govern rules list` to see the rule ids"))
+
+
+def select_rules(config: Config, rules: RuleSet) -> RuleSet:
+    """The rules to run: enabled (all when neither `rules.enable` nor
+    `rules.categories.enable` is given, else those listed by id or category), minus those
+    disabled by id or category; with `severity` overrides applied to their metadata."""
+    chosen: list[Rule] = []
+    limited = bool(config.enabled_rules or config.enabled_categories)
+    for rule in rules:
+        meta = rule.meta
+        if limited and meta.id not in config.enabled_rules and (
+                meta.category not in config.enabled_categories):
+            continue
+        if meta.id in config.disabled_rules or meta.category in config.disabled_categories:
+            continue
+        severity = config.severity.get(meta.id)
+        if severity is not None and severity != meta.severity:
+            rule = replace(rule, meta=replace(meta, severity=severity))
+        chosen.append(rule)
+    return RuleSet(tuple(chosen))
+
+
+def rule_parameters(config: Config, rules: Iterable[Rule]
+                    ) -> dict[str, Mapping[str, Any]]:
+    """Per rule id, the parameter overrides to bind: `tags.required.<provider>` fills the
+    `required_tags`/`required_labels` parameter of that provider's tagging rules, and
+    `parameters.<rule id>` wins over it."""
+    out: dict[str, Mapping[str, Any]] = {}
+    for rule in rules:
+        given: dict[str, Any] = {}
+        required = config.required_tags.get(rule.provider)
+        if required is not None and rule.meta.category == "tagging":
+            for name in TAG_PARAMETERS:
+                if name in rule.parameters:
+                    given[name] = list(required)
+        given.update(config.parameters.get(rule.meta.id, {}))
+        if given:
+            out[rule.meta.id] = given
+    return out
+
+
+def check_parameters(config: Config, rules: RuleSet,
+                     parameters: Mapping[str, Mapping[str, Any]]) -> None:
+    """Bind every rule with its overrides now, so that a bad parameter is reported at the
+    configuration entry that gave it (`parameters.<id>`, or `tags.required.<provider>`)."""
+    from govern.engine.evaluate import bind_rule
+
+    for rule in rules:
+        given = parameters.get(rule.meta.id)
+        if not given:
+            continue
+        own = config.parameters.get(rule.meta.id, {})
+        from_tags = {k: v for k, v in given.items() if k not in own}
+        for path, overrides in ((("tags", "required", rule.provider), from_tags),
+                                (("parameters", rule.meta.id), given)):
+            try:
+                bind_rule(rule, overrides)
+            except ConfigError as exc:
+                raise ConfigError(f"{config.where(path)}: {exc}") from None
