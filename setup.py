@@ -9,6 +9,7 @@ setup(
     package_data={
         "govern": ["py.typed"],
         "govern.engine": ["*.json"],
+        "govern.config": ["*.json"],
         "govern.compliance": ["frameworks/*.yaml"],
         "govern.builtin_rules": ["*.yaml", "**/*.yaml"],
     },

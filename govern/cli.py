@@ -18,7 +18,7 @@ from govern.gate import EXIT_SCAN_ERROR, EXIT_USAGE
 if TYPE_CHECKING:
     from govern.engine.rule import RuleSet
 
-REPORT_FORMATS = ("text", "json", "sarif", "markdown")
+REPORT_FORMATS = ("text", "json", "sarif", "markdown", "junit", "github")
 COMPLIANCE_OUTPUT = "compliance"  # `--output compliance=FILE.md`: the compliance report alone
 FAIL_ON = ("critical", "high", "medium", "low", "none")
 
@@ -46,12 +46,15 @@ def cli() -> None:
 @click.option("--output", "-o", "outputs", multiple=True, metavar="FILE|FORMAT=FILE",
               help="Write the report to FILE (one format) or FORMAT to FILE; repeatable.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-              help="Lowest severity that fails the gate (default: low, or the config's "
-                   "fail_on). 'none' never fails on findings; scan errors still exit 3.")
+              help="Lowest severity that fails the gate (default: low, or GOVERN_FAIL_ON, "
+                   "or the config's fail-on). 'none' never fails on findings; scan errors "
+                   "still exit 3.")
 @click.option("--fail-on-unknown", is_flag=True, default=None,
               help="Let checks that could not be decided (unknown) fail the gate too.")
 @click.option("--config", "config_path", type=click.Path(), default=None,
-              help="Configuration file (default: .govern.yaml in the working directory).")
+              help="Configuration file (default: GOVERN_CONFIG, else .govern.yaml in the "
+                   "scanned directory, then the working directory, else [tool.govern] in "
+                   "pyproject.toml). See docs/configuration.md.")
 @click.option("--var-file", "var_files", multiple=True, type=click.Path(),
               help="Terraform variables file for root modules; repeatable.")
 @click.option("--var", "variables", multiple=True, metavar="NAME=VALUE",
@@ -72,16 +75,20 @@ def cli() -> None:
                    "pci-dss-4.0, or cis-aws, cis-azure, cis-gcp, nist, pci); repeatable. In "
                    "JSON and Markdown output; --output compliance=FILE.md writes it alone. "
                    "Does not change the exit code.")
+@click.option("--sarif-category", default=None, metavar="ID",
+              help="SARIF only: write ID as runs[0].automationDetails.id (with a trailing "
+                   "'/', e.g. govern/terraform/), the category GitHub code scanning uses to "
+                   "tell analyses of the same commit apart. Default: none.")
 def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
          fail_on: str | None, fail_on_unknown: bool | None, config_path: str | None,
          var_files: tuple[str, ...], variables: tuple[str, ...], cfn_parameters: tuple[str, ...],
          arm_parameters: tuple[str, ...], rule_paths: tuple[str, ...],
-         color: bool | None, frameworks: tuple[str, ...]) -> None:
+         color: bool | None, frameworks: tuple[str, ...], sarif_category: str | None) -> None:
     """Scan PATHS (files or directories; default: the working directory)."""
     try:
         code = _scan(paths or (".",), formats, outputs, fail_on, fail_on_unknown, config_path,
                      var_files, variables, cfn_parameters, arm_parameters, rule_paths, color,
-                     frameworks)
+                     frameworks, sarif_category)
     except UsageError as exc:
         _die(str(exc), EXIT_USAGE)
     except RuleError as exc:
@@ -98,14 +105,16 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
           var_files: tuple[str, ...], variables: tuple[str, ...],
           cfn_parameters: tuple[str, ...], arm_parameters: tuple[str, ...],
           rule_paths: tuple[str, ...], color: bool | None,
-          frameworks: tuple[str, ...] = ()) -> int:
+          frameworks: tuple[str, ...] = (), sarif_category: str | None = None) -> int:
     from govern.compliance.catalogues import resolve
-    from govern.config import find_config, load_config
+    from govern.config import CliSettings, resolve_config
     from govern.gate import exit_code
     from govern.report import render
     from govern.scan import ScanOptions, run_scan
 
     compliance = tuple(dict.fromkeys(resolve(name) for name in frameworks))
+    if sarif_category is not None and not sarif_category.strip(" /"):
+        raise UsageError("--sarif-category needs a non-empty ID, e.g. govern/terraform")
     targets = _plan_outputs(formats or ("text",), outputs)
     if not compliance and any(fmt == COMPLIANCE_OUTPUT for fmt, _ in targets):
         raise UsageError("--output compliance=FILE needs --compliance FRAMEWORK")
@@ -115,15 +124,16 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
             if not os.path.isfile(path):
                 raise UsageError(f"{option} {path}: file not found")
     parsed_vars = _parse_vars(variables)
-    config = load_config(find_config(config_path))
-    result = run_scan(ScanOptions(paths=paths, var_files=var_files, variables=parsed_vars,
-                                  config=config, extra_rule_paths=rule_paths,
+    config = resolve_config(paths, CliSettings(config_path, fail_on, fail_on_unknown,
+                                               rule_paths, var_files))
+    result = run_scan(ScanOptions(paths=paths, variables=parsed_vars, config=config,
                                   cfn_parameter_files=cfn_parameters,
                                   arm_parameter_files=arm_parameters,
                                   compliance=compliance))
     use_color = _use_color(color)
     for fmt, destination in targets:
-        text = render(fmt, result.report, color=use_color and destination is None)
+        text = render(fmt, result.report, color=use_color and destination is None,
+                      sarif_category=sarif_category)
         if destination is None:
             click.echo(text, nl=False)
         else:
@@ -132,9 +142,7 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
                     fh.write(text)
             except OSError as exc:
                 raise UsageError(f"cannot write {destination}: {exc.strerror}") from exc
-    threshold = fail_on or config.fail_on
-    unknown_fails = config.fail_on_unknown if fail_on_unknown is None else fail_on_unknown
-    return exit_code(result.report, threshold, unknown_fails)
+    return exit_code(result.report, config.fail_on, config.fail_on_unknown)
 
 
 def _plan_outputs(formats: tuple[str, ...], outputs: tuple[str, ...]
@@ -307,6 +315,41 @@ def _load_rules_or_die(extra: tuple[str, ...]) -> RuleSet:
         return load_rules([default_rules_dir(), *extra])
     except RuleError as exc:
         _die(str(exc), EXIT_SCAN_ERROR)
+
+
+@cli.group("config")
+def config_group() -> None:
+    """Show the effective configuration (docs/configuration.md)."""
+
+
+@config_group.command("show")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(), default=None,
+              help="Configuration file (default: found as `govern scan` finds it).")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              help="Output format (default: text).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="As for `govern scan`.")
+@click.option("--fail-on-unknown", is_flag=True, default=None, help="As for `govern scan`.")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
+              help="As for `govern scan`; repeatable.")
+@click.option("--var-file", "var_files", multiple=True, type=click.Path(),
+              help="As for `govern scan`; repeatable.")
+def config_show(paths: tuple[str, ...], config_path: str | None, fmt: str,
+                fail_on: str | None, fail_on_unknown: bool | None,
+                rule_paths: tuple[str, ...], var_files: tuple[str, ...]) -> None:
+    """Print every effective setting for scanning PATHS (default: the working directory)
+    and where it came from: `default`, `file .govern.yaml:3`, `env GOVERN_FAIL_ON`,
+    `cli --fail-on`. Exit 2 for an invalid configuration."""
+    from govern.config import CliSettings, resolve_config
+    from govern.config.show import show_json, show_text
+
+    try:
+        config = resolve_config(paths or (".",), CliSettings(
+            config_path, fail_on, fail_on_unknown, rule_paths, var_files))
+    except ConfigError as exc:
+        _die(str(exc), EXIT_USAGE)
+    click.echo(show_json(config) if fmt == "json" else show_text(config), nl=False)
 
 
 def main() -> None:

@@ -53,6 +53,12 @@ def report_root(paths: Sequence[str]) -> str:
 def run_scan(options: ScanOptions) -> ScanResult:
     """Scan `options.paths`. Raises UsageError/ConfigError/RuleError before scanning;
     problems with inputs become notices in the report."""
+    from govern.config.apply import (
+        check_parameters,
+        check_rule_ids,
+        rule_parameters,
+        select_rules,
+    )
     from govern.engine.evaluate import evaluate_counted
     from govern.engine.rule_loader import default_rules_dir, load_rules
 
@@ -60,8 +66,10 @@ def run_scan(options: ScanOptions) -> ScanResult:
     config = options.config
     rule_paths = [default_rules_dir(), *config.rule_paths, *options.extra_rule_paths]
     rules = load_rules(rule_paths)
-    _check_rule_ids(config, {r.meta.id for r in rules.rules})
-    active = rules.without(config.disabled_rules)
+    check_rule_ids(config, rules)
+    active = select_rules(config, rules)
+    parameters = rule_parameters(config, active)
+    check_parameters(config, active, parameters)
 
     found = discover(options.paths, max_file_size=config.max_file_size, exclude=config.exclude)
     notices: list[Notice] = list(found.notices)
@@ -76,7 +84,7 @@ def run_scan(options: ScanOptions) -> ScanResult:
             graph.merge(ResourceGraph(adapted.resources, adapted.edges))
 
     root = report_root(options.paths)
-    findings, evaluated = evaluate_counted(graph, active, config.parameters, base_dir=root)
+    findings, evaluated = evaluate_counted(graph, active, parameters, base_dir=root)
     elapsed = time.perf_counter() - started
     report = ScanReport(
         findings=tuple(findings),
@@ -120,7 +128,8 @@ def _parse_all(found: Discovery, options: ScanOptions
                        if plan not in rejected}
             yield plans, adapt_terraform
         if found.terraform_dirs:
-            yield (scan_terraform(found.terraform_dirs, options.var_files, options.variables,
+            var_files = (*options.config.var_files, *options.var_files)
+            yield (scan_terraform(found.terraform_dirs, var_files, options.variables,
                                   skip_files=found.terraform_skip, planned_roots=planned),
                    adapt_terraform)
     if by_kind["cloudformation"]:
@@ -140,13 +149,3 @@ def _notice_key(notice: Notice) -> tuple[int, str, int, str]:
     order = {"error": 0, "warning": 1, "note": 2}
     return (order[notice.level], notice.file or "", notice.line or 0, notice.message)
 
-
-def _check_rule_ids(config: Config, known: set[str]) -> None:
-    from govern.errors import ConfigError
-
-    named = set(config.disabled_rules) | set(config.parameters)
-    missing = sorted(named - known)
-    if missing:
-        where = config.source or "configuration"
-        raise ConfigError(f"{where}: unknown rule id {missing[0]} "
-                          f"(run `govern rules list` to see the rule ids)")

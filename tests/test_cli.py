@@ -79,18 +79,18 @@ def test_bad_option_exits_2(tmp_path: Path) -> None:
 
 def test_invalid_config_exits_2(tmp_path: Path) -> None:
     config = tmp_path / "govern.yaml"
-    config.write_text("fail_on: severe\n")
+    config.write_text("fail-on: severe\n")
     code, _, err = run("scan", str(tmp_path), "--config", str(config))
-    assert code == 2
-    assert err.count("\n") == 1 and "fail_on must be one of" in err
+    assert (code, err) == (2, f"govern: error: {config}:1: fail-on must be one of critical, "
+                              f"high, medium, low, none (got \"severe\")\n")
 
 
 def test_config_naming_unknown_rule_exits_2(tmp_path: Path) -> None:
     config = tmp_path / "govern.yaml"
-    config.write_text("rules:\n  disable: [GOV-NOPE-999]\n")
+    config.write_text("rules:\n  disable:\n    - GOV-AWS-001\n    - GOV-AWS-0011\n")
     code, _, err = run("scan", str(tmp_path), "--config", str(config))
-    assert code == 2
-    assert "unknown rule id GOV-NOPE-999" in err
+    assert (code, err) == (2, f"govern: error: {config}:4: unknown rule id GOV-AWS-0011 in "
+                              f"rules.disable (did you mean 'GOV-AWS-011'?)\n")
 
 
 def test_invalid_rule_file_exits_3_with_file_and_line(tmp_path: Path) -> None:
@@ -141,7 +141,7 @@ def test_empty_and_binary_files_are_noted(tmp_path: Path, name: str, content: by
 def test_file_over_size_limit_is_noted(tmp_path: Path) -> None:
     (tmp_path / "big.tf").write_text(BAD_BUCKET + "\n" * 2000)
     config = tmp_path / "govern.yaml"
-    config.write_text("max_file_size: 1000\n")
+    config.write_text("max-file-size: 1000\n")
     code, out, _ = run("scan", str(tmp_path), "--config", str(config))
     assert code == 0
     assert "over the" in out and "limit; skipped" in out
@@ -221,3 +221,191 @@ def test_utf16_arm_template_is_scanned_not_skipped_as_binary(tmp_path: Path) -> 
     code, out, _ = run("scan", str(tmp_path))
     assert code == 1
     assert "GOV-AZURE-001" in out and "binary" not in out
+
+
+# --- configuration (.govern.yaml, [tool.govern], GOVERN_* variables, `govern config show`)
+
+TAGGED_BUCKET = '''resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs"
+  tags = {
+    owner       = "ops"
+    env         = "qa"
+    cost-center = "cc-12"
+  }
+}
+'''
+
+CONFIG = '''rules:
+  enable: [GOV-AWS-001, GOV-AWS-015]
+severity:
+  GOV-AWS-001: critical
+tags:
+  required:
+    aws: [owner, {key: env, values: [prod, dev]}, {key: cost-center, pattern: "^cc-[0-9]+$"}]
+'''
+
+
+@pytest.fixture
+def configured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project with a tagged bucket and a .govern.yaml, and no GOVERN_* variables set."""
+    for name in ("GOVERN_CONFIG", "GOVERN_FAIL_ON", "GOVERN_FAIL_ON_UNKNOWN", "GOVERN_RULES",
+                 "GOVERN_EXCLUDE", "GOVERN_MAX_FILE_SIZE", "GOVERN_VAR_FILES",
+                 "GOVERN_WAIVERS"):
+        monkeypatch.delenv(name, raising=False)
+    (tmp_path / "main.tf").write_text(TAGGED_BUCKET)
+    (tmp_path / ".govern.yaml").write_text(CONFIG)
+    return tmp_path
+
+
+def findings_of(out: str) -> list[tuple[str, str, str]]:
+    return [(f["rule_id"], f["severity"], f["message"]) for f in json.loads(out)["findings"]]
+
+
+def test_config_selects_rules_overrides_severity_and_checks_tag_values(
+        configured: Path) -> None:
+    code, out, err = run("scan", ".", "--format", "json", cwd=configured)
+    assert (code, err) == (1, "")
+    assert findings_of(out) == [
+        ("GOV-AWS-001", "critical",
+         "S3 bucket does not configure default server-side encryption"),
+        ("GOV-AWS-015", "low",
+         "AWS resource is missing required tags (tag env is 'qa' (allowed: prod, dev))")]
+
+
+def test_severity_override_in_sarif(configured: Path) -> None:
+    sarif = configured / "out.sarif"
+    assert run("scan", ".", "--format", "sarif", "--output", str(sarif), cwd=configured)[0] == 1
+    doc = sarif_of(sarif)
+    rules = {r["id"]: r for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert {rid: (r["properties"]["security-severity"], r["defaultConfiguration"]["level"])
+            for rid, r in rules.items()} == {"GOV-AWS-001": ("9.5", "error"),
+                                               "GOV-AWS-015": ("2.0", "note")}
+    assert [(r["ruleId"], r["level"]) for r in doc["runs"][0]["results"]] == [
+        ("GOV-AWS-001", "error"), ("GOV-AWS-015", "note")]
+
+
+def test_tag_values_and_patterns_pass(configured: Path) -> None:
+    (configured / "main.tf").write_text(TAGGED_BUCKET.replace('"qa"', '"prod"'))
+    (configured / ".govern.yaml").write_text(CONFIG.replace("GOV-AWS-001, ", ""))
+    code, out, _ = run("scan", ".", "--format", "json", cwd=configured)
+    assert (code, findings_of(out)) == (0, [])
+    (configured / "main.tf").write_text(TAGGED_BUCKET.replace('"cc-12"', '"12"'))
+    code, out, _ = run("scan", ".", "--format", "json", cwd=configured)
+    assert (code, findings_of(out)) == (1, [(
+        "GOV-AWS-015", "low", "AWS resource is missing required tags (tag env is 'qa' "
+        "(allowed: prod, dev); tag cost-center is '12' (must match ^cc-[0-9]+$))")])
+
+
+def test_category_disable_and_fail_on_precedence(configured: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    (configured / ".govern.yaml").write_text(
+        CONFIG.replace("rules:\n", "rules:\n  categories: {disable: [tagging]}\n"))
+    code, out, _ = run("scan", ".", "--format", "json", cwd=configured)
+    assert (code, [f[0] for f in findings_of(out)]) == (1, ["GOV-AWS-001"])
+    (configured / ".govern.yaml").write_text(CONFIG.replace("critical", "high") +
+                                             "fail-on: critical\n")
+    assert run("scan", ".", cwd=configured)[0] == 0  # file: critical; the finding is high
+    monkeypatch.setenv("GOVERN_FAIL_ON", "high")
+    assert run("scan", ".", cwd=configured)[0] == 1  # env beats the file
+    assert run("scan", ".", "--fail-on", "none", cwd=configured)[0] == 0  # cli beats env
+
+
+def test_config_in_scanned_directory_is_found_from_elsewhere(configured: Path) -> None:
+    code, out, _ = run("scan", configured.name, "--format", "json", cwd=configured.parent)
+    assert code == 1
+    assert [f[:2] for f in findings_of(out)] == [("GOV-AWS-001", "critical"),
+                                                 ("GOV-AWS-015", "low")]
+
+
+def test_pyproject_tool_govern(configured: Path) -> None:
+    (configured / ".govern.yaml").unlink()
+    (configured / "pyproject.toml").write_text(
+        '[tool.govern]\nfail-on = "critical"\n[tool.govern.rules]\nenable = ["GOV-AWS-001"]\n'
+        '[tool.govern.severity]\nGOV-AWS-001 = "critical"\n')
+    code, out, _ = run("scan", ".", "--format", "json", cwd=configured)
+    assert (code, findings_of(out)) == (1, [
+        ("GOV-AWS-001", "critical",
+         "S3 bucket does not configure default server-side encryption")])
+
+
+def test_unknown_config_key_exits_2_with_line(configured: Path) -> None:
+    (configured / ".govern.yaml").write_text(CONFIG + "fail_on: high\n")
+    assert run("scan", ".", cwd=configured) == (
+        2, "", "govern: error: .govern.yaml:8: unknown key 'fail_on' (did you mean "
+               "'fail-on'? keys are kebab-case)\n")
+
+
+def test_unknown_severity_rule_id_exits_2_with_suggestion(configured: Path) -> None:
+    (configured / ".govern.yaml").write_text(CONFIG.replace("  GOV-AWS-001: critical",
+                                                            "  GOW-AWS-001: critical"))
+    assert run("scan", ".", cwd=configured) == (
+        2, "", "govern: error: .govern.yaml:4: unknown rule id GOW-AWS-001 in severity (did "
+               "you mean 'GOV-AWS-001'?)\n")
+
+
+def test_bad_environment_value_exits_2(configured: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GOVERN_FAIL_ON", "severe")
+    assert run("scan", ".", cwd=configured) == (
+        2, "", "govern: error: environment variable GOVERN_FAIL_ON: must be one of critical, "
+               "high, medium, low, none (got 'severe')\n")
+
+
+CONFIG_SHOW = """\
+config: .govern.yaml                          (discovered)
+fail-on: medium                               (cli --fail-on)
+fail-on-unknown: true                         (env GOVERN_FAIL_ON_UNKNOWN)
+rules.paths: []                               (default)
+rules.enable: ["GOV-AWS-001", "GOV-AWS-015"]  (file .govern.yaml:2)
+rules.disable: []                             (default)
+rules.categories.enable: []                   (default)
+rules.categories.disable: []                  (default)
+severity: {"GOV-AWS-001": "critical"}         (file .govern.yaml:3)
+{tags_aws}
+tags.required.azure: []                       (default)
+tags.required.gcp: []                         (default)
+parameters: {}                                (default)
+exclude: []                                   (default)
+max-file-size: 5242880                        (default)
+var-files: []                                 (default)
+waivers: null                                 (default)
+""".replace("{tags_aws}", 'tags.required.aws: ["owner", {"key": "env", "values": ["prod", "dev"]}, '
+                   '{"key": "cost-center", "pattern": "^cc-[0-9]+$"}]  (file .govern.yaml:7)')
+
+
+def test_config_show_text(configured: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GOVERN_FAIL_ON_UNKNOWN", "true")
+    monkeypatch.setenv("GOVERN_FAIL_ON", "high")
+    assert run("config", "show", "--fail-on", "medium", cwd=configured) == (
+        0, CONFIG_SHOW, "")
+
+
+def test_config_show_json(configured: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (configured / "prod.tfvars").write_text("")
+    monkeypatch.setenv("GOVERN_FAIL_ON", "high")
+    code, out, err = run("config", "show", "--format", "json", "--var-file", "prod.tfvars",
+                         cwd=configured)
+    assert (code, err) == (0, "")
+    shown = json.loads(out)
+    assert list(shown) == [
+        "config", "fail-on", "fail-on-unknown", "rules.paths", "rules.enable", "rules.disable",
+        "rules.categories.enable", "rules.categories.disable", "severity",
+        "tags.required.aws", "tags.required.azure", "tags.required.gcp", "parameters",
+        "exclude", "max-file-size", "var-files", "waivers"]
+    assert {k: shown[k] for k in ("config", "fail-on", "severity", "var-files", "waivers")} == {
+        "config": {"value": ".govern.yaml", "source": "discovered"},
+        "fail-on": {"value": "high", "source": "env GOVERN_FAIL_ON"},
+        "severity": {"value": {"GOV-AWS-001": "critical"}, "source": "file .govern.yaml:3"},
+        "var-files": {"value": ["prod.tfvars"], "source": "cli --var-file"},
+        "waivers": {"value": None, "source": "default"}}
+
+
+def test_config_show_with_named_file_and_error(configured: Path) -> None:
+    (configured / "other.yaml").write_text("fail-on: none\n")
+    code, out, _ = run("config", "show", "--config", "other.yaml", cwd=configured)
+    assert code == 0
+    assert out.splitlines()[:2] == ["config: other.yaml            (cli --config)",
+                                    "fail-on: none                 (file other.yaml:1)"]
+    (configured / "other.yaml").write_text("fail-on: none\nseverity: high\n")
+    assert run("config", "show", "--config", "other.yaml", cwd=configured) == (
+        2, "", "govern: error: other.yaml:2: severity must be a mapping (got \"high\")\n")

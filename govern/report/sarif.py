@@ -21,6 +21,15 @@ Choices worth knowing:
   fingerprint is left out rather than written empty.
 - Every notice becomes an `invocations[0].toolExecutionNotifications` entry;
   `executionSuccessful` is false when any notice is an error (a file could not be parsed).
+- `run.automationDetails.id` only with `--sarif-category ID` (else omitted). SARIF 2.1.0
+  (§3.17, runAutomationDetails, property `id`) reads `id` as `<category>/<run id>`:
+  everything up to the last `/` is the category, the rest identifies the run. GitHub code
+  scanning uses that category to keep the alerts of separate analyses of one commit apart
+  (`upload-sarif`'s `category` input writes the same field, as `category/`). So the id is
+  written with a trailing `/`: `--sarif-category govern/terraform` gives
+  `"govern/terraform/"`, the whole value is the category and no run id is claimed (without
+  the slash GitHub would read the category as `govern` and the run id as `terraform`). A
+  value that already ends with `/` is kept as it is.
 - Output is ASCII, indented by 2, with a trailing newline.
 """
 
@@ -181,8 +190,15 @@ def _driver(version: str, rules: list[RuleMeta]) -> JSON:
     return driver
 
 
-def document(report: ScanReport) -> JSON:
-    """The SARIF log as Python data (for embedding, or for tests)."""
+def automation_id(category: str) -> str:
+    """The `automationDetails.id` for a category: the category, ending with `/`."""
+    category = category.strip()
+    return category if category.endswith("/") else category + "/"
+
+
+def document(report: ScanReport, *, category: str | None = None) -> JSON:
+    """The SARIF log as Python data (for embedding, or for tests); `category`: see
+    the module docstring (`automationDetails.id`)."""
     index = RuleIndex.of(report)
     findings = ordered_findings(report)
     first: dict[str, Finding] = {}
@@ -200,8 +216,10 @@ def document(report: ScanReport) -> JSON:
         "originalUriBaseIds": {SRCROOT: {"uri": root_uri(report.root)}},
         "results": [_result(f, position[f.rule_id], report.root) for f in findings],
     }
+    if category:
+        run["automationDetails"] = {"id": automation_id(category)}
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def render(report: ScanReport) -> str:
-    return json.dumps(document(report), indent=2) + "\n"
+def render(report: ScanReport, *, category: str | None = None) -> str:
+    return json.dumps(document(report, category=category), indent=2) + "\n"

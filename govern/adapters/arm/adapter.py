@@ -17,12 +17,19 @@ from collections.abc import Callable, Sequence
 
 from govern.adapters.arm import (
     authorization,
+    cognitive,
+    compute,
     container_registry,
     cosmosdb,
+    datafactory,
+    dbservers,
     disk,
     keyvault,
     kubernetes,
     network,
+    redis,
+    search,
+    servicebus,
     sql,
     storage,
     web,
@@ -48,6 +55,14 @@ BUILDERS: dict[str, Builder] = {
     "microsoft.documentdb/databaseaccounts": cosmosdb.MAPPING.build,
     "microsoft.compute/disks": disk.MAPPING.build,
     "microsoft.containerservice/managedclusters": kubernetes.MAPPING.build,
+    "microsoft.cache/redis": redis.MAPPING.build,
+    "microsoft.dbforpostgresql/servers": dbservers.POSTGRESQL.build,
+    "microsoft.dbformysql/servers": dbservers.MYSQL.build,
+    "microsoft.cognitiveservices/accounts": cognitive.MAPPING.build,
+    "microsoft.search/searchservices": search.MAPPING.build,
+    "microsoft.datafactory/factories": datafactory.MAPPING.build,
+    "microsoft.servicebus/namespaces": servicebus.MAPPING.build,
+    "microsoft.compute/virtualmachines": compute.MAPPING.build,
 }
 
 FOLDERS: dict[str, Folder] = {

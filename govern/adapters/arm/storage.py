@@ -6,7 +6,11 @@
 - `allow_blob_public_access` <- `allowBlobPublicAccess`; default false from apiVersion
   2023-01-01, true before;
 - `public_network_access_enabled` <- `publicNetworkAccess` (`Enabled` true, `Disabled`
-  false); no default.
+  false); no default;
+- `shared_key_access_enabled` <- `allowSharedKeyAccess`; default true (Azure reads an
+  unset value as true, every apiVersion);
+- `infrastructure_encryption_enabled` <- `encryption.requireInfrastructureEncryption`;
+  default false.
 
 The defaults are Azure's, as the Storage resource provider's API reference states them per
 version: "the default value is true since API version 2019-04-01"
@@ -55,6 +59,12 @@ def build_account(native: NativeResource) -> Resource:
                     _since(api_version, NO_PUBLIC_BLOBS_SINCE, False, True))
     copy(resource, native, ("properties", "publicNetworkAccess"),
          ("public_network_access_enabled",), _network_access)
+    if not copy(resource, native, ("properties", "allowSharedKeyAccess"),
+                ("shared_key_access_enabled",)):
+        set_default(resource, ("shared_key_access_enabled",), True)
+    if not copy(resource, native, ("properties", "encryption", "requireInfrastructureEncryption"),
+                ("infrastructure_encryption_enabled",)):
+        set_default(resource, ("infrastructure_encryption_enabled",), False)
     apply_tags(resource, native)
     return resource
 

@@ -5,7 +5,8 @@ level named `<site>/web`) folded in.
 - `https_only` <- `httpsOnly`; default false;
 - `min_tls_version` <- `siteConfig.minTlsVersion`; default `"1.2"` (Azure's default for
   every app created since 2018);
-- `ftps_state` <- `siteConfig.ftpsState`; default `AllAllowed` (Azure's default).
+- `ftps_state` <- `siteConfig.ftpsState`; default `AllAllowed` (Azure's default);
+- `remote_debugging_enabled` <- `siteConfig.remoteDebuggingEnabled`; default false.
 
 A `web` configuration resource replaces what the site's own `siteConfig` says (ARM applies
 it after the site). Other configurations (`appsettings`, `logs`, ...) are not read.
@@ -30,9 +31,12 @@ MAPPING = ArmMapping(KIND, (
     ArmField("https_only", "properties.httpsOnly", default=False),
     ArmField("min_tls_version", "properties.siteConfig.minTlsVersion", text, default="1.2"),
     ArmField("ftps_state", "properties.siteConfig.ftpsState", default="AllAllowed"),
+    ArmField("remote_debugging_enabled", "properties.siteConfig.remoteDebuggingEnabled",
+             default=False),
 ))
 
-_CONFIG = (("min_tls_version", "minTlsVersion", text), ("ftps_state", "ftpsState", None))
+_CONFIG = (("min_tls_version", "minTlsVersion", text), ("ftps_state", "ftpsState", None),
+           ("remote_debugging_enabled", "remoteDebuggingEnabled", None))
 
 
 def fold_config(native: NativeResource, ctx: ArmContext) -> None:

@@ -5,6 +5,10 @@ A volume created from a snapshot without `Encrypted` inherits the snapshot's enc
 with `Ebs` become `ebs_block_devices` (`{device_name, encrypted, kms_key}`): which device
 is the root one depends on the AMI, so `root_block_device` is not set from them.
 `associate_public_ip_address` comes from the network interface with `DeviceIndex` 0.
+`AWS::EC2::Instance` has no metadata options of its own: `metadata_options.http_tokens` is
+absent, or Unknown when the instance uses a `LaunchTemplate` (which may set them); when
+that launch template is an `AWS::EC2::LaunchTemplate` of the same template, its
+`MetadataOptions.HttpTokens` (absent when it sets none).
 """
 
 from __future__ import annotations
@@ -13,17 +17,20 @@ from typing import Any
 
 from govern.adapters.building import (
     carry_locations,
+    clear,
     convert,
+    copy,
     field,
     set_at,
     set_undecided,
     where,
 )
 from govern.adapters.cloudformation.building import KindMapping
+from govern.adapters.cloudformation.context import TemplateContext
 from govern.adapters.cloudformation.values import to_bool
 from govern.adapters.network import port
 from govern.adapters.reading import MISSING, value_at, value_in
-from govern.model.resource import Resource
+from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
@@ -34,6 +41,10 @@ def _finish_volume(resource: Resource, native: NativeResource) -> None:
 
 
 def _finish_instance(resource: Resource, native: NativeResource) -> None:
+    if value_at(native, "LaunchTemplate") is not MISSING:
+        set_at(resource, "metadata_options.http_tokens",
+               Unknown("metadata options may come from the launch template"),
+               where(native, "LaunchTemplate", False))
     interfaces = value_at(native, "NetworkInterfaces")
     if isinstance(interfaces, list):
         for index, interface in enumerate(interfaces):
@@ -93,3 +104,24 @@ MAPPINGS = {
         field("instance_type", "InstanceType"),
     ), _finish_instance),
 }
+
+
+TOKENS: Path = ("LaunchTemplateData", "MetadataOptions", "HttpTokens")
+
+
+def fold_launch_template(native: NativeResource, ctx: TemplateContext) -> None:
+    """`AWS::EC2::LaunchTemplate`: its `HttpTokens` become the `metadata_options` of every
+    instance of the template launched from it (by `LaunchTemplateId` or
+    `LaunchTemplateName`)."""
+    for resource, instance in ctx.primary:
+        if instance.native_type != "AWS::EC2::Instance":
+            continue
+        designated = [value_at(instance, ("LaunchTemplate", key))
+                      for key in ("LaunchTemplateId", "LaunchTemplateName")]
+        if not any(isinstance(v, Unknown) and v.ref == native.address for v in designated):
+            continue
+        clear(resource, "metadata_options")
+        copy(resource, native, TOKENS, "metadata_options.http_tokens", folded=True)
+
+
+FOLDERS = {"AWS::EC2::LaunchTemplate": fold_launch_template}

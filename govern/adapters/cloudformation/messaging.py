@@ -1,7 +1,8 @@
 """Messaging and streaming: `AWS::SQS::Queue`, `AWS::SNS::Topic`, `AWS::Kinesis::Stream`
 (defaults as in the Terraform adapter: SQS-managed SSE for a queue without a KMS key, no
 encryption for a topic without one, `encryption_type` `NONE` for a stream without
-`StreamEncryption`)."""
+`StreamEncryption`). A queue's or topic's policy comes from a separate
+`AWS::SQS::QueuePolicy`/`AWS::SNS::TopicPolicy`, folded in by `resource_policies`)."""
 
 from __future__ import annotations
 

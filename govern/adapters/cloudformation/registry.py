@@ -8,6 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from govern.adapters.cloudformation import (
+    apigateway,
+    apigateway_methods,
+    athena,
+    backup,
+    cloudfront,
+    codebuild,
     compute,
     databases,
     dms,
@@ -17,14 +23,25 @@ from govern.adapters.cloudformation import (
     efs,
     eks,
     elasticache,
+    elb,
+    glacier,
+    glue,
     iam,
     kms,
+    lambda_access,
     logging,
     messaging,
+    mq,
+    msk,
+    neptune,
+    opensearch,
     redshift,
+    resource_policies,
     s3,
     sagemaker,
+    secretsmanager,
     security_groups,
+    vpc,
 )
 from govern.adapters.cloudformation.building import KindMapping
 from govern.adapters.cloudformation.context import TemplateContext
@@ -36,6 +53,11 @@ Folder = Callable[[NativeResource, TemplateContext], None]
 Linker = Callable[[Resource, NativeResource, TemplateContext], None]
 
 _MAPPINGS: dict[str, KindMapping] = {
+    **glacier.MAPPINGS,
+    **apigateway_methods.MAPPINGS,
+    **lambda_access.MAPPINGS,
+    **mq.MAPPINGS,
+    **vpc.MAPPINGS,
     **databases.MAPPINGS,
     **compute.MAPPINGS,
     **kms.MAPPINGS,
@@ -50,11 +72,23 @@ _MAPPINGS: dict[str, KindMapping] = {
     **dms.MAPPINGS,
     **ecr.MAPPINGS,
     **sagemaker.MAPPINGS,
+    **cloudfront.MAPPINGS,
+    **apigateway.MAPPINGS,
+    **athena.MAPPINGS,
+    **backup.MAPPINGS,
+    **codebuild.MAPPINGS,
+    **elb.MAPPINGS,
+    **glue.MAPPINGS,
+    **msk.MAPPINGS,
+    **neptune.MAPPINGS,
+    **opensearch.MAPPINGS,
+    **secretsmanager.MAPPINGS,
 }
 
 # Types whose tags are not in `Tags`.
 TAG_PROPERTIES: dict[str, str] = {
     "AWS::EFS::FileSystem": efs.TAG_PROPERTY,
+    "AWS::Backup::BackupVault": backup.TAG_PROPERTY,
 }
 
 BUILDERS: dict[str, Builder] = {
@@ -72,6 +106,8 @@ FOLDERS: dict[str, Folder] = {
     "AWS::S3::BucketPolicy": s3.fold_policy,
     **security_groups.FOLDERS,
     **iam.FOLDERS,
+    **resource_policies.FOLDERS,
+    **compute.FOLDERS,
 }
 
 # The identities' own ManagedPolicyArns: after building, before folding.

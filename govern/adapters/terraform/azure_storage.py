@@ -7,6 +7,8 @@ Attribute names changed across azurerm versions; the first one set wins:
 
 Defaults are the provider's: `https_only` true; `allow_blob_public_access` true (v3 and v4
 default `allow_nested_items_to_be_public` to true); `min_tls_version` `TLS1_2` (v3 and v4).
+`shared_access_key_enabled` (-> `shared_key_access_enabled`) defaults to true and
+`infrastructure_encryption_enabled` to false (v2, v3, v4).
 A configuration written for v2 (it sets `allow_blob_public_access`) gets v2's
 `min_tls_version` default, `TLS1_0`.
 """
@@ -36,5 +38,7 @@ MAPPINGS = {
         field("allow_blob_public_access", "allow_nested_items_to_be_public",
               "allow_blob_public_access", default=True),
         field("public_network_access_enabled"),
+        field("shared_key_access_enabled", "shared_access_key_enabled", default=True),
+        field("infrastructure_encryption_enabled", default=False),
     ), _finish_account),
 }

@@ -6,7 +6,8 @@ legacy `azurerm_app_service` (v2, v3) -> `azure.web.app`.
 `min_tls_version` (`minimum_tls_version`; `min_tls_version` in `azurerm_app_service`),
 default `"1.2"`; `ftps_state`, default `"Disabled"` in the v3/v4 resources, which write it
 themselves, and `"AllAllowed"` in `azurerm_app_service`, which leaves it to Azure, whose
-default is `AllAllowed`.
+default is `AllAllowed`. `remote_debugging_enabled` (`site_config`), default false in
+every resource.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ _APP = KindMapping(KIND, (
     field("min_tls_version", "site_config.0.minimum_tls_version", function=tls_version,
           default="1.2"),
     field("ftps_state", "site_config.0.ftps_state", default="Disabled"),
+    field("remote_debugging_enabled", "site_config.0.remote_debugging_enabled",
+          default=False),
 ))
 
 MAPPINGS = {
@@ -38,5 +41,7 @@ MAPPINGS = {
         field("min_tls_version", "site_config.0.min_tls_version", function=tls_version,
               default="1.2"),
         field("ftps_state", "site_config.0.ftps_state", default="AllAllowed"),
+        field("remote_debugging_enabled", "site_config.0.remote_debugging_enabled",
+              default=False),
     )),
 }

@@ -3,6 +3,9 @@
 An EBS volume created from a snapshot inherits the snapshot's encryption when it does not
 set `encrypted` itself (Unknown); otherwise `encrypted` defaults to false. (Account-level
 "EBS encryption by default" is a regional setting outside the volume's configuration.)
+An instance's `metadata_options.http_tokens` is its own; without them, Unknown when it
+uses a `launch_template`, or that template's `http_tokens` when it is an
+`aws_launch_template` of the same root (absent when the template sets none).
 """
 
 from __future__ import annotations
@@ -11,12 +14,15 @@ from typing import Any
 
 from govern.adapters.building import (
     carry_locations,
+    clear,
+    copy,
     field,
     set_at,
     set_undecided,
     where,
 )
 from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
+from govern.adapters.terraform.context import RootContext
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -29,7 +35,13 @@ def _finish_volume(resource: Resource, native: NativeResource) -> None:
 
 
 def _finish_instance(resource: Resource, native: NativeResource) -> None:
-    """`ebs_block_devices`: `{device_name, encrypted, kms_key}` per `ebs_block_device`."""
+    """`ebs_block_devices`: `{device_name, encrypted, kms_key}` per `ebs_block_device`;
+    `metadata_options.http_tokens` Unknown when a launch template may set it."""
+    if "metadata_options" not in resource.attributes and \
+            value_at(native, "launch_template") is not MISSING:
+        set_at(resource, "metadata_options.http_tokens",
+               Unknown("metadata options may come from the launch template"),
+               where(native, "launch_template", False))
     blocks = blocks_in(native.attributes, "ebs_block_device")
     if isinstance(blocks, Unknown):
         set_at(resource, "ebs_block_devices", blocks, where(native, "ebs_block_device", False))
@@ -72,3 +84,22 @@ MAPPINGS = {
         field("instance_type"),
     ), _finish_instance),
 }
+
+
+def fold_launch_template(native: NativeResource, ctx: RootContext) -> None:
+    """`aws_launch_template`: its `http_tokens` become the `metadata_options` of every
+    instance launched from it (by `id` or `name`) that sets none of its own."""
+    for resource, instance in ctx.primary:
+        if instance.native_type != "aws_instance" or \
+                value_at(instance, "metadata_options") is not MISSING:
+            continue
+        designated = [value_at(instance, ("launch_template", 0, key)) for key in ("id", "name")]
+        if not any(isinstance(v, Unknown) and v.ref is not None and
+                   native.address in ctx.qualified(v.ref, instance.module) for v in designated):
+            continue
+        clear(resource, "metadata_options")
+        copy(resource, native, "metadata_options.0.http_tokens", "metadata_options.http_tokens",
+             folded=True)
+
+
+FOLDERS = {"aws_launch_template": fold_launch_template}

@@ -1,5 +1,6 @@
 """ECR: `aws_ecr_repository` (`encryption_type` defaults to `AES256`,
-`image_tag_mutability` to `MUTABLE`, `scan_on_push` to false)."""
+`image_tag_mutability` to `MUTABLE`, `scan_on_push` to false). Its `policy` comes from a
+separate `aws_ecr_repository_policy`, folded in by `resource_policies`."""
 
 from __future__ import annotations
 

@@ -6,12 +6,12 @@ module for its subject and listing it in that module's `PREDICATES`.
 
 from __future__ import annotations
 
-from govern.engine.predicates import gcp_network, iam, network, tags
+from govern.engine.predicates import gcp_network, iam, iam_passrole, network, tags
 from govern.engine.predicates.base import ArgSpec, Predicate, PredicateContext
 
 PREDICATES: dict[str, Predicate] = {
-    p.name: p for p in (*network.PREDICATES, *iam.PREDICATES, *tags.PREDICATES,
-                        *gcp_network.PREDICATES)
+    p.name: p for p in (*network.PREDICATES, *iam.PREDICATES, *iam_passrole.PREDICATES,
+                        *tags.PREDICATES, *gcp_network.PREDICATES)
 }
 
 __all__ = ["PREDICATES", "ArgSpec", "Predicate", "PredicateContext"]

@@ -132,7 +132,9 @@ def test_managed_cluster(tmp_path: Path) -> None:
                                        {"dnsPrefix": "aks"}))
     assert default.kind == "azure.containerservice.managed_cluster"
     assert default.attributes == {"name": "x", "resource_group_name": GROUP,
-                                  "private_cluster_enabled": False, "tags": {}}
+                                  "private_cluster_enabled": False,
+                                  "local_accounts_enabled": True, "rbac_enabled": True,
+                                  "tags": {}}
     written = adapt(tmp_path, resource("Microsoft.ContainerService/managedClusters", {
         "apiServerAccessProfile": {"enablePrivateCluster": True,
                                    "authorizedIPRanges": ["203.0.113.0/24"]}}))

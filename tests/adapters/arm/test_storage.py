@@ -35,8 +35,10 @@ def test_written_values(tmp_path: Path) -> None:
     assert resource.attributes == {
         "name": "stdata", "resource_group_name": GROUP, "https_only": False,
         "min_tls_version": "TLS1_1", "allow_blob_public_access": True,
-        "public_network_access_enabled": False, "tags": {"owner": "me"}}
-    assert resource.defaulted == set()
+        "public_network_access_enabled": False, "shared_key_access_enabled": True,
+        "infrastructure_encryption_enabled": False, "tags": {"owner": "me"}}
+    assert resource.defaulted == {("shared_key_access_enabled",),
+                                  ("infrastructure_encryption_enabled",)}
     assert resource.location("https_only") == SourceRange(path, 15, 15)
     assert resource.location("tags.owner") == SourceRange(path, 21, 21)
 
@@ -54,9 +56,12 @@ def test_defaults_depend_on_the_api_version(tmp_path: Path, api_version: str,
     [resource] = result.resources
     assert resource.attributes == {
         "name": "stdata", "resource_group_name": GROUP, "https_only": https_only,
-        "min_tls_version": "TLS1_0", "allow_blob_public_access": public_blobs, "tags": {}}
+        "min_tls_version": "TLS1_0", "allow_blob_public_access": public_blobs,
+        "shared_key_access_enabled": True, "infrastructure_encryption_enabled": False,
+        "tags": {}}
     assert resource.defaulted == {("https_only",), ("min_tls_version",),
-                                  ("allow_blob_public_access",)}
+                                  ("allow_blob_public_access",), ("shared_key_access_enabled",),
+                                  ("infrastructure_encryption_enabled",)}
     assert resource.location("min_tls_version") == resource.range
 
 

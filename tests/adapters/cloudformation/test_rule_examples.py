@@ -14,7 +14,10 @@ from govern.model.graph import ResourceGraph
 from govern.parsers.cloudformation import parse_cloudformation
 
 RULES = load_rules([default_rules_dir()])
-AWS_RULES = [r for r in RULES.rules if r.meta.id.startswith("GOV-AWS-")]
+# rules whose kinds CloudFormation can produce (account settings such as EBS encryption by
+# default exist in Terraform only)
+AWS_RULES = [r for r in RULES.rules
+             if r.meta.id.startswith("GOV-AWS-") and "cloudformation" in r.meta.formats]
 
 
 def _statuses(tmp_path: Path, text: str, rule_id: str) -> set[str]:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from tests.adapters.terraform.azure_helpers import adapt_one
+from tests.adapters.terraform.natives import lines
 
 
 def test_defaults() -> None:
     cluster = adapt_one("azurerm_kubernetes_cluster.k", {"name": "aks"})
     assert cluster.kind == "azure.containerservice.managed_cluster"
     assert cluster.attributes == {"name": "aks", "private_cluster_enabled": False,
+                                  "local_accounts_enabled": True, "rbac_enabled": True,
                                   "tags": {}}
-    assert cluster.defaulted == {("private_cluster_enabled",)}
+    assert cluster.defaulted == {("private_cluster_enabled",), ("local_accounts_enabled",),
+                                 ("rbac_enabled",)}
 
 
 def test_authorized_ranges_current_and_legacy() -> None:
@@ -19,7 +22,21 @@ def test_authorized_ranges_current_and_legacy() -> None:
         "api_server_access_profile": [{"authorized_ip_ranges": ["203.0.113.0/24"]}]})
     assert current.attributes == {"private_cluster_enabled": True,
                                   "api_server_authorized_ip_ranges": ["203.0.113.0/24"],
+                                  "local_accounts_enabled": True, "rbac_enabled": True,
                                   "tags": {}}
     legacy = adapt_one("azurerm_kubernetes_cluster.k", {
         "api_server_authorized_ip_ranges": ["198.51.100.0/24"]})
     assert legacy.attributes["api_server_authorized_ip_ranges"] == ["198.51.100.0/24"]
+
+
+def test_local_accounts_and_rbac_current_and_legacy() -> None:
+    current = adapt_one("azurerm_kubernetes_cluster.k", {
+        "local_account_disabled": True, "role_based_access_control_enabled": False},
+        locations={"local_account_disabled": 7})
+    assert (current.attributes["local_accounts_enabled"],
+            current.attributes["rbac_enabled"]) == (False, False)
+    assert current.location("local_accounts_enabled") == lines(7)
+    legacy = adapt_one("azurerm_kubernetes_cluster.k", {
+        "role_based_access_control": [{"enabled": False}]})
+    assert legacy.attributes["rbac_enabled"] is False
+    assert ("rbac_enabled",) not in legacy.defaulted

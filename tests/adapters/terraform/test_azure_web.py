@@ -16,23 +16,28 @@ def test_defaults_of_the_current_resources(native_type: str) -> None:
     app = adapt_one(f"{native_type}.app", {"name": "app", "site_config": [{}]})
     assert app.kind == "azure.web.app"
     assert app.attributes == {"name": "app", "https_only": False, "min_tls_version": "1.2",
-                              "ftps_state": "Disabled", "tags": {}}
-    assert app.defaulted == {("https_only",), ("min_tls_version",), ("ftps_state",)}
+                              "ftps_state": "Disabled", "remote_debugging_enabled": False,
+                              "tags": {}}
+    assert app.defaulted == {("https_only",), ("min_tls_version",), ("ftps_state",),
+                             ("remote_debugging_enabled",)}
 
 
 def test_defaults_of_the_legacy_app_service() -> None:
     app = adapt_one("azurerm_app_service.app", {"name": "app"})
     assert app.attributes == {"name": "app", "https_only": False, "min_tls_version": "1.2",
-                              "ftps_state": "AllAllowed", "tags": {}}
+                              "ftps_state": "AllAllowed", "remote_debugging_enabled": False,
+                              "tags": {}}
 
 
 def test_written_values_and_locations() -> None:
     app = adapt_one("azurerm_linux_web_app.app", {
         "https_only": True,
-        "site_config": [{"minimum_tls_version": "1.1", "ftps_state": "AllAllowed"}]},
+        "site_config": [{"minimum_tls_version": "1.1", "ftps_state": "AllAllowed",
+                         "remote_debugging_enabled": True}]},
         locations={"site_config.0.ftps_state": 9})
     assert app.attributes == {"https_only": True, "min_tls_version": "1.1",
-                              "ftps_state": "AllAllowed", "tags": {}}
+                              "ftps_state": "AllAllowed", "remote_debugging_enabled": True,
+                              "tags": {}}
     assert app.location("ftps_state") == lines(9)
     legacy = adapt_one("azurerm_app_service.app", {
         "site_config": [{"min_tls_version": "1.0", "ftps_state": "FtpsOnly"}]})

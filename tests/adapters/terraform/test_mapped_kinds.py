@@ -87,9 +87,12 @@ def test_storage_account_defaults_of_current_providers() -> None:
     assert resource.kind == "azure.storage.account"
     assert resource.attributes == {"name": "sa", "resource_group_name": "rg",
                                    "https_only": True, "min_tls_version": "TLS1_2",
-                                   "allow_blob_public_access": True, "tags": {}}
+                                   "allow_blob_public_access": True,
+                                   "shared_key_access_enabled": True,
+                                   "infrastructure_encryption_enabled": False, "tags": {}}
     assert resource.defaulted == {("https_only",), ("min_tls_version",),
-                                  ("allow_blob_public_access",)}
+                                  ("allow_blob_public_access",), ("shared_key_access_enabled",),
+                                  ("infrastructure_encryption_enabled",)}
 
 
 def test_storage_account_v3_and_v4_names() -> None:
@@ -97,7 +100,9 @@ def test_storage_account_v3_and_v4_names() -> None:
         "enable_https_traffic_only": False, "allow_nested_items_to_be_public": False,
         "min_tls_version": "TLS1_0"}, locations={"enable_https_traffic_only": 6})
     assert v3.attributes == {"https_only": False, "min_tls_version": "TLS1_0",
-                             "allow_blob_public_access": False, "tags": {}}
+                             "allow_blob_public_access": False,
+                             "shared_key_access_enabled": True,
+                             "infrastructure_encryption_enabled": False, "tags": {}}
     assert v3.location("https_only") == lines(6)
     v4 = adapt_one("azurerm_storage_account.sa", {"https_traffic_only_enabled": False,
                                                   "public_network_access_enabled": False})

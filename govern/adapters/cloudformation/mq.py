@@ -1,0 +1,16 @@
+"""Amazon MQ: `AWS::AmazonMQ::Broker` (`PubliclyAccessible` is required by
+CloudFormation)."""
+
+from __future__ import annotations
+
+from govern.adapters.building import field
+from govern.adapters.cloudformation.building import KindMapping
+from govern.adapters.cloudformation.values import to_bool
+
+MAPPINGS = {
+    "AWS::AmazonMQ::Broker": KindMapping("aws.mq.broker", (
+        field("name", "BrokerName"),
+        field("engine_type", "EngineType"),
+        field("publicly_accessible", "PubliclyAccessible", function=to_bool),
+    )),
+}

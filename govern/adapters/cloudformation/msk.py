@@ -1,0 +1,20 @@
+"""MSK: `AWS::MSK::Cluster` (`EncryptionInTransit`: `ClientBroker` defaults to `TLS`,
+`InCluster` to true; `kms_key` absent without `EncryptionAtRest`: the AWS managed key;
+tags from the `Tags` map)."""
+
+from __future__ import annotations
+
+from govern.adapters.building import field
+from govern.adapters.cloudformation.building import KindMapping
+from govern.adapters.cloudformation.values import to_bool
+
+_TRANSIT = "EncryptionInfo.EncryptionInTransit."
+
+MAPPINGS = {
+    "AWS::MSK::Cluster": KindMapping("aws.msk.cluster", (
+        field("name", "ClusterName"),
+        field("client_broker", _TRANSIT + "ClientBroker", default="TLS"),
+        field("in_cluster", _TRANSIT + "InCluster", function=to_bool, default=True),
+        field("kms_key", "EncryptionInfo.EncryptionAtRest.DataVolumeKMSKeyId"),
+    )),
+}

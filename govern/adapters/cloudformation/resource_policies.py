@@ -1,0 +1,42 @@
+"""Resource policies written as separate resources, folded into every resource they name:
+`AWS::SQS::QueuePolicy` (`Queues`, a list of queue URLs) into each queue and
+`AWS::SNS::TopicPolicy` (`Topics`, a list of topic ARNs) into each topic. The
+`PolicyDocument` becomes the target's `policy` (normalized), as `AWS::S3::BucketPolicy`
+does for a bucket. A target list that is not known, or an entry naming a resource outside
+the template, folds into nothing (with a note)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from govern.adapters.building import clear, copy
+from govern.adapters.cloudformation.context import TemplateContext
+from govern.adapters.iam_document import normalize_policy_document
+from govern.adapters.reading import value_at
+from govern.parsers.native import NativeResource
+
+Folder = Callable[[NativeResource, TemplateContext], None]
+
+
+def _folder(kind: str, prop: str, what: str) -> Folder:
+    def fold(native: NativeResource, ctx: TemplateContext) -> None:
+        targets = value_at(native, prop)
+        if not isinstance(targets, list):
+            ctx.note(native, f"{prop} is not a list known in this template",
+                     "fold-target-not-found")
+            return
+        for entry in targets:
+            target = ctx.single(native, entry, [kind], what)
+            if target is None:
+                continue
+            ctx.absorb(native, target)
+            clear(target, "policy")
+            copy(target, native, "PolicyDocument", "policy", normalize_policy_document,
+                 folded=True)
+    return fold
+
+
+FOLDERS: dict[str, Folder] = {
+    "AWS::SQS::QueuePolicy": _folder("aws.sqs.queue", "Queues", "queue"),
+    "AWS::SNS::TopicPolicy": _folder("aws.sns.topic", "Topics", "topic"),
+}

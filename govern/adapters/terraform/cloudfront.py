@@ -1,0 +1,77 @@
+"""CloudFront: `aws_cloudfront_distribution`.
+
+`cache_behaviors` lists the `default_cache_behavior` first (without `path_pattern`), then
+every `ordered_cache_behavior`, as `{path_pattern, viewer_protocol_policy}` (the keys that
+are set). `custom_certificate` is true when the viewer certificate is an ACM or IAM
+certificate (a value known only after apply counts), false otherwise (the
+`*.cloudfront.net` certificate). `minimum_protocol_version` defaults to `TLSv1` with a
+custom certificate (the provider's and CloudFront's default) and is left absent with the
+CloudFront certificate, whose protocols cannot be chosen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govern.adapters.building import carry_locations, field, set_at, set_default, where
+from govern.adapters.reading import MISSING, blocks_in, value_in
+from govern.adapters.terraform.mapping import KindMapping
+from govern.model.resource import Path, Resource
+from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
+
+DEFAULT_MIN_VERSION = "TLSv1"
+
+
+def set_behaviors(resource: Resource, native: NativeResource, default: Path,
+                  ordered: Path, keys: dict[str, str]) -> None:
+    """`cache_behaviors` from the default behavior at `default` and the list at `ordered`;
+    `keys` maps canonical keys to native ones (shared with CloudFormation)."""
+    entries: list[Any] = []
+    set_at(resource, "cache_behaviors", entries, None)
+    sources: list[tuple[Path, Any]] = []
+    first = blocks_in(native.attributes, default)
+    if isinstance(first, Unknown):
+        sources.append((default, first))
+    elif first:
+        written_as_list = isinstance(value_in(native.attributes, default), list)
+        sources.append(((*default, 0) if written_as_list else default, first[0]))
+    others = blocks_in(native.attributes, ordered)
+    if isinstance(others, Unknown):
+        sources.append((ordered, others))
+    else:
+        sources.extend(((*ordered, index), block) for index, block in enumerate(others))
+    for index, (native_path, block) in enumerate(sources):
+        if isinstance(block, Unknown) or not isinstance(block, dict):
+            entries.append(block if isinstance(block, Unknown) else Unknown("not a block"))
+            continue
+        entries.append({canonical: value for canonical, name in keys.items()
+                        if (value := value_in(block, name)) is not MISSING})
+        carry_locations(resource, native, native_path, ("cache_behaviors", index))
+
+
+def finish_certificate(resource: Resource, native: NativeResource, certificate: Path) -> None:
+    """`custom_certificate` and the `minimum_protocol_version` default (shared with
+    CloudFormation)."""
+    custom = any(key in resource.attributes for key in ("acm_certificate", "iam_certificate"))
+    set_at(resource, "custom_certificate", custom, where(native, certificate, False))
+    if custom and "minimum_protocol_version" not in resource.attributes:
+        set_default(resource, "minimum_protocol_version", DEFAULT_MIN_VERSION)
+
+
+def _finish(resource: Resource, native: NativeResource) -> None:
+    set_behaviors(resource, native, ("default_cache_behavior",), ("ordered_cache_behavior",),
+                  {"path_pattern": "path_pattern",
+                   "viewer_protocol_policy": "viewer_protocol_policy"})
+    finish_certificate(resource, native, ("viewer_certificate",))
+
+
+_CERT = "viewer_certificate.0."
+
+MAPPINGS = {
+    "aws_cloudfront_distribution": KindMapping("aws.cloudfront.distribution", (
+        field("acm_certificate", _CERT + "acm_certificate_arn"),
+        field("iam_certificate", _CERT + "iam_certificate_id"),
+        field("minimum_protocol_version", _CERT + "minimum_protocol_version"),
+    ), _finish),
+}

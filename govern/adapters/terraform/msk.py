@@ -1,0 +1,18 @@
+"""MSK: `aws_msk_cluster` (`encryption_in_transit`: `client_broker` defaults to `TLS`,
+`in_cluster` to true; `kms_key` absent when not written: the AWS managed key)."""
+
+from __future__ import annotations
+
+from govern.adapters.building import field
+from govern.adapters.terraform.mapping import KindMapping
+
+_TRANSIT = "encryption_info.0.encryption_in_transit.0."
+
+MAPPINGS = {
+    "aws_msk_cluster": KindMapping("aws.msk.cluster", (
+        field("name", "cluster_name"),
+        field("client_broker", _TRANSIT + "client_broker", default="TLS"),
+        field("in_cluster", _TRANSIT + "in_cluster", default=True),
+        field("kms_key", "encryption_info.0.encryption_at_rest_kms_key_arn"),
+    )),
+}
