@@ -78,3 +78,7 @@ def test_tagging_rules_cover_every_taggable_kind_of_their_provider() -> None:
     for rule in tagging:
         provider = rule.meta.kinds[0].split(".")[0]
         assert sorted(rule.meta.kinds) == taggable_kinds(provider), rule.meta.id
+
+
+def test_every_rule_carries_compliance_mappings() -> None:
+    assert [r.meta.id for r in RULES if not r.compliance] == []
