@@ -16,7 +16,7 @@ EXIT_SCAN_ERROR = 3
 
 
 def is_blocking(finding: Finding, fail_on: str, fail_on_unknown: bool = False) -> bool:
-    if fail_on == "none":
+    if fail_on == "none" or finding.suppression is not None:
         return False
     if finding.status == "unknown" and not fail_on_unknown:
         return False

@@ -103,6 +103,7 @@ def evaluate_counted(graph: ResourceGraph, rules: RuleSet,
                     location=resource.location(verdict.path),
                     fingerprint=fingerprint(meta.id, resource, path, base_dir), path=path,
                     equivalents=meta.equivalents,
-                    context=relative(resource.context, base_dir)))
+                    context=relative(resource.context, base_dir),
+                    resource_range=resource.range))
     findings.sort(key=lambda f: (f.sort_key(), f.resource_id, f.status))
     return findings, evaluated

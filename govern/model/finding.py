@@ -46,6 +46,19 @@ class RuleMeta:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """Why a finding is accepted: an inline comment in the source (`inSource`) or a waiver
+    file / baseline outside it (`external`). Suppressed findings are reported, counted apart,
+    and never block the gate."""
+
+    kind: Literal["inSource", "external"]
+    source: str  # "govern", "checkov", "tfsec", "trivy", "kics", "waiver", "baseline"
+    justification: str
+    location: SourceRange | None = None  # where the suppression is written
+    until: str | None = None  # ISO date after which it no longer applies
+
+
+@dataclass(frozen=True)
 class Finding:
     """A rule that failed (or could not be decided) on one resource."""
 
@@ -63,6 +76,8 @@ class Finding:
     path: str = ""  # canonical attribute path of the offending value, "" for the resource
     equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)
     context: str = ""  # the resource's deployment (root module dir, template), as reported
+    resource_range: SourceRange | None = None  # where the resource itself is written
+    suppression: Suppression | None = None  # set when an accepted risk covers this finding
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         loc = self.location

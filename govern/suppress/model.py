@@ -1,0 +1,34 @@
+"""What every source of suppressions produces, and what it covers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from govern.model.source import SourceRange
+
+
+@dataclass(frozen=True)
+class SuppressionRule:
+    """One accepted risk, as written.
+
+    Coverage: an inline suppression names `file` and `line` (the line it applies to: the
+    resource block's first line when written above the resource, or the offending line); it
+    covers a finding of one of `rule_ids` whose location is on that line or whose resource
+    range contains it. A waiver covers findings whose resource address matches
+    `address_pattern` and/or whose file matches `path_pattern` (fnmatch, relative to the
+    report root).
+    """
+
+    rule_ids: frozenset[str]  # govern rule ids (other tools' ids mapped through equivalents)
+    source: str  # "govern", "checkov", "tfsec", "trivy", "kics", "waiver"
+    kind: Literal["inSource", "external"]
+    reason: str
+    written_at: SourceRange | None
+    until: date | None = None
+    file: str | None = None
+    line: int | None = None
+    address_pattern: str | None = None
+    path_pattern: str | None = None
+    owner: str | None = None
