@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -79,16 +80,33 @@ def cli() -> None:
               help="SARIF only: write ID as runs[0].automationDetails.id (with a trailing "
                    "'/', e.g. govern/terraform/), the category GitHub code scanning uses to "
                    "tell analyses of the same commit apart. Default: none.")
+@click.option("--waivers", "waivers", type=click.Path(), default=None, metavar="FILE",
+              help="Waivers file: accepted risks by rule and resource or file glob, each "
+                   "with a reason, an owner and an expiry date (default: the config's "
+                   "waivers, or GOVERN_WAIVERS). See docs/baseline.md.")
+@click.option("--baseline", "baseline", type=click.Path(), default=None, metavar="FILE",
+              help="Report and gate only findings not in FILE (written by `govern baseline "
+                   "create`; default: the config's baseline); entries no longer found are "
+                   "reported as fixed.")
+@click.option("--changed-only", is_flag=True, default=False,
+              help="The file PATHS are the changed files: scan their directories, report "
+                   "and gate only findings in those files (as pre-commit passes them).")
+@click.option("--diff-base", default=None, metavar="REF",
+              help="Report and gate only findings in files changed since REF (git diff "
+                   "REF...HEAD, plus uncommitted and untracked files).")
 def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
          fail_on: str | None, fail_on_unknown: bool | None, config_path: str | None,
          var_files: tuple[str, ...], variables: tuple[str, ...], cfn_parameters: tuple[str, ...],
          arm_parameters: tuple[str, ...], rule_paths: tuple[str, ...],
-         color: bool | None, frameworks: tuple[str, ...], sarif_category: str | None) -> None:
+         color: bool | None, frameworks: tuple[str, ...], sarif_category: str | None,
+         waivers: str | None, baseline: str | None, changed_only: bool,
+         diff_base: str | None) -> None:
     """Scan PATHS (files or directories; default: the working directory)."""
     try:
+        selection = _Selection(waivers, baseline, changed_only, diff_base)
         code = _scan(paths or (".",), formats, outputs, fail_on, fail_on_unknown, config_path,
                      var_files, variables, cfn_parameters, arm_parameters, rule_paths, color,
-                     frameworks, sarif_category)
+                     frameworks, sarif_category, selection)
     except UsageError as exc:
         _die(str(exc), EXIT_USAGE)
     except RuleError as exc:
@@ -105,7 +123,8 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
           var_files: tuple[str, ...], variables: tuple[str, ...],
           cfn_parameters: tuple[str, ...], arm_parameters: tuple[str, ...],
           rule_paths: tuple[str, ...], color: bool | None,
-          frameworks: tuple[str, ...] = (), sarif_category: str | None = None) -> int:
+          frameworks: tuple[str, ...] = (), sarif_category: str | None = None,
+          selection: _Selection | None = None) -> int:
     from govern.compliance.catalogues import resolve
     from govern.config import CliSettings, resolve_config
     from govern.gate import exit_code
@@ -124,12 +143,15 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
             if not os.path.isfile(path):
                 raise UsageError(f"{option} {path}: file not found")
     parsed_vars = _parse_vars(variables)
+    chosen = selection or _Selection()
+    paths, changed = _changed_files(paths, chosen)
     config = resolve_config(paths, CliSettings(config_path, fail_on, fail_on_unknown,
                                                rule_paths, var_files))
     result = run_scan(ScanOptions(paths=paths, variables=parsed_vars, config=config,
                                   cfn_parameter_files=cfn_parameters,
                                   arm_parameter_files=arm_parameters,
-                                  compliance=compliance))
+                                  compliance=compliance, waivers=chosen.waivers,
+                                  baseline=chosen.baseline, changed_files=changed))
     use_color = _use_color(color)
     for fmt, destination in targets:
         text = render(fmt, result.report, color=use_color and destination is None,
@@ -143,6 +165,37 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
             except OSError as exc:
                 raise UsageError(f"cannot write {destination}: {exc.strerror}") from exc
     return exit_code(result.report, config.fail_on, config.fail_on_unknown)
+
+
+@dataclass(frozen=True)
+class _Selection:
+    """`govern scan` options that choose which findings are reported and gated."""
+
+    waivers: str | None = None
+    baseline: str | None = None
+    changed_only: bool = False
+    diff_base: str | None = None
+
+
+def _changed_files(paths: tuple[str, ...], selection: _Selection
+                   ) -> tuple[tuple[str, ...], frozenset[str] | None]:
+    """The paths to scan and the changed files (None: report everything)."""
+    changed: frozenset[str] | None = None
+    if selection.changed_only:
+        from govern.suppress.changes import split_paths
+
+        paths, changed = split_paths(paths)
+        if not changed and selection.diff_base is None:
+            raise UsageError("--changed-only needs the changed files as PATH arguments "
+                             "(or --diff-base REF)")
+        paths = paths or (".",)
+    if selection.diff_base is not None:
+        from govern.suppress.changes import git_changed_files
+
+        if not selection.diff_base.strip():
+            raise UsageError("--diff-base needs a git revision, e.g. origin/main")
+        changed = (changed or frozenset()) | git_changed_files(selection.diff_base, paths[0])
+    return paths, changed
 
 
 def _plan_outputs(formats: tuple[str, ...], outputs: tuple[str, ...]
@@ -315,6 +368,67 @@ def _load_rules_or_die(extra: tuple[str, ...]) -> RuleSet:
         return load_rules([default_rules_dir(), *extra])
     except RuleError as exc:
         _die(str(exc), EXIT_SCAN_ERROR)
+
+
+@cli.group("baseline")
+def baseline_group() -> None:
+    """Record today's findings so that scans report only new ones (docs/baseline.md)."""
+
+
+@baseline_group.command("create")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--output", "-o", "output", type=click.Path(), default=None, metavar="FILE",
+              help="Where to write the baseline (default: the config's baseline, else "
+                   ".govern-baseline.json).")
+@click.option("--config", "config_path", type=click.Path(), default=None,
+              help="As for `govern scan`.")
+@click.option("--var-file", "var_files", multiple=True, type=click.Path(),
+              help="As for `govern scan`; repeatable.")
+@click.option("--var", "variables", multiple=True, metavar="NAME=VALUE",
+              help="As for `govern scan`; repeatable.")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
+              help="As for `govern scan`; repeatable.")
+@click.option("--waivers", "waivers", type=click.Path(), default=None, metavar="FILE",
+              help="As for `govern scan`: waived findings are not recorded.")
+def baseline_create(paths: tuple[str, ...], output: str | None, config_path: str | None,
+                    var_files: tuple[str, ...], variables: tuple[str, ...],
+                    rule_paths: tuple[str, ...], waivers: str | None) -> None:
+    """Scan PATHS (default: the working directory) and write the fingerprints of every
+    finding not suppressed (with rule id, address, file and message, sorted) to FILE.
+    Run scans with `--baseline FILE` from the same directory.
+
+    Exit codes: 0 written, 2 usage or configuration error, 3 scan error (nothing written:
+    a baseline of an incomplete scan would hide findings later)."""
+    from dataclasses import replace
+
+    from govern.config import CliSettings, resolve_config
+    from govern.scan import ScanOptions, run_scan
+    from govern.suppress.baseline import DEFAULT_BASELINE, entries_of, write_baseline
+
+    targets = paths or (".",)
+    try:
+        for path in var_files:
+            if not os.path.isfile(path):
+                raise UsageError(f"--var-file {path}: file not found")
+        config = resolve_config(targets, CliSettings(config_path, None, None, rule_paths,
+                                                     var_files))
+        destination = output or config.baseline or DEFAULT_BASELINE
+        result = run_scan(ScanOptions(paths=targets, variables=_parse_vars(variables),
+                                      config=replace(config, baseline=None),
+                                      waivers=waivers))
+        errors = [n for n in result.report.notices if n.level == "error"]
+        if errors:
+            lines = [f"  {n.render()}" for n in errors]
+            _die("the scan is incomplete, no baseline written:\n" + "\n".join(lines),
+                 EXIT_SCAN_ERROR)
+        entries = entries_of(result.report.findings, result.report.root)
+        write_baseline(destination, entries)
+    except (UsageError, ConfigError) as exc:
+        _die(str(exc), EXIT_USAGE if not isinstance(exc, RuleError) else EXIT_SCAN_ERROR)
+    except GovernError as exc:
+        _die(str(exc), EXIT_SCAN_ERROR)
+    click.echo(f"{len(entries)} finding{'' if len(entries) == 1 else 's'} written to "
+               f"{destination}")
 
 
 @cli.group("config")

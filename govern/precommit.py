@@ -2,11 +2,11 @@
 
 pre-commit passes the staged files that match the hook's `files` pattern after the hook's
 `args`. Terraform is evaluated per directory (a module: variables, tfvars, locals live in
-sibling files), so a changed file is scanned through its directory: this runs `govern scan`
-with the same options on the **parent directories** of the files, deduplicated, and without
-a directory that is inside another one already chosen (a directory is scanned with
-everything below it). Findings in unchanged files of those directories are reported too;
-a later change adds `--changed-only`.
+sibling files), so this runs `govern scan --changed-only` with the same options and the
+files: the scan reads the **parent directories** of the files (deduplicated, without a
+directory inside another one already chosen), evaluates everything in them, and reports
+and gates only the findings located in the staged files. Errors (a file that cannot be
+parsed) anywhere in those directories still fail the hook (exit 3): the scan is incomplete.
 
 Options are parsed by the `scan` command itself, so every `govern scan` option works in
 the hook's `args` (`--fail-on high`, `--var-file prod.tfvars`, `--config ...`).
@@ -14,27 +14,14 @@ the hook's `args` (`--fail-on high`, `--var-file prod.tfvars`, `--config ...`).
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import click
 
+from govern.suppress.changes import scan_dirs
 
-def scan_dirs(files: Iterable[str]) -> tuple[str, ...]:
-    """The parent directories of `files`, deduplicated, without nested ones, sorted."""
-    dirs = sorted({os.path.normpath(os.path.dirname(f) or ".") for f in files})
-    chosen: list[str] = []
-    for directory in dirs:
-        if not any(_inside(directory, parent) for parent in chosen):
-            chosen.append(directory)
-    return tuple(chosen)
-
-
-def _inside(path: str, parent: str) -> bool:
-    if parent == ".":
-        return not os.path.isabs(path) and not path.startswith("..")
-    return path == parent or path.startswith(parent.rstrip(os.sep) + os.sep)
+__all__ = ["main", "scan_dirs"]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -46,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             files = ctx.params.get("paths") or ()
             if not files:  # nothing staged that govern reads
                 sys.exit(0)
-            ctx.params["paths"] = scan_dirs(files)
+            ctx.params["changed_only"] = True  # scans scan_dirs(files), reports files
             scan.invoke(ctx)
     except click.ClickException as exc:
         exc.show()

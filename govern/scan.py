@@ -8,17 +8,23 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
 
 from govern import __version__
 from govern.adapters.result import AdaptResult
 from govern.config import Config
 from govern.discover import Discovery, discover
-from govern.model.finding import Notice, ScanReport, ScanStats
+from govern.model.finding import Finding, Notice, RuleMeta, ScanReport, ScanStats
 from govern.model.graph import ResourceGraph
 from govern.parsers.classify import classify_file
 from govern.parsers.native import NativeResource, ParseResult
+
+if TYPE_CHECKING:
+    from govern.suppress.baseline import Baseline
+    from govern.suppress.model import SuppressionRule
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,11 @@ class ScanOptions:
     cfn_parameter_files: tuple[str, ...] = ()
     arm_parameter_files: tuple[str, ...] = ()
     compliance: tuple[str, ...] = ()  # framework keys (resolved) to report on
+    today: date = field(default_factory=date.today)  # when suppressions expire (tests pin it)
+    waivers: str | None = None  # the waivers file (`--waivers`), over the config's
+    baseline: str | None = None  # report and gate only findings not in this baseline
+    # report and gate only findings (and notices) in these files (`changes.key` form)
+    changed_files: frozenset[str] | None = None
 
 
 @dataclass
@@ -70,6 +81,8 @@ def run_scan(options: ScanOptions) -> ScanResult:
     active = select_rules(config, rules)
     parameters = rule_parameters(config, active)
     check_parameters(config, active, parameters)
+    waiver_rules = _waiver_rules(options, rules.ids())
+    baseline = _baseline(options)
 
     found = discover(options.paths, max_file_size=config.max_file_size, exclude=config.exclude)
     notices: list[Notice] = list(found.notices)
@@ -82,9 +95,30 @@ def run_scan(options: ScanOptions) -> ScanResult:
             adapted = adapt(parsed.resources)
             notices.extend(adapted.notices)
             graph.merge(ResourceGraph(adapted.resources, adapted.edges))
+    changed = options.changed_files
+    if changed is not None:
+        from govern.suppress.changes import keep_notice
+
+        notices = [n for n in notices if keep_notice(n, changed)]
 
     root = report_root(options.paths)
     findings, evaluated = evaluate_counted(graph, active, parameters, base_dir=root)
+    # inline suppressions (govern/suppress/inline.py) + waivers, applied in this order
+    findings, suppression_notices = _suppress(findings, files, rules.metas(),
+                                              waiver_rules, options.today, root)
+    notices.extend(suppression_notices)
+    # on every finding above; what is reported narrows only now (changed files, baseline)
+    if changed is not None:
+        from govern.suppress.changes import in_changed
+
+        findings = [f for f in findings if in_changed(f, changed)]
+    baseline_summary = None
+    if baseline is not None:
+        from govern.suppress.baseline import match_baseline, summary_for
+
+        matched = match_baseline(findings, baseline)
+        findings = list(matched.findings)
+        baseline_summary = summary_for(matched, baseline, root, options.paths, changed)
     elapsed = time.perf_counter() - started
     report = ScanReport(
         findings=tuple(findings),
@@ -95,12 +129,49 @@ def run_scan(options: ScanOptions) -> ScanResult:
                         seconds=elapsed),
         tool_version=__version__,
         evaluated=evaluated,
+        baseline=baseline_summary,
     )
     if options.compliance:
         from govern.compliance.assess import with_compliance
 
         report = with_compliance(report, options.compliance)
     return ScanResult(report=report, graph=graph)
+
+
+def _suppress(findings: Sequence[Finding], files: Iterable[str], rules: Sequence[RuleMeta],
+              waiver_rules: Sequence[SuppressionRule], today: date, root: str
+              ) -> tuple[list[Finding], list[Notice]]:
+    """Findings marked by the inline suppressions in `files` and by `waiver_rules`, and the
+    notices about expired, unused and invalid suppressions."""
+    from govern.suppress.apply import apply_suppressions
+    from govern.suppress.inline import collect
+
+    inline = collect(files, rules)
+    return apply_suppressions(findings, [*inline.rules, *waiver_rules], today, root,
+                              inline.invalid)
+
+
+def _waiver_rules(options: ScanOptions, rule_ids: Sequence[str]
+                  ) -> list[SuppressionRule]:
+    """The waivers of `--waivers`, else of the config's `waivers` key (ConfigError)."""
+    path = options.waivers or options.config.waivers
+    if path is None:
+        return []
+    from govern.suppress.waivers import check_waiver_rules, load_waivers
+
+    waivers = list(load_waivers(path))
+    check_waiver_rules(waivers, rule_ids)
+    return waivers
+
+
+def _baseline(options: ScanOptions) -> Baseline | None:
+    """The baseline of `--baseline`, else of the config's `baseline` key (UsageError)."""
+    path = options.baseline or options.config.baseline
+    if path is None:
+        return None
+    from govern.suppress.baseline import load_baseline
+
+    return load_baseline(path)
 
 
 def _parse_all(found: Discovery, options: ScanOptions

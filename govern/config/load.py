@@ -125,6 +125,9 @@ def _from_file(file: ConfigFile) -> tuple[dict[str, Any], dict[str, str]]:
             existing(("var-files", i), p) for i, p in enumerate(data["var-files"])))
     if "waivers" in data:
         take("waivers", ("waivers",), "waivers", existing(("waivers",), data["waivers"]))
+    if "baseline" in data:  # written by `govern baseline create`: it may not exist yet
+        take("baseline", ("baseline",), "baseline",
+             os.path.normpath(os.path.join(base, data["baseline"])))
     return values, origins
 
 

@@ -19,7 +19,7 @@ SETTING_KEYS = (
     "config", "fail-on", "fail-on-unknown", "rules.paths", "rules.enable", "rules.disable",
     "rules.categories.enable", "rules.categories.disable", "severity", "tags.required.aws",
     "tags.required.azure", "tags.required.gcp", "parameters", "exclude", "max-file-size",
-    "var-files", "waivers")
+    "var-files", "waivers", "baseline")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     var_files: tuple[str, ...] = ()
     waivers: str | None = None
+    baseline: str | None = None  # `govern scan` default for --baseline; need not exist yet
     source: str | None = None  # the configuration file, as found
     origins: Mapping[str, str] = field(default_factory=dict)
     lines: Mapping[Path, int] = field(default_factory=dict)  # file entry -> line (YAML)

@@ -28,6 +28,7 @@ def settings(config: Config) -> dict[str, dict[str, Any]]:
         "max-file-size": config.max_file_size,
         "var-files": list(config.var_files),
         "waivers": config.waivers,
+        "baseline": config.baseline,
     }
     for provider in ("aws", "azure", "gcp"):
         values[f"tags.required.{provider}"] = list(config.required_tags.get(provider, ()))

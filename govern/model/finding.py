@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from govern.model.baseline import BaselineSummary
 from govern.model.source import SourceRange
 
 Severity = Literal["critical", "high", "medium", "low"]
@@ -128,6 +129,8 @@ class ScanReport:
     evaluated: dict[str, int] = field(default_factory=dict)
     # one per framework asked for with `--compliance`, in the order asked
     compliance: tuple[ComplianceReport, ...] = ()
+    # only with `--baseline`: findings it held back and entries fixed since
+    baseline: BaselineSummary | None = None
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@
 - At most `limit` annotations per level (default 50; GitHub shows only 10 per level per
   step anyway, the rest are in the log); when some are left out, a last line per level
   says how many (`::error title=govern::12 more error annotations left out ...`).
+- Suppressed findings (an accepted risk covers them) are not annotated.
 - No findings and no notices: empty output.
 """
 
@@ -97,7 +98,7 @@ def _notice_line(notice: Notice, root: str) -> str:
 
 def _lines(report: ScanReport) -> Iterable[tuple[str, str]]:
     """(level, command line) for every notice and finding, in output order."""
-    findings = sorted(ordered_findings(report),
+    findings = sorted((f for f in ordered_findings(report) if f.suppression is None),
                       key=lambda f: -SEVERITY_RANK.get(f.severity, 0))  # stable
     for level in LEVELS:
         for notice in ordered_notices(report):

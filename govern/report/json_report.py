@@ -5,10 +5,11 @@
   "version": 1,                                  # of this JSON layout; bumped on breaking change
   "tool": {"name": "govern", "version": "0.1.0"},
   "summary": {
-    "total": 15,                                 # findings of any status
-    "by_status": {"fail": 12, "unknown": 3},
+    "total": 17,                                 # findings of any status, suppressed too
+    "by_status": {"fail": 12, "unknown": 3},     # not suppressed
     "by_severity": {"critical": 2, "high": 5, "medium": 4, "low": 1},   # status fail only
     "unknown_by_severity": {"critical": 0, "high": 1, "medium": 2, "low": 0},
+    "suppressed": 2,                             # findings an accepted risk covers
     "notices": {"error": 1, "warning": 0, "note": 2},
     "unparsed_files": 1,                         # files named by error notices
     "files": 12, "resources": 40, "rules": 31, "seconds": 0.21
@@ -23,25 +24,36 @@
      "location": {"file": "main.tf", "start_line": 41, "end_line": 44},   # or null
      "path": "encryption",                       # offending attribute path, "" = the resource
      "fingerprint": "...",
-     "equivalents": {"checkov": ["CKV_AWS_19"], "trivy": ["AVD-AWS-0088"], "kics": []}}
+     "equivalents": {"checkov": ["CKV_AWS_19"], "trivy": ["AVD-AWS-0088"], "kics": []},
+     "suppression": null}                        # or {"kind": "inSource"|"external",
+                                                 # "source": "govern"|"checkov"|"tfsec"|
+                                                 # "trivy"|"kics"|"waiver"|"baseline",
+                                                 # "justification", "until" (or null),
+                                                 # "location" (as above, or null)}
   ],
   "notices": [
     {"level": "error", "code": "parse-error", "message": "...", "file": "broken.tf",
      "line": 7, "hint": "..."}                   # file, line, hint: null when unknown
   ],
   "rules": ["GOV-AWS-001", ...],                 # ids of every rule that ran, sorted
+  "baseline": {"file": ".govern-baseline.json",  # only with --baseline
+               "matched": 3,                     # findings left out: in the baseline
+               "fixed": [{"fingerprint": "...", "rule_id": "GOV-AWS-001",   # entries no
+                          "address": "aws_s3_bucket.old", "file": "main.tf",  # finding has
+                          "message": "..."}]},                                # any more
   "compliance": [...]                            # only with --compliance: see
                                                  # govern.report.compliance
 }
 ```
 
 Every key is always present (null when there is no value), except `compliance`, present
-only when a compliance report was asked for. `title` is null when the rule
-is missing from the report. `location.file` is relative to the scan root when the file is
-inside it, else the path as given (see `govern.report.paths`). Findings and notices are in
-the order of `govern.report.order`; object keys are in the order above; the `equivalents`
-keys are checkov, trivy, kics, then any other tool by name. Output is ASCII
-(`ensure_ascii`), indented by 2, with a trailing newline, and byte-stable.
+only when a compliance report was asked for, and `baseline`, only with `--baseline`.
+`title` is null when the rule is missing from the report. `location.file` is relative to
+the scan root when the file is inside it, else the path as given (see
+`govern.report.paths`). Findings and notices are in the order of `govern.report.order`;
+object keys are in the order above; the `equivalents` keys are checkov, trivy, kics, then
+any other tool by name. Output is ASCII (`ensure_ascii`), indented by 2, with a trailing
+newline, and byte-stable.
 """
 
 from __future__ import annotations
@@ -87,6 +99,23 @@ def _finding(finding: Finding, rules: RuleIndex, root: str) -> dict[str, Any]:
         "path": finding.path,
         "fingerprint": finding.fingerprint,
         "equivalents": equivalents(equiv),
+        "suppression": _suppression(finding, root),
+    }
+
+
+def _suppression(finding: Finding, root: str) -> dict[str, Any] | None:
+    suppression = finding.suppression
+    if suppression is None:
+        return None
+    at = suppression.location
+    return {
+        "kind": suppression.kind,
+        "source": suppression.source,
+        "justification": suppression.justification,
+        "until": suppression.until,
+        "location": None if at is None else {
+            "file": display_path(at.file, root), "start_line": at.start_line,
+            "end_line": at.end_line},
     }
 
 
@@ -109,10 +138,11 @@ def document(report: ScanReport) -> dict[str, Any]:
         "version": JSON_VERSION,
         "tool": {"name": TOOL_NAME, "version": tool_version(report)},
         "summary": {
-            "total": summary.failed_total + summary.unknown_total,
+            "total": summary.failed_total + summary.unknown_total + summary.suppressed,
             "by_status": {"fail": summary.failed_total, "unknown": summary.unknown_total},
             "by_severity": dict(summary.failed),
             "unknown_by_severity": dict(summary.unknown),
+            "suppressed": summary.suppressed,
             "notices": dict(summary.notices),
             "unparsed_files": summary.unparsed_files,
             "files": summary.files,
@@ -124,6 +154,9 @@ def document(report: ScanReport) -> dict[str, Any]:
         "notices": [_notice(n, report.root) for n in ordered_notices(report)],
         "rules": rules.ids(),
     }
+    if report.baseline is not None:
+        doc["baseline"] = {"file": report.baseline.file, "matched": report.baseline.matched,
+                           "fixed": [e.to_json() for e in report.baseline.fixed]}
     if report.compliance:
         doc["compliance"] = compliance_document(report)
     return doc

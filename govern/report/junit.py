@@ -26,8 +26,10 @@ main.tf:41-44 ...</failure>
 - One `<testcase>` per finding, in the order of `govern.report.order`: `classname` the
   resource address, `name` the rule id; a `fail` finding has `<failure message type>`
   (type = severity), an `unknown` one `<skipped message>` (an unknown value is not a
-  failure); the body says where (`file:line-line`, relative to the scan root), the
-  resource, its kind and the attribute path.
+  failure), and so does a suppressed one (`<skipped message="suppressed: REASON">`, the
+  body adding the suppression's source, place and expiry); the body says where
+  (`file:line-line`, relative to the scan root), the resource, its kind and the attribute
+  path.
 - Then one passing `<testcase>` per rule for the resources that did not fail:
   `classname` the rule id, `name` `N of M resources passed` from `ScanReport.evaluated`
   (resources of the rule's kinds it was evaluated on, minus those with a finding). When
@@ -85,13 +87,23 @@ def _body(finding: Finding, root: str) -> str:
     if finding.path:
         lines.append(f"attribute: {finding.path}")
     lines.append(finding.message)
+    suppression = finding.suppression
+    if suppression is not None:
+        where = f" at {display_path(suppression.location.file, root)}:" \
+            f"{suppression.location.start_line}" if suppression.location else ""
+        until = f", until {suppression.until}" if suppression.until else ""
+        lines.append(f"suppressed ({suppression.source}{where}{until}): "
+                     f"{suppression.justification}")
     return _clean("\n".join(lines))
 
 
 def _finding_case(suite: ET.Element, finding: Finding, root: str) -> None:
     case = _sub(suite, "testcase", classname=finding.resource_address or "(no resource)",
                 name=finding.rule_id)
-    if finding.status == "unknown":
+    if finding.suppression is not None:
+        element = _sub(case, "skipped",
+                       message=f"suppressed: {finding.suppression.justification}")
+    elif finding.status == "unknown":
         element = _sub(case, "skipped", message=f"could not be decided: {finding.message}")
     else:
         element = _sub(case, "failure", message=finding.message, type=finding.severity)
@@ -130,7 +142,7 @@ def _rule_suite(parent: ET.Element, rule: RuleMeta, findings: list[Finding],
     if pass_name is not None:
         _sub(suite, "testcase", classname=rule.id, name=pass_name)
     tests = len(findings) + (pass_name is not None)
-    failures = sum(f.status != "unknown" for f in findings)
+    failures = sum(f.status != "unknown" and f.suppression is None for f in findings)
     skipped = len(findings) - failures
     _counts(suite, tests, failures, 0, skipped)
     return tests, failures, skipped

@@ -22,7 +22,8 @@
 ```
 
 Failing findings are grouped by severity (critical first), in the order of
-`govern.report.order`; unknown findings have their own section; then notices, then the
+`govern.report.order`; unknown findings have their own section, and so do suppressed
+findings (with the reason and expiry; not failures); then notices, then the
 compliance report when one was asked for. No timings, so the comment is byte-stable.
 """
 
@@ -66,6 +67,19 @@ def _table(findings: Sequence[Finding], root: str, with_severity: bool = False) 
     return "\n".join(lines)
 
 
+def _suppressed_table(findings: Sequence[Finding], root: str) -> str:
+    lines = ["| Rule | Severity | Resource | Location | Reason | Until |",
+             "|---|---|---|---|---|---|"]
+    for finding in findings:
+        suppression = finding.suppression
+        reason = md(suppression.justification) if suppression else "-"
+        until = suppression.until if suppression and suppression.until else "-"
+        resource = code(finding.resource_address) if finding.resource_address else "-"
+        lines.append(f"| {md(finding.rule_id)} | {finding.severity} | {resource} | "
+                     f"{_location(finding, root)} | {reason} | {until} |")
+    return "\n".join(lines)
+
+
 def _notice(notice: Notice, root: str) -> str:
     where = ""
     if notice.file:
@@ -81,6 +95,8 @@ def _headline(summary: Summary) -> str:
                                                         else "")
     if summary.unknown_total:
         head += f", {summary.unknown_total} unknown"
+    if summary.suppressed:
+        head += f", {summary.suppressed} suppressed"
     if summary.unparsed_files:
         head += f", {_plural(summary.unparsed_files, 'file')} could not be parsed"
     return (f"{head}; {_plural(summary.resources, 'resource')} in "
@@ -95,14 +111,19 @@ def render(report: ScanReport) -> str:
         title += f", {summary.unknown_total} unknown"
     blocks = [f"# govern: {title}", _headline(summary)]
     for severity in SEVERITIES:
-        group = [f for f in findings if f.status == "fail" and f.severity == severity]
+        group = [f for f in findings if f.status == "fail" and f.severity == severity
+                 and f.suppression is None]
         if group:
             blocks.append(f"## {severity.capitalize()} ({len(group)})\n\n"
                           + _table(group, report.root))
-    unknown = [f for f in findings if f.status == "unknown"]
+    unknown = [f for f in findings if f.status == "unknown" and f.suppression is None]
     if unknown:
         blocks.append(f"## Could not be decided ({len(unknown)})\n\n"
                       + _table(unknown, report.root, with_severity=True))
+    suppressed = [f for f in findings if f.suppression is not None]
+    if suppressed:
+        blocks.append(f"## Suppressed ({len(suppressed)})\n\n"
+                      + _suppressed_table(suppressed, report.root))
     notices = ordered_notices(report)
     if notices:
         blocks.append(f"## Notices ({len(notices)})\n\n"

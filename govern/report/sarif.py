@@ -19,6 +19,11 @@ Choices worth knowing:
   and findings without a location get no `physicalLocation`, only the logical location
   (the resource address). See `govern.report.paths`. An empty resource address or
   fingerprint is left out rather than written empty.
+- A suppressed finding (an accepted risk) is still a result, with `suppressions`:
+  `[{"kind": "inSource"|"external", "status": "accepted", "justification", "location"}]`
+  (`location`: where the suppression is written, when known); code scanning shows it as
+  dismissed. `properties.suppressionSource` names the syntax (govern, checkov, tfsec,
+  trivy, kics, waiver, baseline), `properties.suppressedUntil` the expiry date.
 - Every notice becomes an `invocations[0].toolExecutionNotifications` entry;
   `executionSuccessful` is false when any notice is an error (a file could not be parsed).
 - `run.automationDetails.id` only with `--sarif-category ID` (else omitted). SARIF 2.1.0
@@ -39,7 +44,14 @@ import json
 import re
 from typing import Any
 
-from govern.model.finding import SECURITY_SEVERITY, Finding, Notice, RuleMeta, ScanReport
+from govern.model.finding import (
+    SECURITY_SEVERITY,
+    Finding,
+    Notice,
+    RuleMeta,
+    ScanReport,
+    Suppression,
+)
 from govern.model.source import SourceRange
 from govern.report.order import ordered_findings, ordered_notices
 from govern.report.paths import SRCROOT, artifact_uri, root_uri
@@ -163,8 +175,28 @@ def _result(finding: Finding, rule_index: int, root: str) -> JSON:
     }
     if finding.path:
         properties["attributePath"] = finding.path
+    if finding.suppression is not None:
+        properties["suppressionSource"] = finding.suppression.source
+        if finding.suppression.until:
+            properties["suppressedUntil"] = finding.suppression.until
+        result["suppressions"] = [_suppression(finding.suppression, root)]
     result["properties"] = properties
     return result
+
+
+def _suppression(suppression: Suppression, root: str) -> JSON:
+    out: JSON = {"kind": suppression.kind, "status": "accepted"}
+    if suppression.justification.strip():
+        out["justification"] = suppression.justification.strip()
+    at = suppression.location
+    artifact = _artifact_location(at.file, root) if at is not None else None
+    if at is not None and artifact is not None:
+        physical: JSON = {"artifactLocation": artifact}
+        region = _region(at)
+        if region is not None:
+            physical["region"] = region
+        out["location"] = {"physicalLocation": physical}
+    return out
 
 
 def _notification(notice: Notice, root: str) -> JSON:

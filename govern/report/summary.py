@@ -18,6 +18,7 @@ class Summary:
     files: int
     resources: int
     seconds: float
+    suppressed: int = 0  # findings an accepted risk covers (not in `failed` or `unknown`)
 
     @property
     def failed_total(self) -> int:
@@ -31,7 +32,11 @@ class Summary:
 def summarize(report: ScanReport) -> Summary:
     failed: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
     unknown: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
+    suppressed = 0
     for finding in report.findings:
+        if finding.suppression is not None:
+            suppressed += 1
+            continue
         counts = unknown if finding.status == "unknown" else failed
         counts[finding.severity] = counts.get(finding.severity, 0) + 1
     notices = {"error": 0, "warning": 0, "note": 0}
@@ -48,5 +53,5 @@ def summarize(report: ScanReport) -> Summary:
         failed=failed, unknown=unknown, notices=notices,
         unparsed_files=len(unparsed) + anonymous_errors,
         files=report.stats.files, resources=report.stats.resources,
-        seconds=report.stats.seconds,
+        seconds=report.stats.seconds, suppressed=suppressed,
     )

@@ -15,13 +15,24 @@ Notices — 1
 2 findings (1 critical, 1 high), 1 unknown, 1 file could not be parsed; 9 resources in …
 ```
 
+With `--baseline`, a line before the summary says how many findings the baseline held
+back and how many of its entries are fixed, then one line per fixed entry:
+
+```
+Baseline .govern-baseline.json: 3 findings in the baseline, 1 fixed
+  fixed  GOV-AWS-001  aws_s3_bucket.old (main.tf)
+```
+
 The last line is the summary: `...; 9 resources in 3 files, 0.21 s`; with `--compliance`,
 one line per framework follows it (`Compliance cis-aws-3.0 (...): 1 fail, 0 unknown, ...`).
 
 Findings are grouped by file (sorted; findings without a file last, under `(no file)`),
 columns aligned across the whole output. Findings whose status is `unknown` are listed in
-their own section: an unknown value is not a failure. ANSI colour only when asked for;
-control characters coming from the scanned files are escaped either way.
+their own section: an unknown value is not a failure. Findings an accepted risk covers are
+listed after them, in a section `Suppressed — N`, each followed by the suppression
+(source, where it is written, reason, until), and counted apart in the summary
+(`, 2 suppressed`); they are not failures. ANSI colour only when asked for; control
+characters coming from the scanned files are escaped either way.
 """
 
 from __future__ import annotations
@@ -29,7 +40,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from govern.model.finding import SEVERITIES, Finding, Notice, ScanReport
+from govern.model.baseline import BaselineSummary
+from govern.model.finding import SEVERITIES, Finding, Notice, ScanReport, Suppression
 from govern.report.compliance import summary_lines as compliance_summary_lines
 from govern.report.order import ordered_findings, ordered_notices
 from govern.report.paths import display_path
@@ -98,7 +110,7 @@ def _file(finding: Finding, root: str) -> str:
     return clean(display_path(finding.location.file, root)) if finding.location else NO_FILE
 
 
-def _finding_line(finding: Finding, cols: _Columns, paint: _Painter) -> str:
+def _finding_line(finding: Finding, cols: _Columns, paint: _Painter, root: str) -> str:
     severity = paint(finding.severity, finding.severity, cols.severity)
     subject = clean(finding.message)
     if finding.resource_address:
@@ -107,8 +119,23 @@ def _finding_line(finding: Finding, cols: _Columns, paint: _Painter) -> str:
             # the same module may be instantiated by several root modules: say which
             address = f"{address} (root {clean(finding.context)})"
         subject = f"{address}: {subject}"
-    return (f"  {_line(finding).rjust(cols.line)}  {severity}  "
+    line = (f"  {_line(finding).rjust(cols.line)}  {severity}  "
             f"{clean(finding.rule_id).ljust(cols.rule)}  {subject}")
+    if finding.suppression is not None:
+        line += "\n" + " " * (cols.line + 4) + _suppression_text(finding.suppression, root)
+    return line
+
+
+def _suppression_text(suppression: Suppression, root: str) -> str:
+    """`suppressed (govern, main.tf:1): REASON; until 2026-12-31`"""
+    where = suppression.source
+    if suppression.location is not None:
+        at = suppression.location
+        where += f", {clean(display_path(at.file, root))}:{at.start_line}"
+    text = f"suppressed ({where}): {clean(suppression.justification)}"
+    if suppression.until:
+        text += f"; until {suppression.until}"
+    return text
 
 
 def _by_file(findings: Sequence[Finding], root: str, cols: _Columns,
@@ -122,7 +149,7 @@ def _by_file(findings: Sequence[Finding], root: str, cols: _Columns,
             if lines:
                 blocks.append("\n".join(lines))
             current, lines = name, [paint("heading", name)]
-        lines.append(_finding_line(finding, cols, paint))
+        lines.append(_finding_line(finding, cols, paint, root))
     if lines:
         blocks.append("\n".join(lines))
     return blocks
@@ -148,6 +175,8 @@ def summary_line(summary: Summary) -> str:
         head += f" ({', '.join(parts)})"
     if summary.unknown_total:
         head += f", {summary.unknown_total} unknown"
+    if summary.suppressed:
+        head += f", {summary.suppressed} suppressed"
     if summary.unparsed_files:
         head += f", {_plural(summary.unparsed_files, 'file')} could not be parsed"
     stats = (f"{_plural(summary.resources, 'resource')} in {_plural(summary.files, 'file')}, "
@@ -155,15 +184,29 @@ def summary_line(summary: Summary) -> str:
     return f"{head}; {stats}"
 
 
+def baseline_lines(baseline: BaselineSummary) -> list[str]:
+    """`Baseline .govern-baseline.json: 3 findings in the baseline, 1 fixed`, then one line
+    per fixed entry (`  fixed  GOV-AWS-001  aws_s3_bucket.old (main.tf)`)."""
+    head = (f"Baseline {clean(baseline.file)}: "
+            f"{_plural(baseline.matched, 'finding')} in the baseline, "
+            f"{len(baseline.fixed)} fixed")
+    lines = [head]
+    for entry in baseline.fixed:
+        where = f" ({clean(entry.file)})" if entry.file else ""
+        lines.append(f"  fixed  {clean(entry.rule_id)}  {clean(entry.address)}{where}")
+    return lines
+
+
 def render(report: ScanReport, *, color: bool = False) -> str:
     paint = _Painter(color)
     findings = ordered_findings(report)
-    failed = [f for f in findings if f.status != "unknown"]
-    unknown = [f for f in findings if f.status == "unknown"]
+    failed = [f for f in findings if f.status != "unknown" and f.suppression is None]
+    unknown = [f for f in findings if f.status == "unknown" and f.suppression is None]
+    suppressed = [f for f in findings if f.suppression is not None]
     cols = _Columns(findings)
 
     blocks: list[str] = []
-    if not findings:
+    if not failed and not unknown:
         blocks.append("No findings.")
     blocks.extend(_by_file(failed, report.root, cols, paint))
     if unknown:
@@ -171,11 +214,18 @@ def render(report: ScanReport, *, color: bool = False) -> str:
         first, *rest = _by_file(unknown, report.root, cols, paint)
         blocks.append(f"{heading}\n{first}")
         blocks.extend(rest)
+    if suppressed:
+        heading = paint("heading", f"Suppressed — {len(suppressed)}")
+        first, *rest = _by_file(suppressed, report.root, cols, paint)
+        blocks.append(f"{heading}\n{first}")
+        blocks.extend(rest)
     notices = ordered_notices(report)
     if notices:
         lines = [paint("heading", f"Notices — {len(notices)}")]
         lines.extend(_notice_line(n, report.root, paint) for n in notices)
         blocks.append("\n".join(lines))
+    if report.baseline is not None:
+        blocks.append("\n".join(baseline_lines(report.baseline)))
     blocks.append(summary_line(summarize(report)))
     if report.compliance:
         blocks.append("\n".join(compliance_summary_lines(report)))

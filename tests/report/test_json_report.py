@@ -42,6 +42,7 @@ SMALL = """\
       "medium": 0,
       "low": 0
     },
+    "suppressed": 0,
     "notices": {
       "error": 1,
       "warning": 0,
@@ -83,7 +84,8 @@ SMALL = """\
           "AVD-X"
         ],
         "kics": []
-      }
+      },
+      "suppression": null
     }
   ],
   "notices": [
@@ -122,7 +124,7 @@ def test_sample_structure() -> None:
         "total": 7, "by_status": {"fail": 6, "unknown": 1},
         "by_severity": {"critical": 1, "high": 3, "medium": 1, "low": 1},
         "unknown_by_severity": {"critical": 0, "high": 0, "medium": 1, "low": 0},
-        "notices": {"error": 1, "warning": 1, "note": 1}, "unparsed_files": 1,
+        "suppressed": 0, "notices": {"error": 1, "warning": 1, "note": 1}, "unparsed_files": 1,
         "files": 12, "resources": 40, "rules": 6, "seconds": 0.215,
     }
     assert [(f["rule_id"], f["status"], f["location"] and f["location"]["file"])
@@ -137,7 +139,8 @@ def test_sample_structure() -> None:
     ]
     for item in doc["findings"]:
         assert list(item) == ["rule_id", "title", "severity", "category", "status", "message",
-                              "resource", "location", "path", "fingerprint", "equivalents"]
+                              "resource", "location", "path", "fingerprint", "equivalents",
+                              "suppression"]
         assert list(item["resource"]) == ["id", "kind", "address", "format", "context"]
         assert item["fingerprint"]
     assert [(n["level"], n["file"], n["line"]) for n in doc["notices"]] == [

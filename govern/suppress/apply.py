@@ -1,0 +1,126 @@
+"""Mark the findings accepted risks cover; report expired, unused and invalid suppressions.
+
+Coverage (a finding must also be of one of the rule's ids, or the rule covers every rule:
+`inline.ALL_RULES`):
+
+- inline (`file` and `line` set): same file, and the finding's location contains the line
+  (the offending line, or a line of the offending block) or its resource starts on it (a
+  suppression above the resource covers every finding of its ids on that resource). A KICS
+  suppression names no rule, so it covers only findings whose location or resource starts
+  on its line (else `ignore-line` on an attribute would cover every finding located at the
+  whole resource, e.g. missing tags);
+- waiver (`address_pattern` and/or `path_pattern`): fnmatch on the resource address and on
+  the finding's file relative to `root` (both must match when both are given).
+
+A suppression with `until` before `today` covers nothing and is reported (`warning`,
+`suppression-expired`); one that covers no finding is reported (`note`,
+`suppression-unused`; not for KICS suppressions, which name no rule and may be meant for
+KICS only). The first rule (in the given order) covering a finding is the one recorded.
+Invalid inline suppressions (no reason, a bad date) are `warning`s
+(`suppression-invalid`). Notices are sorted; findings keep their order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+from fnmatch import fnmatchcase
+
+from govern.model.finding import Finding, Notice, Suppression
+from govern.report.paths import relative_to_root
+from govern.suppress.inline import ALL_RULES, InvalidSuppression
+from govern.suppress.model import SuppressionRule
+
+
+def _norm(path: str) -> str:
+    return os.path.normpath(os.path.abspath(path))
+
+
+def covers(rule: SuppressionRule, finding: Finding, root: str) -> bool:
+    if ALL_RULES not in rule.rule_ids and finding.rule_id not in rule.rule_ids:
+        return False
+    if rule.file is not None and rule.line is not None:
+        loc, res = finding.location, finding.resource_range
+        target = _norm(rule.file)
+        # a rule-less (KICS) suppression names no rule: only what starts on its line
+        if loc is not None and _norm(loc.file) == target:
+            end = loc.start_line if ALL_RULES in rule.rule_ids else loc.end_line
+            if loc.start_line <= rule.line <= end:
+                return True
+        return res is not None and _norm(res.file) == target and res.start_line == rule.line
+    if rule.address_pattern is None and rule.path_pattern is None:
+        return False
+    if rule.address_pattern is not None and not fnmatchcase(finding.resource_address,
+                                                           rule.address_pattern):
+        return False
+    if rule.path_pattern is not None:
+        file = finding.location.file if finding.location else ""
+        rel = relative_to_root(file, root) if file else None
+        if rel is None or not fnmatchcase(rel, rule.path_pattern):
+            return False
+    return True
+
+
+def _suppression(rule: SuppressionRule) -> Suppression:
+    return Suppression(kind=rule.kind, source=rule.source, justification=rule.reason,
+                       location=rule.written_at,
+                       until=rule.until.isoformat() if rule.until else None)
+
+
+def _where(rule: SuppressionRule) -> tuple[str | None, int | None]:
+    if rule.written_at is not None:
+        return rule.written_at.file, rule.written_at.start_line
+    return rule.file, rule.line
+
+
+def _describe(rule: SuppressionRule) -> str:
+    ids = ", ".join(sorted(rule.rule_ids)) if ALL_RULES not in rule.rule_ids else "every rule"
+    what = f"{rule.source} suppression of {ids}"
+    if rule.address_pattern or rule.path_pattern:
+        what += " for " + " ".join(p for p in (rule.address_pattern, rule.path_pattern) if p)
+    if rule.owner:
+        what += f" (owner {rule.owner})"
+    return what
+
+
+def apply_suppressions(findings: Sequence[Finding], rules: Sequence[SuppressionRule],
+                       today: date, root: str,
+                       invalid: Iterable[InvalidSuppression] = ()
+                       ) -> tuple[list[Finding], list[Notice]]:
+    """`findings` with `suppression` set on those an active rule covers, and the notices
+    about expired, unused and invalid suppressions."""
+    notices: list[Notice] = []
+    for bad in invalid:
+        notices.append(Notice("warning", bad.message, bad.file, bad.line,
+                              "it does not suppress anything", code="suppression-invalid"))
+    active: list[SuppressionRule] = []
+    for rule in rules:
+        if rule.until is not None and rule.until < today:
+            file, line = _where(rule)
+            notices.append(Notice(
+                "warning", f"{_describe(rule)} expired on {rule.until.isoformat()}", file, line,
+                "the findings it covered are reported again; fix them or extend `until`",
+                code="suppression-expired"))
+        else:
+            active.append(rule)
+    used: set[int] = set()
+    out: list[Finding] = []
+    for finding in findings:
+        if finding.suppression is None:
+            for index, rule in enumerate(active):
+                if covers(rule, finding, root):
+                    used.add(index)
+                    finding = replace(finding, suppression=_suppression(rule))
+                    break
+        out.append(finding)
+    for index, rule in enumerate(active):
+        if index in used or ALL_RULES in rule.rule_ids:
+            continue
+        file, line = _where(rule)
+        notices.append(Notice("note", f"{_describe(rule)} matches no finding", file, line,
+                              "remove it, or check the rule id and where it is written",
+                              code="suppression-unused"))
+    notices.sort(key=lambda n: (n.file or "", n.line or 0, n.code, n.message))
+    return out, notices
