@@ -16,9 +16,9 @@ class SuppressionRule:
     Coverage: an inline suppression names `file` and `line` (the line it applies to: the
     resource block's first line when written above the resource, or the offending line); it
     covers a finding of one of `rule_ids` whose location contains that line or whose
-    resource starts on it (a comment above one attribute does not cover the whole resource). A waiver covers findings whose resource address matches
-    `address_pattern` and/or whose file matches `path_pattern` (fnmatch, relative to the
-    report root).
+    resource starts on it (a comment above one attribute does not cover the whole
+    resource). A waiver covers findings whose resource address matches `address_pattern`
+    and/or whose file matches `path_pattern` (fnmatch, relative to the report root).
     """
 
     rule_ids: frozenset[str]  # govern rule ids (other tools' ids mapped through equivalents)
