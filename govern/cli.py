@@ -125,13 +125,16 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
           rule_paths: tuple[str, ...], color: bool | None,
           frameworks: tuple[str, ...] = (), sarif_category: str | None = None,
           selection: _Selection | None = None) -> int:
-    from govern.compliance.catalogues import resolve
     from govern.config import CliSettings, resolve_config
     from govern.gate import exit_code
     from govern.report import render
     from govern.scan import ScanOptions, run_scan
 
-    compliance = tuple(dict.fromkeys(resolve(name) for name in frameworks))
+    compliance: tuple[str, ...] = ()
+    if frameworks:  # the catalogues are imported only when asked for (start-up time)
+        from govern.compliance.catalogues import resolve
+
+        compliance = tuple(dict.fromkeys(resolve(name) for name in frameworks))
     if sarif_category is not None and not sarif_category.strip(" /"):
         raise UsageError("--sarif-category needs a non-empty ID, e.g. govern/terraform")
     targets = _plan_outputs(formats or ("text",), outputs)

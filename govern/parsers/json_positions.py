@@ -41,7 +41,7 @@ _WORDS: dict[str, bool | None] = {"true": True, "false": False, "null": None}
 _Token = tuple[str, Any, int]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: built once per value, construction speed matters
 class JNode:
     """One JSON value with its line range.
 

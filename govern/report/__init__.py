@@ -10,18 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from govern.errors import UsageError
 from govern.model.finding import ScanReport
-from govern.report import (
-    compliance_markdown,
-    github,
-    json_report,
-    junit,
-    markdown,
-    sarif,
-    text,
-)
+
+GITHUB_DEFAULT_LIMIT = 50  # annotations per level; github.DEFAULT_LIMIT (a test keeps them equal)
 
 
 @dataclass(frozen=True)
@@ -30,20 +24,38 @@ class RenderOptions:
 
     color: bool = False  # ANSI colour (text); the CLI decides (isatty, NO_COLOR)
     sarif_category: str | None = None  # SARIF runs[0].automationDetails.id (`category/`)
-    github_limit: int = github.DEFAULT_LIMIT  # annotations per level (github)
+    github_limit: int = GITHUB_DEFAULT_LIMIT  # annotations per level (github)
 
 
 Renderer = Callable[[ScanReport, RenderOptions], str]
 
+
+def _module(name: str) -> Renderer:
+    """A renderer from `govern.report.<name>`, imported only when that format is asked
+    for (start-up time)."""
+
+    def run(report: ScanReport, options: RenderOptions) -> str:
+        module = import_module(f"govern.report.{name}")
+        if name == "text":
+            return str(module.render(report, color=options.color))
+        if name == "sarif":
+            return str(module.render(report, category=options.sarif_category))
+        if name == "github":
+            return str(module.render(report, limit=options.github_limit))
+        return str(module.render(report))
+
+    return run
+
+
 _RENDERERS: dict[str, Renderer] = {
-    "text": lambda report, options: text.render(report, color=options.color),
-    "json": lambda report, options: json_report.render(report),
-    "sarif": lambda report, options: sarif.render(report, category=options.sarif_category),
-    "markdown": lambda report, options: markdown.render(report),
-    "junit": lambda report, options: junit.render(report),
-    "github": lambda report, options: github.render(report, limit=options.github_limit),
+    "text": _module("text"),
+    "json": _module("json_report"),
+    "sarif": _module("sarif"),
+    "markdown": _module("markdown"),
+    "junit": _module("junit"),
+    "github": _module("github"),
     # the compliance report alone (`--output compliance=FILE.md`)
-    "compliance": lambda report, options: compliance_markdown.render(report),
+    "compliance": _module("compliance_markdown"),
 }
 
 FORMATS: tuple[str, ...] = tuple(_RENDERERS)  # compliance: Markdown, --output only

@@ -27,3 +27,9 @@ def test_unknown_format_is_a_usage_error() -> None:
                                          r"text, json, sarif, markdown, junit, github, "
                                          r"compliance\)"):
         render("xml", sample_report())
+
+
+def test_default_annotation_limit_matches_the_github_reporter() -> None:
+    from govern.report import GITHUB_DEFAULT_LIMIT, github
+
+    assert GITHUB_DEFAULT_LIMIT == github.DEFAULT_LIMIT
