@@ -12,7 +12,6 @@ Resource ids are `arm:<template file>:<address>`.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from govern.adapters.arm import (
@@ -35,8 +34,7 @@ from govern.adapters.arm import (
     web,
 )
 from govern.adapters.arm.context import ArmContext
-from govern.adapters.result import AdaptResult
-from govern.model.graph import Edge
+from govern.adapters.result import AdaptResult, adapt_per_root
 from govern.model.resource import Resource
 from govern.parsers.native import NativeResource
 
@@ -82,18 +80,7 @@ def builder_for(native_type: str) -> Builder | None:
 def adapt_arm(natives: Sequence[NativeResource]) -> AdaptResult:
     """Canonical resources (in source order), edges and notes for ARM natives; native
     types without a mapping produce nothing."""
-    result = AdaptResult()
-    by_root: dict[str, list[NativeResource]] = defaultdict(list)
-    for native in natives:
-        by_root[native.root].append(native)
-    edges: set[Edge] = set()
-    for root, group in by_root.items():
-        ctx = _adapt_root(root, group)
-        result.resources.extend(ctx.resources)
-        result.notices.extend(ctx.notices)
-        edges.update(ctx.edges)
-    result.edges.extend(sorted(edges))
-    return result
+    return adapt_per_root(natives, _adapt_root)
 
 
 def _adapt_root(root: str, natives: list[NativeResource]) -> ArmContext:

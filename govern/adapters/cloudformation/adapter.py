@@ -13,7 +13,6 @@ Per template (one template is one deployment), in five passes:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 from govern.adapters.cloudformation.building import apply_tags, taggable
@@ -25,26 +24,14 @@ from govern.adapters.cloudformation.registry import (
     OWN_POLICIES,
     TAG_PROPERTIES,
 )
-from govern.adapters.result import AdaptResult
-from govern.model.graph import Edge
+from govern.adapters.result import AdaptResult, adapt_per_root
 from govern.parsers.native import NativeResource
 
 
 def adapt_cloudformation(natives: Sequence[NativeResource]) -> AdaptResult:
     """Canonical resources (in source order), edges and notes for CloudFormation natives.
     Types without a mapping produce nothing."""
-    result = AdaptResult()
-    by_template: dict[str, list[NativeResource]] = defaultdict(list)
-    for native in natives:
-        by_template[native.root].append(native)
-    edges: set[Edge] = set()
-    for root, group in by_template.items():
-        ctx = _adapt_template(root, group)
-        result.resources.extend(ctx.resources)
-        result.notices.extend(ctx.notices)
-        edges.update(ctx.edges)
-    result.edges.extend(sorted(edges))
-    return result
+    return adapt_per_root(natives, _adapt_template)
 
 
 # Types of a taggable kind that CloudFormation itself cannot tag: their canonical resource

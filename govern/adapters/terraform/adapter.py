@@ -12,14 +12,12 @@ Per root (one scanned directory: one deployment), in four passes:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
-from govern.adapters.result import AdaptResult
+from govern.adapters.result import AdaptResult, adapt_per_root
 from govern.adapters.terraform.context import RootContext
 from govern.adapters.terraform.registry import BUILDERS, FOLDERS, LINKERS
 from govern.adapters.terraform.tags import apply_tags
-from govern.model.graph import Edge
 from govern.model.kinds import KINDS
 from govern.parsers.native import NativeResource
 
@@ -27,19 +25,7 @@ from govern.parsers.native import NativeResource
 def adapt_terraform(natives: Sequence[NativeResource]) -> AdaptResult:
     """Canonical resources (in source order), edges and notes for Terraform natives.
     Data sources and native types without a mapping produce nothing."""
-    result = AdaptResult()
-    by_root: dict[str, list[NativeResource]] = defaultdict(list)
-    for native in natives:
-        if native.mode == "managed":
-            by_root[native.root].append(native)
-    edges: set[Edge] = set()
-    for root, group in by_root.items():
-        ctx = _adapt_root(root, group)
-        result.resources.extend(ctx.resources)
-        result.notices.extend(ctx.notices)
-        edges.update(ctx.edges)
-    result.edges.extend(sorted(edges))
-    return result
+    return adapt_per_root((n for n in natives if n.mode == "managed"), _adapt_root)
 
 
 def _adapt_root(root: str, natives: list[NativeResource]) -> RootContext:
