@@ -1,0 +1,184 @@
+"""The decision on one change: `allow`, `warn` or `deny`, with the reasons and errors.
+
+deny: a mandatory rule fails on a resource the change touches. warn: only advisory
+failures, or unknowns (a value that cannot be known is not a failure). allow: neither.
+An error (a change that cannot be read or classified, a bad inventory) gives deny with
+`errors` when `on-error` is `fail-closed` (exit 3), allow with `errors` when `fail-open`
+(exit 0).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from govern.admission.identity import Identities
+from govern.admission.merge import merge
+from govern.admission.policy import FAIL_OPEN, MANDATORY, AdmissionPolicy
+from govern.config import Config
+from govern.engine.evaluate import evaluate_counted, relative
+from govern.errors import ConfigError
+from govern.model.finding import Finding
+from govern.model.graph import ResourceGraph
+from govern.model.inventory import load_inventory
+from govern.parsers.classify import classify_file
+
+CHANGE_FORMATS = ("tfplan", "cloudformation", "arm")
+EXIT_CODES = {"allow": 0, "warn": 0, "deny": 1}
+
+
+@dataclass
+class Decision:
+    decision: str
+    reasons: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        if self.errors and self.decision == "deny":
+            return 3
+        return EXIT_CODES[self.decision]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"decision": self.decision, "reasons": self.reasons, "errors": self.errors,
+                "context": self.context}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, sort_keys=True) + "\n"
+
+
+class Admitter:
+    """Rules loaded, selected and bound once; `admit_*` may then be called many times (and
+    from several threads: nothing here is changed by a decision)."""
+
+    def __init__(self, config: Config, extra_rule_paths: tuple[str, ...] = ()) -> None:
+        from govern.config.apply import (
+            check_parameters,
+            check_rule_ids,
+            rule_parameters,
+            select_rules,
+        )
+        from govern.engine.rule_loader import default_rules_dir, load_rules
+
+        self.config = config
+        self.policy = AdmissionPolicy.from_config(config.admission)
+        rules = load_rules([default_rules_dir(), *config.rule_paths, *extra_rule_paths])
+        check_rule_ids(config, rules)
+        self.rules = select_rules(config, rules)
+        self.parameters = rule_parameters(config, self.rules)
+        check_parameters(config, self.rules, self.parameters)
+
+    def failure(self, errors: list[dict[str, Any]]) -> Decision:
+        """The decision when the change or the inventory could not be read."""
+        return Decision("allow" if self.policy.on_error == FAIL_OPEN else "deny",
+                        errors=errors)
+
+    def admit_file(self, path: str, inventory: str | None = None,
+                   base_dir: str | None = None) -> Decision:
+        """Judge the change in `path`, merged onto the inventory file when given."""
+        live: ResourceGraph | None = None
+        if inventory is not None:
+            try:
+                live = load_inventory(inventory)
+            except ConfigError as exc:
+                return self.failure([{"message": str(exc), "file": inventory}])
+        return self.admit(path, live, base_dir or os.path.abspath(os.getcwd()))
+
+    def admit_text(self, content: str, fmt: str, inventory: Any = None) -> Decision:
+        """Judge a change given as text (`fmt` one of CHANGE_FORMATS), with an inventory
+        document (the parsed JSON of an inventory file) when given. Locations name the
+        change `change.json` or `change.yaml`."""
+        with tempfile.TemporaryDirectory(prefix="govern-admit-") as tmp:
+            name = "change.json" if _is_json(content) else "change.yaml"
+            path = os.path.join(tmp, name)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(content)
+            live: ResourceGraph | None = None
+            if inventory is not None:
+                inventory_path = os.path.join(tmp, "inventory.json")
+                with open(inventory_path, "w", encoding="utf-8") as handle:
+                    json.dump(inventory, handle)
+                try:
+                    live = load_inventory(inventory_path)
+                except ConfigError as exc:
+                    message = str(exc).replace(inventory_path, "inventory")
+                    return self.failure([{"message": message, "file": "inventory"}])
+            found = classify_file(path)
+            if found is not None and found != fmt:
+                return self.failure([{"message": f"the change is {found}, not {fmt}",
+                                      "file": name}])
+            decision = self.admit(path, live, tmp)
+            return decision
+
+    def admit(self, path: str, live: ResourceGraph | None, base_dir: str) -> Decision:
+        from govern.discover import discover
+        from govern.scan import ScanOptions, build_graph
+
+        kind = classify_file(path) if os.path.isfile(path) else None
+        shown = relative(path, base_dir)
+        if kind not in CHANGE_FORMATS:
+            what = ("no such file" if not os.path.isfile(path) else
+                    "not a Terraform plan (JSON), CloudFormation or ARM template")
+            return self.failure([{"message": f"{shown}: {what}", "file": shown}])
+        identities = Identities.of(live if live is not None else ResourceGraph())
+        options = ScanOptions(paths=(path,), config=self.config)
+        built = build_graph(discover([path], max_file_size=self.config.max_file_size),
+                            options, prepare=identities.prepare)
+        errors = [{"message": n.message, "file": relative(n.file, base_dir) if n.file
+                   else None, "line": n.line} for n in built.notices if n.level == "error"]
+        if errors:
+            return self.failure(errors)
+        if live is None:
+            graph, touched = built.graph, {r.id for r in built.graph}
+        else:
+            bare = None
+            if identities.stub_natives:
+                from govern.adapters.terraform import adapt_terraform
+
+                adapted = adapt_terraform(identities.stub_natives)
+                bare = ResourceGraph(adapted.resources, adapted.edges)
+            merged = merge(live, built.graph, identities, bare)
+            graph, touched = merged.graph, merged.touched
+        findings, _ = evaluate_counted(graph, self.rules, self.parameters, base_dir=base_dir)
+        counted = [f for f in findings if f.resource_id in touched]
+        reasons = [self._reason(f, graph, base_dir) for f in counted]
+        if any(r["status"] == "fail" and r["enforcement"] == MANDATORY for r in reasons):
+            verdict = "deny"
+        else:
+            verdict = "warn" if reasons else "allow"
+        context: dict[str, Any] = {"resources": len(built.graph)}
+        if live is not None:
+            context["live_resources"] = len(live)
+            context["touched"] = len(touched)
+            context["findings_outside_change"] = len(findings) - len(counted)
+        return Decision(verdict, reasons, [], context)
+
+    def _reason(self, finding: Finding, graph: ResourceGraph, base_dir: str
+                ) -> dict[str, Any]:
+        resource = graph.get(finding.resource_id)
+        arn = resource.arn if resource is not None else None
+        if arn is None and finding.resource_id.startswith("arn:"):
+            arn = finding.resource_id
+        location = finding.location
+        return {
+            "rule": finding.rule_id, "severity": finding.severity,
+            "category": finding.category, "status": finding.status,
+            "enforcement": self.policy.classify(finding),
+            "resource": finding.resource_address, "kind": finding.resource_kind, "arn": arn,
+            "path": finding.path, "message": finding.message,
+            "location": None if location is None else {
+                "file": relative(location.file, base_dir),
+                "start_line": location.start_line, "end_line": location.end_line},
+        }
+
+
+def _is_json(content: str) -> bool:
+    try:
+        json.loads(content)
+    except ValueError:
+        return False
+    return True
