@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -17,6 +17,7 @@ from govern.errors import ConfigError, GovernError, RuleError, UsageError
 from govern.gate import EXIT_SCAN_ERROR, EXIT_USAGE
 
 if TYPE_CHECKING:
+    from govern.collect.aws.options import AwsOptions
     from govern.engine.rule import RuleSet
 
 REPORT_FORMATS = ("text", "json", "sarif", "markdown", "junit", "github")
@@ -94,19 +95,41 @@ def cli() -> None:
 @click.option("--diff-base", default=None, metavar="REF",
               help="Report and gate only findings in files changed since REF (git diff "
                    "REF...HEAD, plus uncommitted and untracked files).")
+@click.option("--aws", "aws", is_flag=True, default=False,
+              help="Read the live AWS account too (needs govern[aws]; docs/live-aws.md).")
+@click.option("--profile", "aws_profile", default=None, metavar="NAME",
+              help="With --aws: the AWS profile.")
+@click.option("--region", "aws_regions", multiple=True, metavar="REGION|all",
+              help="With --aws: a region to read (repeatable), or `all`; default: the "
+                   "profile's region.")
+@click.option("--role-arn", "aws_role_arn", default=None, metavar="ARN",
+              help="With --aws: assume this role to read the account.")
+@click.option("--endpoint-url", "aws_endpoint_url", default=None, metavar="URL",
+              help="With --aws: the AWS API endpoint (an emulator such as moto).")
+@click.option("--save-inventory", "save_inventory", type=click.Path(), default=None,
+              metavar="FILE", help="With --aws: write the resources read to FILE.")
+@click.option("--inventory", "inventory", type=click.Path(), default=None, metavar="FILE",
+              help="Evaluate the rules against a saved inventory (no AWS calls).")
 def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
          fail_on: str | None, fail_on_unknown: bool | None, config_path: str | None,
          var_files: tuple[str, ...], variables: tuple[str, ...], cfn_parameters: tuple[str, ...],
          arm_parameters: tuple[str, ...], rule_paths: tuple[str, ...],
          color: bool | None, frameworks: tuple[str, ...], sarif_category: str | None,
          waivers: str | None, baseline: str | None, changed_only: bool,
-         diff_base: str | None) -> None:
-    """Scan PATHS (files or directories; default: the working directory)."""
+         diff_base: str | None, aws: bool, aws_profile: str | None,
+         aws_regions: tuple[str, ...], aws_role_arn: str | None,
+         aws_endpoint_url: str | None, save_inventory: str | None,
+         inventory: str | None) -> None:
+    """Scan PATHS (files or directories; default: the working directory, unless --aws or
+    --inventory is given)."""
     try:
-        selection = _Selection(waivers, baseline, changed_only, diff_base)
-        code = _scan(paths or (".",), formats, outputs, fail_on, fail_on_unknown, config_path,
-                     var_files, variables, cfn_parameters, arm_parameters, rule_paths, color,
-                     frameworks, sarif_category, selection)
+        live = _live_options(aws, aws_profile, aws_regions, aws_role_arn, aws_endpoint_url,
+                             save_inventory, inventory)
+        selection = _Selection(waivers, baseline, changed_only, diff_base, live)
+        default_paths: tuple[str, ...] = () if live.wanted else (".",)
+        code = _scan(paths or default_paths, formats, outputs, fail_on, fail_on_unknown,
+                     config_path, var_files, variables, cfn_parameters, arm_parameters,
+                     rule_paths, color, frameworks, sarif_category, selection)
     except UsageError as exc:
         _die(str(exc), EXIT_USAGE)
     except RuleError as exc:
@@ -148,13 +171,16 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
     parsed_vars = _parse_vars(variables)
     chosen = selection or _Selection()
     paths, changed = _changed_files(paths, chosen)
-    config = resolve_config(paths, CliSettings(config_path, fail_on, fail_on_unknown,
-                                               rule_paths, var_files))
+    config = resolve_config(paths or (".",), CliSettings(config_path, fail_on,
+                                                         fail_on_unknown, rule_paths,
+                                                         var_files))
     result = run_scan(ScanOptions(paths=paths, variables=parsed_vars, config=config,
                                   cfn_parameter_files=cfn_parameters,
                                   arm_parameter_files=arm_parameters,
                                   compliance=compliance, waivers=chosen.waivers,
-                                  baseline=chosen.baseline, changed_files=changed))
+                                  baseline=chosen.baseline, changed_files=changed,
+                                  aws=chosen.live.aws, inventory=chosen.live.inventory,
+                                  save_inventory=chosen.live.save_inventory))
     use_color = _use_color(color)
     for fmt, destination in targets:
         text = render(fmt, result.report, color=use_color and destination is None,
@@ -178,6 +204,39 @@ class _Selection:
     baseline: str | None = None
     changed_only: bool = False
     diff_base: str | None = None
+    live: _Live = field(default_factory=lambda: _Live())
+
+
+@dataclass(frozen=True)
+class _Live:
+    """`govern scan --aws ...` / `--inventory FILE`: live resources to evaluate too."""
+
+    aws: AwsOptions | None = None
+    inventory: str | None = None
+    save_inventory: str | None = None
+
+    @property
+    def wanted(self) -> bool:
+        return self.aws is not None or self.inventory is not None
+
+
+def _live_options(aws: bool, profile: str | None, regions: tuple[str, ...],
+                  role_arn: str | None, endpoint_url: str | None,
+                  save_inventory: str | None, inventory: str | None) -> _Live:
+    """The live options, checked (UsageError): the AWS ones need --aws."""
+    if not aws:
+        for option, given in (("--profile", profile), ("--region", regions),
+                              ("--role-arn", role_arn), ("--endpoint-url", endpoint_url),
+                              ("--save-inventory", save_inventory)):
+            if given:
+                raise UsageError(f"{option} needs --aws")
+        return _Live(inventory=inventory)
+    if "all" in regions and len(regions) > 1:
+        raise UsageError("--region all reads every region: give it alone")
+    from govern.collect.aws.options import AwsOptions
+
+    return _Live(AwsOptions(profile=profile, regions=regions, role_arn=role_arn,
+                            endpoint_url=endpoint_url), inventory, save_inventory)
 
 
 def _changed_files(paths: tuple[str, ...], selection: _Selection
@@ -467,6 +526,75 @@ def config_show(paths: tuple[str, ...], config_path: str | None, fmt: str,
     except ConfigError as exc:
         _die(str(exc), EXIT_USAGE)
     click.echo(show_json(config) if fmt == "json" else show_text(config), nl=False)
+
+
+@cli.command()
+@click.argument("change", type=click.Path())
+@click.option("--inventory", type=click.Path(), default=None, metavar="FILE",
+              help="A saved live inventory: judge the account as it would be after the "
+                   "change.")
+@click.option("--config", "config_path", type=click.Path(), default=None,
+              help="Configuration file (the `admission` key says what is mandatory).")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
+              help="Additional rule files or directories.")
+@click.option("--format", "fmt", type=click.Choice(("json", "text")), default="json",
+              show_default=True, help="The decision document (json) or a summary (text).")
+def admit(change: str, inventory: str | None, config_path: str | None,
+          rule_paths: tuple[str, ...], fmt: str) -> None:
+    """Decide whether CHANGE (a Terraform plan JSON, a CloudFormation or ARM template)
+    may be applied: allow or warn (exit 0), deny (exit 1), error (exit 3 when failing
+    closed). See docs/admission.md."""
+    from govern.admission.decide import Admitter
+    from govern.admission.report import decision_text
+    from govern.config import CliSettings, resolve_config
+
+    try:
+        config = resolve_config((change,), CliSettings(config_path, None, None, rule_paths))
+        decision = Admitter(config).admit_file(change, inventory)
+    except RuleError as exc:
+        _die(str(exc), EXIT_SCAN_ERROR)
+    except (UsageError, ConfigError) as exc:
+        _die(str(exc), EXIT_USAGE)
+    click.echo(decision.to_json() if fmt == "json" else decision_text(decision), nl=False)
+    sys.exit(decision.exit_code)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback requires a token.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="GOVERN_TOKEN", default=None, metavar="TOKEN",
+              help="Bearer token callers must send (or GOVERN_TOKEN).")
+@click.option("--config", "config_path", type=click.Path(), default=None,
+              help="Configuration file (rules and the `admission` key), read once.")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
+              help="Additional rule files or directories.")
+def serve(host: str, port: int, token: str | None, config_path: str | None,
+          rule_paths: tuple[str, ...]) -> None:
+    """Serve admission decisions over HTTP: POST /v1/admit, GET /healthz
+    (docs/admission.md)."""
+    from govern.admission.decide import Admitter
+    from govern.admission.server import make_server
+    from govern.config import CliSettings, resolve_config
+
+    try:
+        config = resolve_config((".",), CliSettings(config_path, None, None, rule_paths))
+        server = make_server(Admitter(config), host, port, token)
+    except RuleError as exc:
+        _die(str(exc), EXIT_SCAN_ERROR)
+    except (UsageError, ConfigError) as exc:
+        _die(str(exc), EXIT_USAGE)
+    except OSError as exc:
+        _die(f"cannot listen on {host}:{port}: {exc.strerror}", EXIT_USAGE)
+    bound_host, bound_port = server.server_address[:2]
+    click.echo(f"govern: serving admission decisions on http://{bound_host!s}:{bound_port}",
+               err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 def main() -> None:

@@ -23,6 +23,7 @@ from govern.parsers.classify import classify_file
 from govern.parsers.native import NativeResource, ParseResult
 
 if TYPE_CHECKING:
+    from govern.collect.aws.options import AwsOptions
     from govern.suppress.baseline import Baseline
     from govern.suppress.model import SuppressionRule
 
@@ -42,6 +43,9 @@ class ScanOptions:
     baseline: str | None = None  # report and gate only findings not in this baseline
     # report and gate only findings (and notices) in these files (`changes.key` form)
     changed_files: frozenset[str] | None = None
+    aws: AwsOptions | None = None  # read this live account too (`--aws`)
+    inventory: str | None = None  # a saved inventory to evaluate too (`--inventory`)
+    save_inventory: str | None = None  # write the live resources read here
 
 
 @dataclass
@@ -85,16 +89,11 @@ def run_scan(options: ScanOptions) -> ScanResult:
     baseline = _baseline(options)
 
     found = discover(options.paths, max_file_size=config.max_file_size, exclude=config.exclude)
-    notices: list[Notice] = list(found.notices)
-    files: set[str] = set()
-    graph = ResourceGraph()
-    for parsed, adapt in _parse_all(found, options):
-        notices.extend(parsed.notices)
-        files.update(parsed.files)
-        if parsed.resources:
-            adapted = adapt(parsed.resources)
-            notices.extend(adapted.notices)
-            graph.merge(ResourceGraph(adapted.resources, adapted.edges))
+    built = build_graph(found, options)
+    notices: list[Notice] = list(built.notices)
+    files = built.files
+    graph = built.graph
+    graph.merge(_live_graph(options, notices))
     changed = options.changed_files
     if changed is not None:
         from govern.suppress.changes import keep_notice
@@ -136,6 +135,62 @@ def run_scan(options: ScanOptions) -> ScanResult:
 
         report = with_compliance(report, options.compliance)
     return ScanResult(report=report, graph=graph)
+
+
+@dataclass
+class BuiltGraph:
+    graph: ResourceGraph
+    notices: list[Notice]
+    files: set[str]
+
+
+NativeHook = Callable[[list[NativeResource]], list[NativeResource]]
+
+
+def build_graph(found: Discovery, options: ScanOptions, prepare: NativeHook | None = None
+                ) -> BuiltGraph:
+    """Parse and adapt what `found` holds into one graph (with the discovery's and the
+    parsers'/adapters' notices and the files read). `prepare`, when given, sees each
+    format's native resources before they are adapted and returns the list to adapt
+    (`govern admit` adds the live resources a plan's folded resources name)."""
+    notices: list[Notice] = list(found.notices)
+    files: set[str] = set()
+    graph = ResourceGraph()
+    for parsed, adapt in _parse_all(found, options):
+        notices.extend(parsed.notices)
+        files.update(parsed.files)
+        natives = parsed.resources if prepare is None else prepare(list(parsed.resources))
+        if natives:
+            adapted = adapt(natives)
+            notices.extend(adapted.notices)
+            graph.merge(ResourceGraph(adapted.resources, adapted.edges))
+    return BuiltGraph(graph, notices, files)
+
+
+def _live_graph(options: ScanOptions, notices: list[Notice]) -> ResourceGraph:
+    """The resources of `--inventory` and `--aws` (collected, and saved when asked)."""
+    live = ResourceGraph()
+    if options.inventory is not None:
+        from govern.model.inventory import load_inventory
+
+        live.merge(load_inventory(options.inventory))
+    if options.aws is not None:
+        from govern.collect.aws import collect_aws
+
+        collected, collect_notices = collect_aws(options.aws)
+        notices.extend(collect_notices)
+        if options.save_inventory is not None:
+            from govern.errors import UsageError
+            from govern.model.inventory import dump_inventory
+
+            try:
+                with open(options.save_inventory, "w", encoding="utf-8") as handle:
+                    handle.write(dump_inventory(collected, {"source": "aws-live"}))
+            except OSError as exc:
+                raise UsageError(f"cannot write {options.save_inventory}: "
+                                 f"{exc.strerror}") from exc
+        live.merge(collected)
+    return live
 
 
 def _suppress(findings: Sequence[Finding], files: Iterable[str], rules: Sequence[RuleMeta],

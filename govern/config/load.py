@@ -128,6 +128,8 @@ def _from_file(file: ConfigFile) -> tuple[dict[str, Any], dict[str, str]]:
     if "baseline" in data:  # written by `govern baseline create`: it may not exist yet
         take("baseline", ("baseline",), "baseline",
              os.path.normpath(os.path.join(base, data["baseline"])))
+    if "admission" in data:
+        take("admission", ("admission",), "admission", dict(data["admission"]))
     return values, origins
 
 

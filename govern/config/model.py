@@ -49,6 +49,8 @@ class Config:
     var_files: tuple[str, ...] = ()
     waivers: str | None = None
     baseline: str | None = None  # `govern scan` default for --baseline; need not exist yet
+    # `govern admit`/`serve`: {mandatory, advisory, default, on-error} (govern/admission)
+    admission: Mapping[str, Any] = field(default_factory=dict)
     source: str | None = None  # the configuration file, as found
     origins: Mapping[str, str] = field(default_factory=dict)
     lines: Mapping[Path, int] = field(default_factory=dict)  # file entry -> line (YAML)

@@ -1,0 +1,1 @@
+"""Collectors: canonical resources read from live cloud accounts (not from templates)."""

@@ -1,0 +1,14 @@
+"""What `govern scan --aws` reads: the profile, regions, role and endpoint (no boto3 here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AwsOptions:
+    profile: str | None = None
+    regions: tuple[str, ...] = ()  # empty: the profile's region; ("all",): every enabled one
+    role_arn: str | None = None
+    endpoint_url: str | None = None  # an API emulator (moto) or a VPC endpoint
+    max_workers: int = 4  # concurrent calls per region

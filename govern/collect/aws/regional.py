@@ -1,0 +1,187 @@
+"""Regional services read with one listing call each: EBS volumes, EC2 instances, RDS
+instances and clusters, KMS keys (customer managed only), CloudTrail trails."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govern.collect.aws.reader import Failed, Reader
+from govern.collect.aws.resources import live_resource, tag_map
+from govern.model.resource import Resource
+from govern.model.unknown import Unknown
+
+
+def collect_regional(clients: Any, reader: Reader, account: str,
+                     region: str) -> list[Resource]:
+    """`clients(service)` gives the region's client for a service."""
+    volumes = _volumes(clients("ec2"), reader, account, region)
+    return [*volumes, *_instances(clients("ec2"), reader, account, region, volumes),
+            *_rds_instances(clients("rds"), reader, account, region),
+            *_rds_clusters(clients("rds"), reader, account, region),
+            *_kms_keys(clients("kms"), reader, account, region),
+            *_trails(clients("cloudtrail"), reader, account, region)]
+
+
+def _volumes(ec2: Any, reader: Reader, account: str, region: str) -> list[Resource]:
+    listed = reader.pages(ec2, "DescribeVolumes", region, "Volumes")
+    if isinstance(listed, Failed):
+        return []
+    found = []
+    for item in listed:
+        arn = f"arn:aws:ec2:{region}:{account}:volume/{item['VolumeId']}"
+        volume = live_resource(arn, "aws.ec2.volume", "AWS::EC2::Volume", account, region)
+        volume.set("encrypted", bool(item.get("Encrypted", False)))
+        _optional(volume, "kms_key", item.get("KmsKeyId"))
+        _optional(volume, "size", item.get("Size"))
+        _optional(volume, "snapshot_id", item.get("SnapshotId"))
+        volume.set("tags", tag_map(item.get("Tags")))
+        found.append(volume)
+    return found
+
+
+def _instances(ec2: Any, reader: Reader, account: str, region: str,
+               volumes: list[Resource]) -> list[Resource]:
+    """Instances with their root and EBS devices' encryption (from the volumes read)."""
+    listed = reader.pages(ec2, "DescribeInstances", region, "Reservations")
+    if isinstance(listed, Failed):
+        return []
+    by_id = {v.id.rsplit("/", 1)[1]: v for v in volumes}
+    found = []
+    for reservation in listed:
+        for item in reservation.get("Instances", []):
+            if item.get("State", {}).get("Name") == "terminated":
+                continue
+            arn = f"arn:aws:ec2:{region}:{account}:instance/{item['InstanceId']}"
+            instance = live_resource(arn, "aws.ec2.instance", "AWS::EC2::Instance", account,
+                                     region)
+            instance.set("instance_type", item.get("InstanceType"))
+            instance.set("associate_public_ip_address", bool(item.get("PublicIpAddress")))
+            tokens = item.get("MetadataOptions", {}).get("HttpTokens")
+            if tokens:
+                instance.set("metadata_options.http_tokens", tokens)
+            devices = []
+            for mapping in item.get("BlockDeviceMappings", []):
+                volume = by_id.get(mapping.get("Ebs", {}).get("VolumeId", ""))
+                device: dict[str, Any] = {"device_name": mapping.get("DeviceName")}
+                if volume is None:
+                    device["encrypted"] = Unknown("the volume was not read")
+                else:
+                    device["encrypted"] = volume.get("encrypted")
+                    if volume.get("kms_key") is not None:
+                        device["kms_key"] = volume.get("kms_key")
+                if mapping.get("DeviceName") == item.get("RootDeviceName"):
+                    instance.set("root_block_device",
+                                 {k: v for k, v in device.items() if k != "device_name"})
+                else:
+                    devices.append(device)
+            instance.set("ebs_block_devices", devices)
+            instance.set("tags", tag_map(item.get("Tags")))
+            found.append(instance)
+    return found
+
+
+def _rds_instances(rds: Any, reader: Reader, account: str, region: str) -> list[Resource]:
+    listed = reader.pages(rds, "DescribeDBInstances", region, "DBInstances")
+    if isinstance(listed, Failed):
+        return []
+    found = []
+    for item in listed:
+        arn = item.get("DBInstanceArn") or (
+            f"arn:aws:rds:{region}:{account}:db:{item['DBInstanceIdentifier']}")
+        db = live_resource(arn, "aws.rds.instance", "AWS::RDS::DBInstance", account, region)
+        db.set("name", item["DBInstanceIdentifier"])
+        db.set("engine", item.get("Engine"))
+        db.set("publicly_accessible", bool(item.get("PubliclyAccessible", False)))
+        db.set("storage_encrypted", bool(item.get("StorageEncrypted", False)))
+        _optional(db, "kms_key", item.get("KmsKeyId"))
+        db.set("tags", tag_map(item.get("TagList")))
+        found.append(db)
+    return found
+
+
+def _rds_clusters(rds: Any, reader: Reader, account: str, region: str) -> list[Resource]:
+    listed = reader.pages(rds, "DescribeDBClusters", region, "DBClusters")
+    if isinstance(listed, Failed):
+        return []
+    found = []
+    for item in listed:
+        arn = item.get("DBClusterArn") or (
+            f"arn:aws:rds:{region}:{account}:cluster:{item['DBClusterIdentifier']}")
+        cluster = live_resource(arn, "aws.rds.cluster", "AWS::RDS::DBCluster", account,
+                                region)
+        cluster.set("name", item["DBClusterIdentifier"])
+        cluster.set("engine", item.get("Engine"))
+        _optional(cluster, "engine_mode", item.get("EngineMode"))
+        cluster.set("storage_encrypted", bool(item.get("StorageEncrypted", False)))
+        _optional(cluster, "kms_key", item.get("KmsKeyId"))
+        cluster.set("tags", tag_map(item.get("TagList")))
+        found.append(cluster)
+    return found
+
+
+def _kms_keys(kms: Any, reader: Reader, account: str, region: str) -> list[Resource]:
+    """Customer managed keys; AWS managed keys (and keys pending deletion) are skipped."""
+    listed = reader.pages(kms, "ListKeys", region, "Keys")
+    if isinstance(listed, Failed):
+        return []
+    found = []
+    for entry in listed:
+        key_id = entry["KeyId"]
+        arn = entry.get("KeyArn") or f"arn:aws:kms:{region}:{account}:key/{key_id}"
+        described = reader.call(kms, "DescribeKey", arn, KeyId=key_id)
+        if isinstance(described, dict):
+            meta = described.get("KeyMetadata", {})
+            if meta.get("KeyManager") == "AWS" or meta.get("KeyState") == "PendingDeletion":
+                continue
+        key = live_resource(arn, "aws.kms.key", "AWS::KMS::Key", account, region)
+        if isinstance(described, Failed):
+            key.set("key_spec", described.unknown)
+        elif described is not None:
+            meta = described.get("KeyMetadata", {})
+            _optional(key, "description", meta.get("Description"))
+            key.set("key_spec", meta.get("KeySpec") or meta.get("CustomerMasterKeySpec")
+                    or "SYMMETRIC_DEFAULT")
+            _optional(key, "key_usage", meta.get("KeyUsage"))
+            _optional(key, "multi_region", meta.get("MultiRegion"))
+        if key.get("key_spec") in (None, "SYMMETRIC_DEFAULT") or isinstance(
+                described, Failed):
+            rotation = reader.call(kms, "GetKeyRotationStatus", arn, KeyId=key_id)
+            key.set("enable_key_rotation", rotation.unknown if isinstance(rotation, Failed)
+                    else bool((rotation or {}).get("KeyRotationEnabled", False)))
+        else:
+            key.set("enable_key_rotation", False)  # rotation exists only for symmetric keys
+        tags = reader.call(kms, "ListResourceTags", arn, KeyId=key_id)
+        key.set("tags", tags.unknown if isinstance(tags, Failed) else {
+            str(t["TagKey"]): str(t.get("TagValue", "")) for t in (tags or {}).get("Tags", [])})
+        found.append(key)
+    return found
+
+
+def _trails(cloudtrail: Any, reader: Reader, account: str, region: str) -> list[Resource]:
+    """The trails whose home is this region (a multi-region trail is read once)."""
+    answer = reader.call(cloudtrail, "DescribeTrails", region, includeShadowTrails=False)
+    if not isinstance(answer, dict):
+        return []
+    found = []
+    for item in answer.get("trailList", []):
+        arn = item.get("TrailARN") or f"arn:aws:cloudtrail:{region}:{account}:trail/" \
+            f"{item['Name']}"
+        trail = live_resource(arn, "aws.cloudtrail.trail", "AWS::CloudTrail::Trail",
+                              account, item.get("HomeRegion") or region)
+        trail.set("name", item["Name"])
+        _optional(trail, "kms_key", item.get("KmsKeyId"))
+        trail.set("is_multi_region_trail", bool(item.get("IsMultiRegionTrail", False)))
+        trail.set("log_file_validation", bool(item.get("LogFileValidationEnabled", False)))
+        tags = reader.call(cloudtrail, "ListTags", arn, ResourceIdList=[arn])
+        if isinstance(tags, Failed):
+            trail.set("tags", tags.unknown)
+        else:
+            lists = (tags or {}).get("ResourceTagList", [])
+            trail.set("tags", tag_map(lists[0].get("TagsList") if lists else ()))
+        found.append(trail)
+    return found
+
+
+def _optional(resource: Resource, path: str, value: Any) -> None:
+    if value is not None and value != "":
+        resource.set(path, value)

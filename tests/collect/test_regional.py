@@ -1,0 +1,72 @@
+"""EBS volumes, RDS instances, KMS keys and CloudTrail trails read from moto."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from govern.cli import cli
+from tests.collect import world
+from tests.collect.conftest import ACCOUNT, REGION, client
+
+TAGS = world.TAGS
+
+
+@pytest.fixture(scope="module")
+def made(moto_endpoint: str) -> dict[str, str]:
+    world.reset(moto_endpoint)
+    ec2 = client(moto_endpoint, "ec2")
+    kms = client(moto_endpoint, "kms")
+    rds = client(moto_endpoint, "rds")
+    spec = [{"ResourceType": "volume", "Tags": TAGS}]
+    plain = ec2.create_volume(AvailabilityZone=f"{REGION}a", Size=8,
+                              TagSpecifications=spec)["VolumeId"]
+    sealed = ec2.create_volume(AvailabilityZone=f"{REGION}a", Size=8, Encrypted=True,
+                               TagSpecifications=spec)["VolumeId"]
+    kms_tags = [{"TagKey": t["Key"], "TagValue": t["Value"]} for t in TAGS]
+    unrotated = kms.create_key(Tags=kms_tags)["KeyMetadata"]["Arn"]
+    rotated = kms.create_key(Tags=kms_tags)["KeyMetadata"]
+    kms.enable_key_rotation(KeyId=rotated["KeyId"])
+    public = rds.create_db_instance(
+        DBInstanceIdentifier="public-db", DBInstanceClass="db.t3.micro", Engine="postgres",
+        MasterUsername="admin", MasterUserPassword="password1", AllocatedStorage=20,
+        PubliclyAccessible=True, StorageEncrypted=False, Tags=TAGS)["DBInstance"]
+    private = rds.create_db_instance(
+        DBInstanceIdentifier="private-db", DBInstanceClass="db.t3.micro", Engine="postgres",
+        MasterUsername="admin", MasterUserPassword="password1", AllocatedStorage=20,
+        PubliclyAccessible=False, StorageEncrypted=True, Tags=TAGS)["DBInstance"]
+    image = ec2.describe_images()["Images"][0]["ImageId"]
+    instance = ec2.run_instances(
+        ImageId=image, MinCount=1, MaxCount=1, InstanceType="t3.micro",
+        MetadataOptions={"HttpTokens": "optional"},
+        TagSpecifications=[{"ResourceType": "instance", "Tags": TAGS}])["Instances"][0]
+    prefix = f"arn:aws:ec2:{REGION}:{ACCOUNT}:volume/"
+    return {"plain_volume": prefix + plain, "sealed_volume": prefix + sealed,
+            "unrotated_key": unrotated, "rotated_key": rotated["Arn"],
+            "public_db": public["DBInstanceArn"], "private_db": private["DBInstanceArn"],
+            "instance": f"arn:aws:ec2:{REGION}:{ACCOUNT}:instance/{instance['InstanceId']}"}
+
+
+def findings(endpoint: str) -> dict[str, Any]:
+    result = CliRunner().invoke(cli, ["scan", "--aws", "--endpoint-url", endpoint,
+                                      "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), \
+        result.exception
+    assert result.exit_code == 1, result.output
+    doc: dict[str, Any] = json.loads(result.output)
+    return doc
+
+
+def test_regional_resources_are_read_with_their_canonical_values(
+        moto_endpoint: str, made: dict[str, str]) -> None:
+    doc = findings(moto_endpoint)
+    ours = set(made.values())
+    found = {(f["rule_id"], f["resource"]["address"]) for f in doc["findings"]
+             if f["resource"]["address"] in ours}
+    assert found == {("GOV-AWS-008", made["public_db"]), ("GOV-AWS-009", made["public_db"]),
+                     ("GOV-AWS-010", made["plain_volume"]),
+                     ("GOV-AWS-014", made["unrotated_key"]),
+                     ("GOV-AWS-065", made["instance"]), ("GOV-AWS-066", made["instance"])}

@@ -1,0 +1,67 @@
+"""Compliant and non-compliant resources created in moto with boto3."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.collect.conftest import ACCOUNT, REGION, client
+
+__all__ = ["ACCOUNT", "REGION", "TAGS", "bad_bucket", "build", "good_bucket", "reset"]
+
+TAGS = [{"Key": "owner", "Value": "team"}, {"Key": "cost-center", "Value": "42"}]
+ALL_BLOCKED = {"BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True,
+               "RestrictPublicBuckets": True}
+
+
+def reset(endpoint: str) -> None:
+    import urllib.request
+
+    request = urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")
+    with urllib.request.urlopen(request, timeout=10):
+        pass
+
+
+def good_bucket(s3: Any, name: str) -> str:
+    s3.create_bucket(Bucket=name)
+    s3.put_bucket_encryption(Bucket=name, ServerSideEncryptionConfiguration={"Rules": [
+        {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]})
+    s3.put_public_access_block(Bucket=name, PublicAccessBlockConfiguration=ALL_BLOCKED)
+    s3.put_bucket_tagging(Bucket=name, Tagging={"TagSet": TAGS})
+    return f"arn:aws:s3:::{name}"
+
+
+def bad_bucket(s3: Any, name: str) -> str:
+    """No encryption configuration, no public access block, a public-read ACL, no tags."""
+    s3.create_bucket(Bucket=name)
+    s3.put_bucket_acl(Bucket=name, ACL="public-read")
+    return f"arn:aws:s3:::{name}"
+
+
+def group_arn(group_id: str) -> str:
+    return f"arn:aws:ec2:{REGION}:{ACCOUNT}:security-group/{group_id}"
+
+
+def build(endpoint: str) -> dict[str, str]:
+    """The resources by role: good_bucket, bad_bucket, good_sg, bad_sg, default_sg."""
+    reset(endpoint)
+    s3 = client(endpoint, "s3")
+    ec2 = client(endpoint, "ec2")
+    made = {"good_bucket": good_bucket(s3, "govern-good"),
+            "bad_bucket": bad_bucket(s3, "govern-bad")}
+    vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
+    good = ec2.create_security_group(GroupName="good", Description="https inside", VpcId=vpc,
+                                     TagSpecifications=[{"ResourceType": "security-group",
+                                                         "Tags": TAGS}])["GroupId"]
+    ec2.authorize_security_group_ingress(GroupId=good, IpPermissions=[{
+        "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
+        "IpRanges": [{"CidrIp": "10.0.0.0/8"}]}])
+    bad = ec2.create_security_group(GroupName="bad", Description="ssh open",
+                                    VpcId=vpc)["GroupId"]
+    ec2.authorize_security_group_ingress(GroupId=bad, IpPermissions=[{
+        "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
+        "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    default = ec2.describe_security_groups(Filters=[
+        {"Name": "group-name", "Values": ["default"]},
+        {"Name": "vpc-id", "Values": [vpc]}])["SecurityGroups"][0]["GroupId"]
+    made.update(good_sg=group_arn(good), bad_sg=group_arn(bad), default_sg=group_arn(default))
+    return made
