@@ -25,6 +25,8 @@ from govern.engine.rule import RuleSet
 _ENGINE_DIR = Path(__file__).resolve().parent
 # rule validation checks compliance mappings against these catalogues
 _FRAMEWORKS_DIR = _ENGINE_DIR.parent / "compliance" / "frameworks"
+# rule metadata derives from the model (kinds.py gives each rule's formats)
+_MODEL_DIR = _ENGINE_DIR.parent / "model"
 _KEEP = 8
 
 
@@ -40,6 +42,7 @@ def cache_key(files: Sequence[str]) -> str | None:
     digest = hashlib.sha256(__version__.encode())
     try:
         for source in (sorted(_ENGINE_DIR.rglob("*.py")) + sorted(_ENGINE_DIR.glob("*.json"))
+                       + sorted(_MODEL_DIR.glob("*.py"))
                        + sorted(_FRAMEWORKS_DIR.glob("*.yaml"))):
             stat = source.stat()
             digest.update(f"{source}:{stat.st_mtime_ns}:{stat.st_size}".encode())

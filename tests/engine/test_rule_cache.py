@@ -61,3 +61,24 @@ def test_corrupt_cache_is_a_miss_and_off_disables(tmp_path: Path, cache: Path,
     assert load_rules([str(rules_dir)]) == expected
     monkeypatch.setenv("GOVERN_CACHE_DIR", "off")
     assert rule_cache.cache_dir() is None
+
+
+def test_a_change_to_the_kinds_misses_the_cache(tmp_path: Path, cache: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    rules_dir = tmp_path / "rules"
+    write_rule(rules_dir, rule_text())
+    files = [str(p) for p in rules_dir.rglob("*.yaml")]
+    before = rule_cache.cache_key(files)
+    kinds = Path(rule_cache.__file__).resolve().parents[1] / "model" / "kinds.py"
+    real_stat = Path.stat
+
+    def newer(self: Path, *args: object, **kwargs: object) -> object:
+        result = real_stat(self)
+        if self == kinds:
+            import os
+
+            return os.stat_result((*result[:8], result.st_mtime + 1, result[9]))
+        return result
+
+    monkeypatch.setattr(Path, "stat", newer)
+    assert rule_cache.cache_key(files) != before
