@@ -106,6 +106,12 @@ def cli() -> None:
               help="With --aws: assume this role to read the account.")
 @click.option("--endpoint-url", "aws_endpoint_url", default=None, metavar="URL",
               help="With --aws: the AWS API endpoint (an emulator such as moto).")
+@click.option("--org", "aws_org_role", default=None, metavar="ROLE_NAME",
+              help="With --aws: read every ACTIVE account of the AWS Organization through "
+                   "arn:aws:iam::<account>:role/ROLE_NAME.")
+@click.option("--org-concurrency", "aws_org_concurrency", default=None,
+              type=click.IntRange(min=1), metavar="N",
+              help="With --org: accounts read at the same time (default 4).")
 @click.option("--save-inventory", "save_inventory", type=click.Path(), default=None,
               metavar="FILE", help="With --aws: write the resources read to FILE.")
 @click.option("--inventory", "inventory", type=click.Path(), default=None, metavar="FILE",
@@ -118,13 +124,14 @@ def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, .
          waivers: str | None, baseline: str | None, changed_only: bool,
          diff_base: str | None, aws: bool, aws_profile: str | None,
          aws_regions: tuple[str, ...], aws_role_arn: str | None,
-         aws_endpoint_url: str | None, save_inventory: str | None,
+         aws_endpoint_url: str | None, aws_org_role: str | None,
+         aws_org_concurrency: int | None, save_inventory: str | None,
          inventory: str | None) -> None:
     """Scan PATHS (files or directories; default: the working directory, unless --aws or
     --inventory is given)."""
     try:
         live = _live_options(aws, aws_profile, aws_regions, aws_role_arn, aws_endpoint_url,
-                             save_inventory, inventory)
+                             save_inventory, inventory, aws_org_role, aws_org_concurrency)
         selection = _Selection(waivers, baseline, changed_only, diff_base, live)
         default_paths: tuple[str, ...] = () if live.wanted else (".",)
         code = _scan(paths or default_paths, formats, outputs, fail_on, fail_on_unknown,
@@ -222,21 +229,30 @@ class _Live:
 
 def _live_options(aws: bool, profile: str | None, regions: tuple[str, ...],
                   role_arn: str | None, endpoint_url: str | None,
-                  save_inventory: str | None, inventory: str | None) -> _Live:
+                  save_inventory: str | None, inventory: str | None,
+                  org_role: str | None = None, org_concurrency: int | None = None) -> _Live:
     """The live options, checked (UsageError): the AWS ones need --aws."""
     if not aws:
         for option, given in (("--profile", profile), ("--region", regions),
                               ("--role-arn", role_arn), ("--endpoint-url", endpoint_url),
-                              ("--save-inventory", save_inventory)):
+                              ("--save-inventory", save_inventory), ("--org", org_role),
+                              ("--org-concurrency", org_concurrency)):
             if given:
                 raise UsageError(f"{option} needs --aws")
         return _Live(inventory=inventory)
     if "all" in regions and len(regions) > 1:
         raise UsageError("--region all reads every region: give it alone")
+    if org_concurrency is not None and not org_role:
+        raise UsageError("--org-concurrency needs --org")
+    if org_role and role_arn:
+        raise UsageError("--org assumes a role in each account: give --org or --role-arn, "
+                         "not both")
     from govern.collect.aws.options import AwsOptions
 
     return _Live(AwsOptions(profile=profile, regions=regions, role_arn=role_arn,
-                            endpoint_url=endpoint_url), inventory, save_inventory)
+                            endpoint_url=endpoint_url, org_role=org_role,
+                            org_concurrency=org_concurrency or 4),
+                 inventory, save_inventory)
 
 
 def _changed_files(paths: tuple[str, ...], selection: _Selection

@@ -84,7 +84,10 @@ KINDS: dict[str, KindInfo] = {
         _aws("aws.elbv2.listener", "Application, Network or Gateway Load Balancer listener",
              taggable=False),
         KindInfo("aws.ec2.ebs_encryption_by_default", "EBS encryption-by-default setting of "
-                 "an account and region", ("terraform", "tfplan"), taggable=False),
+                 "an account and region", ("terraform", "tfplan", "aws-live"), taggable=False),
+        KindInfo("aws.s3.account_public_access_block", "S3 public access block of an "
+                 "account (all its buckets)", ("terraform", "tfplan", "aws-live"),
+                 taggable=False),
         _aws("aws.apigateway.domain_name", "API Gateway (REST) custom domain name"),
         _aws("aws.glue.data_catalog_encryption", "Glue Data Catalog encryption settings",
              taggable=False),

@@ -37,6 +37,13 @@ def bad_bucket(s3: Any, name: str) -> str:
     return f"arn:aws:s3:::{name}"
 
 
+def ec2_in(endpoint: str, region: str) -> Any:
+    import boto3
+
+    return boto3.client("ec2", region_name=region, endpoint_url=endpoint,
+                        aws_access_key_id="testing", aws_secret_access_key="testing")
+
+
 def group_arn(group_id: str) -> str:
     return f"arn:aws:ec2:{REGION}:{ACCOUNT}:security-group/{group_id}"
 
@@ -48,6 +55,8 @@ def build(endpoint: str) -> dict[str, str]:
     ec2 = client(endpoint, "ec2")
     made = {"good_bucket": good_bucket(s3, "govern-good"),
             "bad_bucket": bad_bucket(s3, "govern-bad")}
+    for region in (REGION, "eu-west-1"):  # the account setting passes (test_account.py)
+        ec2_in(endpoint, region).enable_ebs_encryption_by_default()
     vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
     good = ec2.create_security_group(GroupName="good", Description="https inside", VpcId=vpc,
                                      TagSpecifications=[{"ResourceType": "security-group",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from govern.collect.aws.account import collect_account
 from govern.collect.aws.ec2 import collect_security_groups
 from govern.collect.aws.iam import collect_iam
 from govern.collect.aws.options import AwsOptions
@@ -25,6 +26,10 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
     except ImportError as exc:
         raise UsageError("reading a live AWS account needs boto3: install govern[aws] "
                          "(pip install 'govern[aws]')") from exc
+    if options.org_role:  # --org: every account of the organization (org.py)
+        from govern.collect.aws.org import collect_org
+
+        return collect_org(options)
     config = Config(retries={"mode": "adaptive", "max_attempts": 10},
                     max_pool_connections=max(10, options.max_workers * 2))
     explicit = [r for r in options.regions if r != "all"]
@@ -55,6 +60,7 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
         graph.add(bucket)
     iam_resources, iam_edges = collect_iam(client("iam", home), reader, account)
     graph.merge(ResourceGraph(iam_resources, iam_edges))
+    graph.merge(ResourceGraph(collect_account(client, reader, account, home, regions)))
     for region in regions:
         for group in collect_security_groups(client("ec2", region), reader, account, region):
             graph.add(group)

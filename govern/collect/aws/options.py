@@ -12,3 +12,5 @@ class AwsOptions:
     role_arn: str | None = None
     endpoint_url: str | None = None  # an API emulator (moto) or a VPC endpoint
     max_workers: int = 4  # concurrent calls per region
+    org_role: str | None = None  # --org: read every ACTIVE account through this role name
+    org_concurrency: int = 4  # --org: accounts read at the same time

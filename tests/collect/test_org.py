@@ -1,0 +1,158 @@
+"""`govern scan --aws --org ROLE`: the fan-out over an AWS Organization's accounts (with a
+recording fake single-account collector) and one end-to-end run against moto."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from govern.cli import cli
+from govern.collect.aws.options import AwsOptions
+from govern.collect.aws.org import collect_org
+from govern.errors import ConfigError
+from govern.model.finding import Notice
+from govern.model.graph import ResourceGraph
+from govern.model.resource import Resource
+from tests.collect import world
+from tests.collect.conftest import ACCOUNT, boto3, client
+
+MANAGEMENT = "111111111111"
+MEMBERS = ["222222222222", "333333333333", "444444444444", "555555555555",
+           "666666666666", "777777777777"]
+
+
+def resource(account: str) -> Resource:
+    arn = f"arn:aws:ec2:us-east-1:{account}:security-group/sg-1"
+    return Resource(id=arn, kind="aws.ec2.security_group", address=arn,
+                    source_format="aws-live", native_type="AWS::EC2::SecurityGroup",
+                    range=None, context=f"aws:{account}:us-east-1")
+
+
+class FakeCollector:
+    """Records the options of every call; fails for the accounts in `denied`."""
+
+    def __init__(self, denied: frozenset[str] = frozenset(), delay: float = 0.0) -> None:
+        self.denied = denied
+        self.delay = delay
+        self.calls: list[AwsOptions] = []
+        self.running = 0
+        self.peak = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
+        with self.lock:
+            self.calls.append(options)
+            self.running += 1
+            self.peak = max(self.peak, self.running)
+        try:
+            time.sleep(self.delay)
+            account = (options.role_arn or f"arn:aws:iam::{MANAGEMENT}:").split(":")[4]
+            if options.role_arn and account in self.denied:
+                raise ConfigError(f"cannot open an AWS session: AccessDenied {account}")
+            graph = ResourceGraph()
+            graph.add(resource(account))
+            return graph, [Notice("warning", "access denied: DescribeVolumes")]
+        finally:
+            with self.lock:
+                self.running -= 1
+
+
+def accounts(_: AwsOptions) -> tuple[str, list[str]]:
+    return MANAGEMENT, [MANAGEMENT, *MEMBERS]
+
+
+def test_assumes_the_role_in_every_account_and_merges_them() -> None:
+    fake = FakeCollector()
+    graph, notices = collect_org(AwsOptions(org_role="Audit"), fake, accounts)
+    assert sorted(o.role_arn or "" for o in fake.calls) == [
+        f"arn:aws:iam::{a}:role/Audit" for a in [MANAGEMENT, *MEMBERS]]
+    assert all(o.org_role is None for o in fake.calls)
+    assert {r.context for r in graph} == {f"aws:{a}:us-east-1" for a in [MANAGEMENT, *MEMBERS]}
+    assert f"account {MEMBERS[0]}: access denied: DescribeVolumes" in {n.message
+                                                                       for n in notices}
+
+
+def test_an_account_that_cannot_be_read_is_a_warning_and_the_others_go_on() -> None:
+    fake = FakeCollector(denied=frozenset({MEMBERS[1]}))
+    graph, notices = collect_org(AwsOptions(org_role="Audit"), fake, accounts)
+    assert len(graph) == 1 + len(MEMBERS) - 1
+    skipped = [n for n in notices if n.code == "aws-org-account"]
+    assert [n.level for n in skipped] == ["warning"]
+    assert MEMBERS[1] in skipped[0].message and "AccessDenied" in skipped[0].message
+
+
+def test_the_management_account_falls_back_to_the_callers_credentials() -> None:
+    fake = FakeCollector(denied=frozenset({MANAGEMENT, MEMBERS[0]}))
+    graph, notices = collect_org(AwsOptions(org_role="Audit"), fake, accounts)
+    assert f"aws:{MANAGEMENT}:us-east-1" in {r.context for r in graph}
+    assert f"aws:{MEMBERS[0]}:us-east-1" not in {r.context for r in graph}
+    assert [n.code for n in notices if n.code.startswith("aws-org")] == [
+        "aws-org-fallback", "aws-org-account"]
+
+
+def test_concurrency_is_bounded() -> None:
+    fake = FakeCollector(delay=0.05)
+    collect_org(AwsOptions(org_role="Audit", org_concurrency=2), fake, accounts)
+    assert fake.peak == 2
+    assert len(fake.calls) == 1 + len(MEMBERS)
+
+
+def scan(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["scan", *args])
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("args", [["--org", "Audit"], ["--org-concurrency", "2"],
+                                  ["--aws", "--org-concurrency", "2"],
+                                  ["--aws", "--org", "A", "--role-arn", "arn:aws:iam::1:role/x"],
+                                  ["--aws", "--org", "A", "--org-concurrency", "0"]])
+def test_usage_errors(args: list[str]) -> None:
+    assert scan(*args)[0] == 2
+
+
+def organization(endpoint: str) -> str:
+    """A fresh moto organization (managed by moto's default account) with one member."""
+    world.reset(endpoint)
+    org = client(endpoint, "organizations")
+    org.create_organization(FeatureSet="ALL")
+    member = org.create_account(AccountName="member", Email="member@example.com")
+    return str(member["CreateAccountStatus"]["AccountId"])
+
+
+def test_lists_the_accounts_and_assumes_the_role_in_moto(moto_endpoint: str) -> None:
+    member = organization(moto_endpoint)
+    seen: dict[str, str] = {}
+
+    def assume(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
+        """What the collector does first: assume the role, then sts:GetCallerIdentity."""
+        sts = client(moto_endpoint, "sts")
+        assert options.role_arn is not None
+        credentials = sts.assume_role(RoleArn=options.role_arn,
+                                      RoleSessionName="govern-scan")["Credentials"]
+        who = boto3.client("sts", region_name="us-east-1", endpoint_url=moto_endpoint,
+                           aws_access_key_id=credentials["AccessKeyId"],
+                           aws_secret_access_key=credentials["SecretAccessKey"],
+                           aws_session_token=credentials["SessionToken"]).get_caller_identity()
+        seen[options.role_arn] = str(who["Account"])
+        return ResourceGraph(), []
+
+    _, notices = collect_org(AwsOptions(endpoint_url=moto_endpoint, org_role="Audit"), assume)
+    assert seen == {f"arn:aws:iam::{a}:role/Audit": a for a in (ACCOUNT, member)}
+    assert notices == []
+
+
+def test_end_to_end_against_moto(moto_endpoint: str) -> None:
+    member = organization(moto_endpoint)
+    code, output = scan("--aws", "--endpoint-url", moto_endpoint, "--org",
+                        "OrganizationAccountAccessRole", "--org-concurrency", "2",
+                        "--format", "json")
+    assert code in (0, 1), output
+    doc = json.loads(output)
+    # both accounts were read (their resources) or named (a warning notice for each)
+    for account in (ACCOUNT, member):
+        assert f":{account}:" in output or f"account {account}" in output, account
+    assert doc["findings"] is not None
