@@ -17,7 +17,7 @@ _INHERITS_FROM = {"SnapshotIdentifier": "the snapshot",
                   "SourceDBClusterIdentifier": "the source cluster"}
 
 
-def _finish_cluster(resource: Resource, native: NativeResource) -> None:
+def finish_restored_cluster(resource: Resource, native: NativeResource) -> None:
     if ("storage_encrypted",) not in resource.defaulted:
         return
     for prop, source in _INHERITS_FROM.items():
@@ -34,5 +34,5 @@ MAPPINGS = {
         field("name", "DBClusterIdentifier"),
         field("storage_encrypted", "StorageEncrypted", function=to_bool, default=False),
         field("kms_key", "KmsKeyId"),
-    ), _finish_cluster),
+    ), finish_restored_cluster),
 }

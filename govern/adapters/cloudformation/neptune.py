@@ -5,34 +5,16 @@ in time (`SourceDBClusterIdentifier`) without it inherits its source's encryptio
 
 from __future__ import annotations
 
-from govern.adapters.building import field, set_undecided
+from govern.adapters.building import field
 from govern.adapters.cloudformation.building import KindMapping
+from govern.adapters.cloudformation.docdb import finish_restored_cluster
 from govern.adapters.cloudformation.values import to_bool
-from govern.adapters.reading import MISSING, value_at
-from govern.model.resource import Resource
-from govern.model.unknown import Unknown
-from govern.parsers.native import NativeResource
 
-_INHERITS_FROM = {"SnapshotIdentifier": "the snapshot",
-                  "SourceDBClusterIdentifier": "the source cluster"}
-
-
-def _finish_cluster(resource: Resource, native: NativeResource) -> None:
-    if ("storage_encrypted",) not in resource.defaulted:
-        return
-    for prop, source in _INHERITS_FROM.items():
-        value = value_at(native, prop)
-        if value is not MISSING:
-            set_undecided(resource, "storage_encrypted",
-                          Unknown(f"storage encryption is inherited from {source}",
-                                  value.ref if isinstance(value, Unknown) else None))
-            return
-
-
+# the same engine family as DocumentDB: restored clusters inherit encryption likewise
 MAPPINGS = {
     "AWS::Neptune::DBCluster": KindMapping("aws.neptune.cluster", (
         field("name", "DBClusterIdentifier"),
         field("storage_encrypted", "StorageEncrypted", function=to_bool, default=False),
         field("kms_key", "KmsKeyId"),
-    ), _finish_cluster),
+    ), finish_restored_cluster),
 }

@@ -11,7 +11,7 @@ from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
 
-def _finish_cluster(resource: Resource, native: NativeResource) -> None:
+def finish_restored_cluster(resource: Resource, native: NativeResource) -> None:
     if (("storage_encrypted",) in resource.defaulted
             and value_at(native, "snapshot_identifier") is not MISSING):
         set_undecided(resource, "storage_encrypted",
@@ -23,5 +23,5 @@ MAPPINGS = {
         field("name", "cluster_identifier"),
         field("storage_encrypted", default=False),
         field("kms_key", "kms_key_id"),
-    ), _finish_cluster),
+    ), finish_restored_cluster),
 }

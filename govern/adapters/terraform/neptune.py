@@ -3,25 +3,15 @@ restored from a snapshot without it inherits the snapshot's encryption: Unknown)
 
 from __future__ import annotations
 
-from govern.adapters.building import field, set_undecided
-from govern.adapters.reading import MISSING, value_at
+from govern.adapters.building import field
+from govern.adapters.terraform.docdb import finish_restored_cluster
 from govern.adapters.terraform.mapping import KindMapping
-from govern.model.resource import Resource
-from govern.model.unknown import Unknown
-from govern.parsers.native import NativeResource
 
-
-def _finish_cluster(resource: Resource, native: NativeResource) -> None:
-    if (("storage_encrypted",) in resource.defaulted
-            and value_at(native, "snapshot_identifier") is not MISSING):
-        set_undecided(resource, "storage_encrypted",
-                      Unknown("storage encryption is inherited from the snapshot"))
-
-
+# the same engine family as DocumentDB: restored clusters inherit encryption likewise
 MAPPINGS = {
     "aws_neptune_cluster": KindMapping("aws.neptune.cluster", (
         field("name", "cluster_identifier"),
         field("storage_encrypted", default=False),
         field("kms_key", "kms_key_arn"),
-    ), _finish_cluster),
+    ), finish_restored_cluster),
 }
