@@ -112,9 +112,21 @@ def field(canonical: str, *native: str, function: Convert | None = None,
     return Field(canonical, native or (canonical,), function, default)
 
 
+def to_bool(value: Any) -> Any:
+    """`"true"`/`"false"` (any case, as CloudFormation accepts them and Terraform converts
+    them for a boolean argument, or a plan shows a provider's string-typed flag) ->
+    booleans; anything else as it is."""
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return value
+
+
 def apply_fields(resource: Resource, native: NativeResource, fields: tuple[Field, ...]) -> None:
+    """Copies each field; a field with a boolean default reads `"true"`/`"false"` as
+    booleans."""
     for spec in fields:
-        if any(copy(resource, native, path, spec.canonical, spec.function)
+        function = spec.function or (to_bool if isinstance(spec.default, bool) else None)
+        if any(copy(resource, native, path, spec.canonical, function)
                for path in spec.native):
             continue
         if spec.default is not MISSING:

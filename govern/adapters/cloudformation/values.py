@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from govern.adapters.building import to_bool
 from govern.adapters.reading import MISSING
 from govern.model.unknown import Unknown
 
 # AccessControl (CloudFormation) -> canned ACL (the S3 API and Terraform)
+__all__ = ["CANNED_ACLS", "canned_acl", "mapped", "tag_map", "to_bool"]
+
 CANNED_ACLS = {
     "Private": "private",
     "PublicRead": "public-read",
@@ -20,14 +23,6 @@ CANNED_ACLS = {
     "BucketOwnerFullControl": "bucket-owner-full-control",
     "AwsExecRead": "aws-exec-read",
 }
-
-
-def to_bool(value: Any) -> Any:
-    """`"true"`/`"false"` (any case, as CloudFormation accepts them) -> booleans; anything
-    else as it is."""
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
-    return value
 
 
 def canned_acl(value: Any) -> Any:

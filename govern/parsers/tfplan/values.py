@@ -63,10 +63,10 @@ def plan_values(after: JNode | None, unknown: JNode | None, expressions: dict[st
     if after is None or after.kind != "object":
         return PlanValues(attributes, builder.locations)
     for key, after_child, unknown_child in _members(after, unknown):
-        if expressions is None or key in COMPUTED_KEPT or key in dynamic:
-            spec: Any = None
-        elif key in expressions:
-            spec = expressions[key]
+        if expressions is not None and key in expressions and key not in dynamic:
+            spec: Any = expressions[key]  # written (`arn` is an argument of some types)
+        elif expressions is None or key in COMPUTED_KEPT or key in dynamic:
+            spec = None
         elif creating and _known_blocks(after_child, unknown_child):
             spec = None
         else:

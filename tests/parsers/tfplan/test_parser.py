@@ -251,3 +251,33 @@ def test_an_entry_without_an_address_is_skipped_with_a_warning(tmp_path: Path) -
     assert parse_tfplan([path]).notices == [Notice(
         "warning", "resource change without address, mode, type, name or actions: skipped",
         path, 3, code="invalid-plan-entry")]
+
+
+ARN_ARGUMENT_PLAN = """
+{"format_version": "1.2",
+ "resource_changes": [
+  {"address": "aws_sns_topic.t", "mode": "managed", "type": "aws_sns_topic", "name": "t",
+   "change": {"actions": ["create"], "after": {"name": "t"},
+              "after_unknown": {"arn": true, "id": true}}},
+  {"address": "aws_sns_topic_policy.p", "mode": "managed", "type": "aws_sns_topic_policy",
+   "name": "p",
+   "change": {"actions": ["create"], "after": {"policy": "{}"},
+              "after_unknown": {"arn": true, "id": true}}}],
+ "configuration": {"root_module": {"resources": [
+  {"address": "aws_sns_topic.t", "mode": "managed", "type": "aws_sns_topic", "name": "t",
+   "expressions": {"name": {"constant_value": "t"}}},
+  {"address": "aws_sns_topic_policy.p", "mode": "managed", "type": "aws_sns_topic_policy",
+   "name": "p", "expressions": {
+     "arn": {"references": ["aws_sns_topic.t.arn", "aws_sns_topic.t"]},
+     "policy": {"constant_value": "{}"}}}]}}}
+"""
+
+
+def test_an_arn_the_configuration_writes_keeps_its_reference(tmp_path: Path) -> None:
+    """`arn` is kept for every resource (to recognise ARNs), and when the configuration
+    writes it (the topic `aws_sns_topic_policy` names) the Unknown says where it comes
+    from, so the policy folds into its topic."""
+    natives = by_address(parse(tmp_path, ARN_ARGUMENT_PLAN))
+    assert natives["aws_sns_topic_policy.p"].attributes["arn"] == Unknown(
+        AFTER_APPLY, ref="aws_sns_topic.t")
+    assert natives["aws_sns_topic.t"].attributes["arn"] == Unknown(AFTER_APPLY)
