@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from govern.adapters.iam_document import normalize_policy_document
 from govern.adapters.reading import (
     MISSING,
     as_path,
@@ -16,7 +17,7 @@ from govern.adapters.reading import (
 )
 from govern.model.resource import Path, Resource
 from govern.model.source import SourceRange
-from govern.model.unknown import Unknown
+from govern.model.unknown import PartialJson, Unknown
 from govern.parsers.native import NativeResource
 
 Convert = Callable[[Any], Any]
@@ -42,9 +43,12 @@ def new_resource(native: NativeResource, kind: str) -> Resource:
 def convert(value: Any, function: Convert | None) -> Any:
     """Apply `function` to a known value; Unknown (and MISSING) pass through untouched,
     except that an Unknown with alternatives gets `function` applied to each of them
-    (`None`, "not set", stays `None`)."""
+    (`None`, "not set", stays `None`), and a PartialJson goes to a function that reads
+    its structure (`normalize_policy_document`)."""
     if function is None or value is MISSING:
         return value
+    if isinstance(value, PartialJson) and function is normalize_policy_document:
+        return function(value)
     if isinstance(value, Unknown):
         if value.alternatives is None:
             return value

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from govern.model.unknown import Unknown
+from govern.model.unknown import PartialJson, Unknown
 
 _LIST_KEYS = ("Action", "NotAction", "Resource", "NotResource")
 _PRINCIPAL_KEYS = ("Principal", "NotPrincipal")
@@ -26,7 +26,10 @@ _STATEMENT_ORDER = ("Sid", "Effect", *_LIST_KEYS, *_PRINCIPAL_KEYS, "Condition")
 
 
 def normalize_policy_document(value: Any) -> dict[str, Any] | Unknown:
-    """The normalized form of a policy document given as JSON text or as a mapping."""
+    """The normalized form of a policy document given as JSON text or as a mapping (or as
+    `jsonencode` of a mapping with unknown parts: those parts stay Unknown)."""
+    if isinstance(value, PartialJson):
+        value = value.structure
     if isinstance(value, Unknown):
         return value
     if isinstance(value, str):

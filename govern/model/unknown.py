@@ -44,6 +44,30 @@ class Unknown:
         raise TypeError("Unknown has no truth value; test with is_unknown() first")
 
 
+class PartialJson(Unknown):
+    """JSON text that is not known in full: `jsonencode` of a structure with unknown
+    parts (a policy naming a bucket's ARN that is known only after apply). Whatever needs
+    the text treats it as any Unknown; a reader that understands the structure (an IAM
+    policy document) reads `structure`, with Unknown where a part is not known."""
+
+    __slots__ = ("structure",)
+
+    def __init__(self, structure: Any, reason: str = "not known statically",
+                 ref: str | None = None) -> None:
+        super().__init__(reason, ref)
+        self.structure = structure
+
+    def __repr__(self) -> str:
+        return f"PartialJson({self.structure!r}, {self.reason!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, PartialJson) and super().__eq__(other)
+                and other.structure == self.structure)
+
+    def __hash__(self) -> int:
+        return hash(("PartialJson", self.reason, self.ref))
+
+
 def is_unknown(value: Any) -> bool:
     return isinstance(value, Unknown)
 

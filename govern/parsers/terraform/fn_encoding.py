@@ -13,15 +13,19 @@ from urllib.parse import quote_plus
 
 import yaml
 
-from govern.model.unknown import Unknown
+from govern.model.unknown import PartialJson, Unknown
 from govern.parsers.terraform.fn_base import FunctionContext, FunctionSpec, arg_str, fixed
 from govern.parsers.terraform.fn_format import json_text
-from govern.parsers.terraform.values import EvalError, normalize_number, to_string
+from govern.parsers.terraform.values import EvalError, first_unknown, normalize_number, to_string
 
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _jsonencode(args: list[Any], ctx: FunctionContext) -> Any:
+    """The JSON text; for a structure with unknown parts, a PartialJson that keeps it."""
+    found = first_unknown(args[0])
+    if found is not None:
+        return PartialJson(args[0], found.reason, found.ref)
     try:
         return json_text(args[0])
     except (TypeError, ValueError) as exc:
@@ -114,7 +118,7 @@ def _never_known(reason: str, count: int) -> FunctionSpec:
 
 
 FUNCTIONS: dict[str, FunctionSpec] = {
-    "jsonencode": fixed(_jsonencode, 1),
+    "jsonencode": fixed(_jsonencode, 1, "shallow"),
     "jsondecode": fixed(_jsondecode, 1),
     "yamldecode": fixed(_yamldecode, 1),
     "base64encode": fixed(_base64encode, 1),

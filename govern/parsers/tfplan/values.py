@@ -65,9 +65,8 @@ def plan_values(after: JNode | None, unknown: JNode | None, expressions: dict[st
     for key, after_child, unknown_child in _members(after, unknown):
         if expressions is not None and key in expressions and key not in dynamic:
             spec: Any = expressions[key]  # written (`arn` is an argument of some types)
-        elif expressions is None or key in COMPUTED_KEPT or key in dynamic:
-            spec = None
-        elif creating and _known_blocks(after_child, unknown_child):
+        elif (expressions is None or key in COMPUTED_KEPT or key in dynamic
+              or (creating and _known_blocks(after_child, unknown_child))):
             spec = None
         else:
             continue

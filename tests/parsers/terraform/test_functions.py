@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from govern.model.unknown import Unknown
+from govern.model.unknown import PartialJson, Unknown
 from govern.parsers.terraform.fn_base import FunctionContext
 from govern.parsers.terraform.functions import FUNCTIONS, call_function, is_supported
 from govern.parsers.terraform.values import EvalError
@@ -190,10 +190,19 @@ def test_function_errors(name: str, args: list[Any]) -> None:
         call(name, *args)
 
 
+def test_jsonencode_of_a_structure_with_unknown_parts_keeps_the_structure() -> None:
+    """The text is unknown (anything that needs it sees an Unknown), but a policy document
+    reader can still see `Principal: "*"` beside an ARN known only after apply."""
+    encoded = call("jsonencode", {"a": [U]})
+    assert isinstance(encoded, Unknown) and encoded.ref == U.ref
+    assert encoded == PartialJson({"a": [U]}, U.reason, U.ref)
+    assert call("jsonencode", U) is U
+    assert call("jsonencode", {"a": 1}) == '{"a":1}'
+
+
 def test_unknown_anywhere_makes_deep_functions_unknown() -> None:
     assert call("upper", U) is U
     assert call("join", ",", ["a", U]) is U
-    assert call("jsonencode", {"a": [U]}) is U
     assert call("format", "%s", U) is U
     assert call("contains", ["a", U], "a") is U
     assert call("toset", ["a", U]) is U
