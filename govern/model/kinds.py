@@ -70,10 +70,10 @@ KINDS: dict[str, KindInfo] = {
         _aws("aws.lambda.permission", "Lambda permission (one statement of a function's "
              "resource policy)", taggable=False),
         KindInfo("aws.iam.password_policy", "IAM account password policy",
-                 ("terraform", "tfplan"), taggable=False),
+                 ("terraform", "tfplan", "aws-live"), taggable=False),
         _aws("aws.glacier.vault", "S3 Glacier vault"),
         KindInfo("aws.ec2.ami_launch_permission", "Launch permission of an AMI (one account, "
-                 "organization, unit or the public group)", ("terraform", "tfplan"),
+                 "organization, unit or the public group)", ("terraform", "tfplan", "aws-live"),
                  taggable=False),
         _aws("aws.neptune.cluster", "Neptune database cluster"),
         _aws("aws.secretsmanager.secret", "Secrets Manager secret"),

@@ -177,3 +177,25 @@ def test_role_arn_and_several_regions(moto_endpoint: str, made: dict[str, str]) 
     extra = found - expected(made)
     assert {rule for rule, _ in extra} == {"GOV-AWS-015"}
     assert all(":eu-west-1:" in arn for _, arn in extra)
+
+
+def test_an_unreadable_bucket_policy_may_be_absent() -> None:
+    """GetBucketPolicy failing: the bucket has a policy or none (maybe absent)."""
+    from botocore.exceptions import ClientError
+
+    from govern.collect.aws.reader import Reader
+    from govern.collect.aws.resources import live_resource
+    from govern.collect.aws.s3 import _policy
+    from govern.model.unknown import Unknown
+
+    class DeniedS3:
+        def get_bucket_policy(self, **_: Any) -> Any:
+            raise ClientError({"Error": {"Code": "AccessDenied", "Message": "no"}},
+                              "GetBucketPolicy")
+
+    bucket = live_resource("arn:aws:s3:::logs", "aws.s3.bucket", "AWS::S3::Bucket",
+                           "123456789012", "us-east-1")
+    _policy(DeniedS3(), Reader(), bucket, "logs")
+    denied = Unknown("access denied: GetBucketPolicy")
+    assert bucket.attributes["policy"] == Unknown(denied.reason,
+                                                  alternatives=(denied, None))

@@ -70,3 +70,39 @@ def test_regional_resources_are_read_with_their_canonical_values(
                      ("GOV-AWS-010", made["plain_volume"]),
                      ("GOV-AWS-014", made["unrotated_key"]),
                      ("GOV-AWS-065", made["instance"]), ("GOV-AWS-066", made["instance"])}
+
+
+def test_a_key_described_by_no_one_may_be_no_customer_key() -> None:
+    """DescribeKey failing: the key may be AWS managed (not a resource of its own), so its
+    `key_spec`, which rules test with `op: exists`, is maybe absent, not a plain
+    Unknown."""
+    from botocore.exceptions import ClientError
+
+    from govern.collect.aws.reader import Reader
+    from govern.collect.aws.regional import _kms_keys
+    from govern.model.unknown import Unknown
+
+    arn = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/k1"
+
+    class FakeKms:
+        def get_paginator(self, operation: str) -> Any:
+            assert operation == "list_keys"
+            return self
+
+        def paginate(self, **_: Any) -> Any:
+            return [{"Keys": [{"KeyId": "k1", "KeyArn": arn}]}]
+
+        def describe_key(self, **_: Any) -> Any:
+            raise ClientError({"Error": {"Code": "AccessDenied", "Message": "no"}},
+                              "DescribeKey")
+
+        def get_key_rotation_status(self, **_: Any) -> Any:
+            return {"KeyRotationEnabled": True}
+
+        def list_resource_tags(self, **_: Any) -> Any:
+            return {"Tags": []}
+
+    (key,) = _kms_keys(FakeKms(), Reader(), ACCOUNT, REGION)
+    denied = Unknown("access denied: DescribeKey")
+    assert key.attributes["key_spec"] == Unknown(denied.reason, alternatives=(denied, None))
+    assert key.attributes["enable_key_rotation"] is True

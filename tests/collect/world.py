@@ -38,14 +38,43 @@ def bad_bucket(s3: Any, name: str) -> str:
 
 
 def ec2_in(endpoint: str, region: str) -> Any:
-    import boto3
-
-    return boto3.client("ec2", region_name=region, endpoint_url=endpoint,
-                        aws_access_key_id="testing", aws_secret_access_key="testing")
+    return _in_region(endpoint, region)("ec2")
 
 
 def group_arn(group_id: str) -> str:
     return f"arn:aws:ec2:{REGION}:{ACCOUNT}:security-group/{group_id}"
+
+
+def settle_account_defaults(endpoint: str, regions: tuple[str, ...]) -> None:
+    """Make compliant what every account has before anything is created (real AWS and
+    moto alike), so that the findings of a scan are exactly those of the resources a test
+    makes: EBS encryption by default, the default subnets (public IPs on launch, no tags),
+    the password policy (AWS's default one is weak), the Glue Data Catalog encryption and
+    Athena's `primary` workgroup (unencrypted results, untagged; moto cannot update it)."""
+    client(endpoint, "iam").update_account_password_policy(
+        MinimumPasswordLength=14, PasswordReusePrevention=24)
+    for region in regions:
+        ec2 = ec2_in(endpoint, region)
+        ec2.enable_ebs_encryption_by_default()
+        for subnet in ec2.describe_subnets()["Subnets"]:
+            ec2.modify_subnet_attribute(SubnetId=subnet["SubnetId"],
+                                        MapPublicIpOnLaunch={"Value": False})
+            ec2.create_tags(Resources=[subnet["SubnetId"]], Tags=TAGS)
+        regional = _in_region(endpoint, region)
+        regional("glue").put_data_catalog_encryption_settings(DataCatalogEncryptionSettings={
+            "EncryptionAtRest": {"CatalogEncryptionMode": "SSE-KMS",
+                                 "SseAwsKmsKeyId": "alias/catalog"},
+            "ConnectionPasswordEncryption": {"ReturnConnectionPasswordEncrypted": True,
+                                             "AwsKmsKeyId": "alias/catalog"}})
+        regional("athena").delete_work_group(WorkGroup="primary")
+
+
+def _in_region(endpoint: str, region: str) -> Any:
+    import boto3
+
+    return lambda service: boto3.client(service, region_name=region, endpoint_url=endpoint,
+                                        aws_access_key_id="testing",
+                                        aws_secret_access_key="testing")
 
 
 def build(endpoint: str) -> dict[str, str]:
@@ -55,8 +84,7 @@ def build(endpoint: str) -> dict[str, str]:
     ec2 = client(endpoint, "ec2")
     made = {"good_bucket": good_bucket(s3, "govern-good"),
             "bad_bucket": bad_bucket(s3, "govern-bad")}
-    for region in (REGION, "eu-west-1"):  # the account setting passes (test_account.py)
-        ec2_in(endpoint, region).enable_ebs_encryption_by_default()
+    settle_account_defaults(endpoint, (REGION, "eu-west-1"))
     vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
     good = ec2.create_security_group(GroupName="good", Description="https inside", VpcId=vpc,
                                      TagSpecifications=[{"ResourceType": "security-group",

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from govern.collect.aws.account import collect_account
+from govern.collect.aws.clients import ClientFactory
 from govern.collect.aws.ec2 import collect_security_groups
 from govern.collect.aws.iam import collect_iam
 from govern.collect.aws.options import AwsOptions
 from govern.collect.aws.reader import Failed, Reader
-from govern.collect.aws.regional import collect_regional
 from govern.collect.aws.s3 import collect_buckets
+from govern.collect.aws.services import global_collectors, regional_collectors
 from govern.errors import ConfigError, UsageError
 from govern.model.finding import Notice
 from govern.model.graph import ResourceGraph
+from govern.model.resource import Resource
 
 DEFAULT_REGION = "us-east-1"
 
@@ -30,7 +33,10 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
         from govern.collect.aws.org import collect_org
 
         return collect_org(options)
+    # a connection that cannot be made fails in seconds (botocore's default is a minute,
+    # retried: minutes for an endpoint that does not answer)
     config = Config(retries={"mode": "adaptive", "max_attempts": 10},
+                    connect_timeout=5, read_timeout=60,
                     max_pool_connections=max(10, options.max_workers * 2))
     explicit = [r for r in options.regions if r != "all"]
     try:
@@ -41,11 +47,7 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
     except (BotoCoreError, ClientError) as exc:
         raise ConfigError(f"cannot open an AWS session: {exc}") from exc
     reader = Reader()
-
-    def client(service: str, region: str) -> Any:
-        return session.client(service, region_name=region, endpoint_url=options.endpoint_url,
-                              config=config)
-
+    client = ClientFactory(session, options.endpoint_url, config)
     home = session.region_name or DEFAULT_REGION
     identity = reader.call(client("sts", home), "GetCallerIdentity", "account")
     if not isinstance(identity, dict):
@@ -61,28 +63,29 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
     iam_resources, iam_edges = collect_iam(client("iam", home), reader, account)
     graph.merge(ResourceGraph(iam_resources, iam_edges))
     graph.merge(ResourceGraph(collect_account(client, reader, account, home, regions)))
-    for region in regions:
-        for group in collect_security_groups(client("ec2", region), reader, account, region):
-            graph.add(group)
-        clients = _RegionClients(client, region)
-        for resource in collect_regional(clients, reader, account, region):
-            if resource.id not in graph:  # a multi-region trail is listed in every region
-                graph.add(resource)
+    for collect_global in global_collectors():
+        _add_new(graph, collect_global(client.in_region(home), reader, account, home))
+
+    def read_region(region: str) -> list[Resource]:
+        found = collect_security_groups(client("ec2", region), reader, account, region)
+        for collect_region in regional_collectors():
+            found.extend(collect_region(client.in_region(region), reader, account, region))
+        return found
+
+    # regions side by side (at most max_workers), added in region order
+    with ThreadPoolExecutor(max_workers=max(1, min(options.max_workers, len(regions))),
+                            thread_name_prefix="govern-region") as pool:
+        for resources in pool.map(read_region, regions):
+            _add_new(graph, resources)
     return graph, reader.notices()
 
 
-class _RegionClients:
-    """One client per service for a region, made on first use."""
-
-    def __init__(self, make: Any, region: str) -> None:
-        self._make = make
-        self._region = region
-        self._clients: dict[str, Any] = {}
-
-    def __call__(self, service: str) -> Any:
-        if service not in self._clients:
-            self._clients[service] = self._make(service, self._region)
-        return self._clients[service]
+def _add_new(graph: ResourceGraph, resources: list[Resource]) -> None:
+    """Adds the resources not already there (a multi-region trail is listed in every
+    region)."""
+    for resource in resources:
+        if resource.id not in graph:
+            graph.add(resource)
 
 
 def _regions(options: AwsOptions, ec2: Any, reader: Reader, home: str) -> list[str]:

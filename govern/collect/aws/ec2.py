@@ -7,7 +7,8 @@ from typing import Any
 
 from govern.adapters.network import ALL_PORTS, aws_ip_protocol, port
 from govern.collect.aws.reader import Failed, Reader
-from govern.collect.aws.resources import live_resource, tag_map
+from govern.collect.aws.resources import live_resource
+from govern.collect.aws.values import tag_map
 from govern.model.resource import Resource
 
 KIND = "aws.ec2.security_group"

@@ -17,7 +17,8 @@ from govern.adapters.aws_managed_policies import (
 from govern.adapters.iam_document import normalize_policy_document
 from govern.adapters.iam_policies import clone
 from govern.collect.aws.reader import Failed, Reader
-from govern.collect.aws.resources import live_resource, tag_map
+from govern.collect.aws.resources import live_resource
+from govern.collect.aws.values import tag_map
 from govern.model.graph import Edge
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown

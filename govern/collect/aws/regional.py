@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from govern.collect.aws.databases_rds import engine_cluster, has_own_kind
 from govern.collect.aws.reader import Failed, Reader
-from govern.collect.aws.resources import live_resource, tag_map
+from govern.collect.aws.resources import live_resource
+from govern.collect.aws.values import maybe_absent, set_optional, tag_map
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 
 
-def collect_regional(clients: Any, reader: Reader, account: str,
-                     region: str) -> list[Resource]:
+def collect_region(clients: Any, reader: Reader, account: str,
+                   region: str) -> list[Resource]:
     """`clients(service)` gives the region's client for a service."""
     volumes = _volumes(clients("ec2"), reader, account, region)
     return [*volumes, *_instances(clients("ec2"), reader, account, region, volumes),
@@ -31,9 +33,9 @@ def _volumes(ec2: Any, reader: Reader, account: str, region: str) -> list[Resour
         arn = f"arn:aws:ec2:{region}:{account}:volume/{item['VolumeId']}"
         volume = live_resource(arn, "aws.ec2.volume", "AWS::EC2::Volume", account, region)
         volume.set("encrypted", bool(item.get("Encrypted", False)))
-        _optional(volume, "kms_key", item.get("KmsKeyId"))
-        _optional(volume, "size", item.get("Size"))
-        _optional(volume, "snapshot_id", item.get("SnapshotId"))
+        set_optional(volume, "kms_key", item.get("KmsKeyId"))
+        set_optional(volume, "size", item.get("Size"))
+        set_optional(volume, "snapshot_id", item.get("SnapshotId"))
         volume.set("tags", tag_map(item.get("Tags")))
         found.append(volume)
     return found
@@ -86,6 +88,8 @@ def _rds_instances(rds: Any, reader: Reader, account: str, region: str) -> list[
         return []
     found = []
     for item in listed:
+        if has_own_kind(item):  # a DocumentDB or Neptune instance: no canonical kind
+            continue
         arn = item.get("DBInstanceArn") or (
             f"arn:aws:rds:{region}:{account}:db:{item['DBInstanceIdentifier']}")
         db = live_resource(arn, "aws.rds.instance", "AWS::RDS::DBInstance", account, region)
@@ -93,7 +97,7 @@ def _rds_instances(rds: Any, reader: Reader, account: str, region: str) -> list[
         db.set("engine", item.get("Engine"))
         db.set("publicly_accessible", bool(item.get("PubliclyAccessible", False)))
         db.set("storage_encrypted", bool(item.get("StorageEncrypted", False)))
-        _optional(db, "kms_key", item.get("KmsKeyId"))
+        set_optional(db, "kms_key", item.get("KmsKeyId"))
         db.set("tags", tag_map(item.get("TagList")))
         found.append(db)
     return found
@@ -105,15 +109,19 @@ def _rds_clusters(rds: Any, reader: Reader, account: str, region: str) -> list[R
         return []
     found = []
     for item in listed:
+        own = engine_cluster(item, account, region)
+        if own is not None:  # DocumentDB or Neptune (databases_rds.py)
+            found.append(own)
+            continue
         arn = item.get("DBClusterArn") or (
             f"arn:aws:rds:{region}:{account}:cluster:{item['DBClusterIdentifier']}")
         cluster = live_resource(arn, "aws.rds.cluster", "AWS::RDS::DBCluster", account,
                                 region)
         cluster.set("name", item["DBClusterIdentifier"])
         cluster.set("engine", item.get("Engine"))
-        _optional(cluster, "engine_mode", item.get("EngineMode"))
+        set_optional(cluster, "engine_mode", item.get("EngineMode"))
         cluster.set("storage_encrypted", bool(item.get("StorageEncrypted", False)))
-        _optional(cluster, "kms_key", item.get("KmsKeyId"))
+        set_optional(cluster, "kms_key", item.get("KmsKeyId"))
         cluster.set("tags", tag_map(item.get("TagList")))
         found.append(cluster)
     return found
@@ -135,14 +143,15 @@ def _kms_keys(kms: Any, reader: Reader, account: str, region: str) -> list[Resou
                 continue
         key = live_resource(arn, "aws.kms.key", "AWS::KMS::Key", account, region)
         if isinstance(described, Failed):
-            key.set("key_spec", described.unknown)
+            # an AWS managed key is no resource: whether this key is one is unknown
+            key.set("key_spec", maybe_absent(described.unknown))
         elif described is not None:
             meta = described.get("KeyMetadata", {})
-            _optional(key, "description", meta.get("Description"))
+            set_optional(key, "description", meta.get("Description"))
             key.set("key_spec", meta.get("KeySpec") or meta.get("CustomerMasterKeySpec")
                     or "SYMMETRIC_DEFAULT")
-            _optional(key, "key_usage", meta.get("KeyUsage"))
-            _optional(key, "multi_region", meta.get("MultiRegion"))
+            set_optional(key, "key_usage", meta.get("KeyUsage"))
+            set_optional(key, "multi_region", meta.get("MultiRegion"))
         if key.get("key_spec") in (None, "SYMMETRIC_DEFAULT") or isinstance(
                 described, Failed):
             rotation = reader.call(kms, "GetKeyRotationStatus", arn, KeyId=key_id)
@@ -169,7 +178,7 @@ def _trails(cloudtrail: Any, reader: Reader, account: str, region: str) -> list[
         trail = live_resource(arn, "aws.cloudtrail.trail", "AWS::CloudTrail::Trail",
                               account, item.get("HomeRegion") or region)
         trail.set("name", item["Name"])
-        _optional(trail, "kms_key", item.get("KmsKeyId"))
+        set_optional(trail, "kms_key", item.get("KmsKeyId"))
         trail.set("is_multi_region_trail", bool(item.get("IsMultiRegionTrail", False)))
         trail.set("log_file_validation", bool(item.get("LogFileValidationEnabled", False)))
         tags = reader.call(cloudtrail, "ListTags", arn, ResourceIdList=[arn])
@@ -180,8 +189,3 @@ def _trails(cloudtrail: Any, reader: Reader, account: str, region: str) -> list[
             trail.set("tags", tag_map(lists[0].get("TagsList") if lists else ()))
         found.append(trail)
     return found
-
-
-def _optional(resource: Resource, path: str, value: Any) -> None:
-    if value is not None and value != "":
-        resource.set(path, value)

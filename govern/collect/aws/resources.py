@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from govern.model.resource import Resource
 
 SOURCE_FORMAT = "aws-live"
@@ -14,8 +12,3 @@ def live_resource(arn: str, kind: str, native_type: str, account: str,
     return Resource(id=arn, kind=kind, address=arn, source_format=SOURCE_FORMAT,
                     native_type=native_type, range=None, native=[arn], arn=arn,
                     context=f"aws:{account}:{region}")
-
-
-def tag_map(tags: Any) -> dict[str, str]:
-    """`[{"Key": k, "Value": v}, ...]` as the canonical `{k: v}`."""
-    return {str(t["Key"]): str(t.get("Value", "")) for t in tags or ()}

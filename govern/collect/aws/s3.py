@@ -12,9 +12,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from govern.adapters.iam_document import normalize_policy_document
 from govern.collect.aws.reader import Failed, Reader
-from govern.collect.aws.resources import live_resource, tag_map
+from govern.collect.aws.resources import live_resource
+from govern.collect.aws.values import set_maybe_absent, set_policy, tag_map
 from govern.model.resource import Resource
 
 KIND = "aws.s3.bucket"
@@ -97,9 +97,9 @@ def _policy(client: Any, reader: Reader, bucket: Resource, name: str) -> None:
     if answer is None:
         return
     if isinstance(answer, Failed):
-        bucket.set("policy", answer.unknown)
+        set_maybe_absent(bucket, answer.unknown, "policy")  # a bucket may have none
         return
-    bucket.set("policy", normalize_policy_document(answer["Policy"]))
+    set_policy(bucket, answer["Policy"])
 
 
 def _acl(client: Any, reader: Reader, bucket: Resource, name: str) -> None:

@@ -1,0 +1,34 @@
+"""The service readers the collector runs, by module: each may define
+
+- `collect_region(clients, reader, account, region) -> list[Resource]`, run once per region
+  (`clients(service)` gives that region's client for a service), and
+- `collect_global(clients, reader, account, home) -> list[Resource]`, run once per account
+  for global services (IAM settings, CloudFront), with clients of the home region.
+
+A resource already collected (same ARN) is kept once.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+from govern.model.resource import Resource
+
+Collect = Callable[[Any, Any, str, str], list[Resource]]
+
+MODULES = ("regional", "messaging", "databases", "edge", "platform")
+
+
+def _modules() -> list[ModuleType]:
+    return [importlib.import_module(f"govern.collect.aws.{name}") for name in MODULES]
+
+
+def regional_collectors() -> list[Collect]:
+    return [m.collect_region for m in _modules() if hasattr(m, "collect_region")]
+
+
+def global_collectors() -> list[Collect]:
+    return [m.collect_global for m in _modules() if hasattr(m, "collect_global")]
