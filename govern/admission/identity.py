@@ -35,7 +35,7 @@ _PARENTS: dict[str, tuple[str, str, str]] = {
     **{t: ("bucket", "aws_s3_bucket", "aws.s3.bucket") for t in (
         "aws_s3_bucket_policy", "aws_s3_bucket_acl", "aws_s3_bucket_public_access_block",
         "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_versioning",
-        "aws_s3_bucket_logging")},
+        "aws_s3_bucket_logging", "aws_s3_bucket_ownership_controls")},
     **{f"aws_iam_{who}_{what}": (who, f"aws_iam_{who}", f"aws.iam.{who}")
        for who in ("role", "user", "group") for what in ("policy", "policy_attachment")},
 }

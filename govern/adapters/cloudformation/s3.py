@@ -1,5 +1,5 @@
-"""S3: `AWS::S3::Bucket` (encryption, public access block, canned ACL, versioning,
-logging, tags) and `AWS::S3::BucketPolicy` folded into the bucket its `Bucket` names
+"""S3: `AWS::S3::Bucket` (encryption, public access block, canned ACL, object ownership,
+versioning, logging, tags) and `AWS::S3::BucketPolicy` folded into the bucket its `Bucket` names
 (`!Ref X`, or the bucket's literal `BucketName`).
 
 The canonical values are the Terraform adapter's: `encryption.enabled` is true when a rule
@@ -35,6 +35,8 @@ def build_bucket(native: NativeResource) -> Resource:
     bucket = new_resource(native, KIND)
     copy(bucket, native, "BucketName", "name")
     copy(bucket, native, "AccessControl", "acl", canned_acl)
+    copy(bucket, native, ("OwnershipControls", "Rules", 0, "ObjectOwnership"),
+         "object_ownership")
     _block(bucket, native, "BucketEncryption", "encryption", encryption)
     rule = _first_encryption_rule(native)
     if rule is not None:

@@ -97,6 +97,15 @@ def fold_policy(native: NativeResource, ctx: RootContext) -> None:
         copy(bucket, native, "policy", "policy", normalize_policy_document, folded=True)
 
 
+def fold_ownership_controls(native: NativeResource, ctx: RootContext) -> None:
+    """`aws_s3_bucket_ownership_controls`: `object_ownership` (`BucketOwnerEnforced`
+    disables ACLs)."""
+    bucket = _bucket_of(native, ctx)
+    if bucket is not None:
+        clear(bucket, "object_ownership")
+        copy(bucket, native, ("rule", 0, "object_ownership"), "object_ownership", folded=True)
+
+
 def fold_acl(native: NativeResource, ctx: RootContext) -> None:
     """`aws_s3_bucket_acl` replaces the bucket's whole ACL: a canned `acl` and/or an
     `access_control_policy` with explicit grants."""
@@ -164,6 +173,7 @@ FOLDERS = {
     "aws_s3_bucket_public_access_block": fold_public_access_block,
     "aws_s3_bucket_policy": fold_policy,
     "aws_s3_bucket_acl": fold_acl,
+    "aws_s3_bucket_ownership_controls": fold_ownership_controls,
     "aws_s3_bucket_versioning": fold_versioning,
     "aws_s3_bucket_logging": fold_logging,
 }

@@ -120,6 +120,19 @@ def _acl(client: Any, reader: Reader, bucket: Resource, name: str) -> None:
     bucket.set("grants", grants)
 
 
+def _ownership(client: Any, reader: Reader, bucket: Resource, name: str) -> None:
+    """`object_ownership` (`BucketOwnerEnforced`: ACLs are disabled); absent when the
+    bucket has no ownership controls."""
+    answer = reader.call(client, "GetBucketOwnershipControls", bucket.id,
+                         frozenset({"OwnershipControlsNotFoundError"}), Bucket=name)
+    if isinstance(answer, Failed):
+        set_maybe_absent(bucket, answer.unknown, "object_ownership")
+        return
+    rules = (answer or {}).get("OwnershipControls", {}).get("Rules") or [{}]
+    if rules[0].get("ObjectOwnership"):
+        bucket.set("object_ownership", rules[0]["ObjectOwnership"])
+
+
 def _versioning(client: Any, reader: Reader, bucket: Resource, name: str) -> None:
     answer = reader.call(client, "GetBucketVersioning", bucket.id, Bucket=name)
     if isinstance(answer, Failed):
@@ -155,4 +168,5 @@ def _tags(client: Any, reader: Reader, bucket: Resource, name: str) -> None:
 
 
 _READERS: tuple[Callable[[Any, Reader, Resource, str], None], ...] = (
-    _encryption, _public_access_block, _policy, _acl, _versioning, _logging, _tags)
+    _encryption, _public_access_block, _policy, _acl, _ownership, _versioning, _logging,
+    _tags)
