@@ -1,7 +1,9 @@
 """The decision on one change: `allow`, `warn` or `deny`, with the reasons and errors.
 
-deny: a mandatory rule fails on a resource the change touches. warn: only advisory
-failures, or unknowns (a value that cannot be known is not a failure). allow: neither.
+deny: a mandatory rule fails on a resource the change touches (with `existing: warn`, only
+one the change introduces: a failure the live resource already had only warns). warn:
+only advisory failures, or unknowns (a value that cannot be known is not a failure).
+allow: neither. Each reason says whether the change introduces it (`introduced`).
 An error (a change that cannot be read or classified, a bad inventory) gives deny with
 `errors` when `on-error` is `fail-closed` (exit 3), allow with `errors` when `fail-open`
 (exit 0).
@@ -17,7 +19,7 @@ from typing import Any
 
 from govern.admission.identity import Identities
 from govern.admission.merge import merge
-from govern.admission.policy import FAIL_OPEN, MANDATORY, AdmissionPolicy
+from govern.admission.policy import DENY_EXISTING, FAIL_OPEN, MANDATORY, AdmissionPolicy
 from govern.config import Config
 from govern.engine.evaluate import evaluate_counted, relative
 from govern.errors import ConfigError
@@ -145,8 +147,13 @@ class Admitter:
             graph, touched = merged.graph, merged.touched
         findings, _ = evaluate_counted(graph, self.rules, self.parameters, base_dir=base_dir)
         counted = [f for f in findings if f.resource_id in touched]
-        reasons = [self._reason(f, graph, base_dir) for f in counted]
-        if any(r["status"] == "fail" and r["enforcement"] == MANDATORY for r in reasons):
+        before = self._live_failures(live, touched, base_dir)
+        reasons = [self._reason(f, graph, base_dir,
+                                (f.rule_id, f.resource_id, f.status) not in before)
+                   for f in counted]
+        if any(r["status"] == "fail" and r["enforcement"] == MANDATORY
+               and (r["introduced"] or self.policy.existing == DENY_EXISTING)
+               for r in reasons):
             verdict = "deny"
         else:
             verdict = "warn" if reasons else "allow"
@@ -157,8 +164,18 @@ class Admitter:
             context["findings_outside_change"] = len(findings) - len(counted)
         return Decision(verdict, reasons, [], context)
 
-    def _reason(self, finding: Finding, graph: ResourceGraph, base_dir: str
-                ) -> dict[str, Any]:
+    def _live_failures(self, live: ResourceGraph | None, touched: set[str],
+                       base_dir: str) -> set[tuple[str, str, str]]:
+        """(rule, resource, status) of what the touched live resources already had before
+        the change."""
+        if live is None:
+            return set()
+        findings, _ = evaluate_counted(live, self.rules, self.parameters, base_dir=base_dir)
+        return {(f.rule_id, f.resource_id, f.status) for f in findings
+                if f.resource_id in touched}
+
+    def _reason(self, finding: Finding, graph: ResourceGraph, base_dir: str,
+                introduced: bool) -> dict[str, Any]:
         resource = graph.get(finding.resource_id)
         arn = resource.arn if resource is not None else None
         if arn is None and finding.resource_id.startswith("arn:"):
@@ -169,7 +186,7 @@ class Admitter:
             "category": finding.category, "status": finding.status,
             "enforcement": self.policy.classify(finding),
             "resource": finding.resource_address, "kind": finding.resource_kind, "arn": arn,
-            "path": finding.path, "message": finding.message,
+            "path": finding.path, "message": finding.message, "introduced": introduced,
             "location": None if location is None else {
                 "file": relative(location.file, base_dir),
                 "start_line": location.start_line, "end_line": location.end_line},

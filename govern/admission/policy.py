@@ -3,7 +3,9 @@
 The `admission` configuration key: `mandatory` and `advisory` list rule ids, categories or
 `severity>=X` entries; a rule matched by neither takes `default`. A rule id beats a
 category, which beats a severity bound. Without the key: `mandatory: [severity>=high]`,
-`default: advisory`, `on-error: fail-closed`.
+`default: advisory`, `on-error: fail-closed`, `existing: deny` (a mandatory failure that
+the touched live resource already had denies too: the state after the change is judged as
+a whole; `warn` denies only what the change introduces).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ MANDATORY = "mandatory"
 ADVISORY = "advisory"
 FAIL_CLOSED = "fail-closed"
 FAIL_OPEN = "fail-open"
+DENY_EXISTING = "deny"  # `existing`: judge the state after the change as a whole
+WARN_EXISTING = "warn"  # `existing`: a failure the live resource already had only warns
 _SEVERITY_PREFIX = "severity>="
 
 
@@ -28,6 +32,7 @@ class AdmissionPolicy:
     advisory: tuple[str, ...] = ()
     default: str = ADVISORY
     on_error: str = FAIL_CLOSED
+    existing: str = DENY_EXISTING
 
     @classmethod
     def from_config(cls, value: Mapping[str, Any] | None) -> AdmissionPolicy:
@@ -39,7 +44,8 @@ class AdmissionPolicy:
             mandatory=tuple(value.get("mandatory", cls.mandatory)),
             advisory=tuple(value.get("advisory", ())),
             default=str(value.get("default", ADVISORY)),
-            on_error=str(value.get("on-error", FAIL_CLOSED)))
+            on_error=str(value.get("on-error", FAIL_CLOSED)),
+            existing=str(value.get("existing", DENY_EXISTING)))
         both = sorted(set(policy.mandatory) & set(policy.advisory))
         if both:
             raise ConfigError(f"admission: {', '.join(both)} is both mandatory and advisory")

@@ -49,7 +49,8 @@ class Config:
     var_files: tuple[str, ...] = ()
     waivers: str | None = None
     baseline: str | None = None  # `govern scan` default for --baseline; need not exist yet
-    # `govern admit`/`serve`: {mandatory, advisory, default, on-error} (govern/admission)
+    # `govern admit`/`serve`: {mandatory, advisory, default, on-error, existing}
+    # (govern/admission)
     admission: Mapping[str, Any] = field(default_factory=dict)
     source: str | None = None  # the configuration file, as found
     origins: Mapping[str, str] = field(default_factory=dict)

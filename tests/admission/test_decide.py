@@ -213,3 +213,27 @@ def test_a_bucket_public_access_block_in_the_change_fixes_the_live_bucket(
     assert rules_of(decision) == [
         ("GOV-AWS-015", "advisory", "fail", "arn:aws:s3:::shared-data")]
     assert decision.decision == "warn"
+
+
+def versioning_plan(directory: Path) -> str:
+    """Turns on versioning of `open-logs`, a live bucket that is public already."""
+    return write_plan(directory, change("aws_s3_bucket_versioning", "logs", {
+        "bucket": "open-logs", "versioning_configuration": [{"status": "Enabled"}]}))
+
+
+def test_failures_the_live_resource_already_had_are_marked_and_deny_by_default(
+        admitter: Admitter, tmp_path: Path) -> None:
+    decision = admitter.admit_file(versioning_plan(tmp_path), write_inventory(tmp_path))
+    assert decision.decision == "deny"
+    introduced = {(r["rule"], r["introduced"]) for r in decision.reasons}
+    assert ("GOV-AWS-002", False) in introduced
+    assert all(not flag for _, flag in introduced)
+
+
+def test_existing_warn_denies_only_what_the_change_introduces(tmp_path: Path) -> None:
+    lenient = Admitter(Config(admission={"existing": "warn"}))
+    inventory = write_inventory(tmp_path)
+    assert lenient.admit_file(versioning_plan(tmp_path), inventory).decision == "warn"
+    decision = lenient.admit_file(public_policy_plan(tmp_path), inventory)
+    assert decision.decision == "deny"
+    assert ("GOV-AWS-003", True) in {(r["rule"], r["introduced"]) for r in decision.reasons}
