@@ -9,6 +9,7 @@ setup(
     package_data={
         "govern": ["py.typed"],
         "govern.engine": ["*.json"],
+        "govern.adapters": ["data/*.json.gz", "data/*.LICENSE"],
         "govern.config": ["*.json"],
         "govern.compliance": ["frameworks/*.yaml"],
         "govern.builtin_rules": ["*.yaml", "**/*.yaml"],

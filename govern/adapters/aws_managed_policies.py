@@ -1,14 +1,23 @@
-"""AWS-managed IAM policies (`arn:aws:iam::aws:policy/...`): what govern knows about them.
+"""AWS-managed IAM policies (`arn:aws:iam::aws:policy/...`): their documents.
 
-Only `AdministratorAccess` has a document here (the one that matters for admin checks);
-the documents of the other AWS-managed policies are not known statically.
+The current document of every AWS managed policy ships with govern
+(`data/aws_managed_policies.json.gz`, refreshed by scripts/update_aws_managed_policies.py;
+docs/decisions/0005-aws-managed-policy-documents.md), read on first use. A policy that is
+not in it (newer than the data) has an Unknown document; `AdministratorAccess` is known
+even without the data.
 """
 
 from __future__ import annotations
 
+import copy
+import gzip
+import json
 import re
+from functools import cache
+from importlib import resources
 from typing import Any
 
+from govern.adapters.iam_document import normalize_policy_document
 from govern.model.unknown import Unknown
 
 _AWS_MANAGED = re.compile(r"^arn:aws(?:-[a-z]+)*:iam::aws:policy/(?:[^/]+/)*(?P<name>[^/]+)$")
@@ -27,10 +36,41 @@ def aws_managed_policy_name(arn: str) -> str | None:
 
 
 def aws_managed_policy_document(name: str) -> dict[str, Any] | Unknown:
-    if name == "AdministratorAccess":
-        return {"Version": ADMINISTRATOR_ACCESS_DOCUMENT["Version"],
-                "Statement": [dict(s) for s in ADMINISTRATOR_ACCESS_DOCUMENT["Statement"]]}
-    return Unknown(f"the document of the AWS managed policy {name} is not known statically")
+    """The normalized current document of the AWS managed policy `name` (a copy: the
+    caller may keep it in a resource)."""
+    document = _document(name)
+    if document is None and name == "AdministratorAccess":
+        document = ADMINISTRATOR_ACCESS_DOCUMENT
+    if document is None:
+        return Unknown(f"the document of the AWS managed policy {name} is not known "
+                       f"(newer than govern's copy of {data_version()})")
+    return copy.deepcopy(document)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    """The shipped documents; none (every document Unknown but AdministratorAccess) when
+    the file is missing or damaged, as in a broken installation."""
+    packed = resources.files("govern.adapters").joinpath("data/aws_managed_policies.json.gz")
+    try:
+        loaded: dict[str, Any] = json.loads(gzip.decompress(packed.read_bytes()))
+    except (OSError, ValueError):
+        return {"policies": {}, "updated": "none (the data file is missing)"}
+    return loaded
+
+
+@cache
+def _document(name: str) -> dict[str, Any] | None:
+    entry = _data()["policies"].get(name)
+    if entry is None:
+        return None
+    document = normalize_policy_document(entry["document"])
+    return document if isinstance(document, dict) else None
+
+
+def data_version() -> str:
+    """When the shipped documents were last updated (the newest policy version's date)."""
+    return str(_data()["updated"])[:10]
 
 
 def policy_name_from_arn(arn: str) -> str:

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import json
 
-from govern.adapters.aws_managed_policies import ADMINISTRATOR_ACCESS_DOCUMENT
+from govern.adapters.aws_managed_policies import (
+    ADMINISTRATOR_ACCESS_DOCUMENT,
+    aws_managed_policy_document,
+)
 from govern.adapters.terraform import adapt_terraform
 from govern.model.graph import Edge
 from govern.model.unknown import Unknown
@@ -48,8 +51,7 @@ def test_role_with_trust_inline_and_managed_policies() -> None:
             {"source": "managed", "name": "AdministratorAccess", "arn": ADMIN_ARN,
              "document": ADMINISTRATOR_ACCESS_DOCUMENT},
             {"source": "managed", "name": "ReadOnlyAccess", "arn": READ_ARN,
-             "document": Unknown("the document of the AWS managed policy ReadOnlyAccess is "
-                                 "not known statically")},
+             "document": aws_managed_policy_document("ReadOnlyAccess")},
         ],
         "managed_policy_arns": [ADMIN_ARN, READ_ARN],
         "tags": {},
