@@ -99,6 +99,9 @@ def test_a_key_described_by_no_one_may_be_no_customer_key() -> None:
         def get_key_rotation_status(self, **_: Any) -> Any:
             return {"KeyRotationEnabled": True}
 
+        def get_key_policy(self, **_: Any) -> Any:
+            return {"Policy": "{}"}
+
         def list_resource_tags(self, **_: Any) -> Any:
             return {"Tags": []}
 

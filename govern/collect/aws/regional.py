@@ -1,5 +1,6 @@
 """Regional services read with one listing call each: EBS volumes, EC2 instances, RDS
-instances and clusters, KMS keys (customer managed only), CloudTrail trails."""
+instances and clusters, KMS keys (customer managed only, with their key policy), CloudTrail
+trails."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ from typing import Any
 from govern.collect.aws.databases_rds import engine_cluster, has_own_kind
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.resources import live_resource
-from govern.collect.aws.values import maybe_absent, set_optional, tag_map
+from govern.collect.aws.values import (
+    maybe_absent,
+    set_maybe_absent,
+    set_optional,
+    set_policy,
+    tag_map,
+)
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 
@@ -159,6 +166,13 @@ def _kms_keys(kms: Any, reader: Reader, account: str, region: str) -> list[Resou
                     else bool((rotation or {}).get("KeyRotationEnabled", False)))
         else:
             key.set("enable_key_rotation", False)  # rotation exists only for symmetric keys
+        # the key policy, normalized as `policy`/`KeyPolicy` of a template; every key has
+        # one ("default" is its only name), so a failed read may hide a public statement
+        policy = reader.call(kms, "GetKeyPolicy", arn, KeyId=key_id, PolicyName="default")
+        if isinstance(policy, Failed):
+            set_maybe_absent(key, policy.unknown, "policy")
+        else:
+            set_policy(key, (policy or {}).get("Policy"))
         tags = reader.call(kms, "ListResourceTags", arn, KeyId=key_id)
         key.set("tags", tags.unknown if isinstance(tags, Failed) else {
             str(t["TagKey"]): str(t.get("TagValue", "")) for t in (tags or {}).get("Tags", [])})
