@@ -18,9 +18,12 @@ from importlib import resources
 from typing import Any
 
 from govern.adapters.iam_document import normalize_policy_document
-from govern.model.unknown import Unknown
+from govern.model.unknown import PartialString, Unknown
 
 _AWS_MANAGED = re.compile(r"^arn:aws(?:-[a-z]+)*:iam::aws:policy/(?:[^/]+/)*(?P<name>[^/]+)$")
+# the same with the partition not known (`arn:${data.aws_partition.p.partition}:iam::aws:...`)
+_PARTITION_UNKNOWN = re.compile(
+    r"^arn:(?:aws(?:-[a-z]+)*|\x00):iam::aws:policy/(?:[^/\x00]+/)*(?P<name>[^/\x00]+)$")
 
 ADMINISTRATOR_ACCESS_DOCUMENT: dict[str, Any] = {
     "Version": "2012-10-17",
@@ -28,10 +31,14 @@ ADMINISTRATOR_ACCESS_DOCUMENT: dict[str, Any] = {
 }
 
 
-def aws_managed_policy_name(arn: str) -> str | None:
+def aws_managed_policy_name(arn: Any) -> str | None:
     """`arn:aws:iam::aws:policy/job-function/ViewOnlyAccess` -> `ViewOnlyAccess`; None
-    when `arn` is not the ARN of an AWS-managed policy."""
-    match = _AWS_MANAGED.match(arn)
+    when `arn` is not the ARN of an AWS-managed policy. A PartialString whose only unknown
+    part is the partition names the policy too."""
+    if isinstance(arn, PartialString):
+        match = _PARTITION_UNKNOWN.match(arn.text())
+    else:
+        match = _AWS_MANAGED.match(arn) if isinstance(arn, str) else None
     return match.group("name") if match else None
 
 

@@ -68,6 +68,33 @@ class PartialJson(Unknown):
         return hash(("PartialJson", self.reason, self.ref))
 
 
+class PartialString(Unknown):
+    """A string with parts known only after apply (`"arn:${data.aws_partition.p.partition}
+    :iam::aws:policy/ReadOnlyAccess"`): unknown as a whole, but what its known parts say
+    can still be read (it names an AWS managed policy; it is not the wildcard `*`)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[Any, ...], reason: str = "not known statically",
+                 ref: str | None = None) -> None:
+        super().__init__(reason, ref)
+        self.parts = parts  # str and Unknown, in order
+
+    def text(self, placeholder: str = "\x00") -> str:
+        """The known text, with `placeholder` for each unknown part."""
+        return "".join(p if isinstance(p, str) else placeholder for p in self.parts)
+
+    def __repr__(self) -> str:
+        return f"PartialString({self.text('${?}')!r}, {self.reason!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, PartialString) and super().__eq__(other)
+                and other.parts == self.parts)
+
+    def __hash__(self) -> int:
+        return hash(("PartialString", self.reason, self.ref))
+
+
 def is_unknown(value: Any) -> bool:
     return isinstance(value, Unknown)
 

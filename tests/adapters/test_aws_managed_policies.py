@@ -8,7 +8,7 @@ import json
 import pytest
 
 from govern.adapters import aws_managed_policies as managed
-from govern.model.unknown import Unknown
+from govern.model.unknown import PartialString, Unknown
 from tests.conftest import REPO
 
 
@@ -56,3 +56,14 @@ def test_without_the_data_only_administrator_access_is_known(
         assert admin == managed.ADMINISTRATOR_ACCESS_DOCUMENT
     finally:
         managed._document.cache_clear()
+
+
+def test_an_arn_whose_partition_is_not_known_still_names_the_policy() -> None:
+    partition = Unknown("known after apply", ref="data.aws_partition.current")
+    arn = PartialString(("arn:", partition, ":iam::aws:policy/service-role/AWSGlueServiceRole"),
+                        partition.reason, partition.ref)
+    assert managed.aws_managed_policy_name(arn) == "AWSGlueServiceRole"
+    account = PartialString(("arn:aws:iam::", partition, ":policy/Mine"), partition.reason)
+    assert managed.aws_managed_policy_name(account) is None
+    named = PartialString(("arn:aws:iam::aws:policy/", partition), partition.reason)
+    assert managed.aws_managed_policy_name(named) is None

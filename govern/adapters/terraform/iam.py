@@ -146,11 +146,11 @@ def managed_entry(arn: Any, native: NativeResource, ctx: RootContext,
     `attached_policy` edge when the policy is defined in this configuration: by reference,
     or by its known ARN in a plan)."""
     found = ctx.designated(arn, [POLICY], native, by_name=False)
+    aws_name = aws_managed_policy_name(arn) if len(found) != 1 else None
+    if aws_name is not None:  # the partition may be unknown: the name tells the policy
+        return {"source": "managed", "name": aws_name, "arn": arn,
+                "document": aws_managed_policy_document(aws_name)}
     if isinstance(arn, str) and len(found) != 1:
-        aws_name = aws_managed_policy_name(arn)
-        if aws_name is not None:
-            return {"source": "managed", "name": aws_name, "arn": arn,
-                    "document": aws_managed_policy_document(aws_name)}
         return {"source": "managed", "name": policy_name_from_arn(arn), "arn": arn,
                 "document": Unknown("the policy is not defined in this configuration")}
     if len(found) != 1:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any, Protocol
 
 from govern.model.finding import Notice
-from govern.model.unknown import Unknown
+from govern.model.unknown import PartialString, Unknown
 from govern.parsers.terraform import hcl_ast as ast
 from govern.parsers.terraform.fn_base import FunctionContext
 from govern.parsers.terraform.functions import CONTAINER_FUNCTIONS, call_function
@@ -176,12 +176,17 @@ class Evaluator:
         parts = node.parts
         if len(parts) == 1 and not isinstance(parts[0], (str, ast.TemplateIf, ast.TemplateFor)):
             return self.eval(parts[0], env)
-        out: list[str] = []
+        out: list[str | Unknown] = []
         unknown = self._render_parts(parts, env, out)
-        return unknown if unknown is not None else "".join(out)
+        if unknown is not None:
+            return unknown
+        return _joined(out)
 
     def _render_parts(self, parts: tuple[ast.TemplatePart, ...], env: Env,
-                      out: list[str]) -> Unknown | None:
+                      out: list[str | Unknown]) -> Unknown | None:
+        """Renders into `out`; an interpolated value that is unknown as a whole goes in as
+        it is (the template becomes a PartialString); anything else unknown (a condition,
+        a collection, an unknown inside a list) makes the whole template that Unknown."""
         for part in parts:
             if isinstance(part, str):
                 out.append(part)
@@ -196,6 +201,9 @@ class Evaluator:
                 found = self._render_for(part, env, out)
             else:
                 value = self.value(part, env)
+                if isinstance(value, Unknown) and value.alternatives is None:
+                    out.append(value)
+                    continue
                 found = first_unknown(value)
                 if found is None:
                     out.append(_interpolate(value))
@@ -203,7 +211,8 @@ class Evaluator:
                 return found
         return None
 
-    def _render_for(self, part: ast.TemplateFor, env: Env, out: list[str]) -> Unknown | None:
+    def _render_for(self, part: ast.TemplateFor, env: Env,
+                    out: list[str | Unknown]) -> Unknown | None:
         collection = self.value(part.collection, env)
         if isinstance(collection, Unknown):
             return collection
@@ -555,6 +564,23 @@ def _arithmetic(op: str, a: int | float, b: int | float) -> Any:
     if op == ">=":
         return a >= b
     raise EvalError(f"unknown operator {op}")
+
+
+def _joined(out: list[str | Unknown]) -> str | Unknown:
+    """The rendered text, or a PartialString (reason and ref of its first unknown part)
+    when parts are unknown."""
+    unknowns = [p for p in out if isinstance(p, Unknown)]
+    if not unknowns:
+        return "".join(p for p in out if isinstance(p, str))
+    parts: list[str | Unknown] = []
+    for piece in out:
+        if isinstance(piece, str) and parts and isinstance(parts[-1], str):
+            parts[-1] += piece
+        elif isinstance(piece, PartialString):
+            parts.extend(piece.parts)
+        else:
+            parts.append(piece)
+    return PartialString(tuple(parts), unknowns[0].reason, unknowns[0].ref)
 
 
 def _interpolate(value: Any) -> str:

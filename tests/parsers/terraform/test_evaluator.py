@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from govern.model.finding import Notice
-from govern.model.unknown import Unknown
+from govern.model.unknown import PartialString, Unknown
 from govern.parsers.terraform import hcl_ast as ast
 from govern.parsers.terraform.evaluator import Evaluator, MappingScope, NoticeSink
 from govern.parsers.terraform.fn_base import FunctionContext
@@ -166,7 +166,8 @@ def test_template_directives() -> None:
 
 def test_unknown_propagation() -> None:
     unknown = attr(var("var"), "unknown")
-    assert evaluate(tpl("arn:", unknown, "/*")) is U
+    partial = evaluate(tpl("arn:", unknown, "/*"))
+    assert partial == PartialString(("arn:", U, "/*"), U.reason, U.ref)
     assert evaluate(attr(unknown, "anything")) is U
     assert evaluate(index(unknown, lit(0))) is U
     assert evaluate(index(attr(var("var"), "list"), unknown)) is U
@@ -179,6 +180,18 @@ def test_unknown_propagation() -> None:
     assert evaluate(ast.UnaryOp(1, 1, "!", unknown)) is U
     assert evaluate(tup(unknown, lit(1))) == [U, 1]
     assert evaluate(fn("length", tup(unknown, lit(1)))) == 2
+
+
+def test_a_template_keeps_its_known_parts() -> None:
+    """Unknown as a whole (anything that needs the string sees an Unknown with the first
+    unknown part's ref), but the known text stays readable."""
+    unknown = attr(var("var"), "unknown")
+    nested = evaluate(tpl("a-", tpl(unknown, "-b"), "-c"))
+    assert isinstance(nested, PartialString) and nested.ref == U.ref
+    assert nested.text("?") == "a-?-b-c"
+    chosen = evaluate(tpl("x", cond(unknown, lit("a"), lit("b"))))
+    assert isinstance(chosen, PartialString) and chosen.text("?") == "x?"
+    assert evaluate(tpl("x", tup(unknown))) is U  # an unknown inside a list: all unknown
 
 
 def test_conditional_with_unknown_condition() -> None:

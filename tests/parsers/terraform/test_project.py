@@ -10,7 +10,7 @@ import pytest
 
 from govern.model.finding import Notice
 from govern.model.source import SourceRange
-from govern.model.unknown import Unknown
+from govern.model.unknown import PartialString, Unknown
 from govern.parsers.native import NativeResource, ParseResult
 from govern.parsers.terraform.project import scan_terraform
 
@@ -160,7 +160,9 @@ def test_module_outputs_and_references(project: ParseResult) -> None:
 def test_unknown_count_gives_one_keyless_instance(project: ParseResult) -> None:
     maybe = by_address(project)["aws_instance.maybe"]
     assert maybe.attributes == {
-        "ami": Unknown("count of aws_instance.maybe is not known statically"),
+        "ami": PartialString(
+            ("ami-", Unknown("count of aws_instance.maybe is not known statically")),
+            "count of aws_instance.maybe is not known statically"),
         "instance_type": "t3.micro",
     }
     assert maybe.references == ["data.aws_availability_zones.az"]
@@ -201,7 +203,9 @@ def test_policy_document_json(project: ParseResult) -> None:
     assert unknown.mode == "data"
     assert unknown.attributes == {"statement": [{
         "actions": ["s3:GetObject"],
-        "resources": [Unknown("known after apply", ref="aws_s3_bucket.logs")]}]}
+        "resources": [PartialString(
+            (Unknown("known after apply", ref="aws_s3_bucket.logs"), "/*"),
+            "known after apply", "aws_s3_bucket.logs")]}]}
     assert unknown.references == ["aws_s3_bucket.logs"]
 
 
