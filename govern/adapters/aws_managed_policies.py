@@ -71,7 +71,8 @@ def _document(name: str) -> dict[str, Any] | None:
     entry = _data()["policies"].get(name)
     if entry is None:
         return None
-    document = normalize_policy_document(entry["document"])
+    raw = entry["document"]
+    document = normalize_policy_document(json.loads(raw) if isinstance(raw, str) else raw)
     return document if isinstance(document, dict) else None
 
 
