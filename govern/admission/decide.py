@@ -3,7 +3,9 @@
 deny: a mandatory rule fails on a resource the change touches (with `existing: warn`, only
 one the change introduces: a failure the live resource already had only warns). warn:
 only advisory failures, or unknowns (a value that cannot be known is not a failure).
-allow: neither. Each reason says whether the change introduces it (`introduced`).
+allow: neither. Each reason says whether the change introduces it (`introduced`). The
+change's inline suppressions and the configured waivers apply as in a scan: a suppressed
+reason is listed with `suppressed` set and never denies or warns.
 An error (a change that cannot be read or classified, a bad inventory) gives deny with
 `errors` when `on-error` is `fail-closed` (exit 3), allow with `errors` when `fail-open`
 (exit 0).
@@ -14,7 +16,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from govern.admission.identity import Identities
@@ -27,6 +31,7 @@ from govern.model.finding import Finding
 from govern.model.graph import ResourceGraph
 from govern.model.inventory import load_inventory
 from govern.parsers.classify import classify_file
+from govern.suppress.model import SuppressionRule
 
 CHANGE_FORMATS = ("tfplan", "cloudformation", "arm")
 EXIT_CODES = {"allow": 0, "warn": 0, "deny": 1}
@@ -73,6 +78,8 @@ class Admitter:
         self.rules = select_rules(config, rules)
         self.parameters = rule_parameters(config, self.rules)
         check_parameters(config, self.rules, self.parameters)
+        self.metas = rules.metas()
+        self.waivers = _waivers(config, rules.ids())
 
     def failure(self, errors: list[dict[str, Any]]) -> Decision:
         """The decision when the change or the inventory could not be read."""
@@ -146,23 +153,37 @@ class Admitter:
             merged = merge(live, built.graph, identities, bare)
             graph, touched = merged.graph, merged.touched
         findings, _ = evaluate_counted(graph, self.rules, self.parameters, base_dir=base_dir)
+        findings = self._suppressed(findings, built.files, base_dir)
         counted = [f for f in findings if f.resource_id in touched]
         before = self._live_failures(live, touched, base_dir)
         reasons = [self._reason(f, graph, base_dir,
                                 (f.rule_id, f.resource_id, f.status) not in before)
                    for f in counted]
+        standing = [r for r in reasons if r["suppressed"] is None]
         if any(r["status"] == "fail" and r["enforcement"] == MANDATORY
                and (r["introduced"] or self.policy.existing == DENY_EXISTING)
-               for r in reasons):
+               for r in standing):
             verdict = "deny"
         else:
-            verdict = "warn" if reasons else "allow"
+            verdict = "warn" if standing else "allow"
         context: dict[str, Any] = {"resources": len(built.graph)}
         if live is not None:
             context["live_resources"] = len(live)
             context["touched"] = len(touched)
             context["findings_outside_change"] = len(findings) - len(counted)
         return Decision(verdict, reasons, [], context)
+
+    def _suppressed(self, findings: list[Finding], files: set[str], base_dir: str
+                    ) -> list[Finding]:
+        """The findings with the change's inline suppressions and the configured waivers
+        applied, as a scan applies them (a suppressed finding never denies)."""
+        from govern.suppress.apply import apply_suppressions
+        from govern.suppress.inline import collect
+
+        inline = collect(files, self.metas)
+        marked, _ = apply_suppressions(findings, [*inline.rules, *self.waivers],
+                                       date.today(), base_dir, inline.invalid)
+        return marked
 
     def _live_failures(self, live: ResourceGraph | None, touched: set[str],
                        base_dir: str) -> set[tuple[str, str, str]]:
@@ -187,10 +208,24 @@ class Admitter:
             "enforcement": self.policy.classify(finding),
             "resource": finding.resource_address, "kind": finding.resource_kind, "arn": arn,
             "path": finding.path, "message": finding.message, "introduced": introduced,
+            "suppressed": None if finding.suppression is None else {
+                "source": finding.suppression.source,
+                "justification": finding.suppression.justification},
             "location": None if location is None else {
                 "file": relative(location.file, base_dir),
                 "start_line": location.start_line, "end_line": location.end_line},
         }
+
+
+def _waivers(config: Config, rule_ids: Sequence[str]) -> list[SuppressionRule]:
+    """The waivers of the configuration's `waivers` key (ConfigError when invalid)."""
+    if config.waivers is None:
+        return []
+    from govern.suppress.waivers import check_waiver_rules, load_waivers
+
+    waivers = list(load_waivers(config.waivers))
+    check_waiver_rules(waivers, rule_ids)
+    return waivers
 
 
 def _is_json(content: str) -> bool:

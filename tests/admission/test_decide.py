@@ -237,3 +237,37 @@ def test_existing_warn_denies_only_what_the_change_introduces(tmp_path: Path) ->
     decision = lenient.admit_file(public_policy_plan(tmp_path), inventory)
     assert decision.decision == "deny"
     assert ("GOV-AWS-003", True) in {(r["rule"], r["introduced"]) for r in decision.reasons}
+
+
+def test_a_waiver_for_a_live_bucket_keeps_its_failure_from_denying(tmp_path: Path) -> None:
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text("- rule: GOV-AWS-003\n  resource: 'arn:aws:s3:::shared-*'\n"
+                       "  reason: public dataset\n  owner: data-team\n"
+                       "  expires: 2999-01-01\n")
+    waived = Admitter(Config(waivers=str(waivers)))
+    decision = waived.admit_file(public_policy_plan(tmp_path), write_inventory(tmp_path))
+    public = [r for r in decision.reasons if r["rule"] == "GOV-AWS-003"]
+    assert public and public[0]["suppressed"] == {"source": "waiver",
+                                                 "justification": "public dataset"}
+    assert decision.decision == "warn"  # GOV-AWS-004, advisory, still stands
+    assert Admitter(Config()).admit_file(public_policy_plan(tmp_path),
+                                         write_inventory(tmp_path)).decision == "deny"
+
+
+def test_an_inline_suppression_in_the_change_applies(admitter: Admitter,
+                                                     tmp_path: Path) -> None:
+    template = tmp_path / "template.yaml"
+    template.write_text(
+        "Resources:\n"
+        "  # govern:ignore GOV-AWS-005 reason=\"bastion, allow-listed by the firewall\"\n"
+        "  Bastion:\n"
+        "    Type: AWS::EC2::SecurityGroup\n"
+        "    Properties:\n"
+        "      GroupDescription: bastion\n"
+        "      Tags: [{Key: owner, Value: ops}, {Key: cost-center, Value: '1'}]\n"
+        "      SecurityGroupIngress:\n"
+        "        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n")
+    decision = admitter.admit_file(str(template))
+    assert decision.decision == "allow", decision.reasons
+    [ssh] = decision.reasons
+    assert ssh["rule"] == "GOV-AWS-005" and ssh["suppressed"]["source"] == "govern"
