@@ -33,7 +33,7 @@ from govern.engine.predicates.base import Part, PredicateContext, Tri, as_list, 
 from govern.engine.predicates.base import predicate as declare
 from govern.engine.verdict import Verdict, failed, passed, unknown
 from govern.model.resource import Path
-from govern.model.unknown import Unknown
+from govern.model.unknown import PartialString, Unknown
 
 ADMIN_ACTIONS = frozenset({"*", "*:*"})
 ANY_RESOURCE = frozenset({"*"})
@@ -296,6 +296,8 @@ def _principal_is_public(statement: Mapping[str, Any]) -> Part:
     state: Tri = False
     why = ""
     for entry in values:
+        if isinstance(entry, PartialString) and entry.text("").strip():
+            continue  # a named principal: IAM accepts no wildcard inside an ARN or name
         if isinstance(entry, Unknown):
             state, why = None, why or f"Principal: {entry.reason}"
         elif isinstance(entry, str) and "*" in entry:

@@ -33,7 +33,7 @@ from typing import Any
 from govern.model.finding import Notice, NoticeLevel
 from govern.model.resource import Path
 from govern.model.source import SourceRange
-from govern.model.unknown import Unknown, contains_unknown, leaf_alternatives
+from govern.model.unknown import PartialString, Unknown, contains_unknown, leaf_alternatives
 from govern.parsers.cloudformation.conditions import Conditions
 from govern.parsers.cloudformation.nodes import MAP, SCALAR, SEQ, Node, plain, scalar_text
 from govern.parsers.cloudformation.parameters import NO_VALUE_NAME
@@ -212,7 +212,7 @@ class Evaluator:
             return self._invalid("Fn::Sub", node, "a string or [string, {variables}]")
         text = template.value
         unknown: Unknown | None = None
-        parts: list[str] = []
+        parts: list[Any] = []  # text, and Unknown for each variable not known
         last = 0
         for match in _SUB_VARIABLE.finditer(text):
             parts.append(text[last:match.start()])
@@ -227,11 +227,13 @@ class Evaluator:
                     f"${{{name}}} is not known statically")
                 if unknown is None or (unknown.ref is None and found.ref is not None):
                     unknown = found
+                parts.append(Unknown(found.reason, ref=found.ref))
                 continue
             parts.append(_string(value))
-        if unknown is not None:
-            return Unknown(unknown.reason, ref=unknown.ref)
         parts.append(text[last:])
+        if unknown is not None:  # unknown as a whole, its known text still readable
+            return PartialString(tuple(p for p in parts if p != ""), unknown.reason,
+                                 unknown.ref)
         return "".join(parts)
 
     def _sub_variable(self, name: str, variables: dict[str, Any], line: int) -> Any:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from govern.model.unknown import Unknown
+from govern.model.unknown import PartialString, Unknown
 from tests.parsers.cloudformation.helpers import messages, parse, properties, resources
 
 AFTER = "known after apply"
+REGION = "the region is not known statically (AWS::Region)"
 HEADER = """\
 Parameters:
   Env: {Type: String, Default: prod}
@@ -84,7 +85,8 @@ def test_get_att_and_references(tmp_path: Path) -> None:
     native = resources(parse(tmp_path, text))["R"]
     assert native.attributes == {"A": Unknown(AFTER, ref="Other"),
                                  "B": Unknown(AFTER, ref="Third"),
-                                 "C": Unknown(AFTER, ref="Other")}
+                                 "C": PartialString((Unknown(AFTER, ref="Other"), "/*"),
+                                                    AFTER, "Other")}
     assert native.references == ["Other", "Third"]
 
 
@@ -99,9 +101,11 @@ def test_sub(tmp_path: Path) -> None:
 """) == {
         "A": "prod-aws-${Literal}-prod",
         "B": "a-b/prod",
-        "C": Unknown(AFTER, ref="Other"),
-        "D": Unknown("parameter Name has no value"),
-        "E": Unknown(AFTER, ref="Other"),
+        "C": PartialString(("arn:aws:s3:::", Unknown(AFTER, ref="Other")), AFTER, "Other"),
+        "D": PartialString((Unknown("parameter Name has no value"), "-x"),
+                           "parameter Name has no value"),
+        "E": PartialString((Unknown(REGION), "-", Unknown(AFTER, ref="Other")), AFTER,
+                           "Other"),
         "F": "plain ${NotSub}",
     }
 
