@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -42,20 +43,38 @@ def checkov_failures(checkov: str, path: str, framework: str) -> dict[str, set[s
     return failed
 
 
+_ARM_CHECKOV = re.compile(r"^((?:[A-Za-z0-9]+\.)+[A-Za-z0-9]+(?:/[A-Za-z0-9]+)+)\.(.*)$")
+_ARM_TYPE_START = re.compile(r"(?:^|/)([A-Z][A-Za-z0-9]*\.[A-Za-z0-9.]+/[A-Za-z0-9]+/)")
+_INSTANCE_KEY = re.compile(r"\[\d+\]$")
+
+
 def _checkov_address(resource: str, framework: str) -> str:
     if framework == "cloudformation":
         return resource.rsplit(".", 1)[-1]
+    if framework == "arm":  # `Microsoft.Web/sites.NAME` -> `Microsoft.Web/sites/NAME`
+        match = _ARM_CHECKOV.match(resource)
+        return f"{match.group(1)}/{match.group(2)}" if match else resource
     return resource
 
 
-def govern_findings(path: str) -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
+def _govern_address(address: str, framework: str) -> str:
+    """ARM: the innermost `type/name` (a resource of a nested deployment is named after the
+    deployment too), without a copy index."""
+    if framework != "arm":
+        return address
+    starts = [m.start(1) for m in _ARM_TYPE_START.finditer(address)]
+    return _INSTANCE_KEY.sub("", address[starts[-1]:] if starts else address)
+
+
+def govern_findings(path: str, framework: str
+                    ) -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
     """rule id -> {address: status}, and rule id -> its Checkov equivalents."""
     govern = str(REPO / ".venv" / "bin" / "govern")
     done = subprocess.run([govern, "scan", path, "--format", "json", "--fail-on", "none"],
                           capture_output=True, text=True, check=False)
     found: dict[str, dict[str, str]] = defaultdict(dict)
     for finding in json.loads(done.stdout)["findings"]:
-        address = finding["resource"]["address"]
+        address = _govern_address(finding["resource"]["address"], framework)
         found[finding["rule_id"]][address] = finding["status"]
     listed = subprocess.run([govern, "rules", "list", "--format", "json"],
                             capture_output=True, text=True, check=True)
@@ -74,7 +93,7 @@ def main() -> int:
     args = parser.parse_args()
     if not os.path.exists(args.checkov):
         sys.exit(f"no checkov at {args.checkov} (install it in its own virtual environment)")
-    ours, equivalents = govern_findings(args.path)
+    ours, equivalents = govern_findings(args.path, args.framework)
     theirs = checkov_failures(args.checkov, args.path, args.framework)
     print(f"{'rule':<13} {'both':>5} {'only govern':>12} {'only checkov':>13}  checkov ids")
     for rule in sorted(equivalents):
