@@ -18,6 +18,7 @@ from govern.model.unknown import Unknown
 from govern.scan import ScanOptions, run_scan
 from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
+from tests.collect.events import deny_calls
 
 OTHER = "eu-west-1"
 EBS_US = f"arn:aws:ec2:{REGION}:{ACCOUNT}:ebs-encryption-by-default"
@@ -115,23 +116,8 @@ def test_disabled_ebs_default_encryption_fails_gov_aws_044_live(moto_endpoint: s
 
 def test_access_denied_makes_the_settings_unknown(moto_endpoint: str,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import boto3
-    from botocore.exceptions import ClientError
-
     world.reset(moto_endpoint)
-
-    def deny(**_: Any) -> None:
-        raise ClientError({"Error": {"Code": "AccessDenied", "Message": "denied"}}, "Get")
-
-    original = boto3.Session.client
-
-    def make(self: Any, *args: Any, **kwargs: Any) -> Any:
-        made = original(self, *args, **kwargs)
-        made.meta.events.register("before-call.ec2.GetEbsEncryptionByDefault", deny)
-        made.meta.events.register("before-call.s3-control.GetPublicAccessBlock", deny)
-        return made
-
-    monkeypatch.setattr(boto3.Session, "client", make)
+    deny_calls(monkeypatch, "ec2.GetEbsEncryptionByDefault", "s3-control.GetPublicAccessBlock")
     resources, notices = read(moto_endpoint)
     assert resources[EBS_US].attributes == {
         "enabled": Unknown("access denied: GetEbsEncryptionByDefault")}

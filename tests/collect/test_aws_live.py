@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from govern.cli import cli
 from tests.collect import world
+from tests.collect.events import deny_calls
 from tests.conftest import REPO
 
 SCHEMA = json.loads((REPO / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
@@ -83,21 +84,7 @@ def test_saved_inventory_gives_the_same_findings_without_aws(
 
 def test_access_denied_makes_the_attribute_unknown(
         moto_endpoint: str, made: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import boto3
-    from botocore.exceptions import ClientError
-
-    def deny(**_: Any) -> None:
-        raise ClientError({"Error": {"Code": "AccessDenied", "Message": "denied"}},
-                          "GetBucketEncryption")
-
-    original = boto3.Session.client
-
-    def client(self: Any, *args: Any, **kwargs: Any) -> Any:
-        made_client = original(self, *args, **kwargs)
-        made_client.meta.events.register("before-call.s3.GetBucketEncryption", deny)
-        return made_client
-
-    monkeypatch.setattr(boto3.Session, "client", client)
+    deny_calls(monkeypatch, "s3.GetBucketEncryption")
     code, output = scan("--aws", "--endpoint-url", moto_endpoint, "--format", "json")
     assert code == 1
     bad, good = made["bad_bucket"], made["good_bucket"]

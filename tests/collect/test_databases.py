@@ -5,7 +5,6 @@ domains read from moto, with the rules they fire."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -18,6 +17,7 @@ from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
+from tests.collect.events import on_every_client, refusal
 
 TAGS = world.TAGS
 TAG_MAP = {t["Key"]: t["Value"] for t in TAGS}
@@ -144,27 +144,7 @@ def made(moto_endpoint: str) -> dict[str, str]:
             "managed_key": managed}
 
 
-def _on_every_client(monkeypatch: pytest.MonkeyPatch,
-                     handlers: dict[str, Callable[..., Any]]) -> None:
-    """Registers botocore event handlers (`before-call...` to deny, `after-call...` to
-    change moto's answer as AWS would give it) on every client the scan makes."""
-    import boto3
-
-    original = boto3.Session.client
-
-    def make(self: Any, *args: Any, **kwargs: Any) -> Any:
-        made = original(self, *args, **kwargs)
-        for event, handler in handlers.items():
-            made.meta.events.register(event, handler)
-        return made
-
-    monkeypatch.setattr(boto3.Session, "client", make)
-
-
-def _deny(**_: Any) -> None:
-    from botocore.exceptions import ClientError
-
-    raise ClientError({"Error": {"Code": "AccessDenied", "Message": "denied"}}, "Call")
+_deny = refusal()
 
 
 def _mark_aws_managed(parsed: dict[str, Any], **_: Any) -> None:
@@ -266,7 +246,7 @@ def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
 
 def test_an_aws_managed_key_is_the_omitted_key(moto_endpoint: str, made: dict[str, str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    _on_every_client(monkeypatch, {"after-call.kms.DescribeKey": _mark_aws_managed})
+    on_every_client(monkeypatch, {"after-call.kms.DescribeKey": _mark_aws_managed})
     table, vault = made["managed_table"], made["managed_vault"]
     resources, _ = read(moto_endpoint)
     assert resources[table].attributes["server_side_encryption"] == {"enabled": True}
@@ -277,7 +257,7 @@ def test_an_aws_managed_key_is_the_omitted_key(moto_endpoint: str, made: dict[st
 
 def test_docdb_clusters_come_from_the_rds_listing(moto_endpoint: str, made: dict[str, str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    _on_every_client(monkeypatch, {"after-call.rds.DescribeDBClusters": _add_docdb_clusters,
+    on_every_client(monkeypatch, {"after-call.rds.DescribeDBClusters": _add_docdb_clusters,
                                    "after-call.rds.DescribeDBInstances": _add_docdb_instance})
     resources, _ = read(moto_endpoint)
     good = resources[DOCDB_GOOD]
@@ -293,7 +273,7 @@ def test_docdb_clusters_come_from_the_rds_listing(moto_endpoint: str, made: dict
 
 def test_access_denied_makes_values_unknown(moto_endpoint: str, made: dict[str, str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    _on_every_client(monkeypatch, {
+    on_every_client(monkeypatch, {
         "before-call.dynamodb.DescribeTable": _deny,
         "before-call.elasticache.ListTagsForResource": _deny,
         "before-call.opensearch.DescribeDomains": _deny,
@@ -331,7 +311,7 @@ def test_an_unreadable_key_manager_leaves_the_key_maybe_absent(
         moto_endpoint: str, made: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
     """DescribeKey denied: the key may be customer managed (named) or AWS managed (the
     omitted key), so `kms_key` is not a plain Unknown, which `op: exists` would pass."""
-    _on_every_client(monkeypatch, {"before-call.kms.DescribeKey": _deny})
+    on_every_client(monkeypatch, {"before-call.kms.DescribeKey": _deny})
     resources, _ = read(moto_endpoint)
     denied = Unknown("access denied: DescribeKey")
     maybe = Unknown(denied.reason, alternatives=(denied, None))

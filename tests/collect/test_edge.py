@@ -21,6 +21,7 @@ from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
+from tests.collect.events import deny_calls
 
 TAGS = world.TAGS
 TAG_MAP = {t["Key"]: t["Value"] for t in TAGS}
@@ -271,27 +272,9 @@ def test_default_subnets_are_public_as_in_aws(moto_endpoint: str,
     assert defaults and all(r.attributes["map_public_ip_on_launch"] is True for r in defaults)
 
 
-def deny_on(monkeypatch: pytest.MonkeyPatch, *events: str) -> None:
-    import boto3
-    from botocore.exceptions import ClientError
-
-    def deny(**_: Any) -> None:
-        raise ClientError({"Error": {"Code": "AccessDenied", "Message": "denied"}}, "Read")
-
-    original = boto3.Session.client
-
-    def make(self: Any, *args: Any, **kwargs: Any) -> Any:
-        made = original(self, *args, **kwargs)
-        for event in events:
-            made.meta.events.register(f"before-call.{event}", deny)
-        return made
-
-    monkeypatch.setattr(boto3.Session, "client", make)
-
-
 def test_access_denied_makes_values_unknown_not_passing(
         moto_endpoint: str, made: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    deny_on(monkeypatch, "eks.DescribeCluster", "ecr.GetRepositoryPolicy",
+    deny_calls(monkeypatch, "eks.DescribeCluster", "ecr.GetRepositoryPolicy",
             "api-gateway.GetDomainNames", "cloudfront.ListDistributions")
     resources, notices = read(moto_endpoint)
     describe = Unknown("access denied: DescribeCluster")

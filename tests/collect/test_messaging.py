@@ -22,6 +22,7 @@ from govern.model.unknown import Unknown
 from govern.scan import ScanOptions, run_scan
 from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
+from tests.collect.events import deny_calls
 
 TAGS = world.TAGS
 TAG_MAP = {t["Key"]: t["Value"] for t in TAGS}
@@ -190,21 +191,8 @@ def test_policies_are_normalized_as_by_the_terraform_adapter(
 def denied(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """GetQueueAttributes, GetTopicAttributes, ListTagsForStream and ListBrokers answer
     AccessDenied."""
-    import boto3
-
-    def deny(**_: Any) -> None:
-        raise ClientError({"Error": {"Code": "AccessDenied", "Message": "denied"}}, "Call")
-
-    original = boto3.Session.client
-
-    def make(self: Any, *args: Any, **kwargs: Any) -> Any:
-        made = original(self, *args, **kwargs)
-        for event in ("before-call.sqs.GetQueueAttributes", "before-call.sns.GetTopicAttributes",
-                      "before-call.kinesis.ListTagsForStream", "before-call.mq.ListBrokers"):
-            made.meta.events.register(event, deny)
-        return made
-
-    monkeypatch.setattr(boto3.Session, "client", make)
+    deny_calls(monkeypatch, "sqs.GetQueueAttributes", "sns.GetTopicAttributes",
+               "kinesis.ListTagsForStream", "mq.ListBrokers")
     yield
 
 

@@ -20,6 +20,7 @@ from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
+from tests.collect.events import deny_calls
 
 OTHER = "eu-west-1"
 TAGS = world.TAGS
@@ -263,21 +264,7 @@ DENIED = ("GetAccountPasswordPolicy", "GetDataCatalogEncryptionSettings", "GetWo
 
 def test_access_denied_makes_the_values_unknown_not_a_pass(
         moto_endpoint: str, made: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import boto3
-    from botocore.exceptions import ClientError
-
-    def deny(**_: Any) -> None:
-        raise ClientError({"Error": {"Code": "AccessDenied", "Message": "denied"}}, "Get")
-
-    original = boto3.Session.client
-
-    def make(self: Any, *args: Any, **kwargs: Any) -> Any:
-        made_client = original(self, *args, **kwargs)
-        for operation in DENIED:
-            made_client.meta.events.register(f"before-call.*.{operation}", deny)
-        return made_client
-
-    monkeypatch.setattr(boto3.Session, "client", make)
+    deny_calls(monkeypatch, *(f"*.{operation}" for operation in DENIED))
     graph, notices = collect(AwsOptions(regions=(REGION,), endpoint_url=moto_endpoint))
     resources = {r.id: r for r in graph}
     denied = Unknown("access denied: GetAccountPasswordPolicy")

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from govern.cli import cli
 from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
+from tests.collect.events import deny_calls
 
 FAR = "ap-southeast-2"
 OTHER = "eu-west-1"
@@ -82,21 +83,7 @@ def test_region_all_reads_every_region_describe_regions_answers(
 
 def test_region_all_stops_when_the_regions_cannot_be_listed(
         moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import boto3
-    from botocore.exceptions import ClientError
-
-    def deny(**_: Any) -> None:
-        raise ClientError({"Error": {"Code": "UnauthorizedOperation", "Message": "no"}},
-                          "DescribeRegions")
-
-    original = boto3.Session.client
-
-    def make(self: Any, *args: Any, **kwargs: Any) -> Any:
-        made = original(self, *args, **kwargs)
-        made.meta.events.register("before-call.ec2.DescribeRegions", deny)
-        return made
-
-    monkeypatch.setattr(boto3.Session, "client", make)
+    deny_calls(monkeypatch, "ec2.DescribeRegions", code="UnauthorizedOperation")
     result = scan("--endpoint-url", moto_endpoint, "--region", "all")
     assert result.exit_code == 2
     assert result.stderr.startswith("govern: error: --region all: cannot list")
