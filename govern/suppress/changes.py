@@ -49,13 +49,17 @@ def split_paths(paths: Sequence[str]) -> tuple[tuple[str, ...], frozenset[str]]:
 def git_changed_files(base: str, where: str) -> frozenset[str]:
     """Files changed since `base` in the git repository holding `where` (a file or a
     directory): `git diff --name-only BASE...HEAD`, staged and unstaged changes, and
-    untracked files that are not ignored. Raises UsageError when `where` is not in a git
-    repository or `base` is not a commit."""
+    untracked files that are not ignored. Raises UsageError when `base` looks like an
+    option (git would read `--output=FILE` as one and write the file), when `where` is not
+    in a git repository, or when `base` is not a commit."""
+    if base.startswith("-"):
+        raise UsageError(f"--diff-base: {base!r} looks like an option, not a git revision; "
+                         f"give a branch, tag or commit, e.g. origin/main")
     directory = where if os.path.isdir(where) else (os.path.dirname(where) or ".")
     top = _git(directory, "rev-parse", "--show-toplevel",
                failure=f"--diff-base: {where} is not in a git repository").strip()
     names: set[str] = set()
-    names.update(_git(top, "diff", "--name-only", f"{base}...HEAD", "--",
+    names.update(_git(top, "diff", "--name-only", "--end-of-options", f"{base}...HEAD", "--",
                       failure=f"--diff-base: {base} is not a commit of {top}").splitlines())
     names.update(_git(top, "diff", "--name-only", "HEAD", "--").splitlines())
     names.update(_git(top, "ls-files", "--others", "--exclude-standard").splitlines())

@@ -143,6 +143,22 @@ def test_diff_base_unknown_revision(tmp_path: Path, git_env: dict[str, str]) -> 
     assert err.startswith(f"govern: error: --diff-base: nope is not a commit of {tmp_path} (")
 
 
+@pytest.mark.parametrize("base", ["--output={out}", "-p", "--output", "-"])
+def test_diff_base_that_looks_like_an_option_is_refused(
+        tmp_path: Path, git_env: dict[str, str], base: str) -> None:
+    two_files(tmp_path)
+    git(tmp_path, git_env, "init", "-q")
+    git(tmp_path, git_env, "add", ".")
+    git(tmp_path, git_env, "commit", "-q", "-m", "start")
+    written = tmp_path / "written"
+    value = base.format(out=written)
+    code, out, err = run("scan", f"--diff-base={value}", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err == (f"govern: error: --diff-base: {value!r} looks like an option, not a git "
+                   f"revision; give a branch, tag or commit, e.g. origin/main\n")
+    assert not list(tmp_path.glob("written*"))
+
+
 def test_precommit_hook_reports_only_the_staged_files(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
