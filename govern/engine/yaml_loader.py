@@ -4,24 +4,48 @@
 table from canonical-style paths (`("check", "all", 1, "op")`) to 1-based line numbers, so
 later validation layers can say `file:line`. PyYAML's C parser is used when it is available.
 Only the YAML safe schema is understood: no Python objects, no custom tags, no merge keys.
+
+The document is built from the parser's event stream with an explicit stack, never by
+recursion, so no input can exhaust Python's stack (PyYAML's own composer recurses, and its C
+version crashes the interpreter on a document nested 100,000 deep). Bounded on the way:
+nesting (`MAX_NESTING`, the evaluation budget's limit), the size an aliased value expands
+to (`MAX_EXPANDED`, so "billion laughs" cannot blow up later passes over the value), and
+every scalar must convert (an integer of more than 4300 digits, a timestamp that is not a
+calendar date such as `2026-02-30`, are errors at their line).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 
 from govern.errors import SourceError, yaml_syntax_error
 from govern.model.resource import Path
+from govern.parsers.budget import DEFAULT_LIMITS
+from govern.user_files import INT_DIGITS
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_INT_TAG = "tag:yaml.org,2002:int"
+_STR_TAG = "tag:yaml.org,2002:str"
+MAX_NESTING = DEFAULT_LIMITS.nesting
+MAX_EXPANDED = DEFAULT_LIMITS.value_size
 
 
 @dataclass(frozen=True)
@@ -44,16 +68,12 @@ class YamlDocument:
 
 def load_yaml(text: str, file: str) -> YamlDocument:
     """Parse one YAML document. Raises `SourceError` (`file:line: what is wrong`) on a syntax
-    error, a duplicate key, a non-string key, a merge key or an unsupported tag."""
+    error, a duplicate key, a non-string key, a merge key, an unsupported tag, a value that
+    does not convert (huge integer, impossible date), nesting deeper than `MAX_NESTING` or
+    aliases expanding past `MAX_EXPANDED` values."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return YamlDocument(None, {(): 1})
-        builder = _Builder(loader, file)
-        builder.lines[()] = node.start_mark.line + 1
-        value = builder.build(node, ())
-        return YamlDocument(value, builder.lines)
+        return _Builder(loader, file).document()
     except yaml.MarkedYAMLError as exc:
         raise yaml_syntax_error(exc, file) from None
     except yaml.reader.ReaderError as exc:
@@ -67,70 +87,178 @@ def load_yaml(text: str, file: str) -> YamlDocument:
         loader.dispose()
 
 
+@dataclass
+class _Open:
+    """A mapping or sequence being built."""
+
+    value: dict[str, Any] | list[Any]
+    path: Path
+    anchor: str | None
+    line: int
+    size: int = 1  # values it expands to, itself included
+    key: str | None = None  # a mapping's key waiting for its value
+    first: dict[str, int] = field(default_factory=dict)  # key -> line (duplicates)
+
+
 class _Builder:
-    """Turns a composed node tree into Python values, recording lines and rejecting what a
-    rule file must not contain."""
+    """Builds Python values from the event stream, recording lines and rejecting what a
+    rule, configuration or waiver file must not contain."""
 
     def __init__(self, loader: yaml.SafeLoader, file: str) -> None:
-        self.loader = loader
+        self.loader: Any = loader  # the event API of PyYAML's parsers is untyped
         self.file = file
         self.lines: dict[Path, int] = {}
-        self._done: dict[int, Any] = {}  # aliases: a node is built once, then shared
-        self._active: set[int] = set()
+        self.anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, expanded size)
+        self.building: set[str] = set()  # anchors of containers still open
+        self.expanded = 0
 
-    def build(self, node: Node, path: Path) -> Any:
-        key = id(node)
-        if key in self._done:
-            return self._done[key]
-        if key in self._active:
-            raise self._error("recursive alias", node)
-        self._active.add(key)
-        try:
-            if isinstance(node, MappingNode):
-                value: Any = self._mapping(node, path)
-            elif isinstance(node, SequenceNode):
-                value = self._sequence(node, path)
+    def document(self) -> YamlDocument:
+        loader = self.loader
+        loader.get_event()  # stream start
+        if loader.check_event(StreamEndEvent):
+            return YamlDocument(None, {(): 1})
+        start = loader.get_event()  # document start
+        self.lines[()] = loader.peek_event().start_mark.line + 1
+        value = self._value()
+        loader.get_event()  # document end
+        if not loader.check_event(StreamEndEvent):
+            event = loader.get_event()
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream", start.start_mark,
+                "but found another document", event.start_mark)
+        return YamlDocument(value, self.lines)
+
+    def _value(self) -> Any:
+        stack: list[_Open] = []
+        while True:
+            event: Any = self.loader.get_event()
+            line = event.start_mark.line + 1
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                path = self._child_path(stack, line, event, container=True)
+                if len(stack) >= MAX_NESTING:
+                    raise self._error(f"nested more than {MAX_NESTING} levels deep", line,
+                                      "govern's nesting limit; flatten the document")
+                self._check_anchor(event)
+                mapping = isinstance(event, MappingStartEvent)
+                tag = event.tag if event.tag not in (None, "!") else (
+                    _MAP_TAG if mapping else _SEQ_TAG)
+                if tag != (_MAP_TAG if mapping else _SEQ_TAG):
+                    raise self._error(f"unsupported tag {tag}", line)
+                if event.anchor is not None:
+                    self.building.add(event.anchor)
+                stack.append(_Open({} if mapping else [], path, event.anchor, line))
+                self._count(1, line)
+                continue
+            if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                done = stack.pop()
+                value: Any = done.value
+                size = done.size
+                if done.anchor is not None:
+                    self.building.discard(done.anchor)
+                    self.anchors[done.anchor] = (value, size)
+            elif isinstance(event, AliasEvent):
+                if event.anchor in self.building:
+                    raise self._error("recursive alias", line)
+                if event.anchor not in self.anchors:
+                    raise self._error(f"found undefined alias '{event.anchor}'", line)
+                value, size = self.anchors[event.anchor]
+                self._count(size, line)
+                if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+                    self._key(stack[-1], value, line, str(event.anchor))
+                    continue
+                self._child_path(stack, line, event, container=False)
+            elif isinstance(event, ScalarEvent):
+                self._check_anchor(event)
+                self._count(1, line)
+                node = self._scalar_node(event)
+                if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+                    if node.tag == _MERGE_TAG:
+                        raise self._error("merge keys (<<) are not supported", line,
+                                          "write the keys out")
+                    key = self._scalar(node, line)
+                    if event.anchor is not None:
+                        self.anchors[event.anchor] = (key, 1)
+                    self._key(stack[-1], key, line, event.value)
+                    continue
+                self._child_path(stack, line, event, container=False)
+                value, size = self._scalar(node, line), 1
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
             else:
-                value = self.loader.construct_object(node, deep=True)
-        finally:
-            self._active.discard(key)
-        self._done[key] = value
-        return value
+                raise self._error(f"unexpected YAML event {type(event).__name__}", line)
+            if not stack:
+                return value
+            parent = stack[-1]
+            parent.size += size
+            if isinstance(parent.value, dict):
+                assert parent.key is not None
+                parent.value[parent.key] = value
+                parent.key = None
+            else:
+                parent.value.append(value)
 
-    def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
-        if node.tag != _MAP_TAG:
-            raise self._error(f"unsupported tag {node.tag}", node)
-        result: dict[str, Any] = {}
-        first: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
-            if key_node.tag == _MERGE_TAG:
-                raise self._error("merge keys (<<) are not supported", key_node,
-                                  "write the keys out")
-            if not isinstance(key_node, ScalarNode):
-                raise self._error("a mapping key must be a plain string", key_node)
-            key = self.loader.construct_object(key_node)
-            if not isinstance(key, str):
-                raise self._error(f"key {key_node.value!r} is read as {type(key).__name__}",
-                                  key_node, "quote it to make it a string")
-            if key in first:
-                raise self._error(f"duplicate key '{key}'", key_node,
-                                  f"first defined on line {first[key]}")
-            first[key] = line
-            child = (*path, key)
-            self.lines[child] = line
-            result[key] = self.build(value_node, child)
-        return result
+    def _child_path(self, stack: list[_Open], line: int, event: Any, container: bool) -> Path:
+        """The path of the value starting at `event`, recorded with its line (a list item),
+        and a container in a mapping's key position is refused."""
+        if not stack:
+            return ()
+        parent = stack[-1]
+        if isinstance(parent.value, dict):
+            if parent.key is None:
+                raise self._error("a mapping key must be a plain string", line)
+            return (*parent.path, parent.key)
+        path = (*parent.path, len(parent.value))
+        self.lines[path] = line
+        return path
 
-    def _sequence(self, node: SequenceNode, path: Path) -> list[Any]:
-        if node.tag != _SEQ_TAG:
-            raise self._error(f"unsupported tag {node.tag}", node)
-        result: list[Any] = []
-        for index, item in enumerate(node.value):
-            child = (*path, index)
-            self.lines[child] = item.start_mark.line + 1
-            result.append(self.build(item, child))
-        return result
+    def _key(self, parent: _Open, key: Any, line: int, written: str) -> None:
+        if not isinstance(key, str):
+            raise self._error(f"key {written!r} is read as {type(key).__name__}", line,
+                              "quote it to make it a string")
+        if key in parent.first:
+            raise self._error(f"duplicate key '{key}'", line,
+                              f"first defined on line {parent.first[key]}")
+        parent.first[key] = line
+        parent.key = key
+        self.lines[(*parent.path, key)] = line
 
-    def _error(self, message: str, node: Node, hint: str | None = None) -> SourceError:
-        return SourceError(message, self.file, node.start_mark.line + 1, hint)
+    def _scalar_node(self, event: Any) -> ScalarNode:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(ScalarNode, event.value, event.implicit)
+        return ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+
+    def _scalar(self, node: ScalarNode, line: int) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError as exc:
+            shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+            if node.tag == _TIMESTAMP_TAG:
+                raise self._error(f"not a calendar date: {shown} ({exc})", line,
+                                  "write a real date, YYYY-MM-DD") from None
+            if node.tag == _INT_TAG:
+                raise self._error(f"a number with more than {INT_DIGITS} digits, which "
+                                  f"govern does not read", line,
+                                  "quote it if it is not meant as a number") from None
+            raise self._error(f"cannot read the value {shown!r} ({exc})", line) from None
+
+    def _check_anchor(self, event: Any) -> None:
+        anchor = event.anchor
+        if anchor is not None and (anchor in self.anchors or anchor in self.building):
+            raise self._error(f"duplicate anchor '{anchor}'", event.start_mark.line + 1,
+                              "give each anchor its own name")
+
+    def _count(self, size: int, line: int) -> None:
+        self.expanded += size
+        if self.expanded > MAX_EXPANDED:
+            raise self._error(f"aliases expand to more than {MAX_EXPANDED:,} values", line,
+                              "govern's value size limit; write the values out or use "
+                              "fewer aliases")
+
+    def _error(self, message: str, line: int, hint: str | None = None) -> SourceError:
+        return SourceError(message, self.file, line, hint)
+
+
+__all__ = ["MAX_NESTING", "YamlDocument", "load_yaml"]
