@@ -21,7 +21,7 @@ def test_nesting_at_the_limit_loads() -> None:
     depth, value = 1, doc.value["a"]
     while value:
         depth, value = depth + 1, value[0]
-    assert depth == MAX_NESTING
+    assert depth == MAX_NESTING - 1  # lists inside the top-level mapping
 
 
 @pytest.mark.parametrize("depth", [MAX_NESTING + 1, 5_000, 200_000])
