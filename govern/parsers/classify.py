@@ -21,16 +21,20 @@ import json
 import re
 from typing import Literal
 
+from govern.parsers.decoding import decode_bytes
+
 Kind = Literal["cloudformation", "arm", "arm-parameters", "tfplan", "cfn-parameters"]
 
 _ARM_SCHEMA = re.compile(r'"\$schema"\s*:\s*"[^"]*/(?:subscription|managementGroup|tenant)?'
                          r'[dD]eploymentTemplate\.json', re.I)
 _ARM_PARAMS_SCHEMA = re.compile(r'"\$schema"\s*:\s*"[^"]*deploymentParameters\.json', re.I)
 _ARM_TYPE = re.compile(r'"type"\s*:\s*"Microsoft\.[A-Za-z]+/', re.I)
-_CFN_VERSION = re.compile(r'(?:^|[{,])\s*"?AWSTemplateFormatVersion"?\s*:', re.M)
-_SAM_TRANSFORM = re.compile(r'"?Transform"?\s*:\s*(?:\[\s*)?["\']?AWS::Serverless', re.M)
-_CFN_RESOURCES = re.compile(r'(?:^|[{,])\s*"?Resources"?\s*:', re.M)
-_CFN_TYPE = re.compile(r'"?Type"?\s*:\s*["\']?(?:AWS|Alexa|Custom)::')
+_Q = "[\"']?"  # a key or value, quoted either way (YAML) or not
+_CFN_VERSION = re.compile(rf'(?:^|[{{,])[ \t]*{_Q}AWSTemplateFormatVersion{_Q}\s*:', re.M)
+_SAM_TRANSFORM = re.compile(rf'{_Q}Transform{_Q}\s*:\s*(?:\[\s*)?{_Q}AWS::Serverless', re.M)
+_CFN_RESOURCES = re.compile(rf'(?:^|[{{,])[ \t]*{_Q}Resources{_Q}\s*:', re.M)
+_CFN_TYPE = re.compile(rf'(?<![A-Za-z0-9_]){_Q}Type{_Q}\s*:\s*(?:!!str\s+)?{_Q}'
+                       r'(?:AWS|Alexa|Custom)::')
 _PLAN_VERSION = re.compile(r'"format_version"\s*:')
 _PLAN_BODY = re.compile(r'"(?:planned_values|resource_changes)"\s*:')
 _ARM_SCHEMA_URL = re.compile(r"/(?:subscription|managementGroup|tenant)?deploymentTemplate"
@@ -42,6 +46,18 @@ _SAM_TRANSFORM_YAML = re.compile(r'^["\']?Transform["\']?\s*:\s*(?:\[\s*)?["\']?
                                  r'AWS::Serverless', re.M)
 _CFN_RESOURCES_YAML = re.compile(r'^["\']?Resources["\']?\s*:', re.M)
 _CFN_PARAMS = re.compile(r'^\s*\[\s*\{\s*"ParameterKey"\s*:')
+_HEAD_LIMIT = 65536
+# Bytes that only a template or a plan holds (the discoverer looks for them in files too
+# large or too odd to classify): CloudFormation's version key and `Type: AWS::...` (not AWS
+# Config's `resourceType`), ARM's schema and `Microsoft.*` types, a plan's keys.
+_MARKER = re.compile(
+    rb'AWSTemplateFormatVersion|AWS::Serverless'
+    rb'|(?<![A-Za-z0-9_])["\']?Type["\']?[ \t]*:[ \t]*(?:!!str[ \t]+)?["\']?'
+    rb'(?:AWS|Alexa|Custom)::'
+    rb'|(?i:deployment(?:Template|Parameters)\.json)'
+    rb'|"type"[ \t]*:[ \t]*"(?i:Microsoft)\.[A-Za-z]+/'
+    rb'|"(?:format_version|planned_values|resource_changes)"[ \t]*:')
+MARKER_OVERLAP = 128  # bytes to carry between chunks given to `has_template_marker`
 
 
 def decode(data: bytes) -> str:
@@ -55,8 +71,7 @@ def decode(data: bytes) -> str:
 
 
 def classify_text(text: str, name: str) -> Kind | None:
-    is_json = text.lstrip().startswith(("{", "["))
-    if is_json:
+    if _first_content(text).startswith(("{", "[")):  # JSON, or YAML in flow style
         return _classify_json(text)
     top = _top_level_lines(text)
     if _CFN_VERSION_YAML.search(top) or _SAM_TRANSFORM_YAML.search(top):
@@ -64,6 +79,19 @@ def classify_text(text: str, name: str) -> Kind | None:
     if _CFN_RESOURCES_YAML.search(top) and _CFN_TYPE.search(text):
         return "cloudformation"
     return None
+
+
+def _first_content(text: str) -> str:
+    """The text from its first line that is not blank, a YAML comment or a directive."""
+    start = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and not stripped.startswith(("#", "%", "---")):
+            return text[start:].lstrip()
+        start += len(line)
+        if start > _HEAD_LIMIT:
+            break
+    return text.lstrip()
 
 
 def _top_level_lines(text: str) -> str:
@@ -147,12 +175,25 @@ def _sniff_json(text: str) -> Kind | None:
 
 
 def classify_file(path: str) -> Kind | None:
-    """The kind of `path`, or None. Unreadable or undecodable files are None here: the
-    discoverer has already reported files it could not read."""
+    """The kind of `path`, or None. Text that is not UTF-8 is classified through the
+    fallback decoding (`decoding.decode_bytes`; the parser that reads the file warns about
+    it). An unreadable file is None here: the discoverer has already reported it."""
     try:
         with open(path, "rb") as fh:
             data = fh.read()
-        text = decode(data)
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         return None
-    return classify_text(text, path)
+    return classify_text(decode_bytes(data).text, path)
+
+
+def classify_head(head: bytes) -> Kind | None:
+    """The kind the first bytes of a file sniff as (a truncated document is sniffed, not
+    parsed), or None."""
+    return classify_text(decode_bytes(head[:_HEAD_LIMIT]).text, "")
+
+
+def has_template_marker(chunk: bytes) -> bool:
+    """Whether `chunk` (any part of a file) holds bytes only a CloudFormation or ARM
+    template or a Terraform plan holds. NUL bytes are dropped first, so UTF-16/32 text and
+    text inside a binary file are seen too."""
+    return _MARKER.search(chunk.replace(b"\x00", b"")) is not None

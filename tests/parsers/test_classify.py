@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from govern.parsers.classify import classify_file, classify_text
+from govern.parsers.classify import classify_file, classify_text, has_template_marker
 
 CASES = [
     ("cfn.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n", "cloudformation"),
@@ -48,10 +48,62 @@ def test_utf16_arm_template_with_bom(tmp_path: Path) -> None:
     assert classify_file(str(path)) == "arm"
 
 
-def test_undecodable_file_is_not_classified(tmp_path: Path) -> None:
-    path = tmp_path / "x.json"
-    path.write_bytes(b'{"AWSTemplateFormatVersion": "\xff\xfe\xfa"}')
-    assert classify_file(str(path)) is None
+@pytest.mark.parametrize("name, data, expected", [
+    ("cfn.json", b'{"AWSTemplateFormatVersion": "2010-09-09", "Description": "caf\xe9"}',
+     "cloudformation"),
+    ("cfn.yaml", b"Description: caf\xe9\nResources:\n  B:\n    Type: AWS::S3::Bucket\n",
+     "cloudformation"),
+    ("arm.json", b'{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/'
+     b'deploymentTemplate.json#", "metadata": {"d": "\xe9\xff"}, "resources": []}', "arm"),
+    ("plan.json", b'{"format_version": "1.2", "resource_changes": [], "x": "\xe9"}', "tfplan"),
+])
+def test_file_that_is_not_utf8_is_classified_through_the_fallback(
+        tmp_path: Path, name: str, data: bytes, expected: str) -> None:
+    # one Latin-1 byte must not make a template invisible (the parser warns about it)
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert classify_file(str(path)) == expected
+
+
+QUOTED_AND_FLOW = [
+    ("double-quoted keys", '"Resources":\n  B:\n    "Type": "AWS::S3::Bucket"\n'),
+    ("single-quoted keys", "'Resources':\n  B:\n    'Type': 'AWS::S3::Bucket'\n"),
+    ("quoted Transform", "'Transform': 'AWS::Serverless-2016-10-31'\n'Resources': {}\n"),
+    ("quoted version", '"AWSTemplateFormatVersion": "2010-09-09"\n'),
+    ("flow style", "{Resources: {B: {Type: AWS::S3::Bucket}}}\n"),
+    ("flow after a comment", "# bucket\n---\n{Resources: {B: {Type: AWS::S3::Bucket}}}\n"),
+    ("flow, single quotes", "{'Resources': {'B': {'Type': 'AWS::S3::Bucket'}}}\n"),
+    ("flow, multi-line", "{\n  Resources: {\n    B: {Type: 'AWS::S3::Bucket'},\n  }\n}\n"),
+    ("flow value", "Resources: {B: {'Type': \"AWS::S3::Bucket\"}}\n"),
+    ("tagged string", "Resources:\n  B:\n    Type: !!str AWS::S3::Bucket\n"),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in QUOTED_AND_FLOW],
+                         ids=[n for n, _ in QUOTED_AND_FLOW])
+def test_cloudformation_yaml_without_version_quoted_or_flow(text: str) -> None:
+    assert classify_text(text, "stack.yaml") == "cloudformation"
+
+
+def test_resource_type_of_aws_config_is_not_cloudformation() -> None:
+    item = '{"resourceType": "AWS::S3::Bucket", "Resources": 1}'
+    assert classify_text(item, "config.json") is None
+    assert not has_template_marker(item.encode())
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b'x = {"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}', True),
+    ("'Type': 'AWS::EC2::Instance'".encode("utf-16-le"), True),
+    (b'\x00\x01AWSTemplateFormatVersion\x00', True),
+    (b'"type": "Microsoft.Storage/storageAccounts"', True),
+    (b'"$schema": "https://x/deploymentTemplate.json#"', True),
+    (b'{"format_version": "1.2"}', True),
+    (b'{"name": "app", "dependencies": {"aws-sdk": "2"}}', False),
+    (b'{"resourceType": "AWS::S3::Bucket"}', False),
+    (b"\x00" * 1000, False),
+])
+def test_template_markers(data: bytes, expected: bool) -> None:
+    assert has_template_marker(data) is expected
 
 
 def test_template_nested_in_another_document_is_not_a_template() -> None:
