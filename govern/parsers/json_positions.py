@@ -6,12 +6,18 @@ as `(key, key_line, child)`, arrays their `elements`. A key written twice keeps 
 value (as `json.loads` does) and is listed in `duplicates` so callers can warn.
 Plain JSON only (RFC 8259); a leading UTF-8 byte order mark is tolerated.
 
+Bounded on any input: a document nested deeper than the evaluation budget's `nesting`
+limit, or a number too large to hold (an integer of more than 4,300 digits, `1e400`), is a
+SourceError at its line. A `\\ud800` escape that leaves a lone surrogate (not text: no
+later stage could encode it) is read as U+FFFD; the caller may collect a warning for it.
+
 Speed: one compiled scanner over the text; strings with escapes decoded by `json`'s C code;
 a few MB take well under a second.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +25,8 @@ from json import JSONDecodeError, JSONDecoder
 from typing import Any
 
 from govern.errors import SourceError
+from govern.model.finding import Notice
+from govern.parsers.budget import current
 
 _TOKEN = re.compile(
     r"""
@@ -37,6 +45,8 @@ _TOKEN = re.compile(
 )
 _DECODER = JSONDecoder()
 _WORDS: dict[str, bool | None] = {"true": True, "false": False, "null": None}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
 
 _Token = tuple[str, Any, int]
 
@@ -82,8 +92,9 @@ def iter_duplicates(node: JNode) -> Iterator[tuple[str, int]]:
         stack.extend(reversed(children))
 
 
-def _tokenize(text: str, path: str) -> list[_Token]:
-    """All tokens as `(kind, value, line)`; punctuation kinds are the character."""
+def _tokenize(text: str, path: str, replaced: list[int]) -> list[_Token]:
+    """All tokens as `(kind, value, line)`; punctuation kinds are the character. The lines
+    of strings whose lone surrogates were replaced go to `replaced`."""
     count = text.count
     toks: list[_Token] = []
     append = toks.append
@@ -99,19 +110,37 @@ def _tokenize(text: str, path: str) -> list[_Token]:
         elif kind == "punct":
             append((m.group("punct"), None, line))
         elif kind == "num":
-            num = m.group("num")
-            value: Any = int(num) if num.isdigit() or num[1:].isdigit() else float(num)
-            append(("num", value, line))
+            append(("num", _number(m.group("num"), path, line), line))
         elif kind == "word":
             append(("word", _WORDS[m.group("word")], line))
         elif kind == "esc":
-            append(("str", _DECODER.raw_decode(text, m.start("esc"))[0], line))
+            string = _DECODER.raw_decode(text, m.start("esc"))[0]
+            if "\\ud" in m.group("esc").lower() and _SURROGATE.search(string):
+                string = _SURROGATE.sub(REPLACEMENT, string)
+                replaced.append(line)
+            append(("str", string, line))
         elif kind == "eof":
             append(("eof", None, line))
             break
         else:
             _bad_char(text, m.start("err"), path, line)
     return toks
+
+
+def _number(num: str, path: str, line: int) -> int | float:
+    """The value of a JSON number; SourceError when it is too large to hold."""
+    try:
+        if num.isdigit() or num[1:].isdigit():
+            return int(num)
+        value = float(num)
+    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+        value = math.inf
+    if math.isinf(value):
+        shown = num if len(num) <= 24 else f"{num[:12]}...{num[-6:]} ({len(num):,} characters)"
+        raise SourceError(f"invalid JSON: the number {shown} is too large to read", path,
+                          line, "govern reads integers of up to 4,300 digits and numbers up "
+                          "to about 1.8e308; write a smaller number, or a string")
+    return value
 
 
 def _bad_char(text: str, pos: int, path: str, line: int) -> None:
@@ -131,11 +160,25 @@ def _bad_char(text: str, pos: int, path: str, line: int) -> None:
     raise SourceError(f"invalid JSON: unexpected character {char!r}", path, line, hint)
 
 
-def parse_json_positions(text: str, path: str) -> JNode:
-    """Parse JSON text into a JNode tree; raise SourceError with a line on bad input."""
+def parse_json_positions(text: str, path: str, notices: list[Notice] | None = None
+                         ) -> JNode:
+    """Parse JSON text into a JNode tree; raise SourceError with a line on bad input.
+    Warnings about what was read differently (lone surrogates) go to `notices`."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    return _Builder(_tokenize(text, path), path).document()
+    replaced: list[int] = []
+    root = _Builder(_tokenize(text, path, replaced), path).document()
+    if notices is not None:
+        notices.extend(surrogate_notice(path, line) for line in sorted(set(replaced)))
+    return root
+
+
+def surrogate_notice(path: str, line: int) -> Notice:
+    """A warning: a string at `line` held a lone surrogate, read as U+FFFD."""
+    return Notice("warning", "a string holds a \\u escape of a lone surrogate (not a "
+                  "character); read as U+FFFD", path, line,
+                  "escape a character outside the Basic Multilingual Plane as a surrogate "
+                  "pair (\\ud83d\\ude00), or write it as it is", code="invalid-character")
 
 
 class _Builder:
@@ -144,6 +187,7 @@ class _Builder:
     def __init__(self, toks: list[_Token], path: str) -> None:
         self.toks = toks
         self.path = path
+        self.max_depth = current().limits.nesting
 
     def document(self) -> JNode:
         toks = self.toks
@@ -170,6 +214,8 @@ class _Builder:
             elif kind == "word":
                 node = JNode("null" if val is None else "bool", val, line, line)
             elif kind == "{" or kind == "[":
+                if len(stack) >= self.max_depth:
+                    raise self.too_deep(line)
                 frame = _Open(kind, line)
                 if toks[i][0] == ("}" if kind == "{" else "]"):
                     node = frame.close(toks[i][2])
@@ -198,6 +244,12 @@ class _Builder:
                     continue
                 expected = '"," or "}"' if frame.kind == "{" else '"," or "]"'
                 raise self.unexpected(toks[i - 1], expected, stack)
+
+    def too_deep(self, line: int) -> SourceError:
+        return SourceError(f"invalid JSON: arrays and objects nested deeper than "
+                           f"{self.max_depth} levels", self.path, line,
+                           "govern reads documents nested up to its evaluation limit "
+                           "(docs/configuration.md, evaluation limits); flatten the document")
 
     def key(self, frame: _Open, i: int) -> int:
         kind, val, line = self.toks[i]

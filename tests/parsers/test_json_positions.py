@@ -8,6 +8,8 @@ import random
 import pytest
 
 from govern.errors import SourceError
+from govern.model.finding import Notice
+from govern.parsers.budget import DEFAULT_LIMITS
 from govern.parsers.json_positions import (
     JNode,
     iter_duplicates,
@@ -129,9 +131,47 @@ def test_never_crashes_on_broken_input() -> None:
             assert error.line is not None
 
 
-def test_deep_nesting_has_no_recursion_limit() -> None:
-    text = "[" * 20000 + "]" * 20000
+def test_nesting_up_to_the_limit_is_read() -> None:
+    depth = DEFAULT_LIMITS.nesting
+    text = "[" * depth + "]" * depth
     assert parse_json_positions(text, "d.json").kind == "array"
+
+
+@pytest.mark.parametrize("text", ["[" * 20000 + "]" * 20000,
+                                  '{"a":\n' * 300 + "1" + "}" * 300,
+                                  "[" * DEFAULT_LIMITS.nesting + "[]" + "]" * 256])
+def test_nesting_past_the_limit_is_an_error_at_its_line(text: str) -> None:
+    with pytest.raises(SourceError) as caught:
+        parse_json_positions(text, "d.json")
+    assert caught.value.message == (f"invalid JSON: arrays and objects nested deeper than "
+                                    f"{DEFAULT_LIMITS.nesting} levels")
+    assert caught.value.line == (DEFAULT_LIMITS.nesting + 1 if "\n" in text else 1)
+
+
+@pytest.mark.parametrize(("number", "shown"), [
+    ("1e400", "1e400"), ("-1E+999", "-1E+999"),
+    ("9" * 5000, "999999999999...999999 (5,000 characters)"),
+    ("-" + "9" * 4400, "-99999999999...999999 (4,401 characters)"),
+])
+def test_numbers_too_large_are_an_error_at_their_line(number: str, shown: str) -> None:
+    with pytest.raises(SourceError) as caught:
+        parse_json_positions(f'{{\n "a": [1,\n {number}]}}', "n.json")
+    assert caught.value.message == f"invalid JSON: the number {shown} is too large to read"
+    assert caught.value.line == 3
+
+
+def test_large_numbers_within_range_are_read() -> None:
+    assert parse_json_positions("[1.5e308, " + "9" * 4300 + "]", "n.json").value == [
+        1.5e308, int("9" * 4300)]
+
+
+def test_lone_surrogates_are_replaced_with_a_warning() -> None:
+    notices: list[Notice] = []
+    text = '{\n "k\\ud800": "\\uDC00x",\n "pair": "\\ud83d\\ude00"}'
+    root = parse_json_positions(text, "s.json", notices)
+    assert root.value == {"k\ufffd": "\ufffdx", "pair": "\U0001f600"}
+    assert [(n.level, n.file, n.line, n.code) for n in notices] == [
+        ("warning", "s.json", 2, "invalid-character")]
 
 
 def test_a_few_megabytes_parse_exactly() -> None:
