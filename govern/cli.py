@@ -112,6 +112,13 @@ def cli() -> None:
 @click.option("--org-concurrency", "aws_org_concurrency", default=None,
               type=click.IntRange(min=1), metavar="N",
               help="With --org: accounts read at the same time (default 4).")
+@click.option("--allow-partial", "aws_allow_partial", is_flag=True, default=False,
+              help="With --aws: AWS listings that failed are warnings, not a scan error "
+                   "(exit 3); their resources stay unknown.")
+@click.option("--aws-timeout", "aws_timeout", default=None, metavar="SECONDS",
+              type=click.FloatRange(min=0, min_open=True),
+              help="With --aws: seconds the live scan may take (default 1800); what is "
+                   "not read by then is unknown (exit 3 unless --allow-partial).")
 @click.option("--save-inventory", "save_inventory", type=click.Path(), default=None,
               metavar="FILE", help="With --aws: write the resources read to FILE.")
 @click.option("--inventory", "inventory", type=click.Path(), default=None, metavar="FILE",
@@ -126,12 +133,14 @@ def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, .
          aws_regions: tuple[str, ...], aws_role_arn: str | None,
          aws_endpoint_url: str | None, aws_org_role: str | None,
          aws_org_concurrency: int | None, save_inventory: str | None,
-         inventory: str | None) -> None:
+         inventory: str | None, aws_allow_partial: bool = False,
+         aws_timeout: float | None = None) -> None:
     """Scan PATHS (files or directories; default: the working directory, unless --aws or
     --inventory is given)."""
     try:
         live = _live_options(aws, aws_profile, aws_regions, aws_role_arn, aws_endpoint_url,
-                             save_inventory, inventory, aws_org_role, aws_org_concurrency)
+                             save_inventory, inventory, aws_org_role, aws_org_concurrency,
+                             aws_allow_partial, aws_timeout)
         selection = _Selection(waivers, baseline, changed_only, diff_base, live)
         default_paths: tuple[str, ...] = () if live.wanted else (".",)
         code = _scan(paths or default_paths, formats, outputs, fail_on, fail_on_unknown,
@@ -230,13 +239,15 @@ class _Live:
 def _live_options(aws: bool, profile: str | None, regions: tuple[str, ...],
                   role_arn: str | None, endpoint_url: str | None,
                   save_inventory: str | None, inventory: str | None,
-                  org_role: str | None = None, org_concurrency: int | None = None) -> _Live:
+                  org_role: str | None = None, org_concurrency: int | None = None,
+                  allow_partial: bool = False, timeout: float | None = None) -> _Live:
     """The live options, checked (UsageError): the AWS ones need --aws."""
     if not aws:
         for option, given in (("--profile", profile), ("--region", regions),
                               ("--role-arn", role_arn), ("--endpoint-url", endpoint_url),
                               ("--save-inventory", save_inventory), ("--org", org_role),
-                              ("--org-concurrency", org_concurrency)):
+                              ("--org-concurrency", org_concurrency),
+                              ("--allow-partial", allow_partial), ("--aws-timeout", timeout)):
             if given:
                 raise UsageError(f"{option} needs --aws")
         return _Live(inventory=inventory)
@@ -247,11 +258,13 @@ def _live_options(aws: bool, profile: str | None, regions: tuple[str, ...],
     if org_role and role_arn:
         raise UsageError("--org assumes a role in each account: give --org or --role-arn, "
                          "not both")
-    from govern.collect.aws.options import AwsOptions
+    from govern.collect.aws.options import DEFAULT_TIMEOUT, AwsOptions
 
     return _Live(AwsOptions(profile=profile, regions=regions, role_arn=role_arn,
                             endpoint_url=endpoint_url, org_role=org_role,
-                            org_concurrency=org_concurrency or 4),
+                            org_concurrency=org_concurrency or 4,
+                            allow_partial=allow_partial,
+                            timeout=timeout or DEFAULT_TIMEOUT),
                  inventory, save_inventory)
 
 

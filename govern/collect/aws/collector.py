@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar, cast
 
 from govern.collect.aws.account import collect_account
 from govern.collect.aws.clients import ClientFactory
+from govern.collect.aws.deadline import deadline_for
 from govern.collect.aws.ec2 import collect_security_groups
 from govern.collect.aws.iam import collect_iam
 from govern.collect.aws.options import AwsOptions
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.s3 import collect_buckets
 from govern.collect.aws.services import global_collectors, regional_collectors
-from govern.errors import ConfigError, UsageError
+from govern.errors import ConfigError, GovernError, UsageError
 from govern.model.finding import Notice
-from govern.model.graph import ResourceGraph
+from govern.model.graph import Edge, ResourceGraph
 from govern.model.resource import Resource
 
 DEFAULT_REGION = "us-east-1"
+# per call: seconds to connect, seconds to wait for an answer, attempts (retries included)
+CONNECT_TIMEOUT = 5
+READ_TIMEOUT = 30
+MAX_ATTEMPTS = 5
+T = TypeVar("T")
 
 
 def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
@@ -33,10 +41,10 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
         from govern.collect.aws.org import collect_org
 
         return collect_org(options)
-    # a connection that cannot be made fails in seconds (botocore's default is a minute,
-    # retried: minutes for an endpoint that does not answer)
-    config = Config(retries={"mode": "adaptive", "max_attempts": 10},
-                    connect_timeout=5, read_timeout=60,
+    # a connection that cannot be made fails in seconds, and one call (retries included)
+    # in minutes at worst (botocore's default read timeout is a minute, retried 10 times)
+    config = Config(retries={"mode": "adaptive", "max_attempts": MAX_ATTEMPTS},
+                    connect_timeout=CONNECT_TIMEOUT, read_timeout=READ_TIMEOUT,
                     max_pool_connections=max(10, options.max_workers * 2))
     explicit = [r for r in options.regions if r != "all"]
     try:
@@ -46,30 +54,36 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
             session = _assume_role(session, options, config)
     except (BotoCoreError, ClientError) as exc:
         raise ConfigError(f"cannot open an AWS session: {exc}") from exc
-    reader = Reader()
+    reader = Reader(deadline_for(options.deadline, options.timeout))
     client = ClientFactory(session, options.endpoint_url, config)
     home = session.region_name or DEFAULT_REGION
     identity = reader.call(client("sts", home), "GetCallerIdentity", "account")
-    if not isinstance(identity, dict):
+    if not isinstance(identity, dict) or not isinstance(identity.get("Account"), str):
         raise ConfigError("cannot identify the AWS account (sts:GetCallerIdentity failed): "
                           "check the credentials, --profile and --role-arn")
-    account = str(identity["Account"])
+    account = reader.account = identity["Account"]
     regions = _regions(options, client("ec2", home), reader, home)
     graph = ResourceGraph()
     in_regions = None if "all" in options.regions else frozenset(regions)
-    for bucket in collect_buckets(client("s3", home), reader, account, home, in_regions,
-                                  options.max_workers):
-        graph.add(bucket)
-    iam_resources, iam_edges = collect_iam(client("iam", home), reader, account)
+    guard = _Guard(reader)
+    _add_new(graph, guard("s3", "global", lambda: collect_buckets(
+        client("s3", home), reader, account, home, in_regions, options.max_workers)))
+    nothing: tuple[list[Resource], list[Edge]] = ([], [])
+    iam_resources, iam_edges = guard("iam", "global", lambda: collect_iam(
+        client("iam", home), reader, account), nothing)
     graph.merge(ResourceGraph(iam_resources, iam_edges))
-    graph.merge(ResourceGraph(collect_account(client, reader, account, home, regions)))
+    _add_new(graph, guard("account", "global", lambda: collect_account(
+        client, reader, account, home, regions)))
     for collect_global in global_collectors():
-        _add_new(graph, collect_global(client.in_region(home), reader, account, home))
+        _add_new(graph, guard(_name(collect_global), "global", partial(
+            collect_global, client.in_region(home), reader, account, home)))
 
     def read_region(region: str) -> list[Resource]:
-        found = collect_security_groups(client("ec2", region), reader, account, region)
+        found = guard("ec2", region, partial(
+            collect_security_groups, client("ec2", region), reader, account, region))
         for collect_region in regional_collectors():
-            found.extend(collect_region(client.in_region(region), reader, account, region))
+            found.extend(guard(_name(collect_region), region, partial(
+                collect_region, client.in_region(region), reader, account, region)))
         return found
 
     # regions side by side (at most max_workers), added in region order
@@ -77,7 +91,31 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
                             thread_name_prefix="govern-region") as pool:
         for resources in pool.map(read_region, regions):
             _add_new(graph, resources)
-    return graph, reader.notices()
+    return graph, reader.notices(options.allow_partial)
+
+
+class _Guard:
+    """Runs one reader: an exception it raises (an answer of an unexpected shape, a bug)
+    is recorded against the reader and region, and its resources there are unknown; the
+    other readers go on."""
+
+    def __init__(self, reader: Reader) -> None:
+        self._reader = reader
+
+    def __call__(self, name: str, region: str, read: Callable[[], T],
+                 otherwise: T | None = None) -> T:
+        try:
+            return read()
+        except GovernError:
+            raise
+        except Exception as exc:
+            self._reader.partial.crash(name, region, exc)
+            return otherwise if otherwise is not None else cast(T, [])
+
+
+def _name(collect: Callable[..., Any]) -> str:
+    """A service reader's name: its module's (`regional`, `messaging`, ...)."""
+    return str(getattr(collect, "__module__", "")).rsplit(".", 1)[-1] or repr(collect)
 
 
 def _add_new(graph: ResourceGraph, resources: list[Resource]) -> None:
@@ -95,7 +133,13 @@ def _regions(options: AwsOptions, ec2: Any, reader: Reader, home: str) -> list[s
     if isinstance(answer, Failed) or answer is None:
         raise ConfigError("--region all: cannot list the account's regions "
                           "(ec2:DescribeRegions failed); name the regions instead")
-    return sorted(str(r["RegionName"]) for r in answer.get("Regions", []))
+    listed = answer.get("Regions")
+    names = sorted(str(r.get("RegionName")) for r in listed if isinstance(r, dict)
+                   and r.get("RegionName")) if isinstance(listed, list) else []
+    if not names:
+        raise ConfigError("--region all: ec2:DescribeRegions answered no regions; name the "
+                          "regions instead")
+    return names
 
 
 def _assume_role(session: Any, options: AwsOptions, config: Any) -> Any:

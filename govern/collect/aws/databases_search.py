@@ -44,10 +44,10 @@ def backup_vaults(backup: Any, reader: Reader, keys: CustomerKeys, account: str,
 def opensearch_domains(opensearch: Any, reader: Reader, account: str,
                        region: str) -> list[Resource]:
     """Domains from ListDomainNames (not paginated), described five at a time."""
-    answer = reader.call(opensearch, "ListDomainNames", region)
-    if not isinstance(answer, dict):
+    entries = reader.listing(opensearch, "ListDomainNames", region, "DomainNames")
+    if not isinstance(entries, list):
         return []
-    names = [str(entry["DomainName"]) for entry in answer.get("DomainNames", [])]
+    names = [str(entry["DomainName"]) for entry in entries]
     found = []
     for batch in in_batches(names, DESCRIBE_BATCH):
         found.extend(_described_domains(opensearch, reader, account, region, batch))

@@ -24,6 +24,7 @@ from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 
 REGION = "global"
+LISTING = "GetAccountAuthorizationDetails"
 _KEYS = ("UserDetailList", "GroupDetailList", "RoleDetailList", "Policies")
 
 
@@ -34,10 +35,16 @@ def collect_iam(iam: Any, reader: Reader, account: str
         pages = iam.get_paginator("get_account_authorization_details").paginate(
             Filter=["User", "Role", "Group", "LocalManagedPolicy"])
         for page in pages:
+            if reader.deadline.passed():
+                reader.late(LISTING, "account", "iam")
+                return [], []
             for key in _KEYS:
-                details[key].extend(page.get(key, []))
-    except Exception as exc:
-        reader.fail_listing("GetAccountAuthorizationDetails", "account", exc)
+                found = page.get(key, [])
+                if not isinstance(found, list):
+                    raise TypeError(f"{key!r} of the answer is a {type(found).__name__}")
+                details[key].extend(found)
+    except Exception as exc:  # botocore's, or an answer of another shape
+        reader.fail_listing(LISTING, "account", exc, "iam")
         return [], []
     policies = {p["Arn"]: _policy(iam, reader, p, account) for p in details["Policies"]}
     resources: list[Resource] = list(policies.values())

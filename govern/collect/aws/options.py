@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+DEFAULT_TIMEOUT = 1800.0  # seconds a live scan may take (--aws-timeout)
+
 
 @dataclass(frozen=True)
 class AwsOptions:
@@ -14,3 +16,9 @@ class AwsOptions:
     max_workers: int = 4  # concurrent calls per region
     org_role: str | None = None  # --org: read every ACTIVE account through this role name
     org_concurrency: int = 4  # --org: accounts read at the same time
+    # --allow-partial: listings that failed are warnings only (the scan does not exit 3)
+    allow_partial: bool = False
+    timeout: float = DEFAULT_TIMEOUT  # --aws-timeout: seconds for the whole live scan
+    # the time.monotonic() after which no call is made (set once per scan; None: from
+    # `timeout` when the scan starts)
+    deadline: float | None = None

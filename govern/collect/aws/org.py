@@ -1,6 +1,7 @@
 """`govern scan --aws --org ROLE`: every ACTIVE account of the AWS Organization, each read
 through `arn:aws:iam::<account>:role/<ROLE>` with the single-account collector, a bounded
-number at a time, merged into one graph. An account that cannot be read is a warning."""
+number at a time, merged into one graph. An account that cannot be read is an
+error (its resources are unknown), a warning with --allow-partial."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import dataclasses
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+from govern.collect.aws.deadline import deadline_for
 from govern.collect.aws.options import AwsOptions
 from govern.errors import ConfigError, GovernError, UsageError
 from govern.model.finding import Notice
@@ -58,25 +60,31 @@ def collect_org(options: AwsOptions, collect_one: CollectOne | None = None,
 
         collect_one = collect
     one: CollectOne = collect_one
+    # one deadline for the whole organization, not one per account
+    deadline = deadline_for(options.deadline, options.timeout)
+    options = dataclasses.replace(options, deadline=deadline.at)
     caller, ids = accounts(options)
 
     def read(account: str) -> tuple[Collected | None, list[Notice]]:
+        if deadline.passed():
+            return None, [_skipped(account, deadline.reason, options.allow_partial)]
         arn = role_arn(account, str(options.org_role))
         single = dataclasses.replace(options, org_role=None, role_arn=arn)
         try:
             return one(single), []
         except GovernError as exc:
             if account != caller:
-                return None, [_skipped(account, str(exc))]
+                return None, [_skipped(account, str(exc), options.allow_partial)]
             fallback = dataclasses.replace(options, org_role=None, role_arn=None)
             note = Notice("note", f"account {account}: cannot assume {arn} ({exc}); read "
                           "with the caller's own credentials", code="aws-org-fallback")
             try:
                 return one(fallback), [note]
             except GovernError as again:
-                return None, [_skipped(account, str(again))]
+                return None, [_skipped(account, str(again), options.allow_partial)]
         except Exception as exc:  # one account must not stop the others
-            return None, [_skipped(account, f"{type(exc).__name__}: {exc}")]
+            return None, [_skipped(account, f"{type(exc).__name__}: {exc}",
+                                   options.allow_partial)]
 
     graph = ResourceGraph()
     notices: list[Notice] = []
@@ -90,14 +98,19 @@ def collect_org(options: AwsOptions, collect_one: CollectOne | None = None,
     return graph, notices
 
 
-def _skipped(account: str, why: str) -> Notice:
-    return Notice("warning", f"account {account}: not read: {why}", code="aws-org-account",
+def _skipped(account: str, why: str, partial: bool) -> Notice:
+    """An account not read: its resources are unknown, an error (exit 3) unless
+    --allow-partial is given."""
+    return Notice("warning" if partial else "error", f"account {account}: not read: {why}",
+                  code="aws-org-account",
                   hint="let the scanning identity assume the --org role in that account "
                   "(sts:AssumeRole) and give the role the read-only permissions "
-                  "(docs/live-aws.md)")
+                  "(docs/live-aws.md), or give --allow-partial to accept a scan without it")
 
 
 def _in_account(notice: Notice, account: str) -> Notice:
+    if f"(account {account})" in notice.message:  # it names the account already
+        return notice
     return dataclasses.replace(notice, message=f"account {account}: {notice.message}")
 
 

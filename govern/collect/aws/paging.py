@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from govern.collect.aws.reader import Failed, Reader
+from govern.collect.aws.listings import Malformed, items_at
+from govern.collect.aws.reader import REPEATED_TOKEN, Failed, Reader, action_prefix
 from govern.collect.aws.values import Tags, tag_map
 from govern.model.unknown import Unknown
 
@@ -22,20 +23,42 @@ def token_pages(reader: Reader, client: Any, operation: str, subject: str, key: 
     """Every item under `key` of an operation, following `NextToken` (for operations
     botocore has no paginator for, or whose errors `absent` must read as "none"); a map
     under `key` (such as Backup's `Tags`) gives its `(key, value)` pairs. Failed when a
-    page cannot be read (no partial list)."""
+    page cannot be read, is malformed, or names a token already followed (no partial
+    list)."""
     items: list[Any] = []
-    token: str | None = None
+    seen: set[str] = set()
+    prefix = action_prefix(client)
+    extra: dict[str, Any] = {}
     while True:
-        extra: dict[str, Any] = {"NextToken": token} if token else {}
         answer = reader.call(client, operation, subject, absent, **params, **extra)
         if isinstance(answer, Failed):
             return answer
         answer = answer or {}
-        found = answer.get(key) or []
-        items.extend(found.items() if isinstance(found, dict) else found)
+        found = answer.get(key)
+        try:
+            items.extend(found.items() if isinstance(found, dict)
+                         else items_at(answer, key, prefix, operation))
+        except Malformed as exc:
+            return reader.fail(client, operation, subject, f"malformed answer: {exc}")
         token = answer.get("NextToken")
         if not token:
             return items
+        failed = _next(reader, client, operation, subject, token, seen)
+        if failed is not None:
+            return failed
+        extra = {"NextToken": token}
+
+
+def _next(reader: Reader, client: Any, operation: str, subject: str, token: Any,
+          seen: set[str]) -> Failed | None:
+    """Failed when `token` is not text or was followed before; else remembers it."""
+    if not isinstance(token, str):
+        return reader.fail(client, operation, subject, "malformed answer: a pagination "
+                           f"token that is a {type(token).__name__}")
+    if token in seen:
+        return reader.fail(client, operation, subject, REPEATED_TOKEN)
+    seen.add(token)
+    return None
 
 
 def dig(answer: Any, path: tuple[str, ...]) -> Any:
@@ -53,9 +76,11 @@ def marker_pages(reader: Reader, client: Any, operation: str, subject: str,
                  **params: Any) -> list[Any] | Failed | None:
     """Every item at `items` of every answer, following the marker: `marker` is the request
     parameter and the path of the next marker in the answer. None when the call answers one
-    of the `absent` codes; Failed when a page cannot be read (no partial list)."""
+    of the `absent` codes; Failed when a page cannot be read, holds something else than a
+    list at `items`, or names a marker already followed (no partial list)."""
     parameter, next_path = marker
     found: list[Any] = []
+    seen: set[str] = set()
     token: Any = None
     while True:
         page = dict(params, **{parameter: token}) if token else params
@@ -64,10 +89,17 @@ def marker_pages(reader: Reader, client: Any, operation: str, subject: str,
             return None
         if not isinstance(answer, dict):
             return answer if isinstance(answer, Failed) else found
-        found.extend(dig(answer, items) or [])
+        listed_here = dig(answer, items)
+        if listed_here is not None and not isinstance(listed_here, list):
+            return reader.fail(client, operation, subject, "malformed answer: "
+                               f"{'.'.join(items)} is a {type(listed_here).__name__}")
+        found.extend(listed_here or [])
         token = dig(answer, next_path)
         if not token:
             return found
+        failed = _next(reader, client, operation, subject, token, seen)
+        if failed is not None:
+            return failed
 
 
 def paged_tags(reader: Reader, client: Any, operation: str, arn: str,

@@ -1,5 +1,7 @@
 """API calls with the failure policy: a call that fails makes what it reads Unknown and is
-reported once per operation as a warning; "not configured" answers mean absent."""
+reported once per operation as a warning; "not configured" answers mean absent. A failed
+listing (listings.py) makes the resources it lists unknown in that region (partial.py);
+once the scan's deadline has passed no call is made."""
 
 from __future__ import annotations
 
@@ -8,15 +10,19 @@ from collections.abc import Iterator
 from typing import Any
 
 from botocore import xform_name
-from botocore.exceptions import BotoCoreError, ClientError, EndpointConnectionError
+from botocore.exceptions import BotoCoreError, ClientError, PaginationError
 
 from govern.collect.aws.clients import ServiceNotInRegion
+from govern.collect.aws.deadline import Deadline
+from govern.collect.aws.listings import Malformed, is_listing, items_at, region_of
+from govern.collect.aws.partial import DOCS, Lost, Partial
 from govern.model.finding import Notice
 from govern.model.unknown import Unknown
 
 DENIED_CODES = frozenset({"AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
                           "UnauthorizedAccess", "AuthorizationError", "AllAccessDisabled",
                           "InvalidClientTokenId", "ExpiredToken"})
+REPEATED_TOKEN = "the pagination token repeated"
 
 
 class Failed:
@@ -31,10 +37,13 @@ class Failed:
 class Reader:
     """Calls operations and records, per operation, what failed and why."""
 
-    def __init__(self) -> None:
+    def __init__(self, deadline: Deadline | None = None) -> None:
         self._lock = threading.Lock()
         # (operation, reason, IAM action prefix) -> the subjects it concerned
         self._failures: dict[tuple[str, str, str], list[str]] = {}
+        self.partial = Partial()
+        self.deadline = deadline or Deadline(None, 0.0)
+        self.account = ""  # named in the notices once known
         self.notes: list[Notice] = []
         self.calls = 0
 
@@ -42,11 +51,13 @@ class Reader:
              frozenset(), **params: Any) -> dict[str, Any] | Failed | None:
         """The response of `operation`; None when the error code is one of `absent`
         (nothing configured) or the service is not offered in the region (with a note);
-        Failed (with the Unknown) on any other error."""
+        Failed (with the Unknown) on any other error, on an answer that is not a map, and
+        after the deadline."""
         method = getattr(client, _snake(operation))
+        if self.deadline.passed():
+            return Failed(self._fail(operation, subject, "", client, self._late(operation)))
         try:
-            response: dict[str, Any] = method(**params)
-            return response
+            response: Any = method(**params)
         except ServiceNotInRegion as exc:
             self.note(f"{operation}: {exc}")
             return None
@@ -56,48 +67,105 @@ class Reader:
                 return None
             return Failed(self._fail(operation, subject, code, client))
         except BotoCoreError as exc:
-            return Failed(self._fail(operation, subject, type(exc).__name__, client))
+            return Failed(self._fail(operation, subject, _botocore_code(exc), client))
+        if not isinstance(response, dict):
+            return Failed(self._fail(operation, subject, "malformed answer: a "
+                                     f"{type(response).__name__}, not a map", client))
+        return response
+
+    def listing(self, client: Any, operation: str, subject: str, key: str,
+                **params: Any) -> list[Any] | Failed | None:
+        """The items under `key` of an operation that is not paginated; None when the
+        service is not offered in the region; Failed as for `call`, and when the answer
+        has no list under `key`."""
+        answer = self.call(client, operation, subject, **params)
+        if not isinstance(answer, dict):
+            return answer
+        try:
+            return items_at(answer, key, _action_prefix(client) or "", operation)
+        except Malformed as exc:
+            return Failed(self._fail(operation, subject, f"malformed answer: {exc}", client))
 
     def pages(self, client: Any, operation: str, subject: str, key: str,
               **params: Any) -> Iterator[Any] | Failed:
-        """Every item under `key` of every page; Failed when listing fails."""
+        """Every item under `key` of every page; Failed when listing fails (an error, a
+        page without its list, a pagination token that repeats, the deadline)."""
+        prefix = _action_prefix(client) or ""
+        if self.deadline.passed():
+            return Failed(self._fail(operation, subject, "", client, self._late(operation)))
         items: list[Any] = []
         try:
             for page in client.get_paginator(_snake(operation)).paginate(**params):
-                items.extend(page.get(key, []))
+                if self.deadline.passed():  # the page read is dropped: unfinished
+                    return Failed(self._fail(operation, subject, "", client,
+                                             self._late(operation)))
+                items.extend(items_at(page, key, prefix, operation))
         except ClientError as exc:
             code = str(exc.response.get("Error", {}).get("Code", ""))
             return Failed(self._fail(operation, subject, code, client))
         except ServiceNotInRegion as exc:
             self.note(f"{operation}: {exc}")
             return iter(())
-        except EndpointConnectionError:
-            self.note(f"{operation}: the service is not available in {subject}")
-            return iter(())
         except BotoCoreError as exc:
-            return Failed(self._fail(operation, subject, type(exc).__name__, client))
+            return Failed(self._fail(operation, subject, _botocore_code(exc), client))
+        except Malformed as exc:
+            return Failed(self._fail(operation, subject, f"malformed answer: {exc}", client))
         return iter(items)
 
-    def fail_listing(self, operation: str, subject: str, exc: Exception) -> None:
+    def fail_listing(self, operation: str, subject: str, exc: Exception,
+                     prefix: str = "") -> None:
         """A listing call that failed with `exc`: reported like any failed call."""
-        code = (str(exc.response.get("Error", {}).get("Code", ""))
-                if isinstance(exc, ClientError) else type(exc).__name__)
-        self._fail(operation, subject, code)
+        if isinstance(exc, ClientError):
+            code = str(exc.response.get("Error", {}).get("Code", ""))
+        elif isinstance(exc, BotoCoreError):
+            code = _botocore_code(exc)
+        else:
+            code = f"malformed answer: {type(exc).__name__}: {exc}"
+        self._fail(operation, subject, code, reason=None, prefix=prefix)
+
+    def fail(self, client: Any, operation: str, subject: str, code: str) -> Failed:
+        """`operation` failed for a reason found by its caller (a malformed answer, a
+        repeated pagination token)."""
+        return Failed(self._fail(operation, subject, code, client))
+
+    def late(self, operation: str, subject: str, prefix: str = "") -> Unknown:
+        """A call not made because the deadline passed (a reader calling boto3 itself)."""
+        return self._fail(operation, subject, "", reason=self._late(operation),
+                          prefix=prefix)
 
     def note(self, message: str) -> None:
         with self._lock:
             self.notes.append(Notice("note", message, code="aws-not-available"))
 
-    def _fail(self, operation: str, subject: str, code: str, client: Any = None) -> Unknown:
+    def _late(self, operation: str) -> str:
+        return f"{operation} not called: {self.deadline.reason}"
+
+    def _fail(self, operation: str, subject: str, code: str, client: Any = None,
+              reason: str | None = None, prefix: str = "") -> Unknown:
         denied = code in DENIED_CODES
-        reason = f"access denied: {operation}" if denied else f"{operation} failed: {code}"
-        prefix = _action_prefix(client) or ""
+        if reason is None:
+            reason = (f"access denied: {operation}" if denied
+                      else f"{operation} failed: {code}")
+        prefix = _action_prefix(client) or prefix
+        if is_listing(prefix, operation):
+            self.partial.lose(Lost(prefix, operation, region_of(subject), reason,
+                                   self._hint(operation, prefix, denied, code)), subject)
+            return Unknown(reason)
         with self._lock:
             self._failures.setdefault((operation, reason, prefix), []).append(subject)
         return Unknown(reason)
 
-    def notices(self) -> list[Notice]:
-        """One warning per failed operation (with how many resources it concerned)."""
+    def _hint(self, operation: str, prefix: str, denied: bool, code: str) -> str:
+        if denied:
+            return f"grant {iam_action(operation, prefix)} to the scanning role ({DOCS})"
+        if not code:
+            return "raise --aws-timeout, or scan fewer regions at a time"
+        return f"scan again; --allow-partial accepts a scan without it ({DOCS})"
+
+    def notices(self, allow_partial: bool = False) -> list[Notice]:
+        """One warning per failed operation (with how many resources it concerned), one
+        per listing that failed, and an error when the scan is incomplete (unless
+        `allow_partial`)."""
         found = list(self.notes)
         for (operation, reason, prefix), subjects in sorted(self._failures.items()):
             subjects = sorted(set(subjects))
@@ -108,7 +176,14 @@ class Reader:
                      "(docs/live-aws.md)",
                 code="aws-access-denied" if reason.startswith("access denied")
                 else "aws-read-error"))
+        found.extend(self.partial.notices(self.account, allow_partial))
         return found
+
+
+def _botocore_code(exc: BotoCoreError) -> str:
+    if isinstance(exc, PaginationError) and "same next token" in str(exc):
+        return REPEATED_TOKEN
+    return type(exc).__name__
 
 
 def iam_action(operation: str, prefix: str = "") -> str:
@@ -127,6 +202,11 @@ def _action_prefix(client: Any) -> str | None:
         return str(client.meta.service_model.signing_name)
     except AttributeError:
         return None
+
+
+def action_prefix(client: Any) -> str:
+    """`_action_prefix`, "" when the client has none (a stand-in)."""
+    return _action_prefix(client) or ""
 
 
 def _snake(operation: str) -> str:

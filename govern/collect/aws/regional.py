@@ -182,11 +182,12 @@ def _kms_keys(kms: Any, reader: Reader, account: str, region: str) -> list[Resou
 
 def _trails(cloudtrail: Any, reader: Reader, account: str, region: str) -> list[Resource]:
     """The trails whose home is this region (a multi-region trail is read once)."""
-    answer = reader.call(cloudtrail, "DescribeTrails", region, includeShadowTrails=False)
-    if not isinstance(answer, dict):
+    trails = reader.listing(cloudtrail, "DescribeTrails", region, "trailList",
+                            includeShadowTrails=False)
+    if not isinstance(trails, list):
         return []
     found = []
-    for item in answer.get("trailList", []):
+    for item in trails:
         arn = item.get("TrailARN") or f"arn:aws:cloudtrail:{region}:{account}:trail/" \
             f"{item['Name']}"
         trail = live_resource(arn, "aws.cloudtrail.trail", "AWS::CloudTrail::Trail",
