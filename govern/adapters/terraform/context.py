@@ -29,6 +29,7 @@ class RootContext:
         self.notices: list[Notice] = []
         self._owner: dict[str, Resource] = {}  # native address -> its canonical resource
         self._by_base: dict[str, list[Resource]] = defaultdict(list)
+        self._in_base: set[tuple[str, int]] = set()  # (base, id(resource)): linear adds
         self._by_name: dict[tuple[str, str], list[Resource]] | None = None
         self._by_identity: dict[str, list[Resource]] = defaultdict(list)
 
@@ -54,7 +55,8 @@ class RootContext:
     def _alias(self, address: str, resource: Resource) -> None:
         self._owner[address] = resource
         base = base_address(address)
-        if base != address and resource not in self._by_base[base]:
+        if base != address and (base, id(resource)) not in self._in_base:
+            self._in_base.add((base, id(resource)))  # resources live as long as self
             self._by_base[base].append(resource)
 
     def owner(self, address: str) -> Resource | None:
