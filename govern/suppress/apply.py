@@ -3,20 +3,27 @@
 Coverage (a finding must also be of one of the rule's ids, or the rule covers every rule:
 `inline.ALL_RULES`):
 
-- inline (`file` and `line` set): same file, and the finding's location contains the line
-  (the offending line, or a line of the offending block) or its resource starts on it (a
-  suppression above the resource covers every finding of its ids on that resource). A KICS
-  suppression names no rule, so it covers only findings whose location or resource starts
-  on its line (else `ignore-line` on an attribute would cover every finding located at the
-  whole resource, e.g. missing tags);
+- inline (`file` and `line` set), by `scope`:
+  - "line": same file, and the finding's location contains the line (the offending line,
+    or a line of the offending block) or its resource starts on it (a suppression above the
+    resource covers every finding of its ids on that resource). One that names no rule
+    (`trivy:ignore:*`) covers only findings whose location or resource starts on its line
+    (else a comment above an attribute would cover every finding located at the whole
+    resource, e.g. missing tags);
+  - "inside": the finding's resource block has the line strictly inside it (Checkov in
+    Terraform: anywhere between the block's first and last line);
+  - "resource": the finding's resource starts on the line (Checkov in CloudFormation/ARM);
+  - "span": the finding's location (else its resource) starts between `line` and
+    `end_line` (KICS `ignore-line` / `ignore-block`);
+  - "file": the finding's location or resource is in the file (KICS file commands);
 - waiver (`address_pattern` and/or `path_pattern`): fnmatch on the resource address and on
   the finding's file relative to `root` (both must match when both are given).
 
 A suppression with `until` before `today` covers nothing and is reported (`warning`,
 `suppression-expired`); one that covers no finding is reported (`note`,
-`suppression-unused`; not for KICS suppressions, which name no rule and may be meant for
-KICS only). The first rule (in the given order) covering a finding is the one recorded.
-Invalid inline suppressions (no reason, a bad date) are `warning`s
+`suppression-unused`; not for KICS suppressions nor ones naming every rule, which may be
+meant for the other tool only). The first rule (in the given order) covering a finding is
+the one recorded. Invalid inline suppressions (no reason, a bad date) are `warning`s
 (`suppression-invalid`). Notices are sorted; findings keep their order.
 """
 
@@ -42,14 +49,7 @@ def covers(rule: SuppressionRule, finding: Finding, root: str) -> bool:
     if ALL_RULES not in rule.rule_ids and finding.rule_id not in rule.rule_ids:
         return False
     if rule.file is not None and rule.line is not None:
-        loc, res = finding.location, finding.resource_range
-        target = _norm(rule.file)
-        # a rule-less (KICS) suppression names no rule: only what starts on its line
-        if loc is not None and _norm(loc.file) == target:
-            end = loc.start_line if ALL_RULES in rule.rule_ids else loc.end_line
-            if loc.start_line <= rule.line <= end:
-                return True
-        return res is not None and _norm(res.file) == target and res.start_line == rule.line
+        return _covers_inline(rule, rule.line, finding)
     if rule.address_pattern is None and rule.path_pattern is None:
         return False
     if rule.address_pattern is not None and not fnmatchcase(finding.resource_address,
@@ -61,6 +61,29 @@ def covers(rule: SuppressionRule, finding: Finding, root: str) -> bool:
         if rel is None or not fnmatchcase(rel, rule.path_pattern):
             return False
     return True
+
+
+def _covers_inline(rule: SuppressionRule, line: int, finding: Finding) -> bool:
+    target = _norm(rule.file or "")
+    loc, res = finding.location, finding.resource_range
+    loc = loc if loc is not None and _norm(loc.file) == target else None
+    res = res if res is not None and _norm(res.file) == target else None
+    if rule.scope == "file":
+        return loc is not None or res is not None
+    if rule.scope == "inside":
+        return res is not None and res.start_line < line < res.end_line
+    if rule.scope == "resource":
+        return res is not None and res.start_line == line
+    if rule.scope == "span":
+        where = loc if finding.location is not None else res
+        end = rule.end_line if rule.end_line is not None else line
+        return where is not None and line <= where.start_line <= end
+    # a rule-less suppression (`trivy:ignore:*`) names no rule: only what starts on its line
+    if loc is not None:
+        end = loc.start_line if ALL_RULES in rule.rule_ids else loc.end_line
+        if loc.start_line <= line <= end:
+            return True
+    return res is not None and res.start_line == line
 
 
 def _suppression(rule: SuppressionRule) -> Suppression:
@@ -116,7 +139,7 @@ def apply_suppressions(findings: Sequence[Finding], rules: Sequence[SuppressionR
                     break
         out.append(finding)
     for index, rule in enumerate(active):
-        if index in used or ALL_RULES in rule.rule_ids:
+        if index in used or ALL_RULES in rule.rule_ids or rule.source == "kics":
             continue
         file, line = _where(rule)
         notices.append(Notice("note", f"{_describe(rule)} matches no finding", file, line,

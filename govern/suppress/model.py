@@ -8,6 +8,8 @@ from typing import Literal
 
 from govern.model.source import SourceRange
 
+Scope = Literal["line", "inside", "resource", "span", "file"]
+
 
 @dataclass(frozen=True)
 class SuppressionRule:
@@ -17,8 +19,14 @@ class SuppressionRule:
     resource block's first line when written above the resource, or the offending line); it
     covers a finding of one of `rule_ids` whose location contains that line or whose
     resource starts on it (a comment above one attribute does not cover the whole
-    resource). A waiver covers findings whose resource address matches `address_pattern`
-    and/or whose file matches `path_pattern` (fnmatch, relative to the report root).
+    resource). `scope` narrows or widens that for other tools' placements (see
+    `apply.covers`): "inside" (a comment anywhere strictly inside the resource block:
+    Checkov in Terraform), "resource" (the resource starting on `line`: Checkov in
+    CloudFormation and ARM), "span" (findings located from `line` to `end_line`: KICS
+    `ignore-line` / `ignore-block`) and "file" (every finding in `file`: KICS
+    `kics-scan ignore` / `disable=` / `enable=`). A waiver covers findings whose resource
+    address matches `address_pattern` and/or whose file matches `path_pattern` (fnmatch,
+    relative to the report root).
     """
 
     rule_ids: frozenset[str]  # govern rule ids (other tools' ids mapped through equivalents)
@@ -32,3 +40,5 @@ class SuppressionRule:
     address_pattern: str | None = None
     path_pattern: str | None = None
     owner: str | None = None
+    scope: Scope = "line"  # how an inline suppression covers (see above)
+    end_line: int | None = None  # the last line of a "span"

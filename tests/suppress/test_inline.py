@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govern.suppress.inline import Comment, terraform_comments, yaml_comments
+from govern.suppress.comments import Comment, terraform_comments, yaml_comments
 
 
 def test_terraform_comments_skip_strings_and_heredocs() -> None:
@@ -20,7 +20,7 @@ EOF
 }
 '''
     assert terraform_comments(text) == [
-        Comment(" one", 1, 3), Comment(" two", 2, 3), Comment(" trailing", 4, 4),
+        Comment(" one", 1, 3), Comment(" two", 2, 3), Comment(" trailing", 4, 4, trailing=True),
         Comment(" block      over lines ", 8, 10),
     ]
 
@@ -33,4 +33,5 @@ Resources:
     Name: "x # y"
     Other: a#b
 '''
-    assert yaml_comments(text) == [Comment(" above", 2, 3), Comment(" trailing", 3, 3)]
+    assert yaml_comments(text) == [Comment(" above", 2, 3),
+                                   Comment(" trailing", 3, 3, trailing=True)]
