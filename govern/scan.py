@@ -23,6 +23,7 @@ from govern.parsers.classify import classify_file
 from govern.parsers.native import NativeResource, ParseResult
 
 if TYPE_CHECKING:
+    from govern.parsers.terraform.module_loader import ModuleDef
     from govern.collect.aws.options import AwsOptions
     from govern.suppress.baseline import Baseline
     from govern.suppress.model import SuppressionRule
@@ -235,10 +236,18 @@ def _parse_all(found: Discovery, options: ScanOptions
     """Each format's parse result with the adapter for it. A parser is imported only when
     there are files for it (start-up time)."""
     by_kind: dict[str, list[str]] = defaultdict(list)
+    unrecognised: list[Notice] = []
     for path in found.documents:
         kind = classify_file(path)
         if kind is not None:
             by_kind[kind].append(path)
+        elif path in found.explicit:
+            unrecognised.append(Notice(
+                "note", "not a CloudFormation or ARM template nor a Terraform plan; skipped",
+                path, None, "govern reads .tf files per directory and classifies other files "
+                "by content", code="skipped-unsupported"))
+    if unrecognised:
+        yield ParseResult(notices=unrecognised), _adapt_nothing
     if found.terraform_dirs or by_kind["tfplan"]:
         from govern.adapters.terraform import adapt_terraform
         from govern.parsers.terraform.project import scan_terraform
@@ -249,9 +258,9 @@ def _parse_all(found: Discovery, options: ScanOptions
 
             plans = parse_tfplan(by_kind["tfplan"])
             rejected = {n.file for n in plans.notices if n.level == "error"}
-            # a root module beside a plan that could be read is scanned through the plan
-            planned = {os.path.dirname(plan) or ".": plan for plan in by_kind["tfplan"]
-                       if plan not in rejected}
+            planned, unpaired = _pair_plans(
+                [p for p in by_kind["tfplan"] if p not in rejected], found)
+            plans.notices.extend(unpaired)
             yield plans, adapt_terraform
         if found.terraform_dirs:
             var_files = (*options.config.var_files, *options.var_files)
@@ -269,6 +278,40 @@ def _parse_all(found: Discovery, options: ScanOptions
         from govern.parsers.arm import parse_arm
 
         yield parse_arm(by_kind["arm"], options.arm_parameter_files), adapt_arm
+
+
+def _pair_plans(plans: Sequence[str], found: Discovery) -> tuple[dict[str, str], list[Notice]]:
+    """The root module directories to scan through the plan beside them (directory ->
+    plan), and a note for each plan beside Terraform files that is not a plan of them (an
+    empty plan, a plan of another configuration): then both are scanned."""
+    dirs = {os.path.normpath(d) for d in found.terraform_dirs}
+    beside = [(os.path.normpath(os.path.dirname(p) or "."), p) for p in plans]
+    beside = [(d, p) for d, p in beside if d in dirs]
+    if not beside:
+        return {}, []
+    from govern.parsers.terraform.module_loader import load_module
+    from govern.parsers.tfplan.pairing import is_plan_of
+
+    skip = {os.path.abspath(f) for f in found.terraform_skip}
+    planned: dict[str, str] = {}
+    notices: list[Notice] = []
+    modules: dict[str, ModuleDef] = {}
+    for directory, plan in beside:
+        module = modules.get(directory) or modules.setdefault(
+            directory, load_module(directory, skip))
+        if directory not in planned and is_plan_of(plan, module.resources, module.calls):
+            planned[directory] = plan
+        else:
+            notices.append(Notice(
+                "note", f"not a plan of the Terraform configuration beside it ({directory}): "
+                "both are scanned", plan, None, "a plan replaces the evaluation of its own "
+                "configuration only: its configuration.root_module must declare the same "
+                "resources and module calls", code="plan-not-paired"))
+    return planned, notices
+
+
+def _adapt_nothing(natives: Sequence[NativeResource]) -> AdaptResult:
+    return AdaptResult()
 
 
 def _notice_key(notice: Notice) -> tuple[int, str, int, str]:

@@ -125,26 +125,29 @@ def test_syntax_error_not_masked_by_fail_on_none(tmp_path: Path) -> None:
     assert run("scan", str(tmp_path), "--fail-on", "none")[0] == 3
 
 
-@pytest.mark.parametrize("name, content, expected", [
-    ("empty.tf", b"", "empty file"),
-    ("blob.tf", b"\x00\x01\x02binary", "binary file"),
+@pytest.mark.parametrize("name, content, code, expected", [
+    ("empty.tf", b"", 0, "empty file"),
+    # a Terraform file govern cannot read is not skipped in silence (fail closed)
+    ("blob.tf", b"\x00\x01\x02binary", 3, "binary content (a NUL byte at offset 0)"),
+    ("blob.json", b"\x00\x01\x02binary", 0, "binary file"),
 ])
-def test_empty_and_binary_files_are_noted(tmp_path: Path, name: str, content: bytes,
-                                          expected: str) -> None:
+def test_empty_and_binary_files(tmp_path: Path, name: str, content: bytes, code: int,
+                                expected: str) -> None:
     (tmp_path / name).write_bytes(content)
-    code, out, err = run("scan", str(tmp_path))
-    assert code == 0
+    exit_code, out, err = run("scan", str(tmp_path))
+    assert exit_code == code
     assert expected in out
     assert "Traceback" not in out + err
 
 
-def test_file_over_size_limit_is_noted(tmp_path: Path) -> None:
+def test_file_over_size_limit_is_a_scan_error(tmp_path: Path) -> None:
     (tmp_path / "big.tf").write_text(BAD_BUCKET + "\n" * 2000)
     config = tmp_path / "govern.yaml"
     config.write_text("max-file-size: 1000\n")
     code, out, _ = run("scan", str(tmp_path), "--config", str(config))
-    assert code == 0
-    assert "over the" in out and "limit; skipped" in out
+    assert code == 3
+    assert "over the 0.0 MiB limit (max-file-size), and looks like infrastructure" in out
+    assert "raise max-file-size in the configuration" in out
 
 
 def test_unreadable_file_is_a_scan_error(tmp_path: Path,
