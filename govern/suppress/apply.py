@@ -15,6 +15,8 @@ Coverage (a finding must also be of one of the rule's ids, or the rule covers ev
   - "resource": the finding's resource starts on the line (Checkov in CloudFormation/ARM);
   - "span": the finding's location (else its resource) starts between `line` and
     `end_line` (KICS `ignore-line` / `ignore-block`);
+  - "block": as "span", or the finding's resource starts on `line` (tfsec and Trivy: what
+    starts on the line below the comment, or on the comment's own line, and what it holds);
   - "file": the finding's location or resource is in the file (KICS file commands);
 - waiver (`address_pattern` and/or `path_pattern`): fnmatch on the resource address and on
   the finding's file relative to `root` (both must match when both are given).
@@ -74,10 +76,12 @@ def _covers_inline(rule: SuppressionRule, line: int, finding: Finding) -> bool:
         return res is not None and res.start_line < line < res.end_line
     if rule.scope == "resource":
         return res is not None and res.start_line == line
-    if rule.scope == "span":
+    if rule.scope in ("block", "span"):
         where = loc if finding.location is not None else res
         end = rule.end_line if rule.end_line is not None else line
-        return where is not None and line <= where.start_line <= end
+        if where is not None and line <= where.start_line <= end:
+            return True
+        return rule.scope == "block" and res is not None and res.start_line == line
     # a rule-less suppression (`trivy:ignore:*`) names no rule: only what starts on its line
     if loc is not None:
         end = loc.start_line if ALL_RULES in rule.rule_ids else loc.end_line

@@ -100,10 +100,14 @@ def _read(path: str) -> str | None:
 def _from_terraform(path: str, text: str, ids: IdMap, found: Found) -> None:
     lines = text.splitlines()
     kics.file_commands(path, lines, ids, found)
-    for comment in terraform_comments(text):
+    comments = terraform_comments(text)
+    targets = trivy.targets(comments)
+    for comment in comments:
+        target = targets.get(comment.line, comment.line)
         if not (_from_govern(path, comment, found)
                 or checkov.from_terraform(path, comment, lines, ids, found)
-                or trivy.from_comment(path, comment, ids, found, terraform=True)):
+                or trivy.from_comment(path, comment, target, lines, hcl_block_end, ids, found,
+                                      terraform=True)):
             kics.from_comment(path, comment, lines, hcl_block_end, found)
 
 
@@ -111,10 +115,14 @@ def _from_yaml_comments(path: str, text: str, spans: Sequence[tuple[int, int]], 
                         found: Found) -> None:
     lines = text.splitlines()
     kics.file_commands(path, lines, ids, found)
-    for comment in yaml_comments(text):
+    comments = yaml_comments(text)
+    targets = trivy.targets(comments)
+    for comment in comments:
+        target = targets.get(comment.line, comment.line)
         if not (_from_govern(path, comment, found)
                 or checkov.from_cloudformation(path, comment, spans, ids, found)
-                or trivy.from_comment(path, comment, ids, found, terraform=False)):
+                or trivy.from_comment(path, comment, target, lines, yaml_block_end, ids, found,
+                                      terraform=False)):
             kics.from_comment(path, comment, lines, yaml_block_end, found)
 
 

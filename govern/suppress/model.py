@@ -8,7 +8,7 @@ from typing import Literal
 
 from govern.model.source import SourceRange
 
-Scope = Literal["line", "inside", "resource", "span", "file"]
+Scope = Literal["line", "inside", "resource", "block", "span", "file"]
 
 
 @dataclass(frozen=True)
@@ -22,11 +22,12 @@ class SuppressionRule:
     resource). `scope` narrows or widens that for other tools' placements (see
     `apply.covers`): "inside" (a comment anywhere strictly inside the resource block:
     Checkov in Terraform), "resource" (the resource starting on `line`: Checkov in
-    CloudFormation and ARM), "span" (findings located from `line` to `end_line`: KICS
-    `ignore-line` / `ignore-block`) and "file" (every finding in `file`: KICS
-    `kics-scan ignore` / `disable=` / `enable=`). A waiver covers findings whose resource
-    address matches `address_pattern` and/or whose file matches `path_pattern` (fnmatch,
-    relative to the report root).
+    CloudFormation and ARM), "block" (the block or attribute from `line` to `end_line`:
+    findings located in it, or the resource starting on `line`: tfsec and Trivy), "span"
+    (findings located from `line` to `end_line`: KICS `ignore-line` / `ignore-block`) and
+    "file" (every finding in `file`: KICS `kics-scan ignore` / `disable=` / `enable=`).
+    A waiver covers findings whose resource address matches `address_pattern` and/or whose
+    file matches `path_pattern` (fnmatch, relative to the report root).
     """
 
     rule_ids: frozenset[str]  # govern rule ids (other tools' ids mapped through equivalents)
@@ -41,4 +42,4 @@ class SuppressionRule:
     path_pattern: str | None = None
     owner: str | None = None
     scope: Scope = "line"  # how an inline suppression covers (see above)
-    end_line: int | None = None  # the last line of a "span"
+    end_line: int | None = None  # the last line of a "block" or "span"

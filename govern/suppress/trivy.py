@@ -1,9 +1,13 @@
 """tfsec's and Trivy's inline ignores (`#tfsec:ignore:ID`, `#trivy:ignore:ID`).
 
 Where they apply (Trivy's documentation on skipping by inline comments, tfsec's on ignores):
-a comment alone on its line applies to the block or attribute on the next code line (the
-resource line: the whole resource; an attribute or nested block: what is reported there);
-a comment at the end of a line applies to that line. Several ignores may share one comment.
+a comment alone on its line applies to the block or attribute that starts on the line right
+below it (ignore comments stacked on consecutive lines all apply to the line below the
+last; any other line in between, a plain comment or a blank line, breaks the link); a
+comment at the end of a line applies to what starts on that line. What is reported in that
+block or attribute, or on a resource starting there, is ignored (the resource line: the
+whole resource; a nested block: what is in it; an attribute: that attribute). A comment
+elsewhere inside a block does not cover the block. Several ignores may share one comment.
 In Terraform and CloudFormation YAML (Trivy reads both prefixes in both).
 
 - ID: the AVD id (`AVD-AWS-0088`, any case), a long id (`aws-s3-enable-bucket-encryption`,
@@ -19,6 +23,7 @@ In Terraform and CloudFormation YAML (Trivy reads both prefixes in both).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from govern.model.source import SourceRange
 from govern.suppress.comments import Comment
@@ -31,9 +36,23 @@ WORKSPACE = "default"  # the workspace govern evaluates (`terraform.workspace`)
 MARKERS = ("tfsec:ignore", "trivy:ignore")
 
 
-def from_comment(path: str, comment: Comment, ids: IdMap, found: Found,
+def targets(comments: Sequence[Comment]) -> dict[int, int]:
+    """The line each ignore comment alone on its line applies to: the line below it, or
+    below the last of the ignore comments stacked right under it."""
+    own = {c.line for c in comments if not c.trailing and _IGNORE.search(c.text)}
+    out: dict[int, int] = {}
+    for line in own:
+        target = line + 1
+        while target in own:
+            target += 1
+        out[line] = target
+    return out
+
+
+def from_comment(path: str, comment: Comment, target: int, lines: Sequence[str],
+                 block_end: Callable[[Sequence[str], int], int], ids: IdMap, found: Found,
                  terraform: bool) -> bool:
-    """Read the ignores of one comment; False when it holds none."""
+    """Read the ignores of one comment (applying to `target`); False when it holds none."""
     any_ignore = False
     for match in _IGNORE.finditer(comment.text):
         any_ignore = True
@@ -72,5 +91,5 @@ def from_comment(path: str, comment: Comment, ids: IdMap, found: Found,
             rule_ids=rule_ids, source=tool, kind="inSource",
             reason=f"suppressed with {tool} syntax",
             written_at=SourceRange(path, comment.line, comment.line), until=until,
-            file=path, line=comment.target))
+            file=path, line=target, scope="block", end_line=block_end(lines, target)))
     return any_ignore

@@ -1,0 +1,200 @@
+"""tfsec's and Trivy's inline ignores: on the line right above the block or attribute (or
+stacked with other ignores there), or at the end of its first line; `:exp:`, `:ws:`, `*`,
+long ids; an `[attribute=value]` filter is reported and not applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .helpers import active, notices, scan, suppressed
+
+ALL = ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015"]
+
+MAIN_TF = '''\
+#tfsec:ignore:aws-s3-enable-bucket-encryption
+resource "aws_s3_bucket" "tfsec_long" {
+  bucket = "tfsec_long"
+}
+
+#trivy:ignore:avd-aws-0088:exp:2026-12-31
+resource "aws_s3_bucket" "trivy_lowercase" {
+  bucket = "trivy_lowercase"
+}
+
+# trivy:ignore:aws-s3-enable-bucket-encryption trivy:ignore:AVD-AWS-0086
+resource "aws_s3_bucket" "several" {
+  bucket = "several"
+}
+
+#trivy:ignore:AVD-AWS-0088
+#tfsec:ignore:AVD-AWS-0086
+resource "aws_s3_bucket" "stacked" {
+  bucket = "stacked"
+}
+
+resource "aws_s3_bucket" "trailing" { #trivy:ignore:AVD-AWS-0088
+  bucket = "trailing"
+}
+
+#trivy:ignore:*
+resource "aws_s3_bucket" "wildcard" {
+  bucket = "wildcard"
+}
+
+#tfsec:ignore:AVD-AWS-0088:ws:default
+resource "aws_s3_bucket" "ws_default" {
+  bucket = "ws_default"
+}
+
+#tfsec:ignore:AVD-AWS-0088:ws:production
+resource "aws_s3_bucket" "ws_other" {
+  bucket = "ws_other"
+}
+
+resource "aws_security_group" "attribute" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    #tfsec:ignore:aws-ec2-no-public-ingress-sgr
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_security_group" "nested_block" {
+  #trivy:ignore:AVD-AWS-0107
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_security_group" "end_of_line" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"] #trivy:ignore:AVD-AWS-0107
+  }
+}
+'''
+
+
+def test_terraform_placements(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report = scan(tmp_path, monkeypatch, {"main.tf": MAIN_TF})
+    tfsec, trivy = "suppressed with tfsec syntax", "suppressed with trivy syntax"
+    assert suppressed(report) == [
+        ("GOV-AWS-001", "aws_s3_bucket.several", "trivy", trivy, None),
+        ("GOV-AWS-001", "aws_s3_bucket.stacked", "trivy", trivy, None),
+        ("GOV-AWS-001", "aws_s3_bucket.tfsec_long", "tfsec", tfsec, None),
+        ("GOV-AWS-001", "aws_s3_bucket.trailing", "trivy", trivy, None),
+        ("GOV-AWS-001", "aws_s3_bucket.trivy_lowercase", "trivy", trivy, "2026-12-31"),
+        ("GOV-AWS-001", "aws_s3_bucket.wildcard", "trivy", trivy, None),
+        ("GOV-AWS-001", "aws_s3_bucket.ws_default", "tfsec", tfsec, None),
+        ("GOV-AWS-004", "aws_s3_bucket.several", "trivy", trivy, None),
+        ("GOV-AWS-004", "aws_s3_bucket.stacked", "tfsec", tfsec, None),
+        ("GOV-AWS-004", "aws_s3_bucket.wildcard", "trivy", trivy, None),
+        ("GOV-AWS-005", "aws_security_group.attribute", "tfsec", tfsec, None),
+        ("GOV-AWS-005", "aws_security_group.end_of_line", "trivy", trivy, None),
+        ("GOV-AWS-005", "aws_security_group.nested_block", "trivy", trivy, None),
+        ("GOV-AWS-015", "aws_s3_bucket.wildcard", "trivy", trivy, None),
+    ]
+    assert active(report, "aws_s3_bucket.ws_other") == ALL  # another workspace
+    assert notices(report) == []
+
+
+def test_terraform_placements_tfsec_and_trivy_do_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report = scan(tmp_path, monkeypatch, {"main.tf": '''\
+#trivy:ignore:AVD-AWS-0088
+# a plain comment in between breaks the link
+resource "aws_s3_bucket" "not_adjacent" {
+  bucket = "not_adjacent"
+}
+
+#tfsec:ignore:AVD-AWS-0088
+
+resource "aws_s3_bucket" "blank_line" {
+  bucket = "blank_line"
+}
+
+resource "aws_s3_bucket" "inside" {
+  #trivy:ignore:AVD-AWS-0088
+  bucket = "inside"
+}
+
+resource "aws_s3_bucket" "last_line" {
+  bucket = "last_line"
+} #trivy:ignore:AVD-AWS-0088
+
+#trivy:ignore:AVD-AWS-0088[bucket=filtered]
+resource "aws_s3_bucket" "filtered" {
+  bucket = "filtered"
+}
+
+#trivy:ignore:AVD-AWS-0088:exp:2026-01-01
+resource "aws_s3_bucket" "expired" {
+  bucket = "expired"
+}
+
+#tfsec:ignore:AVD-AWS-0088:exp:2026-02-30
+resource "aws_s3_bucket" "bad_date" {
+  bucket = "bad_date"
+}
+'''})
+    assert suppressed(report) == []
+    for name in ("not_adjacent", "blank_line", "inside", "last_line", "filtered", "expired",
+                 "bad_date"):
+        assert active(report, f"aws_s3_bucket.{name}") == ALL
+    assert sorted(notices(report), key=lambda n: n[3] or 0) == [
+        ("note", "suppression-unused", "main.tf", 1),
+        ("note", "suppression-unused", "main.tf", 7),
+        ("note", "suppression-unused", "main.tf", 14),
+        ("note", "suppression-unused", "main.tf", 20),
+        ("warning", "suppression-invalid", "main.tf", 22),
+        ("warning", "suppression-expired", "main.tf", 27),
+        ("warning", "suppression-invalid", "main.tf", 32),
+    ]
+    assert sorted(n.message for n in report.notices if n.code == "suppression-invalid") == [
+        "tfsec:ignore:AVD-AWS-0088: expiry '2026-02-30' is not a date (YYYY-MM-DD)",
+        "trivy:ignore:AVD-AWS-0088[bucket=filtered]: govern cannot check the attribute "
+        "filter [bucket=filtered], so it does not apply this ignore (write govern:ignore on "
+        "the resource, or a waiver for its address)",
+    ]
+
+
+TEMPLATE_YAML = '''\
+AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+#trivy:ignore:*
+  Wildcard:
+    Type: AWS::S3::Bucket
+  # trivy:ignore:AVD-AWS-0088
+  Above:
+    Type: AWS::S3::Bucket
+  Trailing: # tfsec:ignore:aws-s3-enable-bucket-encryption
+    Type: AWS::S3::Bucket
+  Inside:
+    Type: AWS::S3::Bucket
+    # trivy:ignore:AVD-AWS-0088
+    Properties:
+      BucketName: inside
+'''
+
+
+def test_cloudformation_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report = scan(tmp_path, monkeypatch, {"template.yaml": TEMPLATE_YAML})
+    trivy = "suppressed with trivy syntax"
+    assert suppressed(report) == [
+        ("GOV-AWS-001", "Above", "trivy", trivy, None),
+        ("GOV-AWS-001", "Trailing", "tfsec", "suppressed with tfsec syntax", None),
+        ("GOV-AWS-001", "Wildcard", "trivy", trivy, None),
+        ("GOV-AWS-004", "Wildcard", "trivy", trivy, None),
+        ("GOV-AWS-015", "Wildcard", "trivy", trivy, None),
+    ]
+    assert active(report, "Inside") == ALL
+    assert notices(report) == [("note", "suppression-unused", "template.yaml", 13)]
