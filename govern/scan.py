@@ -23,8 +23,8 @@ from govern.parsers.classify import classify_file
 from govern.parsers.native import NativeResource, ParseResult
 
 if TYPE_CHECKING:
-    from govern.parsers.terraform.module_loader import ModuleDef
     from govern.collect.aws.options import AwsOptions
+    from govern.parsers.terraform.module_loader import ModuleDef
     from govern.suppress.baseline import Baseline
     from govern.suppress.model import SuppressionRule
 
