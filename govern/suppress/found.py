@@ -56,11 +56,13 @@ class IdMap:
     def __init__(self, rules: Iterable[RuleMeta]) -> None:
         self.known: set[str] = set()
         self.foreign: dict[str, set[str]] = {}
+        self.by_tool: dict[str, set[str]] = {}  # tool -> the rules with an equivalent there
         for rule in rules:
             self.known.add(rule.id)
-            for ids in rule.equivalents.values():
+            for tool, ids in rule.equivalents.items():
                 for other in ids:
                     self.foreign.setdefault(other.upper(), set()).add(rule.id)
+                    self.by_tool.setdefault(tool, set()).add(rule.id)
 
     def map(self, tool: str, ids: Iterable[str]) -> frozenset[str]:
         """The govern rules `ids` (of `tool`) name; ids are compared case-insensitively."""

@@ -3,8 +3,9 @@
 - File commands, in the comment lines at the top of the file (before the first line of
   code; blank lines allowed), written with `#`: `kics-scan ignore` (skip the file),
   `kics-scan disable=ID,ID` (not these queries in this file), `kics-scan enable=ID,ID`
-  (only these queries in this file). IDs are KICS query UUIDs, mapped through the rules'
-  `equivalents.kics`.
+  (only these queries in this file: the rules with a KICS equivalent not listed are
+  suppressed; rules with no KICS equivalent are not). IDs are KICS query UUIDs (any case),
+  mapped through the rules' `equivalents.kics`.
 - `kics-scan ignore-line`: the line right below the comment; `kics-scan ignore-block`: the
   block (or attribute) that starts on the line right below, to its end. Written alone on
   their line (not at the end of a line of code).
@@ -53,7 +54,8 @@ def file_commands(path: str, lines: Sequence[str], ids: IdMap, found: Found) -> 
         elif command == "disable":
             rule_ids = ids.map("kics", queries)
         elif command == "enable":
-            rule_ids = frozenset(ids.known - ids.map("kics", queries))
+            # only rules KICS has a query for: a KICS command cannot name the others
+            rule_ids = frozenset(ids.by_tool.get("kics", set()) - ids.map("kics", queries))
         else:
             continue  # ignore-line / ignore-block at the top: read as comments
         if rule_ids:
