@@ -6,9 +6,12 @@ only advisory failures, or unknowns (a value that cannot be known is not a failu
 allow: neither. Each reason says whether the change introduces it (`introduced`). The
 change's inline suppressions and the configured waivers apply as in a scan: a suppressed
 reason is listed with `suppressed` set and never denies or warns.
-An error (a change that cannot be read or classified, a bad inventory) gives deny with
-`errors` when `on-error` is `fail-closed` (exit 3), allow with `errors` when `fail-open`
-(exit 0).
+An error gives deny with `errors` when `on-error` is `fail-closed` (the default; exit 3),
+allow with `errors` when `fail-open` (exit 0). An error is anything the decision could not
+judge exactly: a change that is missing, over `max-file-size`, not valid UTF-8 (or holding
+text that is not valid Unicode), not a plan or template, or that its parser reports an error
+for, and a bad inventory. Nothing unread is ever allowed in silence. A directory is a usage
+error: admission judges one plan or template file.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from govern.admission.merge import merge
 from govern.admission.policy import DENY_EXISTING, FAIL_OPEN, MANDATORY, AdmissionPolicy
 from govern.config import Config
 from govern.engine.evaluate import evaluate_counted, relative
-from govern.errors import ConfigError
+from govern.errors import ConfigError, UsageError
 from govern.model.finding import Finding
 from govern.model.graph import ResourceGraph
 from govern.model.inventory import load_inventory
@@ -34,6 +37,9 @@ from govern.parsers.classify import classify_file
 from govern.suppress.model import SuppressionRule
 
 CHANGE_FORMATS = ("tfplan", "cloudformation", "arm")
+# notices that leave a change judged on a guess (a warning in a scan, an error here)
+_UNJUDGED = frozenset({"decode-fallback", "too-large", "binary", "skipped-too-large",
+                       "skipped-binary", "empty-file", "skipped-special"})
 EXIT_CODES = {"allow": 0, "warn": 0, "deny": 1}
 
 
@@ -101,11 +107,17 @@ class Admitter:
         """Judge a change given as text (`fmt` one of CHANGE_FORMATS), with an inventory
         document (the parsed JSON of an inventory file) when given. Locations name the
         change `change.json` or `change.yaml`."""
+        name = "change.json" if _is_json(content) else "change.yaml"
+        try:
+            data = content.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return self.failure([{"message": f"{name}: the change holds text that is not "
+                                  f"valid Unicode (a lone surrogate at character {exc.start})",
+                                  "file": name}])
         with tempfile.TemporaryDirectory(prefix="govern-admit-") as tmp:
-            name = "change.json" if _is_json(content) else "change.yaml"
             path = os.path.join(tmp, name)
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(content)
+            with open(path, "wb") as handle:
+                handle.write(data)
             live: ResourceGraph | None = None
             if inventory is not None:
                 inventory_path = os.path.join(tmp, "inventory.json")
@@ -127,18 +139,20 @@ class Admitter:
         from govern.discover import discover
         from govern.scan import ScanOptions, build_graph
 
-        kind = classify_file(path) if os.path.isfile(path) else None
         shown = relative(path, base_dir)
-        if kind not in CHANGE_FORMATS:
-            what = ("no such file" if not os.path.isfile(path) else
-                    "not a Terraform plan (JSON), CloudFormation or ARM template")
-            return self.failure([{"message": f"{shown}: {what}", "file": shown}])
+        unread = self._unreadable(path, shown)
+        if unread is not None:
+            return self.failure([{"message": f"{shown}: {unread}", "file": shown}])
         identities = Identities.of(live if live is not None else ResourceGraph())
         options = ScanOptions(paths=(path,), config=self.config)
         built = build_graph(discover([path], max_file_size=self.config.max_file_size),
                             options, prepare=identities.prepare)
         errors = [{"message": n.message, "file": relative(n.file, base_dir) if n.file
-                   else None, "line": n.line} for n in built.notices if n.level == "error"]
+                   else None, "line": n.line} for n in built.notices
+                  if n.level == "error" or n.code in _UNJUDGED]
+        if not errors and os.path.normpath(path) not in {os.path.normpath(f)
+                                                         for f in built.files}:
+            errors = [{"message": f"{shown}: the change could not be read", "file": shown}]
         if errors:
             return self.failure(errors)
         if live is None:
@@ -172,6 +186,28 @@ class Admitter:
             context["touched"] = len(touched)
             context["findings_outside_change"] = len(findings) - len(counted)
         return Decision(verdict, reasons, [], context)
+
+    def _unreadable(self, path: str, shown: str) -> str | None:
+        """Why the change in `path` cannot be judged before it is parsed, or None. Raises
+        UsageError for a directory."""
+        if os.path.isdir(path):
+            raise UsageError(f"{shown} is a directory: govern admit judges one change, a "
+                             f"Terraform plan JSON (`terraform show -json PLANFILE`) or a "
+                             f"CloudFormation or ARM template file")
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            return "no such file" if not os.path.lexists(path) else "cannot be read"
+        if not os.path.isfile(path):
+            return "not a regular file"
+        limit = self.config.max_file_size
+        if size > limit:
+            return (f"the change is {size} bytes, over the {limit}-byte limit "
+                    f"(max-file-size); not judged")
+        kind = classify_file(path)
+        if kind not in CHANGE_FORMATS:
+            return "not a Terraform plan (JSON), CloudFormation or ARM template"
+        return None
 
     def _suppressed(self, findings: list[Finding], files: set[str], base_dir: str
                     ) -> list[Finding]:
@@ -231,6 +267,6 @@ def _waivers(config: Config, rule_ids: Sequence[str]) -> list[SuppressionRule]:
 def _is_json(content: str) -> bool:
     try:
         json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return True

@@ -120,13 +120,20 @@ def parse_request(body: bytes) -> tuple[str, str, Any]:
     """(content, format, inventory document or None) of a request body; ValueError with
     what is wrong."""
     try:
-        doc = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"the body is not UTF-8 (byte 0x{body[exc.start]:02x} at offset "
+                         f"{exc.start})") from None
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
         raise ValueError(f"the body is not JSON ({exc})") from None
+    except RecursionError:
+        raise ValueError("the body nests too deeply to read") from None
     if not isinstance(doc, dict):
         raise ValueError("the body must be a JSON object")
     if "change" not in doc and "format_version" in doc:
-        return body.decode("utf-8"), "tfplan", None
+        return text, "tfplan", None
     change = doc.get("change")
     if not isinstance(change, dict):
         raise ValueError('give {"change": {"format": ..., "content": ...}} or a raw '

@@ -117,7 +117,7 @@ def _classify_json(text: str) -> Kind | None:
     so that the parser for what it looks like reports what is wrong with it."""
     try:
         doc = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # the parser says what is wrong with it
         return _sniff_json(text)
     if isinstance(doc, list):
         first = doc[0] if doc else None

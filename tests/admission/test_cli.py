@@ -61,3 +61,56 @@ def test_a_bad_admission_key_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["admit", attach(tmp_path), "--config", "bad.yaml"])
     assert result.exit_code == 2
     assert "bad.yaml:2" in result.output
+
+
+# --- fail closed: a change govern could not read is denied, with the reason ---------------
+
+def bucket_plan(tmp_path: Path) -> str:
+    return write_plan(tmp_path, change("aws_s3_bucket", "data", {"bucket": "data"}))
+
+
+def admit(*args: str) -> tuple[int, dict[str, object]]:
+    result = CliRunner().invoke(cli, ["admit", *args])
+    return result.exit_code, json.loads(result.output)
+
+
+def test_a_change_padded_past_max_file_size_is_denied(tmp_path: Path) -> None:
+    plan = Path(bucket_plan(tmp_path))
+    assert admit(str(plan))[1]["decision"] in ("allow", "warn")  # the same change, not padded
+    text = plan.read_text()
+    plan.write_text(text[:-2] + " " * (5 * 1024 * 1024) + "}\n")
+    code, decision = admit(str(plan))
+    assert (code, decision["decision"], decision["reasons"]) == (3, "deny", [])
+    size = plan.stat().st_size
+    assert decision["errors"] == [{
+        "message": f"change.json: the change is {size} bytes, over the 5242880-byte limit "
+                   f"(max-file-size); not judged", "file": "change.json"}]
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    # one Latin-1 byte: read through a fallback, i.e. on a guess: not judged
+    ("latin1", b'{"format_version": "1.2", "description": "caf\xe9", "resource_changes": []}',
+     "change.json"),
+    ("nul", b'{"format_version": "1.2", "terraform_version": "1.11.4", '
+     b'"resource_changes": []}\x00', "binary content (a NUL byte at offset 80)"),
+    ("truncated", b'{"format_version": "1.2", "resource_changes": [', "change.json"),
+    ("not a template", b'{"name": "app", "version": "1.0.0"}',
+     "not a Terraform plan (JSON), CloudFormation or ARM template"),
+    ("empty", b"", "not a Terraform plan"),
+])
+def test_a_change_that_cannot_be_read_is_denied(tmp_path: Path, name: str, content: bytes,
+                                                expected: str) -> None:
+    (tmp_path / "change.json").write_bytes(content)
+    code, decision = admit("change.json")
+    assert (code, decision["decision"]) == (3, "deny")
+    errors = decision["errors"]
+    assert isinstance(errors, list) and errors
+    assert any(expected in str(e["message"]) or e.get("file") == expected for e in errors)
+
+
+def test_a_directory_is_a_usage_error(tmp_path: Path) -> None:
+    bucket_plan(tmp_path)
+    result = CliRunner().invoke(cli, ["admit", "."])
+    assert result.exit_code == 2
+    assert "govern admit judges one change, a Terraform plan JSON" in result.output
+    assert ". is a directory" in result.output

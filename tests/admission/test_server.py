@@ -115,6 +115,8 @@ def test_a_token_is_required_when_set(token_server: AdmissionServer, tmp_path: P
     (b'{"change": {"format": "helm", "content": ""}}', "change.format must be one of"),
     (b'{"change": {"format": "arm", "content": 1}}', "change.content must be"),
     (b'{"inventory": {}}', 'give {"change"'),
+    (b"[" * 100_000 + b"]" * 100_000, "the body nests too deeply to read"),
+    ('{"format_version": "1.2"}'.encode("utf-16"), "the body is not UTF-8 (byte 0xff"),
 ])
 def test_bad_requests_get_400_with_a_json_error(open_server: AdmissionServer, body: bytes,
                                                 error: str) -> None:
@@ -146,3 +148,35 @@ def test_serve_refuses_a_non_loopback_bind_without_a_token(
     result = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--port", "0"])
     assert result.exit_code == 2
     assert "not a loopback address" in result.output
+
+
+# --- fail closed: a change govern could not read is denied, with the reason ---------------
+
+def test_a_change_padded_past_max_file_size_is_denied(open_server: AdmissionServer,
+                                                      tmp_path: Path) -> None:
+    plan = Path(write_plan(tmp_path, change("aws_s3_bucket", "data", {"bucket": "data"})))
+    content = plan.read_text()
+    body = {"change": {"format": "tfplan", "content": content}}
+    status, decision = call(open_server, "POST", "/v1/admit", json.dumps(body).encode())
+    assert (status, decision["decision"]) == (200, "warn")  # the same change, not padded
+    body["change"]["content"] = content[:-2] + " " * (5 * 1024 * 1024) + "}\n"
+    status, decision = call(open_server, "POST", "/v1/admit", json.dumps(body).encode())
+    assert (status, decision["decision"], decision["reasons"]) == (200, "deny", [])
+    [error] = decision["errors"]
+    assert error["file"] == "change.json"
+    assert "over the 5242880-byte limit (max-file-size); not judged" in error["message"]
+
+
+@pytest.mark.parametrize("content, expected", [
+    ('{"format_version": "1.2", "resource_changes": [], "x": "\ud800"}',
+     "change.json: the change holds text that is not valid Unicode (a lone surrogate at "
+     "character 56)"),
+    ('{"format_version": "1.2", "resource_changes": [', "invalid JSON: unexpected end of file"),
+    ("[" * 50_000 + "]" * 50_000, "change.yaml"),
+])
+def test_a_change_that_cannot_be_read_is_denied(open_server: AdmissionServer, content: str,
+                                                expected: str) -> None:
+    body = json.dumps({"change": {"format": "tfplan", "content": content}}).encode()
+    status, decision = call(open_server, "POST", "/v1/admit", body)
+    assert (status, decision["decision"]) == (200, "deny")
+    assert any(expected in e["message"] or e["file"] == expected for e in decision["errors"])
