@@ -12,6 +12,9 @@ Coverage (a finding must also be of one of the rule's ids, or the rule covers ev
     resource, e.g. missing tags);
   - "inside": the finding's resource block has the line strictly inside it (Checkov in
     Terraform: anywhere between the block's first and last line);
+  - "module": the finding's resource is in the module call `address_pattern`
+    (`module.NAME`, nested calls included) and its deployment is the root module holding
+    the suppression's file (Checkov: a skip inside a `module` block);
   - "resource": the finding's resource starts on the line (Checkov in CloudFormation/ARM);
   - "span": the finding's location (else its resource) starts between `line` and
     `end_line` (KICS `ignore-line` / `ignore-block`);
@@ -51,6 +54,8 @@ def covers(rule: SuppressionRule, finding: Finding, root: str) -> bool:
     if ALL_RULES not in rule.rule_ids and finding.rule_id not in rule.rule_ids:
         return False
     if rule.file is not None and rule.line is not None:
+        if rule.scope == "module":
+            return _in_module_call(rule, finding, root)
         return _covers_inline(rule, rule.line, finding)
     if rule.address_pattern is None and rule.path_pattern is None:
         return False
@@ -63,6 +68,16 @@ def covers(rule: SuppressionRule, finding: Finding, root: str) -> bool:
         if rel is None or not fnmatchcase(rel, rule.path_pattern):
             return False
     return True
+
+
+def _in_module_call(rule: SuppressionRule, finding: Finding, root: str) -> bool:
+    """The finding is on a resource of the module call `rule.address_pattern` made in the
+    root module that holds `rule.file`."""
+    call, address = rule.address_pattern or "", finding.resource_address
+    if not call or not address.startswith((call + ".", call + "[")):
+        return False
+    deployment = _norm(os.path.join(root, finding.context)) if finding.context else ""
+    return deployment == os.path.dirname(_norm(rule.file or ""))
 
 
 def _covers_inline(rule: SuppressionRule, line: int, finding: Finding) -> bool:

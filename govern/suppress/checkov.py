@@ -3,7 +3,9 @@ and by running it: see docs/suppressions.md).
 
 - Terraform: `checkov:skip=ID[,ID...][:REASON]` on any line strictly inside the block
   (after the `resource` line, before the closing line); it covers the whole resource. Not
-  above the block, not on its first or last line.
+  above the block, not on its first or last line. Inside a `module` block it covers every
+  resource of that module call, nested module calls included (govern: calls made in a
+  root module).
 - CloudFormation YAML: a comment from the logical-id line to the resource's last line
   (not above the logical id, not in comment lines after its last line); one id per
   comment (Checkov compares `A,B` as one id).
@@ -18,10 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from govern.model.source import SourceRange
-from govern.suppress.comments import Comment
+from govern.suppress.comments import Comment, hcl_block_end
 from govern.suppress.found import Found, IdMap, InvalidSuppression
 from govern.suppress.model import Scope, SuppressionRule
 
@@ -29,6 +32,7 @@ from govern.suppress.model import Scope, SuppressionRule
 SKIP = re.compile(r"(checkov:skip=|bridgecrew:skip=|cortex:skip=) *"
                   r"([A-Za-z_\d-]+(?:,[A-Za-z_\d-]+)*)?(:[^\n]*)?")
 _BLOCK_START = re.compile(r"\s*(resource|data|module)\s")
+_MODULE = re.compile(r'\s*module\s+"([^"]+)"\s*\{')
 MARKERS = ("checkov", "bridgecrew", "cortex:skip=")
 
 
@@ -52,9 +56,21 @@ def _no_reason(written: str, path: str, line: int) -> InvalidSuppression:
     return InvalidSuppression(f"{written} has no reason (write {written}:REASON)", path, line)
 
 
-def from_terraform(path: str, comment: Comment, lines: Sequence[str], ids: IdMap,
-                   found: Found) -> bool:
-    """Read a Terraform comment; False when it holds no Checkov skip."""
+def module_calls(lines: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(name, first line, last line) of the `module` blocks of a Terraform file."""
+    out: list[tuple[str, int, int]] = []
+    for number, line in enumerate(lines, start=1):
+        match = _MODULE.match(line)
+        if match:
+            out.append((match.group(1), number, hcl_block_end(lines, number)))
+    return out
+
+
+def from_terraform(path: str, comment: Comment, lines: Sequence[str],
+                   modules: Sequence[tuple[str, int, int]], ids: IdMap, found: Found
+                   ) -> bool:
+    """Read a Terraform comment (`modules`: the file's `module_calls`); False when it
+    holds no Checkov skip."""
     skip = _skip(comment.text)
     if skip is None:
         return False
@@ -77,7 +93,15 @@ def from_terraform(path: str, comment: Comment, lines: Sequence[str], ids: IdMap
     elif not reason:
         found.invalid.append(_no_reason(written, path, comment.line))
     else:
-        found.rules.append(_rule(path, comment.line, comment.line, "inside", mapped, reason))
+        call = next((name for name, first, last in modules
+                     if first < comment.line < last), None)
+        if call is None:
+            found.rules.append(_rule(path, comment.line, comment.line, "inside", mapped,
+                                     reason))
+        else:  # Checkov pushes it down to every resource of the module (and its modules)
+            found.rules.append(replace(
+                _rule(path, comment.line, comment.line, "module", mapped, reason),
+                address_pattern=f"module.{call}"))
     return True
 
 

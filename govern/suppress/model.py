@@ -8,7 +8,7 @@ from typing import Literal
 
 from govern.model.source import SourceRange
 
-Scope = Literal["line", "inside", "resource", "block", "span", "file"]
+Scope = Literal["line", "inside", "module", "resource", "block", "span", "file"]
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,9 @@ class SuppressionRule:
     resource starts on it (a comment above one attribute does not cover the whole
     resource). `scope` narrows or widens that for other tools' placements (see
     `apply.covers`): "inside" (a comment anywhere strictly inside the resource block:
-    Checkov in Terraform), "resource" (the resource starting on `line`: Checkov in
+    Checkov in Terraform), "module" (a comment inside a root module's `module` block:
+    every resource of that module call, `address_pattern` holding `module.NAME`: Checkov),
+    "resource" (the resource starting on `line`: Checkov in
     CloudFormation and ARM), "block" (the block or attribute from `line` to `end_line`:
     findings located in it, or the resource starting on `line`: tfsec and Trivy), "span"
     (findings located from `line` to `end_line`: KICS `ignore-line` / `ignore-block`) and

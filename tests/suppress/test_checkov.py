@@ -235,3 +235,36 @@ def test_arm_metadata_strings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert "GOV-AZURE-001" in active(report, prefix + "stcfnform")
     assert "GOV-AZURE-001" in active(report, prefix + "stnoreason")
     assert notices(report) == [("warning", "suppression-invalid", "storage.json", 30)]
+
+
+def test_terraform_skip_inside_a_module_block_covers_the_module_resources(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bucket = 'resource "aws_s3_bucket" "{0}" {{\n  bucket = "{0}"\n}}\n'
+    report = scan(tmp_path, monkeypatch, {
+        "main.tf": '''\
+module "logs" {
+  source = "./modules/logs"
+  #checkov:skip=CKV_AWS_19:log buckets are encrypted by the pipeline
+}
+
+module "data" {
+  source = "./modules/data"
+}
+''' + bucket.format("root"),
+        "modules/logs/main.tf": bucket.format("logs") + '''
+module "archive" {
+  source = "../archive"
+}
+''',
+        "modules/archive/main.tf": bucket.format("archive"),
+        "modules/data/main.tf": bucket.format("data"),
+    })
+    reason = "log buckets are encrypted by the pipeline"
+    assert suppressed(report) == [
+        ("GOV-AWS-001", "module.logs.aws_s3_bucket.logs", "checkov", reason, None),
+        ("GOV-AWS-001", "module.logs.module.archive.aws_s3_bucket.archive", "checkov",
+         reason, None),
+    ]
+    assert "GOV-AWS-001" in active(report, "module.data.aws_s3_bucket.data")
+    assert "GOV-AWS-001" in active(report, "aws_s3_bucket.root")
+    assert notices(report) == []
