@@ -69,6 +69,24 @@ class Budget:
         self.limits = limits
         self.steps = 0
         self.instances = 0
+        self.depth = 0  # references being resolved, one inside the other (`nested`)
+
+    @property
+    def exhausted(self) -> bool:
+        """Whether a limit of the whole unit (steps, instances in all) is used up: nothing
+        more of the unit can be evaluated."""
+        return self.steps > self.limits.steps or self.instances > self.limits.total_instances
+
+    @contextlib.contextmanager
+    def nested(self, where: str = "") -> Iterator[None]:
+        """One level deeper in a chain of references (a local naming a local naming ...),
+        checked against `nesting`."""
+        self.depth += 1
+        try:
+            self.nesting(self.depth, where)
+            yield
+        finally:
+            self.depth -= 1
 
     def step(self, count: int = 1, where: str = "") -> None:
         """Charge `count` evaluation steps."""

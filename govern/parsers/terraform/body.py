@@ -15,9 +15,10 @@ from govern.model.finding import Notice
 from govern.model.resource import Path
 from govern.model.source import SourceRange
 from govern.model.unknown import Unknown
+from govern.parsers.budget import BudgetExceeded
 from govern.parsers.terraform import hcl_ast as ast
 from govern.parsers.terraform.evaluator import Env, Evaluator
-from govern.parsers.terraform.values import EvalError, to_string, type_name
+from govern.parsers.terraform.values import EvalError, check_value, to_string, type_name
 
 Locations = dict[Path, SourceRange]
 
@@ -75,9 +76,17 @@ class BodyValues:
                 code="eval-cycle"))
             return Evaluated(Unknown(f"{self.what}.{name} refers to itself"), {}, frozenset())
         self._active.add(name)
+        what = f"{self.what}.{name}"
         try:
             with self.evaluator.recorder.collect(propagate=False) as refs:
-                value, locations = self._evaluate(name)
+                try:
+                    with self.evaluator.budget.nested(what):
+                        value, locations = self._evaluate(name)
+                        check_value(value, what)
+                except BudgetExceeded as exc:  # once, at the attribute; then Unknown
+                    value = self.evaluator.budget_exceeded(exc, what, self.file,
+                                                           self._line(name))
+                    locations = {}
         finally:
             self._active.discard(name)
         result = Evaluated(value, locations, frozenset(refs))

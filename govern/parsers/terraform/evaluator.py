@@ -5,6 +5,12 @@ An `Evaluator` walks one expression in a `Scope` (which resolves root names such
 expression's surroundings (`count`, `each`, for-expression variables, a dynamic block's
 iterator). Anything Terraform would reject raises `EvalError`; `try()`/`can()` catch it,
 and `attribute_value` turns it into an Unknown plus a warning notice.
+
+Every expression node, loop iteration and function result is charged to the scan unit's
+budget (`govern.parsers.budget`). Going over a limit that concerns one value (its size,
+its nesting, the instances of one block) makes that attribute Unknown with an `error`
+notice (`budget-exceeded`: it could not be judged); using up the unit's steps or
+instances also stops the unit's evaluation (`EvaluationStopped`).
 """
 
 from __future__ import annotations
@@ -16,15 +22,19 @@ from typing import Any, Protocol
 
 from govern.model.finding import Notice
 from govern.model.unknown import PartialString, Unknown
+from govern.parsers.budget import BudgetExceeded, current
 from govern.parsers.terraform import hcl_ast as ast
 from govern.parsers.terraform.fn_base import FunctionContext
 from govern.parsers.terraform.functions import CONTAINER_FUNCTIONS, call_function
 from govern.parsers.terraform.values import (
     EvalError,
+    EvaluationStopped,
     InstanceList,
     InstanceMap,
     LazyValue,
+    NotRead,
     ResourceObject,
+    check_value,
     equal_or_unknown,
     first_unknown,
     lazy_dict,
@@ -114,11 +124,16 @@ class Evaluator:
         self.ctx = ctx
         self.recorder = recorder or RefRecorder()
         self.sink = sink or NoticeSink()
+        self.budget = current()
 
     # ----- entry points ----------------------------------------------------------------
 
     def eval(self, expr: ast.Expr, env: Env = EMPTY_ENV) -> Any:
         """The value of `expr`; may hold LazyValues; raises EvalError."""
+        budget = self.budget
+        budget.steps += 1
+        if budget.steps > budget.limits.steps:
+            budget.step(0)  # raises BudgetExceeded
         try:
             handler = _DISPATCH[type(expr)]
         except KeyError:
@@ -137,10 +152,30 @@ class Evaluator:
         except EvalError as exc:
             message = str(exc)
         except RecursionError:
-            message = "expression nested too deeply"
+            return self.not_judged(f"{what}: references nested too deeply to evaluate",
+                                   file, expr.line, "simplify the chain of references",
+                                   "eval-error")
+        except BudgetExceeded as exc:
+            return self.budget_exceeded(exc, what, file, expr.line)
         self.sink.add(Notice("warning", f"cannot evaluate {what}: {message}", file, expr.line,
                              code="eval-error"))
         return Unknown(f"cannot evaluate {what}: {message}")
+
+    def budget_exceeded(self, exc: BudgetExceeded, what: str, file: str,
+                        line: int | None) -> Unknown:
+        """The error notice for `exc` at `what` (file:line); raises EvaluationStopped when
+        the unit's budget is used up, else the Unknown that stands for the value."""
+        where = exc.where if exc.where and exc.where != what else ""
+        message = (f"{what}: {where}: {exc.render().removeprefix(exc.where + ': ')}" if where
+                   else f"{what}: {exc.render().removeprefix(exc.where + ': ')}")
+        return self.not_judged(message, file, line, exc.hint, "budget-exceeded")
+
+    def not_judged(self, message: str, file: str, line: int | None, hint: str,
+                   code: str) -> Unknown:
+        self.sink.add(Notice("error", message, file, line, hint, code=code))
+        if self.budget.exhausted:
+            raise EvaluationStopped(message)
+        return Unknown(message)
 
     def render_template(self, template: ast.Template, variables: Mapping[str, Any]) -> Any:
         """`templatefile()`: a template evaluated with only its variables in scope."""
@@ -180,6 +215,7 @@ class Evaluator:
         unknown = self._render_parts(parts, env, out)
         if unknown is not None:
             return unknown
+        self.budget.size(sum(len(p) for p in out if isinstance(p, str)), "a string template")
         return _joined(out)
 
     def _render_parts(self, parts: tuple[ast.TemplatePart, ...], env: Env,
@@ -216,14 +252,18 @@ class Evaluator:
         collection = self.value(part.collection, env)
         if isinstance(collection, Unknown):
             return collection
+        written = 0
         for key, item in _iterate(collection):
             inner = dict(env)
             if part.key_var is not None:
                 inner[part.key_var] = key
             inner[part.value_var] = item
+            before = len(out)
             found = self._render_parts(part.parts, inner, out)
             if found is not None:
                 return found
+            written += sum(len(p) for p in out[before:] if isinstance(p, str))
+            self.budget.size(written, "a template %{for}")
         return None
 
     # ----- traversals ------------------------------------------------------------------------
@@ -295,6 +335,8 @@ class Evaluator:
         for arg in node.args:
             try:
                 return self.value(arg, env)
+            except NotRead:
+                raise
             except EvalError as exc:
                 errors.append(str(exc))
         raise EvalError(f"try(): no argument could be evaluated ({errors[-1]})")
@@ -304,6 +346,8 @@ class Evaluator:
             raise EvalError("can() takes exactly one argument")
         try:
             value = self.value(node.args[0], env)
+        except NotRead:
+            raise
         except EvalError:
             return False
         found = first_unknown(value)
@@ -403,7 +447,9 @@ class Evaluator:
             return collection
         tuple_out: list[Any] = []
         object_out: dict[str, Any] = {}
-        for key, item in _iterate(collection):
+        pairs = _iterate(collection)
+        self.budget.step(len(pairs), "a for expression")
+        for key, item in pairs:
             inner = dict(env)
             if node.key_var is not None:
                 inner[node.key_var] = key
@@ -431,6 +477,7 @@ class Evaluator:
                                 "(add ... after the value to group them)")
             else:
                 object_out[text_key] = value
+        check_value(tuple_out if node.key_expr is None else object_out, "a for expression")
         if node.key_expr is None:
             return lazy_list(tuple_out)
         if node.group:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from govern.model.unknown import Unknown
+from govern.parsers.budget import current
 from govern.parsers.terraform.fn_base import (
     FunctionContext,
     FunctionSpec,
@@ -35,8 +36,6 @@ from govern.parsers.terraform.values import (
     tf_equal,
     to_string,
 )
-
-MAX_RANGE = 1_000_000
 
 
 def _merge(args: list[Any], ctx: FunctionContext) -> Any:
@@ -132,8 +131,10 @@ def _range(args: list[Any], ctx: FunctionContext) -> Any:
         step = nums[2] if len(nums) == 3 else (1 if end >= start else -1)
     if step == 0:
         raise EvalError("range: step must not be zero")
-    if (end - start) / step > MAX_RANGE:
-        raise EvalError("range: more than a million elements")
+    count = (end - start) / step
+    if count > 0:
+        limit = current().limits.value_size
+        current().size(int(count) + 1 if count <= limit else limit + 1, "range()")
     out: list[Any] = []
     value = start
     while (step > 0 and value < end) or (step < 0 and value > end):
@@ -179,8 +180,11 @@ def _flatten(args: list[Any], ctx: FunctionContext) -> Any:
                     return found
             else:
                 out.append(item)
+                if len(out) > limit:
+                    current().size(len(out), "flatten()")
         return None
 
+    limit = current().limits.value_size
     if isinstance(args[0], Unknown):
         return args[0]
     unknown = walk(arg_list(args[0], "flatten argument"))
@@ -286,11 +290,14 @@ def _setsubtract(args: list[Any], ctx: FunctionContext) -> Any:
 
 
 def _setproduct(args: list[Any], ctx: FunctionContext) -> Any:
+    lists = [arg_list(arg, "setproduct argument") for arg in args]
+    size = 1
+    for items in lists:
+        size = min(size * len(items), current().limits.value_size + 1)
+    current().size(size, "setproduct()")
     out: list[list[Any]] = [[]]
-    for arg in args:
-        out = [[*prefix, item] for prefix in out for item in arg_list(arg, "setproduct argument")]
-        if len(out) > MAX_RANGE:
-            raise EvalError("setproduct: result too large")
+    for items in lists:
+        out = [[*prefix, item] for prefix in out for item in items]
     return out
 
 

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from govern.parsers.budget import current
 from govern.parsers.terraform.fn_base import FunctionContext, FunctionSpec, arg_str, variadic
 from govern.parsers.terraform.values import (
     EvalError,
@@ -56,11 +57,20 @@ def format_string(fmt: str, args: list[Any]) -> str:
             raise EvalError(f"not enough arguments for format string {fmt!r}")
         value = args[next_arg]
         next_arg += 1
-        prec = None if precision is None else int(precision or "0")
-        out.append(_format_one(verb, flags, int(width) if width else None, prec, value))
+        prec = None if precision is None else _bounded_int(precision or "0", "precision")
+        out.append(_format_one(verb, flags, _bounded_int(width, "width") if width else None,
+                               prec, value))
     if not explicit_seen and next_arg < len(args):
         raise EvalError(f"too many arguments; only {next_arg} used by format string")
     return "".join(out)
+
+
+def _bounded_int(text: str, what: str) -> int:
+    """A width or precision written in a format string, within the budget's value size."""
+    limit = current().limits.value_size
+    if len(text) > len(str(limit)) or int(text) > limit:
+        current().size(limit + 1, f"format(): a {what} of {text[:20]}")
+    return int(text)
 
 
 def _format_one(verb: str, flags: str, width: int | None, prec: int | None, value: Any) -> str:

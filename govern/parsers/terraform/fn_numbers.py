@@ -6,6 +6,7 @@ import ipaddress
 import math
 from typing import Any
 
+from govern.parsers.budget import BudgetExceeded
 from govern.parsers.terraform.fn_base import (
     FunctionContext,
     FunctionSpec,
@@ -15,7 +16,7 @@ from govern.parsers.terraform.fn_base import (
     fixed,
     variadic,
 )
-from govern.parsers.terraform.values import EvalError, normalize_number, to_bool, to_number
+from govern.parsers.terraform.values import DIGITS, EvalError, normalize_number, to_bool, to_number
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -57,6 +58,8 @@ def _parseint(args: list[Any], ctx: FunctionContext) -> Any:
     text, base = arg_str(args[0]), arg_int(args[1], "base")
     if not 2 <= base <= 62:
         raise EvalError("parseint: base must be between 2 and 62")
+    if len(text) > DIGITS:
+        raise BudgetExceeded(f"a number of {len(text):,} digits", DIGITS, "parseint()")
     try:
         return int(text, base)
     except ValueError:

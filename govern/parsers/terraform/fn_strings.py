@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from govern.parsers.budget import current
 from govern.parsers.terraform.fn_base import (
     FunctionContext,
     FunctionSpec,
@@ -26,6 +27,7 @@ def _join(args: list[Any], ctx: FunctionContext) -> Any:
             if item is None:
                 raise EvalError("join: element is null")
             parts.append(arg_str(item, "join element"))
+    current().size(sum(map(len, parts)) + len(sep) * max(0, len(parts) - 1), "join()")
     return sep.join(parts)
 
 
@@ -69,8 +71,10 @@ def _chomp(args: list[Any], ctx: FunctionContext) -> Any:
 
 
 def _indent(args: list[Any], ctx: FunctionContext) -> Any:
-    pad = " " * arg_int(args[0], "indent spaces")
+    spaces = arg_int(args[0], "indent spaces")
     lines = arg_str(args[1]).split("\n")
+    current().size(max(0, spaces) * len(lines), "indent()")
+    pad = " " * spaces
     return "\n".join([lines[0], *[pad + line for line in lines[1:]]])
 
 
@@ -121,6 +125,10 @@ def _replace(args: list[Any], ctx: FunctionContext) -> Any:
     if len(old) > 1 and old.startswith("/") and old.endswith("/"):
         pattern = compile_re(old[1:-1])
         return pattern.sub(lambda m: _expand(new, m), text)
+    if old and len(new) > len(old):
+        current().size(len(text) + text.count(old) * (len(new) - len(old)), "replace()")
+    elif not old:
+        current().size(len(text) + (len(text) + 1) * len(new), "replace()")
     return text.replace(old, new)
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from govern.model.unknown import Unknown
+from govern.parsers.budget import BudgetExceeded, current
 from govern.parsers.terraform import (
     fn_collections,
     fn_encoding,
@@ -30,7 +31,14 @@ from govern.parsers.terraform import (
     fn_strings,
 )
 from govern.parsers.terraform.fn_base import FunctionContext, FunctionSpec
-from govern.parsers.terraform.values import EvalError, first_unknown
+from govern.parsers.terraform.values import (
+    EvalError,
+    EvaluationStopped,
+    NotRead,
+    check_value,
+    first_unknown,
+    normalize_number,
+)
 
 FUNCTIONS: dict[str, FunctionSpec] = {
     **fn_strings.FUNCTIONS,
@@ -75,13 +83,34 @@ def call_function(name: str, args: list[Any], ctx: FunctionContext) -> Any:
             if isinstance(arg, Unknown):
                 return arg
     try:
-        return spec.impl(args, ctx)
+        result = spec.impl(args, ctx)
+    except NotRead as exc:
+        raise NotRead(f"{name}(): {exc}") from None
     except EvalError as exc:
         raise EvalError(f"{name}(): {exc}") from None
+    except (BudgetExceeded, EvaluationStopped):
+        raise
     except RecursionError:
         raise EvalError(f"{name}(): value nested too deeply") from None
     except Exception as exc:  # the function boundary: a bad input is never a traceback
         raise EvalError(f"{name}(): {exc}") from None
+    return _bounded(name, result)
+
+
+def _bounded(name: str, result: Any) -> Any:
+    """The result, checked against the budget (its size, its nesting, a number that
+    cannot be written out)."""
+    if isinstance(result, str):
+        current().size(len(result), f"the result of {name}()")
+    elif isinstance(result, (list, dict)):
+        current().step(len(result))
+        check_value(result, f"the result of {name}()")
+    elif isinstance(result, int) and not isinstance(result, bool):
+        try:
+            return normalize_number(result)
+        except EvalError as exc:
+            raise EvalError(f"{name}(): {exc}") from None
+    return result
 
 
 def _arity(spec: FunctionSpec) -> str:

@@ -5,15 +5,22 @@ parentheses, brackets, function calls, for-expressions and template sequences; o
 constructors accept newlines or commas between items; operator precedence is
 `||` < `&&` < `== !=` < `< > <= >=` < `+ -` < `* / %` < unary `! -` < traversals.
 Errors raise `SourceError` with the line and a hint; nothing else escapes.
+
+Bounded on any input: expressions, blocks and template directives nested deeper than the
+evaluation budget's `nesting` limit (`govern.parsers.budget`), and numbers too large to
+hold (an integer of more than 4,300 digits, `1e400`), are a `SourceError` at their line.
 """
 
 from __future__ import annotations
 
+import math
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from govern.errors import SourceError
+from govern.parsers.budget import current
 from govern.parsers.terraform.hcl_ast import (
     Attribute,
     BinaryOp,
@@ -94,6 +101,8 @@ class Parser:
         self.i = 0
         self.skip_nl = False
         self.opens: list[tuple[str, int]] = []  # unclosed brackets, for hints
+        self.depth = 0  # expressions and blocks being parsed, one inside the other
+        self.max_depth = current().limits.nesting
 
     # ----- helpers --------------------------------------------------------------------
 
@@ -127,6 +136,16 @@ class Parser:
             raise self.fail(f'expected "{word}", found {describe(tok)}', tok, hint)
         self.i += 1
         return tok
+
+    def enter(self, tok: Token) -> None:
+        """One level deeper (the caller leaves with `self.depth -= 1`; a SourceError
+        ends the whole parse, so no `finally` is needed)."""
+        self.depth += 1
+        if self.depth > self.max_depth:
+            raise SourceError(f"nested more than {self.max_depth} levels deep", self.path,
+                              tok[2], "govern stops here to stay bounded; flatten the "
+                              "expression or block (docs/configuration.md, evaluation "
+                              "limits)")
 
     def ident(self, what: str) -> str:
         tok = self.peek()
@@ -216,7 +235,9 @@ class Parser:
                     'block labels are quoted strings or names, followed by "{"')
         self.i += 1
         self.opens.append(("{", tok[2]))
+        self.enter(tok)
         attributes, blocks = self.body_items(closed=True)
+        self.depth -= 1
         self.opens.pop()
         close = toks[self.i]
         self.i += 1
@@ -248,22 +269,25 @@ class Parser:
                 return Literal(tok[2], tok[2], tok[1])
             if kind == "num":
                 self.i = i + 1
-                return Literal(tok[2], tok[2], number(tok[1]))
+                return Literal(tok[2], tok[2], self.number(tok))
             if kind == "id" and nxt != "::":
                 self.i = i + 1
                 word = tok[1]
                 if word in _KEYWORDS:
                     return Literal(tok[2], tok[2], _KEYWORDS[word])
                 return Variable(tok[2], tok[2], word)
+        self.enter(tok)
         cond = self.binary(1)
         tok = self.peek()
         if tok[0] != "?":
+            self.depth -= 1
             return cond
         self.i += 1
         true_expr = self.expression()
         self.expect(":", 'the ":" of a conditional',
                     "a conditional is written `condition ? true_value : false_value`")
         false_expr = self.expression()
+        self.depth -= 1
         return Conditional(cond.line, false_expr.end_line, cond, true_expr, false_expr)
 
     def binary(self, min_prec: int) -> Expr:
@@ -282,7 +306,9 @@ class Parser:
         kind = tok[0]
         if kind == "-" or kind == "!":
             self.i += 1
+            self.enter(tok)
             operand = self.unary()
+            self.depth -= 1
             return UnaryOp(tok[2], operand.end_line, kind, operand)
         return self.traversals(self.term(), splat=True)
 
@@ -295,7 +321,7 @@ class Parser:
         if kind == "str":
             return Literal(tok[2], tok[2], tok[1])
         if kind == "num":
-            return Literal(tok[2], tok[2], number(tok[1]))
+            return Literal(tok[2], tok[2], self.number(tok))
         if kind == "oq":
             return self.template(tok, "cq")
         if kind == "oh" or kind == "ohf":
@@ -310,6 +336,14 @@ class Parser:
         raise self.fail(f"expected an expression, found {describe(tok)}", tok,
                         "a value is a string, number, bool, null, reference, function call, "
                         "[list] or {object}")
+
+    def number(self, tok: Token) -> int | float:
+        value = number(tok[1])
+        if value is None:
+            raise SourceError(f"the number {_shortened(tok[1])} is too large", self.path, tok[2],
+                              "govern reads integers of up to 4,300 digits and numbers up "
+                              "to about 1.8e308")
+        return value
 
     def name(self, tok: Token) -> Expr:
         word = tok[1]
@@ -523,7 +557,7 @@ class Parser:
             raise self.fail(f'invalid legacy index ".{text}"', tok,
                             f"chained legacy indexes are not allowed; write "
                             f"[{first}][{second}] instead")
-        return Index(expr.line, tok[2], expr, Literal(tok[2], tok[2], int(text)))
+        return Index(expr.line, tok[2], expr, Literal(tok[2], tok[2], self.number(tok)))
 
     def index_step(self, expr: Expr) -> Expr:
         open_tok = self.toks[self.i]
@@ -665,11 +699,27 @@ def meld(parts: list[_RawPart]) -> list[_RawPart]:
 
 def build_template(parts: list[_RawPart], path: str, line: int) -> tuple[TemplatePart, ...]:
     """Nest `%{if}`/`%{for}` directives into TemplateIf/TemplateFor parts."""
+    _check_directive_depth(parts, path)
     built, _, stop = _build(parts, 0, path)
     if stop is not None:
         raise SourceError(f"unexpected %{{ {stop.kind} }}", path, stop.line,
                           _unexpected_directive_hint(stop.kind))
     return built
+
+
+def _check_directive_depth(parts: list[_RawPart], path: str) -> None:
+    limit = current().limits.nesting
+    depth = 0
+    for part in parts:
+        if isinstance(part, _Directive):
+            if part.kind in ("if", "for"):
+                depth += 1
+                if depth > limit:
+                    raise SourceError(f"template directives nested more than {limit} levels "
+                                      "deep", path, part.line, "govern stops here to stay "
+                                      "bounded; flatten the template")
+            elif part.kind in ("endif", "endfor"):
+                depth -= 1
 
 
 def _build(parts: list[_RawPart], index: int, path: str
@@ -716,22 +766,40 @@ def _unexpected_directive_hint(kind: str) -> str:
     return f"there is no open %{{ {opener} }} for it"
 
 
-def number(text: str) -> int | float:
-    if "." in text or "e" in text or "E" in text:
-        return float(text)
-    return int(text)
+def number(text: str) -> int | float | None:
+    """The value of a number token; None when it is too large to hold (more digits than
+    Python converts, or a float that would be infinite)."""
+    try:
+        if "." in text or "e" in text or "E" in text:
+            value = float(text)
+            return value if math.isfinite(value) else None
+        return int(text)
+    except ValueError:  # more digits than sys.get_int_max_str_digits()
+        return None
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text):,} characters)"
 
 
 # ----- entry points --------------------------------------------------------------------
 
 
+_FRAMES_PER_LEVEL = 16  # Python frames one nesting level may take (templates take most)
+
+
 def _guarded(path: str, run: Callable[[], _T]) -> _T:
+    """`run()` with room on the stack for the nesting the budget allows."""
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous, current().limits.nesting * _FRAMES_PER_LEVEL + 1000))
     try:
         return run()
     except RecursionError:
         raise SourceError("expression nested too deeply", path, None,
                           "simplify the expression; nesting is limited to a few "
                           "hundred levels") from None
+    finally:
+        sys.setrecursionlimit(previous)
 
 
 def parse_hcl(text: str, path: str) -> ConfigFile:

@@ -9,6 +9,7 @@ evaluated when first referenced; resources and module calls are expanded (`count
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import Any
 from govern.model.finding import Notice, NoticeLevel
 from govern.model.source import SourceRange
 from govern.model.unknown import Unknown
+from govern.parsers.budget import BudgetExceeded
 from govern.parsers.terraform import hcl_ast as ast
 from govern.parsers.terraform.body import BodyValues
 from govern.parsers.terraform.evaluator import Env, Evaluator, NoticeSink, RefRecorder
@@ -38,6 +40,7 @@ from govern.parsers.terraform.values import (
     LazyDict,
     LazyList,
     LazyValue,
+    check_value,
     first_unknown,
     is_number,
     make_set,
@@ -180,13 +183,23 @@ class ModuleInstance:
                                       code="eval-cycle"))
             return Unknown(f"{what} refers to itself")
         self._active.add(marker)
+        qualified = self._qualified(what)
         try:
             with self.root.recorder.collect() as refs:
-                value = compute()
+                try:
+                    with self.evaluator.budget.nested(qualified):
+                        value = compute()
+                        check_value(value, qualified)
+                except BudgetExceeded as exc:  # once, at the declaration; then Unknown
+                    value = self.evaluator.budget_exceeded(exc, qualified, where[0], where[1])
         finally:
             self._active.discard(marker)
         table[key] = (value, frozenset(refs))
         return value
+
+    def _qualified(self, what: str) -> str:
+        return what if what.startswith("module.") or not self.prefix \
+            else f"{self.prefix}.{what}"
 
     def variable(self, name: str) -> Any:
         decl = self.module.variables.get(name)
@@ -261,18 +274,35 @@ class ModuleInstance:
     def expand(self, body: ast.Body, file: str, address: str) -> Expansion:
         count = body.attributes.get("count")
         for_each = body.attributes.get("for_each")
+        budget = self.evaluator.budget
         if count is not None:
             value = self.evaluator.attribute_value(count.expr, {}, file, f"{address} count")
-            if is_number(value) and int(value) == value and value >= 0:
+            if is_number(value) and math.isfinite(value) and int(value) == value and value >= 0:
+                budget.expand(int(value), address)
                 return Expansion("count", [(i, {"count": {"index": i}}) for i in range(int(value))])
+            if is_number(value) and math.isinf(value) and value > 0:
+                budget.expand(budget.limits.instances + 1, address)
             return self._unknown_expansion(value, file, count.line, address, "count")
         if for_each is not None:
             value = self.evaluator.attribute_value(for_each.expr, {}, file, f"{address} for_each")
             keys = _for_each_keys(value)
             if keys is None:
                 return self._unknown_expansion(value, file, for_each.line, address, "for_each")
+            budget.expand(len(keys), address)
             return Expansion("for_each", [(k, {"each": {"key": k, "value": v}}) for k, v in keys])
+        budget.expand(1, address)
         return Expansion("single", [(None, {})])
+
+    def _bounded_expand(self, body: ast.Body, file: str, address: str, line: int) -> Expansion:
+        """`expand`, or no instance at all (and an error notice) when the instances would
+        go over the budget: the block could not be judged."""
+        try:
+            return self.expand(body, file, address)
+        except BudgetExceeded as exc:
+            meta = body.attributes.get("count") or body.attributes.get("for_each")
+            unknown = self.evaluator.budget_exceeded(exc, address, file,
+                                                     meta.line if meta else line)
+            return Expansion("unknown", [], unknown.reason)
 
     def _unknown_expansion(self, value: Any, file: str, line: int, address: str,
                            meta: str) -> Expansion:
@@ -305,7 +335,8 @@ class ModuleInstance:
             self._expanding.add(local)
             try:
                 with self.root.recorder.collect(propagate=False) as refs:
-                    expansion = self.expand(decl.block.body, decl.file, base)
+                    expansion = self._bounded_expand(decl.block.body, decl.file, base,
+                                                     decl.block.line)
             finally:
                 self._expanding.discard(local)
             instances = [ResourceInstance(self, decl, base + key_text(key), env, frozenset(refs))
@@ -410,7 +441,9 @@ class ModuleInstance:
         if not module.exists:
             return self._unavailable(decl, f"module source {source} has no Terraform files",
                                      "warning")
-        expansion = self.expand(body, decl.file, base)
+        expansion = self._bounded_expand(body, decl.file, base, decl.block.line)
+        if not expansion.keys and expansion.kind == "unknown":
+            return ModuleCall({}, expansion, expansion.reason)
         providers = self._child_providers(decl)
         key_base = f"{self.manifest_key}.{name}" if self.manifest_key else name
         instances: dict[InstanceKey, ModuleInstance] = {}

@@ -22,7 +22,8 @@ from typing import Any
 from govern.errors import SourceError
 from govern.model.finding import Notice
 from govern.model.unknown import Unknown
-from govern.parsers.native import ParseResult
+from govern.parsers.budget import BudgetExceeded, unit_budget
+from govern.parsers.native import NativeResource, ParseResult
 from govern.parsers.terraform import hcl_ast as ast
 from govern.parsers.terraform.emit import emit_module
 from govern.parsers.terraform.evaluator import Evaluator, MappingScope, NoticeSink, RefRecorder
@@ -38,7 +39,7 @@ from govern.parsers.terraform.module_loader import (
     static_string,
 )
 from govern.parsers.terraform.templates import parse_expression, template_renderer
-from govern.parsers.terraform.values import EvalError
+from govern.parsers.terraform.values import EvalError, EvaluationStopped
 
 _NO_VARIABLES: Mapping[str, str] = MappingProxyType({})
 _PRIMITIVE_TYPES = ("string", "number", "bool")
@@ -68,20 +69,38 @@ def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
                 sink.add(Notice("note", f"root module scanned through its plan "
                                 f"{planned[root]}", root, None, code="scanned-as-plan"))
                 continue
-            context = _root_context(root, loader, sink)
-            module = loader.load(root)
-            inputs = root_values(module, root, var_files, variables, context, extra_files)
-            instance = ModuleInstance(context, module, "", ".", "", inputs, {},
-                                      (os.path.abspath(root),))
-            try:
-                result.resources.extend(emit_module(instance))
-            except RecursionError:
-                sink.add(Notice("error", "the configuration nests too deeply to evaluate",
-                                root, None, code="eval-error"))
+            with unit_budget():
+                _scan_root(root, loader, sink, var_files, variables, extra_files,
+                           result.resources)
     notices = [n for m in loader.modules() for n in m.notices] + sink.notices
     result.notices = sorted(set(notices), key=_notice_key)
     result.files = sorted(set(loader.files_read()) | set(extra_files))
     return result
+
+
+def _scan_root(root: str, loader: ModuleLoader, sink: NoticeSink, var_files: Sequence[str],
+               variables: Mapping[str, str], extra_files: list[str],
+               out: list[NativeResource]) -> None:
+    """Evaluate one root module (one scan unit, within its own budget) into `out`; what
+    was emitted before the budget ran out is kept."""
+    try:
+        context = _root_context(root, loader, sink)
+        module = loader.load(root)
+        inputs = root_values(module, root, var_files, variables, context, extra_files)
+        instance = ModuleInstance(context, module, "", ".", "", inputs, {},
+                                  (os.path.abspath(root),))
+        for resource in emit_module(instance):
+            out.append(resource)
+    except EvaluationStopped:
+        sink.add(Notice("error", f"root module {root}: evaluation stopped at the budget; "
+                        "its remaining resources were not judged", root, None,
+                        BudgetExceeded.hint, code="budget-exceeded"))
+    except BudgetExceeded as exc:
+        sink.add(Notice("error", f"root module {root}: {exc.render()}", root, None,
+                        exc.hint, code="budget-exceeded"))
+    except RecursionError:
+        sink.add(Notice("error", "the configuration nests too deeply to evaluate",
+                        root, None, code="eval-error"))
 
 
 def _notice_key(notice: Notice) -> tuple[str, int, str, str]:

@@ -9,11 +9,14 @@ that resolve one attribute at a time; `materialize` turns them into plain values
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from govern.model.unknown import Unknown
+from govern.parsers.budget import BudgetExceeded, current
 
 _NUMBER_RE = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
@@ -24,6 +27,17 @@ class EvalError(Exception):
     Internal: `try()`/`can()` catch it; at the attribute level it becomes an `Unknown`
     plus a warning notice.
     """
+
+
+class NotRead(EvalError):
+    """A value that depends on a file govern would not read (outside the scanned tree,
+    too large). `try()`/`can()` do not catch it: Terraform would read the file, so the
+    value is unknown, not the fallback."""
+
+
+class EvaluationStopped(Exception):
+    """The scan unit's budget is used up: the notice is already reported, evaluation of
+    the unit stops (raised past every `attribute_value`, `try()` and function boundary)."""
 
 
 class LazyValue:
@@ -121,20 +135,61 @@ def type_name(value: Any) -> str:
 
 
 def first_unknown(value: Any) -> Unknown | None:
-    """The first Unknown in `value` (itself or anywhere inside), or None."""
+    """The first Unknown in `value` (itself or anywhere inside), or None.
+
+    Iterative, and bounded: a value with more elements than the budget's `value_size`
+    (counting a part shared by several others each time it appears) raises
+    BudgetExceeded instead of being walked for ever."""
     if isinstance(value, Unknown):
         return value
     if isinstance(value, dict):
-        for item in value.values():
-            found = first_unknown(item)
-            if found is not None:
-                return found
+        top: Any = value.values()
     elif isinstance(value, list):
-        for item in value:
-            found = first_unknown(item)
-            if found is not None:
-                return found
+        top = value
+    else:
+        return None
+    limit = current().limits.value_size
+    visited = 0
+    stack: list[Iterator[Any]] = [iter(top)]
+    while stack:
+        for item in stack[-1]:
+            visited += 1
+            if isinstance(item, Unknown):
+                return item
+            if isinstance(item, list):
+                stack.append(iter(item))
+                break
+            if isinstance(item, dict):
+                stack.append(iter(item.values()))
+                break
+        else:
+            stack.pop()
+        if visited > limit:
+            current().size(visited)
     return None
+
+
+def check_value(value: Any, where: str = "") -> None:
+    """Raise BudgetExceeded when `value` holds more elements (list items and map entries,
+    a shared part counted each time it appears) than the budget's `value_size`, or nests
+    deeper than its `nesting`. Costs at most `value_size` steps."""
+    if not isinstance(value, (list, dict)):
+        return
+    budget = current()
+    limits = budget.limits
+    count = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limits.nesting:
+            budget.nesting(depth, where)
+        children = item.values() if isinstance(item, dict) else item
+        count += len(children)
+        if count > limits.value_size:
+            budget.size(count, where)
+        for child in children:
+            if isinstance(child, (list, dict)):
+                stack.append((child, depth + 1))
 
 
 def materialize(value: Any) -> Any:
@@ -168,10 +223,17 @@ def freeze(value: Any) -> Any:
 # ----- numbers and conversions ---------------------------------------------------------
 
 
+MAX_INT_BITS = 14_000  # about 4,200 digits: every such integer converts to text
+DIGITS = 4_300  # the longest integer text Python converts (sys.get_int_max_str_digits)
+
+
 def normalize_number(value: int | float) -> int | float:
-    """Integral floats become ints (Terraform has one number type)."""
+    """Integral floats become ints (Terraform has one number type); an integer too large
+    to write out is an EvalError."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**63:
         return int(value)
+    if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+        raise BudgetExceeded(f"a number of {value.bit_length():,} bits", MAX_INT_BITS)
     return value
 
 
@@ -185,11 +247,19 @@ def number_text(value: int | float) -> str:
 
 
 def parse_number(text: str) -> int | float:
+    if len(text) > DIGITS:
+        if _NUMBER_RE.fullmatch(text):
+            raise BudgetExceeded(f"a number of {len(text):,} characters", DIGITS)
+        raise EvalError(f"cannot convert {text[:20]!r}... ({len(text):,} characters) to a "
+                        "number")
     if not _NUMBER_RE.fullmatch(text):
         raise EvalError(f"cannot convert {text!r} to a number")
     if re.fullmatch(r"-?\d+", text):
-        return int(text)
-    return normalize_number(float(text))
+        return normalize_number(int(text))
+    value = float(text)
+    if not math.isfinite(value):
+        raise BudgetExceeded(f"the number {text}", DIGITS)
+    return normalize_number(value)
 
 
 def to_string(value: Any) -> str:

@@ -361,7 +361,7 @@ def test_errors_have_line_and_hint(text: str, line: int, message: str, hint: str
 
 def test_deep_nesting_is_an_error_not_a_crash() -> None:
     error = error_of("a = " + "(" * 5000 + "1" + ")" * 5000 + "\n")
-    assert error.message == "expression nested too deeply"
+    assert (error.line, error.message) == (1, "nested more than 256 levels deep")
 
 
 def test_never_hangs_or_crashes_on_broken_input() -> None:
