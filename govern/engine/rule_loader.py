@@ -8,6 +8,11 @@ slugs unique across files (slugs: within an id namespace). Rule ids have a names
 (`GOV-AWS-001`, `ACME-AWS-001`): `GOV` is reserved for the built-in rules, so custom rules
 never clash with them. All problems of all files are raised together as one `RuleError`,
 sorted by file and line.
+
+Rule files are read as user files (`govern.user_files`): a FIFO or device is refused at
+once, a file over 64 MiB is refused before reading, and a document nested deeper than the
+evaluation budget allows (or a `check` deeper than `MAX_CHECK_NESTING`) is a problem at its
+line, never a RecursionError.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ if TYPE_CHECKING:
     from govern.engine.yaml_loader import YamlDocument
 
 RULE_SUFFIXES = (".yaml", ".yml")
+MAX_CHECK_NESTING = 64  # levels of the `check` mapping (a `not` is one, an `all` item two)
 FIXTURE_DIR_SUFFIX = ".fixtures"  # `<slug>.fixtures/` beside a rule holds its test fixtures
 BUILTIN_NAMESPACE = "GOV"
 
@@ -62,32 +68,89 @@ def default_rules_dir() -> str:
     return str(resources.files("govern").joinpath("builtin_rules"))
 
 
+@dataclass(frozen=True)
+class _Source:
+    """A rule file's text, read once, and the digest of its bytes (the cache key)."""
+
+    file: str
+    text: str
+    digest: str
+
+
 def load_rules(paths: Sequence[str], use_cache: bool = True) -> RuleSet:
     """Load every rule file in `paths` (files, or directories searched recursively for
     `*.yaml`/`*.yml`; hidden and `*.fixtures` directories are skipped). Raises `RuleError`
-    listing every problem found. A rule set that validated before, unchanged, comes from the
-    cache (`rule_cache`).
+    listing every problem found. Rule files whose exact contents validated before are
+    parsed and compiled without the schema and meaning checks (`rule_cache`).
 
     When the built-in rules directory is among `paths`, the `GOV` id namespace belongs to
     it: a rule file elsewhere using a `GOV-` id is an error, and so is a built-in rule with
     another namespace."""
     files, problems = _rule_files(paths)
-    key = rule_cache.cache_key(files) if use_cache and not problems else None
+    sources = _read_sources(files, problems)
+    builtin_root = _builtin_root(paths)
+    digests = [(source.file, source.digest) for source in sources]
+    key = rule_cache.cache_key(digests, builtin_root) if use_cache and not problems else None
+    if key is not None and rule_cache.is_validated(key, digests):
+        ruleset = _load_validated(sources, builtin_root)
+        if ruleset is not None:
+            return ruleset
+    ruleset = _load_and_validate(sources, problems, builtin_root)
     if key is not None:
-        cached = rule_cache.load_cached(key)
-        if cached is not None:
-            return cached
-    ruleset = _load_and_validate(files, problems, _builtin_root(paths))
-    if key is not None:
-        rule_cache.store(key, ruleset)
+        rule_cache.store(key, digests)
     return ruleset
 
 
-def _load_and_validate(files: list[str], problems: list[RuleProblem],
+def _read_sources(files: Sequence[str], problems: list[RuleProblem]) -> list[_Source]:
+    from govern.user_files import UserFileError, read_user_file
+
+    sources: list[_Source] = []
+    for file in files:
+        try:
+            data = read_user_file(file)
+        except UserFileError as exc:
+            problems.append(RuleProblem(file, 0, exc.reason))
+            continue
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            problems.append(RuleProblem(file, 0, "not UTF-8 text"))
+            continue
+        sources.append(_Source(file, text, rule_cache.file_digest(data)))
+    return sources
+
+
+def _load_validated(sources: Sequence[_Source], builtin_root: str | None) -> RuleSet | None:
+    """The rules of files that passed validation before (the cache said so): parsed and
+    compiled again from their text, without the schema and meaning layers. None when
+    anything is amiss, so that full validation runs and says what."""
+    from govern.engine.yaml_loader import load_yaml
+
+    loaded: list[tuple[Rule, YamlDocument]] = []
+    try:
+        for source in sources:
+            doc = load_yaml(source.text, source.file)
+            rule, problems = _compile(source.file, doc, [])
+            if rule is None or problems:
+                return None
+            loaded.append((rule, doc))
+    except Exception:  # a cache that lied: validate for real
+        return None
+    if (builtin_root is not None and _namespaces(loaded, builtin_root)) or _duplicates(loaded):
+        return None
+    return RuleSet(tuple(sorted((rule for rule, _ in loaded), key=lambda r: r.meta.id)))
+
+
+def _load_and_validate(sources: Sequence[_Source], problems: list[RuleProblem],
                        builtin_root: str | None = None) -> RuleSet:
     loaded: list[tuple[Rule, YamlDocument]] = []
-    for file in files:
-        rule, found = _load_file(file)
+    for source in sources:
+        try:
+            rule, found = _load_file(source)
+        except RecursionError:  # a backstop: the nesting checks should come first
+            rule, found = None, [RuleProblem(
+                source.file, 0, "nested too deeply to validate",
+                f"keep the rule within {MAX_CHECK_NESTING} levels")]
         problems.extend(found)
         if rule is not None:
             loaded.append(rule)
@@ -143,7 +206,7 @@ def _rule_files(paths: Sequence[str]) -> tuple[list[str], list[RuleProblem]]:
             if not found:
                 problems.append(RuleProblem(path, 0, "no rule files (*.yaml, *.yml) in this "
                                                      "directory"))
-        elif os.path.isfile(path):
+        elif os.path.lexists(path):  # a file; reading it refuses FIFOs and devices
             found = [path]
         else:
             problems.append(RuleProblem(path, 0, "no such rule file or directory"))
@@ -166,28 +229,31 @@ def _walk(directory: str) -> list[str]:
     return found
 
 
-def _load_file(file: str) -> tuple[tuple[Rule, YamlDocument] | None, list[RuleProblem]]:
-    # imported here: a cached rule set needs neither YAML nor jsonschema
+def _load_file(source: _Source) -> tuple[tuple[Rule, YamlDocument] | None, list[RuleProblem]]:
+    # imported here: rules that validated before need no jsonschema
     from govern.engine.schema_errors import first_schema_problem
     from govern.engine.yaml_loader import load_yaml
 
+    file = source.file
     try:
-        with open(file, encoding="utf-8") as handle:
-            text = handle.read()
-    except UnicodeDecodeError:
-        return None, [RuleProblem(file, 0, "not UTF-8 text")]
-    except OSError as exc:
-        return None, [RuleProblem(file, 0, f"cannot read: {exc.strerror or exc}")]
-    try:
-        doc = load_yaml(text, file)
+        doc = load_yaml(source.text, file)
     except SourceError as exc:
         return None, [RuleProblem(file, exc.line or 0, exc.message, exc.hint)]
     if doc.value is None:
         return None, [RuleProblem(file, 1, "empty rule file")]
+    deep = _too_deep_check(file, doc)
+    if deep is not None:
+        return None, [deep]
     schema = first_schema_problem(doc)
     if schema is not None:
         return None, [RuleProblem(file, doc.line(schema.path), schema.message, schema.hint)]
-    problems = _meaning(file, doc)
+    rule, problems = _compile(file, doc, _meaning(file, doc))
+    return (None if rule is None else (rule, doc)), problems
+
+
+def _compile(file: str, doc: YamlDocument, problems: list[RuleProblem]
+             ) -> tuple[Rule | None, list[RuleProblem]]:
+    """The rule of a schema-valid document, unless `problems` or the condition has some."""
     data: Mapping[str, Any] = doc.value
     check, compile_problems = compile_condition(data["check"], ("check",),
                                                 data.get("parameters") or {})
@@ -195,11 +261,34 @@ def _load_file(file: str) -> tuple[tuple[Rule, YamlDocument] | None, list[RulePr
                     for p in compile_problems)
     if problems:
         return None, problems
-    return (Rule(meta=_meta(file, data), check=check, message=data["message"],
-                 parameters=dict(data.get("parameters") or {}),
-                 examples={k: dict(v) for k, v in data["examples"].items()},
-                 compliance={k: tuple(v) for k, v in (data.get("compliance") or {}).items()},
-                 references=tuple(data.get("references") or ())), doc), []
+    return Rule(meta=_meta(file, data), check=check, message=data["message"],
+                parameters=dict(data.get("parameters") or {}),
+                examples={k: dict(v) for k, v in data["examples"].items()},
+                compliance={k: tuple(v) for k, v in (data.get("compliance") or {}).items()},
+                references=tuple(data.get("references") or ())), []
+
+
+def _too_deep_check(file: str, doc: YamlDocument) -> RuleProblem | None:
+    """A `check` nested deeper than `MAX_CHECK_NESTING` (schema validation and evaluation
+    recurse per level, so the general YAML limit is too generous here)."""
+    if not isinstance(doc.value, dict) or "check" not in doc.value:
+        return None
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(doc.value["check"], ("check",))]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            children: list[tuple[Any, tuple[str | int, ...]]] = [
+                (v, (*path, k)) for k, v in value.items()]
+        elif isinstance(value, list):
+            children = [(v, (*path, i)) for i, v in enumerate(value)]
+        else:
+            continue
+        if len(path) > MAX_CHECK_NESTING:
+            return RuleProblem(file, doc.line(path),
+                               f"check nested more than {MAX_CHECK_NESTING} levels deep",
+                               "flatten the nested all/any/not conditions")
+        stack.extend(children)
+    return None
 
 
 def _meaning(file: str, doc: YamlDocument) -> list[RuleProblem]:
