@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from govern.suppress.comments import Comment, terraform_comments, yaml_comments
+from govern.suppress.comments import (
+    Comment,
+    hcl_block_end,
+    terraform_comments,
+    yaml_block_end,
+    yaml_comments,
+)
 
 
 def test_terraform_comments_skip_strings_and_heredocs() -> None:
@@ -35,3 +41,45 @@ Resources:
 '''
     assert yaml_comments(text) == [Comment(" above", 2, 3),
                                    Comment(" trailing", 3, 3, trailing=True)]
+
+
+def test_hcl_block_end_skips_brackets_in_strings_comments_and_heredocs() -> None:
+    lines = """\
+resource "x" "y" {
+  name = "}{"  # }
+  ports = [
+    22,
+  ]
+  policy = <<EOT
+}
+EOT
+  /* { */
+  tags = { a = "b" }
+}
+after = 1
+""".splitlines()
+    assert hcl_block_end(lines, 1) == 11
+    assert hcl_block_end(lines, 2) == 2  # an attribute on one line
+    assert hcl_block_end(lines, 3) == 5  # a list over lines
+    assert hcl_block_end(lines, 10) == 10
+    assert hcl_block_end(lines[:4], 1) == 4  # unclosed: to the end of the file
+
+
+def test_yaml_block_end_is_the_last_deeper_line_of_code() -> None:
+    lines = """\
+Resources:
+  A:
+    Type: x
+    Properties:
+      - one: 1
+        two: 2
+      # a comment below is not part of it
+
+      - three: 3
+  B:
+    Type: y
+""".splitlines()
+    assert yaml_block_end(lines, 2) == 9
+    assert yaml_block_end(lines, 5) == 6  # a list item and its own keys
+    assert yaml_block_end(lines, 3) == 3
+    assert yaml_block_end(lines, 10) == 11
