@@ -15,6 +15,12 @@ What cannot be known statically is an `Unknown`, never a guess:
 - `Fn::FindInMap` with a key that is not known (`!Ref AWS::Region`): an Unknown whose
   alternatives are the values under every key of the mapping.
 
+Evaluation is bounded by the scan unit's budget (`govern.parsers.budget`): every node
+evaluated is a step, every character a string function builds is a step, and a value
+(`Fn::Split`'s list, `Fn::Join`'s string, ...) may not exceed the budget's `value_size`;
+going over raises `BudgetExceeded`. `Fn::Cidr` takes a count of 1 to 256, as CloudFormation
+does.
+
 `AWS::NoValue` removes the key (or list element) that holds it. Problems CloudFormation
 would reject (an unknown `Fn::` function, wrong arguments, a condition that is not
 defined) are reported as errors at their line; a name that is neither a parameter nor a
@@ -34,6 +40,7 @@ from govern.model.finding import Notice, NoticeLevel
 from govern.model.resource import Path
 from govern.model.source import SourceRange
 from govern.model.unknown import PartialString, Unknown, contains_unknown, leaf_alternatives
+from govern.parsers.budget import current
 from govern.parsers.cloudformation.conditions import Conditions
 from govern.parsers.cloudformation.nodes import MAP, SCALAR, SEQ, Node, plain, scalar_text
 from govern.parsers.cloudformation.parameters import NO_VALUE_NAME
@@ -56,6 +63,7 @@ _NOT_COMPUTED = ("Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn", "Fn
                  "Fn::ValueOf", "Fn::ValueOfAll", "Fn::ForEach")
 _CONDITION_FUNCTIONS = ("Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not")
 _SUB_VARIABLE = re.compile(r"\$\{([^}]*)\}")
+MAX_CIDR_COUNT = 256  # CloudFormation's limit on Fn::Cidr's count
 
 
 class Evaluator:
@@ -72,6 +80,7 @@ class Evaluator:
         self.is_sam = is_sam
         self.notices: list[Notice] = []
         self.references: list[str] = []
+        self.budget = current()
         self.conditions = Conditions(conditions, self._condition_value, self._error)
         self._functions: dict[str, Callable[[Node, Node, Path, Locations], Any]] = {
             "Ref": self._ref, "Fn::GetAtt": self._get_att, "Fn::Sub": self._sub,
@@ -103,6 +112,7 @@ class Evaluator:
         the paths below `path` go to `locations`."""
         if locations is None:
             locations = {}
+        self.budget.step(1, f"line {node.line}")
         kind = node.kind
         if kind == SCALAR:
             return node.value
@@ -229,8 +239,9 @@ class Evaluator:
                     unknown = found
                 parts.append(Unknown(found.reason, ref=found.ref))
                 continue
-            parts.append(_string(value))
+            parts.append(self._built(_string(value), node))
         parts.append(text[last:])
+        self._charge(sum(len(p) for p in parts if isinstance(p, str)), "Fn::Sub", node)
         if unknown is not None:  # unknown as a whole, its known text still readable
             return PartialString(tuple(p for p in parts if p != ""), unknown.reason,
                                  unknown.ref)
@@ -259,7 +270,10 @@ class Evaluator:
         for value in values:
             if contains_unknown(value):
                 return _plain_unknown(_first_unknown(value))
-        return delimiter.join(_string(v) for v in values)
+        texts = [_string(v) for v in values]
+        self._charge(sum(map(len, texts)) + len(delimiter) * max(0, len(texts) - 1),
+                     "Fn::Join", node)
+        return delimiter.join(texts)
 
     def _split(self, argument: Node, node: Node, path: Path, locations: Locations) -> Any:
         if argument.kind != SEQ or len(argument.items) != 2:
@@ -270,6 +284,7 @@ class Evaluator:
             return _plain_unknown(text)
         if not isinstance(delimiter, str) or not delimiter or not isinstance(text, str):
             return self._invalid("Fn::Split", node, "[delimiter, string]")
+        self.budget.size(text.count(delimiter) + 1, f"Fn::Split at line {node.line}")
         return text.split(delimiter)
 
     def _base64(self, argument: Node, node: Node, path: Path, locations: Locations) -> Any:
@@ -278,14 +293,16 @@ class Evaluator:
             return _plain_unknown(_first_unknown(value))
         if isinstance(value, (dict, list)):
             return self._invalid("Fn::Base64", node, "a string")
-        return base64.b64encode(_string(value).encode("utf-8")).decode("ascii")
+        text = self._built(_string(value), node)
+        self._charge(len(text) * 4 // 3, "Fn::Base64", node)
+        return base64.b64encode(text.encode("utf-8", "replace")).decode("ascii")
 
     def _to_json_string(self, argument: Node, node: Node, path: Path,
                         locations: Locations) -> Any:
         value = self._scratch(argument)
         if contains_unknown(value):
             return _plain_unknown(_first_unknown(value))
-        return json.dumps(value, separators=(",", ":"))
+        return self._built(json.dumps(value, separators=(",", ":")), node)
 
     # ----- lists ----------------------------------------------------------------------
 
@@ -329,19 +346,35 @@ class Evaluator:
         for value in (block, count, bits):
             if contains_unknown(value):
                 return _plain_unknown(_first_unknown(value))
+        expected = f"[ip block, count (1 to {MAX_CIDR_COUNT}), cidr bits]"
         try:
             network = ipaddress.ip_network(scalar_text(block), strict=False)
-            prefix = network.max_prefixlen - int(scalar_text(bits))
-            subnets = network.subnets(new_prefix=prefix)
             wanted = int(scalar_text(count))
+            size = int(scalar_text(bits))
+            if not 1 <= wanted <= MAX_CIDR_COUNT or not 0 < size <= network.max_prefixlen:
+                raise ValueError(expected)
+            subnets = network.subnets(new_prefix=network.max_prefixlen - size)
             found: list[str] = []
             for subnet in subnets:
                 if len(found) == wanted:
                     break
                 found.append(str(subnet))
-        except ValueError:
-            return self._invalid("Fn::Cidr", node, "[ip block, count, cidr bits]")
+        except ValueError:  # also: a count or a block of more than 4,300 digits
+            return self._invalid("Fn::Cidr", node, expected)
         return found
+
+    # ----- budget -----------------------------------------------------------------------
+
+    def _charge(self, characters: int, name: str, node: Node) -> None:
+        """Charge a string of `characters` about to be built by `name`."""
+        where = f"{name} at line {node.line}"
+        self.budget.size(characters, where)
+        self.budget.step(characters, where)
+
+    def _built(self, text: str, node: Node) -> str:
+        """`text`, built by a string function, charged to the budget."""
+        self._charge(len(text), node.single_key() or "a string function", node)
+        return text
 
     # ----- elsewhere ------------------------------------------------------------------
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from govern.model.finding import Notice
 from govern.parsers.cloudformation.nodes import MAP, SCALAR, SEQ, Node
 from govern.parsers.json_positions import JNode, parse_json_positions
 
 Duplicate = tuple[str, int, int]  # key, line of the repeat, line of the first (0: unknown)
 
 
-def load_json(text: str, path: str) -> tuple[Node, list[Duplicate]]:
-    """Parse a JSON template; raise SourceError (with the line) when it is not valid JSON."""
-    root = parse_json_positions(text, path)
+def load_json(text: str, path: str, notices: list[Notice] | None = None
+              ) -> tuple[Node, list[Duplicate]]:
+    """Parse a JSON template; raise SourceError (with the line) when it is not valid JSON.
+    Warnings (a lone surrogate read as U+FFFD) go to `notices` when given."""
+    root = parse_json_positions(text, path, notices)
     duplicates: list[Duplicate] = []
     return _node(root, duplicates), duplicates
 

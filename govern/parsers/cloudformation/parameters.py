@@ -21,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import yaml
-
 from govern.errors import SourceError
 from govern.model.finding import Notice
 from govern.model.unknown import Unknown
 from govern.parsers.cloudformation.nodes import MAP, SCALAR, SEQ, Node, plain, scalar_text
+from govern.parsers.cloudformation.reading import read_text
+from govern.parsers.cloudformation.yaml_loader import read_yaml
 
 PSEUDO_UNKNOWN = {
     "AWS::Region": "the region is not known statically (AWS::Region)",
@@ -47,27 +47,21 @@ def read_parameter_files(paths: Sequence[str]) -> tuple[dict[str, Any], list[Not
     notices: list[Notice] = []
     for path in paths:
         try:
-            values.update(_read_file(path))
+            values.update(_read_file(path, notices))
         except SourceError as exc:
             notices.append(Notice("error", exc.message, exc.file, exc.line, exc.hint,
                                   code="parse-error"))
     return values, notices
 
 
-def _read_file(path: str) -> dict[str, Any]:
+def _read_file(path: str, notices: list[Notice]) -> dict[str, Any]:
+    text = read_text(path, notices)
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(f"cannot read the parameter file: {exc}", path) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise SourceError(f"invalid parameter file: {exc.problem}", path,
-                          mark.line + 1 if mark is not None else None) from None
-    except yaml.YAMLError as exc:
-        raise SourceError(f"invalid parameter file: {exc}", path) from None
+        root, _ = read_yaml(text, path)
+    except SourceError as exc:
+        raise SourceError(exc.message.replace("invalid YAML", "invalid parameter file", 1),
+                          path, exc.line, exc.hint) from None
+    data = plain(root) if root is not None else None
     hint = ('use [{"ParameterKey": "K", "ParameterValue": "V"}], {"Parameters": {"K": "V"}} '
             'or {"K": "V"}')
     if isinstance(data, list):

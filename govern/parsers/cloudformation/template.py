@@ -9,7 +9,9 @@ the end of its definition.
 
 A resource whose `Condition` is false is not emitted; one whose condition is not known is
 emitted, with a note. Problems are notices with the file and line; a broken resource does
-not stop the others.
+not stop the others. A resource whose evaluation goes over the scan unit's budget is an
+error (`budget-exceeded`) naming it, and stops the template's evaluation there (the budget
+is spent).
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ from typing import Any
 from govern.model.finding import Notice
 from govern.model.source import SourceRange
 from govern.model.unknown import Unknown
+from govern.parsers.budget import BudgetExceeded
 from govern.parsers.cloudformation.intrinsics import NO_VALUE, Evaluator, Locations
 from govern.parsers.cloudformation.nodes import MAP, SCALAR, SEQ, Node, scalar_text
 from govern.parsers.cloudformation.parameters import parameter_values, pseudo_parameters
 from govern.parsers.native import NativeResource
 
 FORMAT = "cloudformation"
+_TOO_DEEP = "nest fewer intrinsic functions inside one another"
 SAM_TRANSFORM_PREFIX = "AWS::Serverless"
 
 
@@ -71,7 +75,16 @@ def read_template(path: str, root: Node, given: dict[str, Any]
         logical_ids, root.get("Mappings"), root.get("Conditions"), is_sam(root))
     natives: list[NativeResource] = []
     for logical_id, line, node in resources_node.pairs:
-        native = _resource(evaluator, path, logical_id, line, node, error, notices)
+        try:
+            native = _resource(evaluator, path, logical_id, line, node, error, notices)
+        except BudgetExceeded as exc:
+            error(f"resource {logical_id}: {exc.render()}; this resource and the ones after "
+                  f"it in the template are not checked", line, "budget-exceeded", exc.hint)
+            break
+        except RecursionError:
+            error(f"resource {logical_id}: its values are nested too deeply to evaluate; it "
+                  f"is not checked", line, "budget-exceeded", _TOO_DEEP)
+            continue
         if native is not None:
             natives.append(native)
     notices.extend(evaluator.notices)

@@ -6,11 +6,13 @@ cfn-lint does) except timestamps, which stay strings (`AWSTemplateFormatVersion:
 2010-09-09` is text to CloudFormation); every short-form tag becomes its long form (`!Ref
 x` -> `{Ref: x}`, `!GetAtt a.b` -> `{Fn::GetAtt: [a, b]}`, `!Sub ...` -> `{Fn::Sub: ...}`);
 keys are the text as written. A key written twice keeps its last value (CloudFormation
-does the same) and is reported as a warning.
+does the same) and is reported as a warning. Composing is bounded (`yaml_composer`): deep
+nesting, recursive aliases and alias bombs are a SourceError at their line.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -18,11 +20,7 @@ import yaml
 
 from govern.errors import SourceError, yaml_syntax_error
 from govern.parsers.cloudformation.nodes import MAP, SCALAR, SEQ, Node
-
-try:
-    _Loader: type[Any] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml is not installed
-    _Loader = yaml.SafeLoader
+from govern.parsers.cloudformation.yaml_composer import compose
 
 _STR = "tag:yaml.org,2002:str"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -45,14 +43,27 @@ def intrinsic_key(tag: str) -> str:
 
 def load_yaml(text: str, path: str) -> tuple[Node, list[Duplicate]]:
     """Parse a YAML template; raise SourceError (with the line) when it is not valid YAML."""
+    root, duplicates = read_yaml(text, path)
+    if root is None:
+        raise SourceError("the template is empty", path, 1)
+    return root, duplicates
+
+
+def read_yaml(text: str, path: str) -> tuple[Node | None, list[Duplicate]]:
+    """The positioned tree of a YAML document (None when the text holds none); raise
+    SourceError (with the line) when it is not valid YAML or goes over a limit."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = compose(text, path)
     except yaml.MarkedYAMLError as exc:
-        raise yaml_syntax_error(exc, path) from None
+        error = yaml_syntax_error(exc, path)
+        last = text.count("\n") + 1
+        if error.line is not None and error.line > last:  # libyaml: past the end
+            error.line = last
+        raise error from None
     except yaml.YAMLError as exc:
         raise SourceError(f"invalid YAML: {exc}", path, 1) from None
     if root is None:
-        raise SourceError("the template is empty", path, 1)
+        return None, []
     converter = _Converter(path, text)
     return converter.node(root), converter.duplicates
 
@@ -102,8 +113,10 @@ class _Converter:
             make = _SCALARS.get(tag)
             try:
                 value = make(raw) if make is not None else raw.value
-            except (ValueError, yaml.YAMLError):
+            except (ValueError, yaml.YAMLError):  # an int of more than 4,300 digits
                 value = raw.value
+            if isinstance(value, float) and not math.isfinite(value):
+                value = raw.value  # `1e400`, `.inf`: kept as written, as a string
         return Node(SCALAR, line, max(line, end), value)
 
     def _last_written(self, start: int, end: int) -> int:
