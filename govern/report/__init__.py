@@ -14,6 +14,7 @@ from importlib import import_module
 
 from govern.errors import UsageError
 from govern.model.finding import ScanReport
+from govern.report.safe_text import clean_report, clean_text, may_hold_surrogates
 
 GITHUB_DEFAULT_LIMIT = 50  # annotations per level; github.DEFAULT_LIMIT (a test keeps them equal)
 
@@ -64,11 +65,20 @@ FORMATS: tuple[str, ...] = tuple(_RENDERERS)  # compliance: Markdown, --output o
 def render(fmt: str, report: ScanReport, *, color: bool = False,
            sarif_category: str | None = None) -> str:
     """The report in format `fmt` (one of `FORMATS`), ending with a newline (github: empty
-    when there is nothing to annotate)."""
+    when there is nothing to annotate). The text holds no lone surrogate (`safe_text`): it
+    can always be written as UTF-8."""
     renderer = _RENDERERS.get(fmt)
     if renderer is None:
         raise UsageError(f"unknown report format {fmt!r} (choose one of: {', '.join(FORMATS)})")
-    return renderer(report, RenderOptions(color=color, sarif_category=sarif_category))
+    options = RenderOptions(color=color, sarif_category=sarif_category)
+    try:
+        text = renderer(report, options)
+        if not may_hold_surrogates(text):
+            return text
+    except UnicodeError:  # a lone surrogate (a file name that is not UTF-8) met an encoder
+        pass
+    # lone surrogates become U+FFFD, so that every format can be written as UTF-8
+    return clean_text(renderer(clean_report(report), options))
 
 
 __all__ = ["FORMATS", "RenderOptions", "render"]
