@@ -34,6 +34,7 @@ from govern.model.finding import Finding
 from govern.model.graph import ResourceGraph
 from govern.model.inventory import load_inventory
 from govern.parsers.classify import classify_file
+from govern.report.safe_text import clean_value
 from govern.suppress.model import SuppressionRule
 
 CHANGE_FORMATS = ("tfplan", "cloudformation", "arm")
@@ -57,8 +58,10 @@ class Decision:
         return EXIT_CODES[self.decision]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"decision": self.decision, "reasons": self.reasons, "errors": self.errors,
-                "context": self.context}
+        """The decision document; a lone surrogate in a name (a file name that is not
+        UTF-8) is U+FFFD, so the document can be written as UTF-8."""
+        return clean_value({"decision": self.decision, "reasons": self.reasons,
+                            "errors": self.errors, "context": self.context})
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, sort_keys=True) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govern.admission.decide import Decision
+from govern.report.safe_text import clean_text
 
 
 def decision_text(decision: Decision) -> str:
@@ -14,4 +15,4 @@ def decision_text(decision: Decision) -> str:
         at = f" ({where['file']}:{where['start_line']})" if where else ""
         lines.append(f"  {reason['enforcement']} {reason['status']} {reason['rule']} "
                      f"[{reason['severity']}] {reason['resource']}{at}: {reason['message']}")
-    return "\n".join(lines) + "\n"
+    return clean_text("\n".join(lines) + "\n")

@@ -31,7 +31,8 @@ def fingerprint(rule_id: str, resource: Resource, path: str, base_dir: str | Non
     file = resource.range.file if resource.range is not None else ""
     text = "\x1f".join((rule_id, resource.source_format, relative(resource.context, base_dir),
                         relative(file, base_dir), resource.address, path))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a file name that is not UTF-8 (surrogate escapes) has a fingerprint too
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def relative(path: str, base_dir: str | None) -> str:

@@ -37,10 +37,12 @@ def may_hold_surrogates(rendered: str) -> bool:
 
 def clean_report(report: ScanReport) -> ScanReport:
     """`report` with every lone surrogate in its strings replaced by U+FFFD."""
-    return _clean(report)
+    return clean_value(report)
 
 
-def _clean(value: T) -> T:
+def clean_value(value: T) -> T:
+    """`value` (strings, dataclasses, tuples, lists, dicts) with every lone surrogate in
+    its strings replaced by U+FFFD."""
     return _cleaned(value)  # type: ignore[no-any-return]
 
 

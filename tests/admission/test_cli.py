@@ -114,3 +114,17 @@ def test_a_directory_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "govern admit judges one change, a Terraform plan JSON" in result.output
     assert ". is a directory" in result.output
+
+
+def test_a_lone_surrogate_in_a_name_is_written_as_a_replacement_character(
+        tmp_path: Path) -> None:
+    # JSON may escape a lone surrogate; the decision is still written as UTF-8
+    (tmp_path / "stack.json").write_text(
+        '{"Resources": {"B\\ud800": {"Type": "AWS::S3::Bucket", '
+        '"Properties": {"AccessControl": "PublicReadWrite"}}}}')
+    for fmt in ("json", "text"):
+        result = CliRunner().invoke(cli, ["admit", "stack.json", "--format", fmt])
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert "\\ud800" not in result.output.lower() and "\ud800" not in result.output
+        assert "B\ufffd" in (result.output if fmt == "text" else
+                             json.dumps(json.loads(result.output), ensure_ascii=False))
