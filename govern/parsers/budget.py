@@ -35,9 +35,9 @@ from govern.errors import GovernError
 @dataclass(frozen=True)
 class Limits:
     instances: int = 10_000
-    total_instances: int = 100_000
+    total_instances: int = 50_000
     value_size: int = 1_000_000
-    steps: int = 20_000_000
+    steps: int = 5_000_000
     nesting: int = 256
 
 

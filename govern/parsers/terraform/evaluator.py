@@ -449,6 +449,7 @@ class Evaluator:
         object_out: dict[str, Any] = {}
         pairs = _iterate(collection)
         self.budget.step(len(pairs), "a for expression")
+        characters = 0
         for key, item in pairs:
             inner = dict(env)
             if node.key_var is not None:
@@ -461,7 +462,11 @@ class Evaluator:
                 if not _condition(keep):
                     continue
             if node.key_expr is None:
-                tuple_out.append(self.eval(node.value_expr, inner))
+                element = self.eval(node.value_expr, inner)
+                tuple_out.append(element)
+                if isinstance(element, str):  # bounded while built, not only at the end
+                    characters += len(element)
+                    self.budget.size(characters + len(tuple_out), "a for expression")
                 continue
             out_key = self.value(node.key_expr, inner)
             if isinstance(out_key, Unknown):

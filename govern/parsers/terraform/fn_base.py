@@ -4,12 +4,14 @@ checks."""
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from govern.parsers.terraform.values import (
     EvalError,
+    NotRead,
     is_number,
     to_int,
     to_number,
@@ -20,7 +22,7 @@ from govern.parsers.terraform.values import (
 UnknownPolicy = Literal["deep", "shallow", "custom"]
 TemplateRenderer = Callable[[str, str, dict[str, Any]], Any]
 
-MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_FILE_BYTES = 5 * 1024 * 1024  # when the scan's max_file_size is not known
 
 
 @dataclass
@@ -31,32 +33,68 @@ class FunctionContext:
     paths in `file()` resolve against it, which is why configurations write
     `"${path.module}/x"`). `render_template(text, path, vars)` evaluates a template for
     `templatefile()`.
+
+    `tree`: the directory tree the scan was given (or the root module's directory when a
+    file was given); a path whose real location (symbolic links followed) is outside it
+    is never read: `inside()` raises NotRead, and the value is unknown with a warning.
+    `max_bytes`: files larger than this are not read either (NotRead).
     """
 
     base_dir: str
     render_template: TemplateRenderer | None = None
+    tree: str | None = None
+    max_bytes: int = MAX_FILE_BYTES
     _files: dict[str, str | None] = field(default_factory=dict)
     memo: dict[Any, Any] = field(default_factory=dict)  # results of pure, costly calls
 
     def resolve(self, path: str) -> str:
         return os.path.normpath(path if os.path.isabs(path) else os.path.join(self.base_dir, path))
 
-    def read_text(self, path: str) -> str | None:
-        """The text of a file (None when it does not exist or is not UTF-8 text)."""
+    def inside(self, path: str) -> str:
+        """The resolved `path`, when it may be read: inside `tree` (symbolic links
+        followed). Raises NotRead otherwise."""
         full = self.resolve(path)
-        if full not in self._files:
-            self._files[full] = _read(full)
-        return self._files[full]
+        if self.tree is not None:
+            real = os.path.realpath(full)
+            if real != self.tree and not real.startswith(self.tree.rstrip(os.sep) + os.sep):
+                raise NotRead(f"{path} is outside the scanned tree {self.tree}; govern does "
+                              "not read it")
+        return full
 
-
-def _read(full: str) -> str | None:
-    try:
-        if not os.path.isfile(full) or os.path.getsize(full) > MAX_FILE_BYTES:
+    def read_bytes(self, path: str) -> bytes | None:
+        """The bytes of a file inside the tree (None when it does not exist or is not a
+        regular file); NotRead when outside the tree or larger than `max_bytes`."""
+        full = self.inside(path)
+        try:
+            status = os.stat(full)
+        except OSError:
             return None
-        with open(full, encoding="utf-8") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError):
-        return None
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        if status.st_size > self.max_bytes:
+            raise NotRead(f"{path} is {status.st_size / 1048576:.1f} MiB, over the "
+                          f"{self.max_bytes / 1048576:.1f} MiB limit for files govern reads")
+        try:
+            with open(full, "rb") as handle:
+                data = handle.read(self.max_bytes + 1)
+        except OSError:
+            return None
+        if len(data) > self.max_bytes:
+            raise NotRead(f"{path} is over the {self.max_bytes / 1048576:.1f} MiB limit for "
+                          "files govern reads")
+        return data
+
+    def read_text(self, path: str) -> str | None:
+        """The text of a file (None when it does not exist or is not UTF-8 text);
+        NotRead as `read_bytes`."""
+        full = self.inside(path)
+        if full not in self._files:
+            data = self.read_bytes(path)
+            try:
+                self._files[full] = None if data is None else data.decode("utf-8")
+            except UnicodeDecodeError:
+                self._files[full] = None
+        return self._files[full]
 
 
 Impl = Callable[[list[Any], FunctionContext], Any]

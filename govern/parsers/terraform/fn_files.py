@@ -11,6 +11,7 @@ import os
 from typing import Any
 
 from govern.model.unknown import Unknown
+from govern.parsers.budget import current
 from govern.parsers.terraform.fn_base import (
     FunctionContext,
     FunctionSpec,
@@ -18,7 +19,7 @@ from govern.parsers.terraform.fn_base import (
     arg_str,
     fixed,
 )
-from govern.parsers.terraform.values import freeze
+from govern.parsers.terraform.values import NotRead, freeze
 
 
 def _missing(path: str) -> Unknown:
@@ -32,16 +33,11 @@ def _file(args: list[Any], ctx: FunctionContext) -> Any:
 
 
 def _fileexists(args: list[Any], ctx: FunctionContext) -> Any:
-    return os.path.isfile(ctx.resolve(arg_str(args[0], "path")))
+    return os.path.isfile(ctx.inside(arg_str(args[0], "path")))
 
 
 def _file_bytes(ctx: FunctionContext, path: str) -> bytes | None:
-    full = ctx.resolve(path)
-    try:
-        with open(full, "rb") as handle:
-            return handle.read()
-    except OSError:
-        return None
+    return ctx.read_bytes(path)
 
 
 def _filebase64(args: list[Any], ctx: FunctionContext) -> Any:
@@ -87,21 +83,36 @@ def _templatefile(args: list[Any], ctx: FunctionContext) -> Any:
 
 def _fileset(args: list[Any], ctx: FunctionContext) -> Any:
     base, pattern = arg_str(args[0], "path"), arg_str(args[1], "pattern")
-    root = ctx.resolve(base)
+    root = ctx.inside(base)
     key = ("fileset", root, pattern)
     if key not in ctx.memo:
-        ctx.memo[key] = _glob_files(root, pattern)
+        ctx.memo[key] = _glob_files(root, pattern, ctx)
     return list(ctx.memo[key])
 
 
-def _glob_files(root: str, pattern: str) -> list[str]:
+def _glob_files(root: str, pattern: str, ctx: FunctionContext) -> list[str]:
+    """The files matching `pattern` under `root`; those whose real location is outside
+    the scanned tree (through a symbolic link) are left out."""
     if not os.path.isdir(root):
         return []
+    limit = current().limits.value_size
     found: set[str] = set()
     for one in expand_braces(pattern):
-        found.update(glob.glob(one, root_dir=root, recursive=True))
-    files = [f for f in found if os.path.isfile(os.path.join(root, f))]
+        for name in glob.iglob(one, root_dir=root, recursive=True):
+            found.add(name)
+            if len(found) > limit:
+                current().size(len(found), "fileset()")
+    files = [f for f in found if os.path.isfile(os.path.join(root, f))
+             and _inside(ctx, os.path.join(root, f))]
     return sorted(f.replace(os.sep, "/") for f in files)
+
+
+def _inside(ctx: FunctionContext, path: str) -> bool:
+    try:
+        ctx.inside(path)
+    except NotRead:
+        return False
+    return True
 
 
 def expand_braces(pattern: str) -> list[str]:

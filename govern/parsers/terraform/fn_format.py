@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from govern.parsers.budget import current
+from govern.parsers.budget import BudgetExceeded, current
 from govern.parsers.terraform.fn_base import FunctionContext, FunctionSpec, arg_str, variadic
 from govern.parsers.terraform.values import (
     EvalError,
@@ -69,7 +69,8 @@ def _bounded_int(text: str, what: str) -> int:
     """A width or precision written in a format string, within the budget's value size."""
     limit = current().limits.value_size
     if len(text) > len(str(limit)) or int(text) > limit:
-        current().size(limit + 1, f"format(): a {what} of {text[:20]}")
+        shown = text if len(text) <= 20 else f"{text[:20]}..."
+        raise BudgetExceeded(f"a {what} of {shown}", limit, "format()")
     return int(text)
 
 

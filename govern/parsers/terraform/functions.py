@@ -50,6 +50,7 @@ FUNCTIONS: dict[str, FunctionSpec] = {
 }
 
 LAZY_FUNCTIONS = frozenset({"try", "can"})
+_FILE_READERS = frozenset({"file", "filebase64", "templatefile"})
 
 # Functions that only rearrange collections: they may receive collections whose elements
 # are still lazy references (a module's outputs, resource instances), so that only the
@@ -101,7 +102,8 @@ def _bounded(name: str, result: Any) -> Any:
     """The result, checked against the budget (its size, its nesting, a number that
     cannot be written out)."""
     if isinstance(result, str):
-        current().size(len(result), f"the result of {name}()")
+        if name not in _FILE_READERS:  # those are bounded by the file size limit
+            current().size(len(result), f"the result of {name}()")
     elif isinstance(result, (list, dict)):
         current().step(len(result))
         check_value(result, f"the result of {name}()")

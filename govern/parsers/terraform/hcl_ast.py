@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
+from govern.model.finding import Notice
+
 
 @dataclass(frozen=True)
 class Node:
@@ -210,3 +212,4 @@ class ConfigFile:
 
     path: str
     body: Body
+    notices: tuple[Notice, ...] = ()  # e.g. the file was not UTF-8 and was decoded anyway

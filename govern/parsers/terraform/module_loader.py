@@ -18,7 +18,7 @@ from typing import TypeVar
 from govern.errors import SourceError
 from govern.model.finding import Notice
 from govern.parsers.terraform import hcl_ast as ast
-from govern.parsers.terraform.files import parse_config_file
+from govern.parsers.terraform.files import SIDE_FILE_LIMIT, parse_config_file, read_bytes
 
 _IGNORED_PREFIXES = (".", "#")
 MANIFEST = os.path.join(".terraform", "modules", "modules.json")
@@ -99,15 +99,17 @@ def parse_error_notice(exc: SourceError) -> Notice:
 class ModuleLoader:
     """Loads module directories once per scan."""
 
-    def __init__(self, skip_files: Collection[str] = frozenset()) -> None:
+    def __init__(self, skip_files: Collection[str] = frozenset(),
+                 max_bytes: int = SIDE_FILE_LIMIT) -> None:
         self._cache: dict[str, ModuleDef] = {}
         self._skip = frozenset(os.path.abspath(f) for f in skip_files)
+        self.max_bytes = max_bytes
 
     def load(self, directory: str) -> ModuleDef:
         key = os.path.abspath(directory)
         module = self._cache.get(key)
         if module is None:
-            module = load_module(directory, self._skip)
+            module = load_module(directory, self._skip, self.max_bytes)
             self._cache[key] = module
         return module
 
@@ -118,9 +120,11 @@ class ModuleLoader:
         return sorted({f for m in self._cache.values() for f in m.files})
 
 
-def load_module(directory: str, skip: Collection[str] = frozenset()) -> ModuleDef:
+def load_module(directory: str, skip: Collection[str] = frozenset(),
+                max_bytes: int = SIDE_FILE_LIMIT) -> ModuleDef:
     """The declarations of the module in `directory` (`skip`: absolute paths of files
-    not to read, e.g. binary or huge files the discoverer already reported)."""
+    not to read, e.g. binary or huge files the discoverer already reported; a file over
+    `max_bytes` is an error notice, not read)."""
     module = ModuleDef(dir=directory)
     paths = [p for p in config_files(directory) if os.path.abspath(p) not in skip]
     primary = [p for p in paths if not is_override(os.path.basename(p))]
@@ -128,10 +132,11 @@ def load_module(directory: str, skip: Collection[str] = frozenset()) -> ModuleDe
     for path in primary + overrides:
         module.files.append(path)
         try:
-            config = parse_config_file(path)
+            config = parse_config_file(path, max_bytes)
         except SourceError as exc:
             module.notices.append(parse_error_notice(exc))
             continue
+        module.notices.extend(config.notices)
         _declare(module, config, override=path in overrides)
     return module
 
@@ -209,14 +214,23 @@ def is_local_source(source: str) -> bool:
     return source.startswith(("./", "../", ".\\", "..\\")) or source in (".", "..")
 
 
-def read_manifest(root_dir: str) -> dict[str, str]:
+def read_manifest(root_dir: str, max_bytes: int = SIDE_FILE_LIMIT,
+                  notices: list[Notice] | None = None) -> dict[str, str]:
     """`.terraform/modules/modules.json` of a root module: module key -> directory
-    (relative to the root). Empty when absent or unreadable."""
+    (relative to the root). Empty when absent or unreadable; a manifest over `max_bytes`
+    (or not a regular file) is not read, with a warning in `notices`."""
     path = os.path.join(root_dir, MANIFEST)
+    if not os.path.lexists(path):
+        return {}
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError):
+        data = json.loads(read_bytes(path, max_bytes))
+    except SourceError as exc:
+        if notices is not None:
+            notices.append(Notice("warning", f"{exc.message}; downloaded modules are not "
+                                  "evaluated", exc.file, exc.line, exc.hint,
+                                  code="module-manifest"))
+        return {}
+    except (ValueError, RecursionError):
         return {}
     out: dict[str, str] = {}
     modules = data.get("Modules") if isinstance(data, dict) else None

@@ -8,6 +8,12 @@ is. Variable values of a root, later wins: `variable` defaults, `terraform.tfvar
 (paths relative to the working directory), then `variables` (`--var NAME=VALUE`: taken
 literally for variables of a primitive or unspecified type, otherwise read as an HCL
 expression when it parses as one).
+
+Each root module is one scan unit with its own evaluation budget. Files are read only up
+to the scan's `max_file_size` (5 MiB when not given); `file()`, `fileset()`,
+`templatefile()` and the like read only inside the scanned tree (`scan_paths`: each root
+uses the scanned directory that holds it, or the root's own directory when a file was
+given; without `scan_paths`, the directory all scanned directories share).
 """
 
 from __future__ import annotations
@@ -22,12 +28,12 @@ from typing import Any
 from govern.errors import SourceError
 from govern.model.finding import Notice
 from govern.model.unknown import Unknown
-from govern.parsers.budget import BudgetExceeded, unit_budget
+from govern.parsers.budget import DEFAULT_LIMITS, BudgetExceeded, Limits, unit_budget
 from govern.parsers.native import NativeResource, ParseResult
 from govern.parsers.terraform import hcl_ast as ast
 from govern.parsers.terraform.emit import emit_module
 from govern.parsers.terraform.evaluator import Evaluator, MappingScope, NoticeSink, RefRecorder
-from govern.parsers.terraform.files import parse_config_file
+from govern.parsers.terraform.files import SIDE_FILE_LIMIT, parse_config_file
 from govern.parsers.terraform.fn_base import FunctionContext
 from govern.parsers.terraform.instance import ModuleInstance, RootContext
 from govern.parsers.terraform.module_loader import (
@@ -49,7 +55,10 @@ _RECURSION_LIMIT = 20000
 def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
                    variables: Mapping[str, str] = _NO_VARIABLES,
                    skip_files: Collection[str] = frozenset(),
-                   planned_roots: Mapping[str, str] = _NO_VARIABLES) -> ParseResult:
+                   planned_roots: Mapping[str, str] = _NO_VARIABLES,
+                   scan_paths: Sequence[str] | None = None,
+                   max_file_size: int | None = None,
+                   limits: Limits = DEFAULT_LIMITS) -> ParseResult:
     """Every resource of every root module among `dirs` (directories holding `.tf` or
     `.tf.json` files), with notices for what could not be read or evaluated.
 
@@ -57,11 +66,13 @@ def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
     `planned_roots`: root module directory -> the plan JSON beside it; such a root is
     scanned through its plan (which knows more), not evaluated again from its source.
     """
-    loader = ModuleLoader(skip_files)
+    limit = SIDE_FILE_LIMIT if max_file_size is None else max_file_size
+    loader = ModuleLoader(skip_files, limit)
     sink = NoticeSink()
     result = ParseResult()
     extra_files: list[str] = []
     unique_dirs = list(dict.fromkeys(os.path.normpath(d) for d in dirs))
+    trees = _trees(scan_paths, unique_dirs)
     with _recursion_limit(_RECURSION_LIMIT):
         planned = {os.path.normpath(d): plan for d, plan in planned_roots.items()}
         for root in find_roots(unique_dirs, loader):
@@ -69,9 +80,9 @@ def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
                 sink.add(Notice("note", f"root module scanned through its plan "
                                 f"{planned[root]}", root, None, code="scanned-as-plan"))
                 continue
-            with unit_budget():
+            with unit_budget(limits):
                 _scan_root(root, loader, sink, var_files, variables, extra_files,
-                           result.resources)
+                           result.resources, _tree_of(root, trees))
     notices = [n for m in loader.modules() for n in m.notices] + sink.notices
     result.notices = sorted(set(notices), key=_notice_key)
     result.files = sorted(set(loader.files_read()) | set(extra_files))
@@ -80,11 +91,11 @@ def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
 
 def _scan_root(root: str, loader: ModuleLoader, sink: NoticeSink, var_files: Sequence[str],
                variables: Mapping[str, str], extra_files: list[str],
-               out: list[NativeResource]) -> None:
+               out: list[NativeResource], tree: str) -> None:
     """Evaluate one root module (one scan unit, within its own budget) into `out`; what
     was emitted before the budget ran out is kept."""
     try:
-        context = _root_context(root, loader, sink)
+        context = _root_context(root, loader, sink, tree)
         module = loader.load(root)
         inputs = root_values(module, root, var_files, variables, context, extra_files)
         instance = ModuleInstance(context, module, "", ".", "", inputs, {},
@@ -153,12 +164,34 @@ def _reachable(starts: list[str], calls: dict[str, set[str]]) -> set[str]:
     return seen
 
 
-def _root_context(root: str, loader: ModuleLoader, sink: NoticeSink) -> RootContext:
+def _trees(scan_paths: Sequence[str] | None, dirs: Sequence[str]) -> list[str]:
+    """The real paths of the directory trees functions may read in."""
+    if scan_paths:
+        return [os.path.realpath(p if os.path.isdir(p) else os.path.dirname(p) or ".")
+                for p in scan_paths]
+    if not dirs:
+        return []
+    return [os.path.commonpath([os.path.realpath(d) for d in dirs])]
+
+
+def _tree_of(root: str, trees: Sequence[str]) -> str:
+    """The deepest scanned tree holding `root` (the root itself when none does)."""
+    real = os.path.realpath(root)
+    holding = [t for t in trees if real == t or real.startswith(t.rstrip(os.sep) + os.sep)]
+    return max(holding, key=len) if holding else real
+
+
+def _root_context(root: str, loader: ModuleLoader, sink: NoticeSink,
+                  tree: str | None = None) -> RootContext:
     recorder = RefRecorder()
-    ctx = FunctionContext(base_dir=root)
+    ctx = FunctionContext(base_dir=root, tree=tree, max_bytes=loader.max_bytes)
     ctx.render_template = template_renderer(ctx, recorder, sink)
+    notices: list[Notice] = []
+    manifest = read_manifest(root, loader.max_bytes, notices)
+    for notice in notices:
+        sink.add(notice)
     return RootContext(root_dir=root, loader=loader, sink=sink, recorder=recorder, ctx=ctx,
-                       manifest=read_manifest(root))
+                       manifest=manifest)
 
 
 # ----- variable values ---------------------------------------------------------------------
@@ -183,7 +216,7 @@ def root_values(module: ModuleDef, root: str, var_files: Sequence[str],
     evaluator = Evaluator(MappingScope({}), context.ctx, context.recorder, context.sink)
     for path in [*auto_var_files(root), *var_files]:
         files_read.append(path)
-        values.update(read_var_file(path, evaluator, context.sink))
+        values.update(read_var_file(path, evaluator, context.sink, context.loader.max_bytes))
     for name, text in variables.items():
         values[name] = cli_value(module, name, text, evaluator)
     return {name: _constant(value) for name, value in values.items()}
@@ -193,12 +226,15 @@ def _constant(value: Any) -> Any:
     return lambda: value
 
 
-def read_var_file(path: str, evaluator: Evaluator, sink: NoticeSink) -> dict[str, Any]:
+def read_var_file(path: str, evaluator: Evaluator, sink: NoticeSink,
+                  max_bytes: int = SIDE_FILE_LIMIT) -> dict[str, Any]:
     try:
-        config = parse_config_file(path)
+        config = parse_config_file(path, max_bytes)
     except SourceError as exc:
         sink.add(parse_error_notice(exc))
         return {}
+    for notice in config.notices:
+        sink.add(notice)
     out: dict[str, Any] = {}
     for name, attr in config.body.attributes.items():
         out[name] = evaluator.attribute_value(attr.expr, {}, path, f"variable {name}")

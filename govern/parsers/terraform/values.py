@@ -170,9 +170,10 @@ def first_unknown(value: Any) -> Unknown | None:
 
 
 def check_value(value: Any, where: str = "") -> None:
-    """Raise BudgetExceeded when `value` holds more elements (list items and map entries,
-    a shared part counted each time it appears) than the budget's `value_size`, or nests
-    deeper than its `nesting`. Costs at most `value_size` steps."""
+    """Raise BudgetExceeded when `value` is larger than the budget's `value_size` (its list
+    items and map entries plus the characters of the strings inside, a shared part counted
+    each time it appears), or nests deeper than its `nesting`. Costs at most `value_size`
+    steps."""
     if not isinstance(value, (list, dict)):
         return
     budget = current()
@@ -185,11 +186,13 @@ def check_value(value: Any, where: str = "") -> None:
             budget.nesting(depth, where)
         children = item.values() if isinstance(item, dict) else item
         count += len(children)
-        if count > limits.value_size:
-            budget.size(count, where)
         for child in children:
             if isinstance(child, (list, dict)):
                 stack.append((child, depth + 1))
+            elif isinstance(child, str):
+                count += len(child)
+        if count > limits.value_size:
+            budget.size(count, where)
 
 
 def materialize(value: Any) -> Any:

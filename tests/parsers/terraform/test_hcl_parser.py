@@ -386,13 +386,14 @@ def test_never_hangs_or_crashes_on_broken_input() -> None:
             assert error.file == "fuzz.tf"
 
 
-def test_undecodable_file(tmp_path: Path) -> None:
+def test_undecodable_file_is_read_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "bad.tf"
-    path.write_bytes(b'a = "ok"\nb = "\xff"\n')
-    with pytest.raises(SourceError) as info:
-        parse_config_file(str(path))
-    assert (info.value.line, info.value.message) == (
-        2, "the file is not valid UTF-8 (byte 0xff)")
+    path.write_bytes(b'a = "ok"\nb = "caf\xe9"\n')
+    config = parse_config_file(str(path))
+    assert config.body.attributes["b"].expr == ast.Literal(2, 2, "caf\u00e9")
+    [notice] = config.notices
+    assert (notice.level, notice.file, notice.line, notice.message) == (
+        "warning", str(path), 2, "not valid UTF-8 (byte 0xe9 at offset 17); read as cp1252")
 
 
 # ----- real-world corpus ---------------------------------------------------------------
