@@ -6,10 +6,7 @@ Coverage (a finding must also be of one of the rule's ids, or the rule covers ev
 - inline (`file` and `line` set), by `scope`:
   - "line": same file, and the finding's location contains the line (the offending line,
     or a line of the offending block) or its resource starts on it (a suppression above the
-    resource covers every finding of its ids on that resource). One that names no rule
-    (`trivy:ignore:*`) covers only findings whose location or resource starts on its line
-    (else a comment above an attribute would cover every finding located at the whole
-    resource, e.g. missing tags);
+    resource covers every finding of its ids on that resource) (govern's own comments);
   - "inside": the finding's resource block has the line strictly inside it (Checkov in
     Terraform: anywhere between the block's first and last line);
   - "module": the finding's resource is in the module call `address_pattern`
@@ -97,11 +94,8 @@ def _covers_inline(rule: SuppressionRule, line: int, finding: Finding) -> bool:
         if where is not None and line <= where.start_line <= end:
             return True
         return rule.scope == "block" and res is not None and res.start_line == line
-    # a rule-less suppression (`trivy:ignore:*`) names no rule: only what starts on its line
-    if loc is not None:
-        end = loc.start_line if ALL_RULES in rule.rule_ids else loc.end_line
-        if loc.start_line <= line <= end:
-            return True
+    if loc is not None and loc.start_line <= line <= loc.end_line:
+        return True
     return res is not None and res.start_line == line
 
 
