@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 
 from govern.model.source import SourceRange
 from govern.suppress.comments import Comment
-from govern.suppress.found import ALL_RULES, Found, IdMap
+from govern.suppress.found import ALL_RULES, Found, IdMap, InvalidSuppression
 from govern.suppress.model import Scope, SuppressionRule
 
 _LINE = re.compile(r"(?<![\w-])kics-scan\s+(?P<what>ignore-line|ignore-block)(?![\w-])")
@@ -69,9 +69,13 @@ def from_comment(path: str, comment: Comment, lines: Sequence[str],
     match = _LINE.search(comment.text)
     if match is None:
         return False
-    if comment.trailing:
-        return True  # KICS documents these above the line or block only
-    what, target = match.group("what"), comment.line + 1
+    what = match.group("what")
+    if comment.trailing:  # KICS documents these above the line or block only
+        found.invalid.append(InvalidSuppression(
+            f"kics-scan {what} at the end of a line of code: write it alone on the line "
+            f"right above what it skips", path, comment.line))
+        return True
+    target = comment.line + 1
     end = target if what == "ignore-line" else block_end(lines, target)
     found.rules.append(_rule(path, comment.line, target, "span", frozenset({ALL_RULES}),
                              what, end))

@@ -111,7 +111,11 @@ def test_terraform_line_and_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert active(report, "aws_security_group.end_of_line") == ["GOV-AWS-005", "GOV-AWS-015"]
     assert active(report, "aws_s3_bucket.inside") == ALL
     assert active(report, "aws_s3_bucket.not_adjacent") == ALL
-    assert notices(report) == []  # KICS suppressions are never reported as unused
+    # KICS suppressions are never reported as unused; one at the end of a line is reported
+    assert notices(report) == [("warning", "suppression-invalid", "other.tf", 16)]
+    assert [n.message for n in report.notices] == [
+        "kics-scan ignore-line at the end of a line of code: write it alone on the line "
+        "right above what it skips"]
 
 
 def test_terraform_whole_file_ignore_at_the_top_only(
@@ -238,3 +242,4 @@ Resources:
     ]
     assert active(report, "Line") == ["GOV-AWS-015"]
     assert active(report, "Trailing") == ALL
+    assert notices(report) == [("warning", "suppression-invalid", "template.yaml", 16)]
