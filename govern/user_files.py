@@ -14,6 +14,7 @@ problem), so each kind of file keeps its exit code.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -32,23 +33,24 @@ _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character de
 
 
 class UserFileError(Exception):
-    """A user-given file that cannot be read: `reason` says why (no file name in it)."""
+    """A user-given file that cannot be read: `reason` says why (no file name in it);
+    `missing` when there is no such file."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, missing: bool = False) -> None:
         self.reason = reason
+        self.missing = missing
         super().__init__(reason)
 
 
 def read_user_file(path: str) -> bytes:
     """The bytes of the regular file at `path`. Raises `UserFileError` for a missing file, a
     FIFO, device, socket or directory (refused without waiting on it), a file larger than
-    `MAX_USER_FILE_SIZE`, or a read error; `FileNotFoundError` is kept as the cause of a
-    missing file."""
+    `MAX_USER_FILE_SIZE`, or a read error."""
     try:
         _check(os.stat(path))
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError as exc:
-        raise UserFileError("file not found") from exc
+    except FileNotFoundError:
+        raise UserFileError("file not found", missing=True) from None
     except OSError as exc:
         raise UserFileError(f"cannot be read: {exc.strerror or exc}") from None
     try:
@@ -114,9 +116,9 @@ def nesting_message(limit: int = MAX_NESTING) -> str:
 
 
 # strings and comments (whose brackets do not count), then brackets and newlines
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 _TOML_TOKENS = re.compile(r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
-                          r"|'[^'\n]*'|#[^\n]*|[\[\]{}]", re.S)
+                          r"|'[^'\n]*'|#[^\n]*|[\[\]{}]", re.DOTALL)
 
 
 def deep_line(text: str, toml: bool = False, limit: int = MAX_NESTING) -> int | None:
@@ -143,3 +145,31 @@ def long_number_line(text: str) -> int | None:
 def long_number_message() -> str:
     return (f"a number with more than {INT_DIGITS} digits, which govern does not read "
             f"(write it as a string if it is not meant as a number)")
+
+
+class JsonLimitError(Exception):
+    """JSON text that cannot be read: `where` is `:line` when the line is known, `reason`
+    says what is wrong."""
+
+    def __init__(self, reason: str, line: int | None = None) -> None:
+        self.reason = reason
+        self.where = f":{line}" if line else ""
+        super().__init__(f"{self.where}: {reason}")
+
+
+def load_json(text: str) -> Any:
+    """`json.loads`, with syntax errors, integers too long to convert and nesting deeper
+    than `MAX_NESTING` all raised as `JsonLimitError` with their line. The depth is checked
+    on the parsed value; json's own recursion guard (RecursionError, past about 1,000
+    levels) is the backstop for deeper text."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsonLimitError(f"invalid JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise JsonLimitError(nesting_message(), deep_line(text)) from None
+    except ValueError:  # only an integer too long to convert gets here
+        raise JsonLimitError(long_number_message(), long_number_line(text)) from None
+    if nesting_problem(value):
+        raise JsonLimitError(nesting_message(), deep_line(text))
+    return value

@@ -4,6 +4,7 @@ variables, then command-line options (each later source wins; path lists are joi
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,7 @@ from govern.errors import ConfigError
 from govern.model.resource import Path
 
 _TRUE = ("1", "true", "yes", "on")
+_POSITIVE = re.compile(r"[0-9]{1,18}")  # ASCII digits only, short enough to convert
 _FALSE = ("0", "false", "no", "off")
 
 
@@ -82,6 +84,8 @@ def _from_file(file: ConfigFile) -> tuple[dict[str, Any], dict[str, str]]:
         if not ok:
             where = (f"{file.path} [tool.govern]" if file.is_toml
                      else f"{file.path}:{file.lines.get(path, 1)}")
+            if not directory and os.path.exists(full):  # a FIFO, device or directory
+                raise ConfigError(f"{where}: {path_name(path)}: {full} is not a regular file")
             what = "file or directory" if directory else "file"
             raise ConfigError(f"{where}: {path_name(path)}: no such {what} {full} "
                               f"(paths are relative to the configuration file)")
@@ -146,7 +150,8 @@ def _rule_refs(data: Mapping[str, Any]) -> tuple[tuple[Path, str], ...]:
 def _apply_env(env: Mapping[str, str], values: dict[str, Any], origins: dict[str, str]
                ) -> None:
     def fail(name: str, what: str, got: str) -> ConfigError:
-        return ConfigError(f"environment variable {name}: {what} (got {got!r})")
+        shown = got if len(got) <= 60 else f"{got[:40]}... ({len(got):,} characters)"
+        return ConfigError(f"environment variable {name}: {what} (got {shown!r})")
 
     def paths(name: str) -> tuple[str, ...]:
         return tuple(p for p in env[name].split(os.pathsep) if p)
@@ -166,14 +171,14 @@ def _apply_env(env: Mapping[str, str], values: dict[str, Any], origins: dict[str
         origins["fail-on-unknown"] = "env GOVERN_FAIL_ON_UNKNOWN"
     if env.get("GOVERN_MAX_FILE_SIZE"):
         text = env["GOVERN_MAX_FILE_SIZE"]
-        if not text.isdigit() or int(text) <= 0:
+        if not _POSITIVE.fullmatch(text) or int(text) <= 0:
             raise fail("GOVERN_MAX_FILE_SIZE", "must be a positive number of bytes", text)
         values["max_file_size"] = int(text)
         origins["max-file-size"] = "env GOVERN_MAX_FILE_SIZE"
     if env.get("GOVERN_WAIVERS"):
         path = env["GOVERN_WAIVERS"]
         if not os.path.isfile(path):
-            raise fail("GOVERN_WAIVERS", "no such file", path)
+            raise fail("GOVERN_WAIVERS", _not_a_file(path), path)
         values["waivers"] = path
         origins["waivers"] = "env GOVERN_WAIVERS"
     for name, key, field, is_file in (
@@ -186,11 +191,15 @@ def _apply_env(env: Mapping[str, str], values: dict[str, Any], origins: dict[str
         for path in given:
             if is_file is not None and not (os.path.isfile(path) if is_file
                                             else os.path.exists(path)):
-                raise fail(name, "no such file" if is_file else "no such file or directory",
+                raise fail(name, _not_a_file(path) if is_file else "no such file or directory",
                            path)
         if is_file is None:
             given = tuple(os.path.normpath(p) for p in given)
         _join(values, origins, key, field, given, f"env {name}")
+
+
+def _not_a_file(path: str) -> str:
+    return "not a regular file" if os.path.exists(path) else "no such file"
 
 
 def _apply_cli(cli: CliSettings, values: dict[str, Any], origins: dict[str, str]) -> None:

@@ -8,12 +8,23 @@ first scanned directory, then in the working directory, else `[tool.govern]` of
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from govern.errors import ConfigError, SourceError
 from govern.model.resource import Path
+from govern.user_files import (
+    MAX_NESTING,
+    UserFileError,
+    deep_line,
+    long_number_line,
+    long_number_message,
+    nesting_message,
+    nesting_problem,
+    read_user_text,
+)
 
 YAML_NAMES = (".govern.yaml", ".govern.yml")
 PYPROJECT = "pyproject.toml"
@@ -50,12 +61,12 @@ def find_config(explicit: str | None, env: Mapping[str, str],
                 scan_paths: Sequence[str]) -> tuple[str, str] | None:
     """The configuration file to read and how it was found, or None."""
     if explicit is not None:
-        if not os.path.isfile(explicit):
+        if not os.path.lexists(explicit) or os.path.isdir(explicit):
             raise ConfigError(f"configuration file not found: {explicit} (from --config)")
-        return explicit, "cli --config"
+        return explicit, "cli --config"  # reading it refuses a FIFO or device
     named = env.get("GOVERN_CONFIG")
     if named:
-        if not os.path.isfile(named):
+        if not os.path.lexists(named) or os.path.isdir(named):
             raise ConfigError(f"configuration file not found: {named} "
                               f"(from the environment variable GOVERN_CONFIG)")
         return named, "env GOVERN_CONFIG"
@@ -63,8 +74,8 @@ def find_config(explicit: str | None, env: Mapping[str, str],
     for directory in dirs:
         for name in YAML_NAMES:
             candidate = _join(directory, name)
-            if os.path.isfile(candidate):
-                return candidate, "discovered"
+            if os.path.lexists(candidate) and not os.path.isdir(candidate):
+                return candidate, "discovered"  # a FIFO there is refused, not skipped
     for directory in dirs:
         candidate = _join(directory, PYPROJECT)
         if os.path.isfile(candidate) and _has_tool_govern(candidate):
@@ -112,12 +123,9 @@ def read_config(path: str, found_by: str) -> ConfigFile:
     from govern.engine.yaml_loader import load_yaml
 
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from exc
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: cannot read configuration: not UTF-8 text") from None
+        text = read_user_text(path)
+    except UserFileError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.reason}") from None
     try:
         doc = load_yaml(text, path)
     except SourceError as exc:
@@ -131,12 +139,34 @@ def read_config(path: str, found_by: str) -> ConfigFile:
 
 
 def _read_toml(path: str) -> dict[str, Any]:
+    """A TOML file, parsed. Nesting deeper than govern's limit and integers too long to
+    convert are ConfigErrors at their line (tomllib recurses per level and raises a bare
+    ValueError for such an integer)."""
     import tomllib
 
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        text = read_user_text(path)
+    except UserFileError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.reason}") from None
+    deep = deep_line(text, toml=True) if _brackets(text) > MAX_NESTING else None
+    if deep is not None:
+        raise ConfigError(f"{path}:{deep}: {nesting_message()}")
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        at = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+        raise ConfigError(f"{path}{f':{at.group(1)}' if at else ''}: invalid TOML: {exc}"
+                          ) from None
+    except ValueError:  # an integer longer than Python converts
+        line = long_number_line(text)
+        raise ConfigError(f"{path}{f':{line}' if line else ''}: invalid TOML: "
+                          f"{long_number_message()}") from None
+    except RecursionError:  # a backstop: deep_line should have caught it
+        raise ConfigError(f"{path}: {nesting_message()}") from None
+    if nesting_problem(document):
+        raise ConfigError(f"{path}: {nesting_message()}")
+    return document
+
+
+def _brackets(text: str) -> int:
+    return text.count("[") + text.count("{")

@@ -215,7 +215,7 @@ def test_pyproject_table(project: Path) -> None:
      "'disabled' in rules (did you mean 'disable'?)"),
     ('[tool.govern]\nmax-file-size = "big"\n', "pyproject.toml [tool.govern]: max-file-size "
      'must be a whole number (got "big")'),
-    ('[tool.govern\n', "pyproject.toml: invalid TOML: Expected ']' at the end of a table "
+    ('[tool.govern\n', "pyproject.toml:1: invalid TOML: Expected ']' at the end of a table "
      "declaration (at line 1, column 13)"),
 ])
 def test_pyproject_errors_name_the_key(project: Path, text: str, message: str) -> None:
