@@ -5,6 +5,9 @@
 holds canonical resources (kind, address, ARN, attributes, defaulted paths) and edges;
 `Unknown` values are written as `{"$unknown": reason, "ref": ...}` so that what could not
 be read stays unknown, never a guess.
+
+The file is read as a user file (`govern.user_files`): no FIFOs or devices, at most 64 MiB,
+nesting and integers bounded; any problem is a ConfigError (exit 2) naming the file.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from govern.errors import ConfigError
 from govern.model.graph import Edge, ResourceGraph
 from govern.model.resource import Resource, split_path
 from govern.model.unknown import Unknown
+from govern.user_files import JsonLimitError, UserFileError, load_json, read_user_text
 
 FORMAT_VERSION = 1
 
@@ -38,12 +42,11 @@ def dump_inventory(graph: ResourceGraph, meta: dict[str, Any] | None = None) -> 
 def load_inventory(path: str) -> ResourceGraph:
     """Read an inventory file. A file that is not one raises ConfigError (exit 2)."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            doc = json.load(handle)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read inventory: {exc.strerror}") from exc
-    except ValueError as exc:
-        raise ConfigError(f"{path}: not an inventory file: invalid JSON ({exc})") from exc
+        doc = load_json(read_user_text(path))
+    except UserFileError as exc:
+        raise ConfigError(f"{path}: cannot read inventory: {exc.reason}") from None
+    except JsonLimitError as exc:
+        raise ConfigError(f"{path}{exc.where}: not an inventory file: {exc.reason}") from None
     if not isinstance(doc, dict) or doc.get("govern_inventory") != FORMAT_VERSION:
         raise ConfigError(f"{path}: not a govern inventory file (version "
                           f"{FORMAT_VERSION}; write one with --save-inventory)")

@@ -16,7 +16,9 @@ by fingerprint (rule id, format, context, file, address, attribute path: no line
 ```
 
 Entries are sorted (file, rule id, address, fingerprint); only `fingerprint` is read back,
-the rest is for people reviewing the file. Output is byte-stable (no dates).
+the rest is for people reviewing the file. Output is byte-stable (no dates). A baseline is
+read as a user file (`govern.user_files`: no FIFOs or devices, at most 64 MiB, nesting and
+integers bounded); any problem with it is a usage error (exit 2).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from govern.errors import UsageError
 from govern.model.baseline import BaselineEntry, BaselineSummary
 from govern.model.finding import Finding
 from govern.report.paths import display_path
+from govern.user_files import JsonLimitError, UserFileError, load_json, read_user_text
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = ".govern-baseline.json"
@@ -83,17 +86,15 @@ def load_baseline(path: str) -> Baseline:
     """Read a baseline file. Raises UsageError (exit 2) when it is missing or invalid."""
     hint = "create it with `govern baseline create`"
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except FileNotFoundError:
-        raise UsageError(f"baseline {path}: file not found ({hint})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"baseline {path}: cannot be read ({exc})") from None
+        text = read_user_text(path)
+    except UserFileError as exc:
+        if exc.missing:
+            raise UsageError(f"baseline {path}: file not found ({hint})") from None
+        raise UsageError(f"baseline {path}: cannot be read: {exc.reason}") from None
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UsageError(f"baseline {path}:{exc.lineno}: invalid JSON: {exc.msg} "
-                         f"({hint})") from None
+        doc = load_json(text)
+    except JsonLimitError as exc:
+        raise UsageError(f"baseline {path}{exc.where}: {exc.reason} ({hint})") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("findings"), list):
         raise UsageError(f"baseline {path}: not a govern baseline (expected an object with "
                          f"'version' and 'findings'; {hint})")

@@ -10,7 +10,9 @@
 ```
 
 Validated in layers (YAML with duplicate keys rejected, structure, then meaning: rule ids
-exist) with one `file:line: what (hint)` error, raised as `ConfigError` (exit 2).
+exist) with one `file:line: what (hint)` error, raised as `ConfigError` (exit 2). The file is
+read as a user file (`govern.user_files`: no FIFOs or devices, at most 64 MiB); nesting,
+huge integers and dates that are not calendar dates (`2026-02-30`) are errors at their line.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from govern.engine.yaml_loader import YamlDocument, load_yaml
 from govern.errors import ConfigError, SourceError
 from govern.model.source import SourceRange
 from govern.suppress.model import SuppressionRule
+from govern.user_files import UserFileError, read_user_text
 
 KEYS = ("rule", "resource", "path", "reason", "owner", "expires")
 REQUIRED = ("rule", "reason", "owner", "expires")
@@ -34,12 +37,11 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def load_waivers(path: str) -> tuple[SuppressionRule, ...]:
     """The waivers of the file at `path`, in file order. Raises ConfigError."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: waivers file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the waivers file ({exc})") from None
+        text = read_user_text(path)
+    except UserFileError as exc:
+        if exc.missing:
+            raise ConfigError(f"{path}: waivers file not found") from None
+        raise ConfigError(f"{path}: cannot read the waivers file: {exc.reason}") from None
     try:
         doc = load_yaml(text, path)
     except SourceError as exc:
@@ -125,8 +127,9 @@ def _date(doc: YamlDocument, path: str, where: tuple[int | str, ...], value: Any
     if isinstance(value, str) and _DATE.match(value.strip()):
         try:
             return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        except ValueError as exc:
+            raise _error(doc, path, where, f"expires is not a calendar date: "
+                         f"{value.strip()} ({exc})", "write a real date, YYYY-MM-DD") from None
     got = repr(value) if isinstance(value, str) else str(value)
     raise _error(doc, path, where, f"expires must be a date YYYY-MM-DD (got {got})")
 
