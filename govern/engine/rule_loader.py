@@ -134,7 +134,8 @@ def _load_validated(sources: Sequence[_Source], builtin_root: str | None) -> Rul
             if rule is None or problems:
                 return None
             loaded.append((rule, doc))
-    except Exception:  # a cache that lied: validate for real
+    except (SourceError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
+        # a file the cache vouched for is not valid (a forged entry): validate for real
         return None
     if (builtin_root is not None and _namespaces(loaded, builtin_root)) or _duplicates(loaded):
         return None

@@ -82,7 +82,7 @@ def test_a_planted_pickle_never_runs(tmp_path: Path, cache: Path) -> None:
     marker = tmp_path / "pwned"
 
     class Exploit:
-        def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
             return (os.system, (f"touch {marker}",))
 
     payload = pickle.dumps(Exploit())

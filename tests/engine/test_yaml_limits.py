@@ -63,8 +63,8 @@ def test_billion_laughs_is_bounded() -> None:
     ("a: *nowhere\n", "r.yaml:1: found undefined alias 'nowhere'"),
     ("a: &x 1\nb: &x 2\n", "r.yaml:2: duplicate anchor 'x' (give each anchor its own name)"),
     ("? [a]\n: 1\n", "r.yaml:1: a mapping key must be a plain string"),
-    ("a: 1\n---\nb: 2\n", "r.yaml:2: invalid YAML: but found another document (expected a "
-                          "single document in the stream on line 1)"),
+    ("a: 1\n---\nb: 2\n", ("r.yaml:2: invalid YAML: but found another document (expected a "
+                           "single document in the stream on line 1)")),
 ])
 def test_structure_errors(text: str, message: str) -> None:
     assert _error(text) == message
