@@ -128,3 +128,18 @@ def test_a_lone_surrogate_in_a_name_is_written_as_a_replacement_character(
         assert "\\ud800" not in result.output.lower() and "\ud800" not in result.output
         assert "B\ufffd" in (result.output if fmt == "text" else
                              json.dumps(json.loads(result.output), ensure_ascii=False))
+
+
+def test_a_fifo_is_denied_without_being_opened(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    os.mkfifo(tmp_path / "change.json")
+    signal.alarm(60)  # opening the FIFO would block: fail instead of hanging
+    try:
+        code, decision = admit("change.json")
+    finally:
+        signal.alarm(0)
+    assert (code, decision["decision"]) == (3, "deny")
+    assert decision["errors"] == [{"message": "change.json: not a regular file",
+                                   "file": "change.json"}]
