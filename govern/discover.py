@@ -212,14 +212,22 @@ class _Walker:
 
     def _visit_other(self, path: str, st: os.stat_result) -> None:
         """A file named explicitly whose name govern does not read: scanned as a document
-        when its first bytes sniff as a template, else noted."""
-        head = self._head(path) if st.st_size <= self.max_file_size else None
-        if head is not None and b"\x00" not in head and classify_head(head) is not None:
+        when its first bytes sniff as a template, else noted (an error when it looks like a
+        template but is too large or binary)."""
+        if st.st_size > self.max_file_size:
+            self._check_content(path, st, is_tf=False)
+            return
+        head = self._head(path)
+        if head is None:
+            return  # unreadable: already an error
+        wide = _is_wide_text(head)
+        if (b"\x00" not in head or wide) and classify_head(head) is not None:
             self.found.files_seen += 1
             self.found.documents.append(path)
             return
-        if head is None and st.st_size <= self.max_file_size:
-            return  # unreadable: already an error
+        if b"\x00" in head and not wide:
+            self._check_content(path, st, is_tf=False)
+            return
         self._note(path, "not an infrastructure-as-code file govern reads; skipped",
                    "skipped-unsupported")
 
@@ -309,12 +317,17 @@ def _is_candidate(name: str) -> bool:
 
 
 def _is_wide_text(head: bytes) -> bool:
-    """UTF-16/32 text: with a byte order mark, or UTF-16 without one (mostly ASCII, so
-    NUL bytes at every other offset, of one parity only)."""
+    """UTF-16/32 text: with a byte order mark, or UTF-16 without one (mostly ASCII: NUL
+    bytes at every other offset, of one parity only, decoding to printable text)."""
     if head.startswith(_WIDE_BOMS):
         return True
     even, odd = head[0::2].count(0), head[1::2].count(0)
-    return max(even, odd) >= len(head) // 4 and min(even, odd) * 20 <= max(even, odd)
+    if max(even, odd) < len(head) // 4 or min(even, odd) * 20 > max(even, odd):
+        return False
+    text = head[:len(head) - len(head) % 2].decode("utf-16-le" if odd > even else "utf-16-be",
+                                                  errors="replace")
+    printable = sum(1 for c in text if c.isprintable() or c in "\t\r\n")
+    return printable * 10 >= len(text) * 9
 
 
 def _file_type(mode: int) -> str:

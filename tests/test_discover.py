@@ -134,6 +134,18 @@ def test_explicit_file_of_another_name_is_sniffed(tmp_path: Path) -> None:
     assert notices(found) == [("note", "skipped-unsupported", "notes.txt")]
 
 
+def test_explicit_file_of_another_name_fails_closed_too(tmp_path: Path) -> None:
+    (tmp_path / "big.cfn").write_text(BUCKET_CFN + " " * LIMIT)
+    (tmp_path / "blob.cfn").write_bytes(b"\x00" + BUCKET_CFN.encode())
+    (tmp_path / "wide.cfn").write_bytes(BUCKET_CFN.encode("utf-16-le"))
+    (tmp_path / "data.bin").write_bytes(b"\x00\x01" * 10)
+    found = discover([str(tmp_path / n) for n in ("big.cfn", "blob.cfn", "wide.cfn",
+                                                   "data.bin")], max_file_size=LIMIT)
+    assert found.documents == [str(tmp_path / "wide.cfn")]
+    assert notices(found) == [("error", "too-large", "big.cfn"), ("error", "binary", "blob.cfn"),
+                              ("note", "skipped-binary", "data.bin")]
+
+
 def test_explicit_document_that_is_not_a_template_is_said(tmp_path: Path) -> None:
     (tmp_path / "package.json").write_text('{"name": "app"}')
     report = run_scan(ScanOptions(paths=(str(tmp_path / "package.json"),))).report
