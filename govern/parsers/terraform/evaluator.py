@@ -215,7 +215,7 @@ class Evaluator:
         unknown = self._render_parts(parts, env, out)
         if unknown is not None:
             return unknown
-        self.budget.size(sum(len(p) for p in out if isinstance(p, str)), "a string template")
+        self.budget.size(sum(map(_rendered_size, out)), "a string template")
         return _joined(out)
 
     def _render_parts(self, parts: tuple[ast.TemplatePart, ...], env: Env,
@@ -262,7 +262,7 @@ class Evaluator:
             found = self._render_parts(part.parts, inner, out)
             if found is not None:
                 return found
-            written += sum(len(p) for p in out[before:] if isinstance(p, str))
+            written += sum(map(_rendered_size, out[before:]))
             self.budget.size(written, "a template %{for}")
         return None
 
@@ -464,7 +464,7 @@ class Evaluator:
             if node.key_expr is None:
                 element = self.eval(node.value_expr, inner)
                 tuple_out.append(element)
-                if isinstance(element, str):  # bounded while built, not only at the end
+                if isinstance(element, (str, list, dict)):  # bounded while built
                     characters += len(element)
                     self.budget.size(characters + len(tuple_out), "a for expression")
                 continue
@@ -633,6 +633,15 @@ def _joined(out: list[str | Unknown]) -> str | Unknown:
         else:
             parts.append(piece)
     return PartialString(tuple(parts), unknowns[0].reason, unknowns[0].ref)
+
+
+def _rendered_size(piece: str | Unknown) -> int:
+    """Characters of a rendered piece; a partly known string counts its parts too."""
+    if isinstance(piece, str):
+        return len(piece)
+    if isinstance(piece, PartialString):
+        return len(piece.parts) + sum(len(p) for p in piece.parts if isinstance(p, str))
+    return 1
 
 
 def _interpolate(value: Any) -> str:

@@ -89,7 +89,11 @@ def call_function(name: str, args: list[Any], ctx: FunctionContext) -> Any:
         raise NotRead(f"{name}(): {exc}") from None
     except EvalError as exc:
         raise EvalError(f"{name}(): {exc}") from None
-    except (BudgetExceeded, EvaluationStopped):
+    except BudgetExceeded as exc:
+        if exc.where:
+            raise
+        raise BudgetExceeded(exc.what, exc.limit, f"{name}()") from None
+    except EvaluationStopped:
         raise
     except RecursionError:
         raise EvalError(f"{name}(): value nested too deeply") from None
