@@ -265,7 +265,9 @@ def _parse_all(found: Discovery, options: ScanOptions
         if found.terraform_dirs:
             var_files = (*options.config.var_files, *options.var_files)
             yield (scan_terraform(found.terraform_dirs, var_files, options.variables,
-                                  skip_files=found.terraform_skip, planned_roots=planned),
+                                  skip_files=found.terraform_skip, planned_roots=planned,
+                                  scan_paths=options.paths,
+                                  max_file_size=options.config.max_file_size),
                    adapt_terraform)
     if by_kind["cloudformation"]:
         from govern.adapters.cloudformation import adapt_cloudformation
