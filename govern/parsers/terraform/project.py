@@ -205,7 +205,7 @@ def auto_var_files(root: str) -> list[str]:
     fixed = [n for n in ("terraform.tfvars", "terraform.tfvars.json") if n in names]
     auto = [n for n in names if n.endswith((".auto.tfvars", ".auto.tfvars.json"))]
     paths = [os.path.normpath(os.path.join(root, n)) for n in fixed + auto]
-    return [p for p in paths if os.path.isfile(p)]
+    return [p for p in paths if not os.path.isdir(p)]  # a FIFO is refused when read
 
 
 def root_values(module: ModuleDef, root: str, var_files: Sequence[str],
