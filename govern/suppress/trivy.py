@@ -8,7 +8,8 @@ comment at the end of a line applies to what starts on that line. What is report
 block or attribute, or on a resource starting there, is ignored (the resource line: the
 whole resource; a nested block: what is in it; an attribute: that attribute). A comment
 elsewhere inside a block does not cover the block. Several ignores may share one comment.
-In Terraform and CloudFormation YAML (Trivy reads both prefixes in both).
+`trivy:` in Terraform and CloudFormation YAML; `tfsec:` in Terraform only (tfsec scans
+Terraform only; in CloudFormation it is reported and not applied).
 
 - ID: the AVD id (`AVD-AWS-0088`, any case), a long id (`aws-s3-enable-bucket-encryption`,
   see `found.TFSEC_TO_AVD`) or `*` (every check).
@@ -73,6 +74,10 @@ def from_comment(path: str, comment: Comment, target: int, lines: Sequence[str],
         def bad(message: str) -> None:
             found.invalid.append(InvalidSuppression(message, path, comment.line))
 
+        if tool == "tfsec" and not terraform:
+            bad(f"{written}: tfsec reads Terraform only; in CloudFormation write "
+                f"trivy:ignore:{check}")
+            continue
         if parts.group("filter"):
             bad(f"{written}: govern cannot check the attribute filter "
                 f"{parts.group('filter')}, so it does not apply this ignore (write "

@@ -1,6 +1,7 @@
 """tfsec's and Trivy's inline ignores: on the line right above the block or attribute (or
 stacked with other ignores there), or at the end of its first line; `:exp:`, `:ws:`, `*`,
-long ids; an `[attribute=value]` filter is reported and not applied."""
+long ids; an `[attribute=value]` filter, and `tfsec:` outside Terraform, are reported and
+not applied."""
 
 from __future__ import annotations
 
@@ -176,13 +177,15 @@ Resources:
   # trivy:ignore:AVD-AWS-0088
   Above:
     Type: AWS::S3::Bucket
-  Trailing: # tfsec:ignore:aws-s3-enable-bucket-encryption
+  Trailing: # trivy:ignore:aws-s3-enable-bucket-encryption
     Type: AWS::S3::Bucket
   Inside:
     Type: AWS::S3::Bucket
     # trivy:ignore:AVD-AWS-0088
     Properties:
       BucketName: inside
+  Tfsec: # tfsec:ignore:aws-s3-enable-bucket-encryption
+    Type: AWS::S3::Bucket
 '''
 
 
@@ -191,10 +194,16 @@ def test_cloudformation_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     trivy = "suppressed with trivy syntax"
     assert suppressed(report) == [
         ("GOV-AWS-001", "Above", "trivy", trivy, None),
-        ("GOV-AWS-001", "Trailing", "tfsec", "suppressed with tfsec syntax", None),
+        ("GOV-AWS-001", "Trailing", "trivy", trivy, None),
         ("GOV-AWS-001", "Wildcard", "trivy", trivy, None),
         ("GOV-AWS-004", "Wildcard", "trivy", trivy, None),
         ("GOV-AWS-015", "Wildcard", "trivy", trivy, None),
     ]
     assert active(report, "Inside") == ALL
-    assert notices(report) == [("note", "suppression-unused", "template.yaml", 13)]
+    assert active(report, "Tfsec") == ALL  # tfsec reads Terraform only
+    assert sorted(notices(report), key=lambda n: n[3] or 0) == [
+        ("note", "suppression-unused", "template.yaml", 13),
+        ("warning", "suppression-invalid", "template.yaml", 16)]
+    assert [n.message for n in report.notices if n.code == "suppression-invalid"] == [
+        "tfsec:ignore:aws-s3-enable-bucket-encryption: tfsec reads Terraform only; in "
+        "CloudFormation write trivy:ignore:aws-s3-enable-bucket-encryption"]
