@@ -11,7 +11,8 @@ Coverage (a finding must also be of one of the rule's ids, or the rule covers ev
     Terraform: anywhere between the block's first and last line);
   - "module": the finding's resource is in the module call `address_pattern`
     (`module.NAME`, nested calls included) and its deployment is the root module holding
-    the suppression's file (Checkov: a skip inside a `module` block);
+    the suppression's file (a Checkov skip inside a `module` block, a tfsec/Trivy ignore
+    above it);
   - "resource": the finding's resource starts on the line (Checkov in CloudFormation/ARM);
   - "span": the finding's location (else its resource) starts between `line` and
     `end_line` (KICS `ignore-line` / `ignore-block`);

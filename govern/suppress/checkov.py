@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import Any
 
 from govern.model.source import SourceRange
-from govern.suppress.comments import Comment, hcl_block_end
+from govern.suppress.comments import Comment
 from govern.suppress.found import Found, IdMap, InvalidSuppression
 from govern.suppress.model import Scope, SuppressionRule
 
@@ -32,7 +32,6 @@ from govern.suppress.model import Scope, SuppressionRule
 SKIP = re.compile(r"(checkov:skip=|bridgecrew:skip=|cortex:skip=) *"
                   r"([A-Za-z_\d-]+(?:,[A-Za-z_\d-]+)*)?(:[^\n]*)?")
 _BLOCK_START = re.compile(r"\s*(resource|data|module)\s")
-_MODULE = re.compile(r'\s*module\s+"([^"]+)"\s*\{')
 MARKERS = ("checkov", "bridgecrew", "cortex:skip=")
 
 
@@ -56,21 +55,11 @@ def _no_reason(written: str, path: str, line: int) -> InvalidSuppression:
     return InvalidSuppression(f"{written} has no reason (write {written}:REASON)", path, line)
 
 
-def module_calls(lines: Sequence[str]) -> list[tuple[str, int, int]]:
-    """(name, first line, last line) of the `module` blocks of a Terraform file."""
-    out: list[tuple[str, int, int]] = []
-    for number, line in enumerate(lines, start=1):
-        match = _MODULE.match(line)
-        if match:
-            out.append((match.group(1), number, hcl_block_end(lines, number)))
-    return out
-
-
 def from_terraform(path: str, comment: Comment, lines: Sequence[str],
                    modules: Sequence[tuple[str, int, int]], ids: IdMap, found: Found
                    ) -> bool:
-    """Read a Terraform comment (`modules`: the file's `module_calls`); False when it
-    holds no Checkov skip."""
+    """Read a Terraform comment (`modules`: the file's `comments.module_calls`); False
+    when it holds no Checkov skip."""
     skip = _skip(comment.text)
     if skip is None:
         return False

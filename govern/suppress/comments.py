@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _HEREDOC = re.compile(r"<<-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
+_MODULE = re.compile(r'\s*module\s+"([^"]+)"\s*\{')
 _OPEN, _CLOSE = "{[(", "}])"
 
 
@@ -177,3 +178,13 @@ def yaml_block_end(lines: Sequence[str], start: int) -> int:
             break
         last = number
     return last
+
+
+def module_calls(lines: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(name, first line, last line) of the `module "NAME" {` blocks of a Terraform file."""
+    out: list[tuple[str, int, int]] = []
+    for number, line in enumerate(lines, start=1):
+        match = _MODULE.match(line)
+        if match:
+            out.append((match.group(1), number, hcl_block_end(lines, number)))
+    return out

@@ -33,6 +33,7 @@ from govern.suppress import checkov, kics, trivy
 from govern.suppress.comments import (
     Comment,
     hcl_block_end,
+    module_calls,
     terraform_comments,
     yaml_block_end,
     yaml_comments,
@@ -102,13 +103,13 @@ def _from_terraform(path: str, text: str, ids: IdMap, found: Found) -> None:
     kics.file_commands(path, lines, ids, found)
     comments = terraform_comments(text)
     targets = trivy.targets(comments)
-    modules = checkov.module_calls(lines) if "module" in text else []
+    modules = module_calls(lines) if "module" in text else []
     for comment in comments:
         target = targets.get(comment.line, comment.line)
         if not (_from_govern(path, comment, found)
                 or checkov.from_terraform(path, comment, lines, modules, ids, found)
                 or trivy.from_comment(path, comment, target, lines, hcl_block_end, ids, found,
-                                      terraform=True)):
+                                      terraform=True, modules=modules)):
             kics.from_comment(path, comment, lines, hcl_block_end, found)
 
 

@@ -21,8 +21,9 @@ class SuppressionRule:
     resource starts on it (a comment above one attribute does not cover the whole
     resource). `scope` narrows or widens that for other tools' placements (see
     `apply.covers`): "inside" (a comment anywhere strictly inside the resource block:
-    Checkov in Terraform), "module" (a comment inside a root module's `module` block:
-    every resource of that module call, `address_pattern` holding `module.NAME`: Checkov),
+    Checkov in Terraform), "module" (every resource of the module call `address_pattern`,
+    `module.NAME`, made in a root module: a Checkov skip inside the `module` block, a
+    tfsec/Trivy ignore above it),
     "resource" (the resource starting on `line`: Checkov in
     CloudFormation and ARM), "block" (the block or attribute from `line` to `end_line`:
     findings located in it, or the resource starting on `line`: tfsec and Trivy), "span"

@@ -7,7 +7,10 @@ last; any other line in between, a plain comment or a blank line, breaks the lin
 comment at the end of a line applies to what starts on that line. What is reported in that
 block or attribute, or on a resource starting there, is ignored (the resource line: the
 whole resource; a nested block: what is in it; an attribute: that attribute). A comment
-elsewhere inside a block does not cover the block. Several ignores may share one comment.
+elsewhere inside a block does not cover the block. Above a `module` block (or at the end
+of its first line), it covers the resources of that module call, nested calls included
+(Trivy's "ignoring module issues"; govern: calls made in a root module). Several ignores
+may share one comment.
 `trivy:` in Terraform and CloudFormation YAML; `tfsec:` in Terraform only (tfsec scans
 Terraform only; in CloudFormation it is reported and not applied).
 
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from govern.model.source import SourceRange
 from govern.suppress.comments import Comment
@@ -52,8 +56,10 @@ def targets(comments: Sequence[Comment]) -> dict[int, int]:
 
 def from_comment(path: str, comment: Comment, target: int, lines: Sequence[str],
                  block_end: Callable[[Sequence[str], int], int], ids: IdMap, found: Found,
-                 terraform: bool) -> bool:
-    """Read the ignores of one comment (applying to `target`); False when it holds none."""
+                 terraform: bool, modules: Sequence[tuple[str, int, int]] = ()) -> bool:
+    """Read the ignores of one comment (applying to `target`; `modules`: the Terraform
+    file's `comments.module_calls`); False when it holds none."""
+    call = next((name for name, first, _ in modules if first == target), None)
     any_ignore = False
     for match in _IGNORE.finditer(comment.text):
         any_ignore = True
@@ -92,9 +98,13 @@ def from_comment(path: str, comment: Comment, target: int, lines: Sequence[str],
                 bad(f"{tool}:ignore:{check}: expiry {sections['exp']!r} is not a date "
                     f"(YYYY-MM-DD)")
                 continue
-        found.rules.append(SuppressionRule(
+        rule = SuppressionRule(
             rule_ids=rule_ids, source=tool, kind="inSource",
             reason=f"suppressed with {tool} syntax",
             written_at=SourceRange(path, comment.line, comment.line), until=until,
-            file=path, line=target, scope="block", end_line=block_end(lines, target)))
+            file=path, line=target, scope="block", end_line=block_end(lines, target))
+        if call is not None:  # above a module block: the module's resources
+            rule = replace(rule, scope="module", end_line=None,
+                           address_pattern=f"module.{call}")
+        found.rules.append(rule)
     return any_ignore

@@ -207,3 +207,41 @@ def test_cloudformation_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert [n.message for n in report.notices if n.code == "suppression-invalid"] == [
         "tfsec:ignore:aws-s3-enable-bucket-encryption: tfsec reads Terraform only; in "
         "CloudFormation write trivy:ignore:aws-s3-enable-bucket-encryption"]
+
+
+def test_terraform_ignore_above_a_module_block_covers_the_module_resources(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bucket = 'resource "aws_s3_bucket" "{0}" {{\n  bucket = "{0}"\n}}\n'
+    report = scan(tmp_path, monkeypatch, {
+        "main.tf": '''\
+#trivy:ignore:AVD-AWS-0088
+module "logs" {
+  source = "./modules/logs"
+}
+
+module "data" { #tfsec:ignore:aws-s3-enable-bucket-encryption
+  source = "./modules/data"
+}
+
+module "other" {
+  source = "./modules/other"
+}
+''',
+        "modules/logs/main.tf": bucket.format("logs") + '''
+module "archive" {
+  source = "../archive"
+}
+''',
+        "modules/archive/main.tf": bucket.format("archive"),
+        "modules/data/main.tf": bucket.format("data"),
+        "modules/other/main.tf": bucket.format("other"),
+    })
+    tfsec, trivy = "suppressed with tfsec syntax", "suppressed with trivy syntax"
+    assert suppressed(report) == [
+        ("GOV-AWS-001", "module.data.aws_s3_bucket.data", "tfsec", tfsec, None),
+        ("GOV-AWS-001", "module.logs.aws_s3_bucket.logs", "trivy", trivy, None),
+        ("GOV-AWS-001", "module.logs.module.archive.aws_s3_bucket.archive", "trivy", trivy,
+         None),
+    ]
+    assert active(report, "module.other.aws_s3_bucket.other") == ALL
+    assert notices(report) == []
