@@ -20,6 +20,10 @@ deployments) and returns one NativeResource per deployed resource instance:
   a child resource), `symbolic_name` (languageVersion 2.0) and `api_profile` (the
   template's `apiProfile`, which gives the API version of resources that have none).
 
+Each template is evaluated within its own budget (`govern.parsers.budget`): a template
+that goes over it is an error (`budget-exceeded`) naming the resource, and its resources
+are not checked.
+
 Parameter values: see `parameters.py` (explicit files for every template, else the
 sibling `<stem>.parameters.json`). Values that cannot be known statically are Unknown;
 see `evaluator.py` for the notices.
@@ -33,6 +37,7 @@ from typing import Any
 from govern.errors import SourceError
 from govern.parsers.arm.parameters import merged, read_parameter_file, sibling_parameter_file
 from govern.parsers.arm.template import parse_template, source_notice
+from govern.parsers.budget import unit_budget
 from govern.parsers.native import ParseResult
 
 __all__ = ["parse_arm"]
@@ -45,7 +50,7 @@ def parse_arm(files: Sequence[str], parameter_files: Sequence[str] = ()) -> Pars
     explicit: list[dict[str, Any]] = []
     for path in parameter_files:
         try:
-            explicit.append(read_parameter_file(path))
+            explicit.append(read_parameter_file(path, result.notices))
         except SourceError as exc:
             result.notices.append(source_notice(exc))
         result.files.append(path)
@@ -58,13 +63,14 @@ def parse_arm(files: Sequence[str], parameter_files: Sequence[str] = ()) -> Pars
             if sibling is not None:
                 if sibling not in sibling_values:
                     try:
-                        sibling_values[sibling] = read_parameter_file(sibling)
+                        sibling_values[sibling] = read_parameter_file(sibling, result.notices)
                     except SourceError as exc:
                         result.notices.append(source_notice(exc))
                         sibling_values[sibling] = {}
                     result.files.append(sibling)
                 supplied = sibling_values[sibling]
-        natives, notices = parse_template(path, supplied)
+        with unit_budget():
+            natives, notices = parse_template(path, supplied)
         result.resources.extend(natives)
         result.notices.extend(notices)
         result.files.append(path)

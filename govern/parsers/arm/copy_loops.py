@@ -1,9 +1,11 @@
 """`copy` loops: on resources (`"copy": {"name", "count"}`), on properties and variables
 (`"copy": [{"name", "count", "input"}]`).
 
-A count must be a known integer from 0 to 800 (ARM's limit). A resource loop whose count
-is not known statically gives one instance (its `copyIndex()` Unknown) and a note; a
-property or variable loop whose count is not known gives an Unknown array. Inside a loop,
+A count must be a known integer from 0 to 800 (ARM's limit); every instance of a loop,
+nested loops multiplied, counts against the budget's `instances` and `total_instances`.
+A resource loop whose count is not known statically gives one instance (its
+`copyIndex()` Unknown) and a note; a property or variable loop whose count is not known
+gives an Unknown array. Inside a loop,
 `copyIndex('name')` is the loop's index and, in a resource loop, `copyIndex()` too.
 """
 
@@ -48,6 +50,7 @@ def copy_array(ev: Evaluator, loop: JNode, env: Env, path: Path,
     input_node = loop.get("input")
     if isinstance(count, Unknown) or input_node is None:
         return count if isinstance(count, Unknown) else []
+    ev.budget.expand(count, f"copy loop '{name}' at line {loop.line}")
     return [ev.tree(input_node, env.with_copy(name, index), (*path, index), locations)
             for index in range(count)]
 
@@ -81,6 +84,7 @@ def resource_copies(ev: Evaluator, node: JNode, env: Env, what: str
     if loop is None:
         loop = next((child for key, _, child in node.members if key.lower() == "copy"), None)
     if loop is None or loop.kind != "object":
+        ev.budget.expand(1, ev.resource)
         yield None, env, None
         return
     loop_name_node = loop.get("name")
@@ -93,5 +97,7 @@ def resource_copies(ev: Evaluator, node: JNode, env: Env, what: str
         yield None, env.with_copy(loop_name, Unknown(count.reason), resource_loop=True), (
             loop_name)
         return
+    ev.budget.expand(count, f"copy loop '{loop_name}' at line {loop.line}")
     for index in range(count):
         yield index, env.with_copy(loop_name, index, resource_loop=True), loop_name
+

@@ -12,6 +12,12 @@ and reports:
 `Env` is the environment of one evaluation (the template's parameters and variables, the
 deployment target, copy loop indexes, lambda variables, a user function's arguments) and
 is what functions see as their `CallContext`.
+
+Evaluation is bounded by the scan unit's budget (`govern.parsers.budget`): every JSON node,
+function call and lambda call is a step; a value a function builds charges its size (string
+characters, array elements, object members) as steps and may not exceed `value_size`; copy
+loops charge their instances. Going over raises `BudgetExceeded`, which the template turns
+into an error naming the resource being evaluated.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ from govern.parsers.arm.values import (
     type_name,
     with_alternatives,
 )
+from govern.parsers.budget import current
 from govern.parsers.json_positions import JNode
 
 if TYPE_CHECKING:
@@ -54,6 +61,9 @@ if TYPE_CHECKING:
     from govern.parsers.arm.template_scope import TemplateScope
 
 Locations = dict[Path, SourceRange]
+# functions that return a value that already exists (charged when it was built)
+_NOT_BUILT = frozenset({"parameters", "variables", "lambdavariables", "coalesce", "tryget",
+                        "first", "last", "reference", "copyindex"})
 
 
 class Env(CallContext):
@@ -135,6 +145,7 @@ class Env(CallContext):
                             f"not {len(args)}")
         bound = dict(function.closure)
         bound.update(zip(function.parameters, args, strict=True))
+        self.ev.budget.step(1, self.ev.resource)
         return self.ev.eval(function.body, self.derive(lambdas=bound))
 
     def address_of_id(self, resource_type: str, names: list[Any]) -> str | None:
@@ -164,6 +175,9 @@ class Evaluator:
         self.registry = registry
         self.notices: list[Notice] = []
         self.line = 0
+        self.budget = current()
+        self.resource = ""  # the resource being evaluated (and its line), for budget errors
+        self.resource_line = 0
         self._said: set[tuple[str, int, str]] = set()
         self._unsupported: set[str] = set()
 
@@ -195,6 +209,7 @@ class Evaluator:
         `locations`; `skip(path)` leaves members out (and unevaluated)."""
         if locations is not None:
             locations[path] = SourceRange(self.file, node.line, node.end_line)
+        self.budget.step(1, self.resource)
         kind = node.kind
         if kind == "string":
             return self.string_value(node.value, env, node.line)
@@ -259,6 +274,7 @@ class Evaluator:
         return index(self.eval(node.target, env), self.eval(node.index, env))
 
     def call(self, node: Call, env: Env) -> Any:
+        self.budget.step(1, self.resource)
         name = node.name.lower()
         if node.namespace is not None:
             return self.call_user(node, env)
@@ -313,9 +329,14 @@ class Evaluator:
                 return Unknown(found.reason, found.ref)
         env.current = node
         try:
-            return spec.impl(args, env)
+            result = spec.impl(args, env)
         except EvalError as exc:
             raise EvalError(f"{node.name}(): {exc}") from None
+        if isinstance(result, (str, list, dict)) and node.name.lower() not in _NOT_BUILT:
+            where = f"{node.name}()"
+            self.budget.size(len(result), where)
+            self.budget.step(len(result), where)
+        return result
 
     def _if(self, node: Call, env: Env) -> Any:
         if len(node.args) != 3:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govern.parsers.arm.expression_lexer import ExpressionSyntaxError, Token, tokenize
+from govern.parsers.budget import current
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,8 @@ class _Parser:
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.pos = 0
+        self.depth = 0  # nested calls and indexes being parsed
+        self.max_depth = current().limits.nesting
 
     def parse(self) -> Node:
         if self.peek().kind == "end":
@@ -108,6 +111,10 @@ class _Parser:
         return tok
 
     def expression(self) -> Node:
+        self.depth += 1  # not restored on errors: they end the parse
+        if self.depth > self.max_depth:
+            raise ExpressionSyntaxError(f"calls and indexes nested deeper than "
+                                        f"{self.max_depth} levels", self.peek().column)
         node = self.primary()
         while True:
             tok = self.peek()
@@ -121,6 +128,7 @@ class _Parser:
                 self.take("]", "']' to close the index")
                 node = Index(node, index)
             else:
+                self.depth -= 1
                 return node
 
     def primary(self) -> Node:

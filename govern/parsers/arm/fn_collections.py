@@ -27,6 +27,7 @@ from govern.parsers.arm.values import (
     to_text,
     type_name,
 )
+from govern.parsers.budget import current
 
 MAX_RANGE = 10_000
 
@@ -212,6 +213,7 @@ def _flatten(args: list[Any], ctx: CallContext) -> Any:
         if isinstance(item, Unknown):
             return Unknown(item.reason, item.ref)
         result.extend(want_list(item, "every element of flatten()'s array"))
+        current().size(len(result), "flatten()")
     return result
 
 
@@ -221,7 +223,9 @@ def _join(args: list[Any], ctx: CallContext) -> Any:
     found = first_unknown(items)
     if found is not None:
         return Unknown(found.reason, found.ref)
-    return delimiter.join(str(to_text(item)) for item in items)
+    texts = [str(to_text(item)) for item in items]
+    current().size(sum(map(len, texts)) + len(delimiter) * len(texts), "join()")
+    return delimiter.join(texts)
 
 
 def _range(args: list[Any], ctx: CallContext) -> Any:

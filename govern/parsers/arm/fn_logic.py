@@ -3,10 +3,13 @@
 `if` is not here: it evaluates only the branch it takes, so the evaluator implements it.
 `and`/`or` are three-valued: `and(false, <unknown>)` is false, `or(true, <unknown>)` true.
 Integer division truncates toward zero and `mod` keeps the sign of the dividend (as .NET).
+Integers are 64-bit, as in ARM: `int()` or arithmetic outside that range, and `float()` of
+text that is no finite number, cannot be evaluated.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from govern.model.unknown import Unknown
@@ -20,6 +23,9 @@ from govern.parsers.arm.fn_base import (
     want_number,
 )
 from govern.parsers.arm.values import EvalError, arm_equals, is_number, type_name
+
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
 
 
 def _and(args: list[Any], ctx: CallContext) -> Any:
@@ -64,15 +70,25 @@ def _int(args: list[Any], ctx: CallContext) -> Any:
     if isinstance(value, bool):
         raise EvalError("int() cannot convert a boolean")
     if isinstance(value, int):
-        return value
+        return _int64(value, "int()")
     if isinstance(value, float):
-        return int(value)
+        if not math.isfinite(value):
+            raise EvalError(f"int() cannot convert {value!r}")
+        return _int64(int(value), "int()")
     if isinstance(value, str):
         try:
-            return int(value.strip())
-        except ValueError:
-            raise EvalError(f"int() cannot convert {value!r}") from None
+            return _int64(int(value.strip()), "int()")
+        except ValueError:  # also: more than 4,300 digits
+            shown = value if len(value) <= 40 else f"{value[:37]}..."
+            raise EvalError(f"int() cannot convert {shown!r}") from None
     raise EvalError(f"int() cannot convert {type_name(value)}")
+
+
+def _int64(value: int, what: str) -> int:
+    """`value` when ARM's 64-bit integers can hold it."""
+    if not INT64_MIN <= value <= INT64_MAX:
+        raise EvalError(f"{what}: the result is outside the 64-bit integer range")
+    return value
 
 
 def _float(args: list[Any], ctx: CallContext) -> Any:
@@ -81,9 +97,13 @@ def _float(args: list[Any], ctx: CallContext) -> Any:
         return float(value)
     if isinstance(value, str):
         try:
-            return float(value.strip())
+            result = float(value.strip())
         except ValueError:
-            raise EvalError(f"float() cannot convert {value!r}") from None
+            result = math.nan
+        if not math.isfinite(result):
+            shown = value if len(value) <= 40 else f"{value[:37]}..."
+            raise EvalError(f"float() cannot convert {shown!r}")
+        return result
     raise EvalError(f"float() cannot convert {type_name(value)}")
 
 
@@ -126,11 +146,11 @@ def _arithmetic(name: str) -> Any:
         a = want_int(args[0], f"the first argument of {name}()")
         b = want_int(args[1], f"the second argument of {name}()")
         if name == "add":
-            return a + b
+            return _int64(a + b, f"{name}()")
         if name == "sub":
-            return a - b
+            return _int64(a - b, f"{name}()")
         if name == "mul":
-            return a * b
+            return _int64(a * b, f"{name}()")
         if b == 0:
             raise EvalError(f"{name}() by zero")
         quotient = abs(a) // abs(b) * (1 if (a >= 0) == (b >= 0) else -1)

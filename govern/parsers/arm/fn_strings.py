@@ -22,6 +22,7 @@ from govern.parsers.arm.values import (
     to_text,
     type_name,
 )
+from govern.parsers.budget import current
 
 
 def _concat(args: list[Any], ctx: CallContext) -> Any:
@@ -29,6 +30,7 @@ def _concat(args: list[Any], ctx: CallContext) -> Any:
     if not arrays and all(isinstance(a, Unknown) and not isinstance(a, UnknownString)
                           for a in args):
         return Unknown(args[0].reason, args[0].ref)  # strings or arrays: not known
+    current().size(sum(len(a) for a in args if isinstance(a, (str, list))), "concat()")
     if arrays:
         result: list[Any] = []
         for arg in args:
@@ -152,6 +154,8 @@ def _replace(args: list[Any], ctx: CallContext) -> Any:
     new = want_str(args[2], "the replacement")
     if not old:
         raise EvalError("replace() cannot replace an empty string")
+    if len(new) > len(old):
+        current().size(len(text) + text.count(old) * (len(new) - len(old)), "replace()")
     return text.replace(old, new)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from govern.errors import SourceError
+from govern.model.finding import Notice
 from govern.model.unknown import Unknown
 from govern.parsers.arm.reading import read_json
 from govern.parsers.arm.template_scope import member_node
@@ -27,10 +28,11 @@ def sibling_parameter_file(template: str) -> str | None:
     return candidate if os.path.isfile(candidate) else None
 
 
-def read_parameter_file(path: str) -> dict[str, Any]:
+def read_parameter_file(path: str, notices: list[Notice] | None = None) -> dict[str, Any]:
     """The values a parameter file supplies, by parameter name. Raises SourceError when the
-    file is not valid JSON or not a parameter file."""
-    root = read_json(path)
+    file is not valid JSON or not a parameter file; warnings about how it was read (not
+    UTF-8) go to `notices`."""
+    root = read_json(path, notices)
     if root.kind != "object":
         raise SourceError("a parameters file must be a JSON object", path, root.line,
                           'write {"parameters": {"name": {"value": ...}}}')

@@ -1,8 +1,8 @@
 """Reading template and parameter files: bytes -> text -> JSON tree with line ranges.
 
-Encodings: a byte order mark says UTF-8, UTF-16 or UTF-32 (real templates are saved by
-editors that add one); without one the file must be UTF-8 (UTF-16 without a BOM is
-recognized by its zero bytes).
+Encodings (`govern.parsers.decoding`): a byte order mark says UTF-8, UTF-16 or UTF-32
+(real templates are saved by editors that add one); UTF-16 without a BOM is recognized by
+its zero bytes; a file that is not UTF-8 is read as Windows-1252 with a warning.
 
 Azure Resource Manager reads templates more leniently than RFC 8259 (Azure CLI,
 PowerShell and the portal accept them): `//` and `/* */` comments, trailing commas, and
@@ -19,19 +19,12 @@ that follow it covers text the scan then skips), so a banner of slashes, an unte
 
 from __future__ import annotations
 
-import codecs
 import re
 
 from govern.errors import SourceError
+from govern.model.finding import Notice
+from govern.parsers.decoding import decode_bytes
 from govern.parsers.json_positions import JNode, parse_json_positions
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 _STRING_REST = re.compile(r'(?:[^"\\]++|\\.)*+"', re.DOTALL)  # possessive: linear
 _PLAIN = re.compile(r'[^"/,]++')
@@ -40,54 +33,36 @@ _CONTROL = re.compile(r"[\x00-\x1f]")
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
-def decode(data: bytes, path: str) -> str:
-    """The text of a file; raises SourceError when it is not Unicode text."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise _not_text(path, exc) from None
-    if len(data) >= 2 and b"\x00" in data[:64]:
-        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise _not_text(path, exc) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise _not_text(path, exc) from None
+def decode(data: bytes, path: str, notices: list[Notice] | None = None) -> str:
+    """The text of a file, decoded as every format is (`govern.parsers.decoding`): a file
+    that is not UTF-8 is read as Windows-1252, with a warning naming the first byte that
+    was not, added to `notices` when given."""
+    decoded = decode_bytes(data)
+    notice = decoded.notice(path)
+    if notice is not None and notices is not None:
+        notices.append(notice)
+    return decoded.text
 
 
-def _not_text(path: str, exc: UnicodeDecodeError) -> SourceError:
-    return SourceError(f"cannot decode the file as Unicode text ({exc.reason} at byte "
-                       f"{exc.start})", path, None, "save it as UTF-8")
-
-
-def read_json(path: str) -> JNode:
-    """The JSON tree of a file; raises SourceError (with a line) when it cannot be read."""
+def read_json(path: str, notices: list[Notice] | None = None) -> JNode:
+    """The JSON tree of a file; raises SourceError (with a line) when it cannot be read.
+    Warnings about how it was read (not UTF-8, a lone surrogate) go to `notices`."""
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path) from None
-    return parse_lenient(decode(data, path), path)
+    return parse_lenient(decode(data, path, notices), path, notices)
 
 
-def parse_lenient(text: str, path: str) -> JNode:
+def parse_lenient(text: str, path: str, notices: list[Notice] | None = None) -> JNode:
     """Parse JSON as Azure reads templates (comments, trailing commas, multi-line
     strings); raises SourceError at the line of the problem."""
     try:
-        return parse_json_positions(text, path)
+        return parse_json_positions(text, path, notices)
     except SourceError:
         pass
-    except ValueError as exc:  # a number too long to convert
-        raise SourceError(f"invalid JSON: {exc}", path) from None
-    try:
-        return parse_json_positions(strictify(text), path)
-    except ValueError as exc:
-        raise SourceError(f"invalid JSON: {exc}", path) from None
+    return parse_json_positions(strictify(text), path, notices)
 
 
 def strictify(text: str) -> str:

@@ -44,10 +44,12 @@ def parse_provider_path(text: str) -> tuple[str, list[str]] | None:
 
 class Registry:
     def __init__(self) -> None:
-        self._by_type_name: dict[tuple[str, Any], list[str]] = defaultdict(list)
-        self._by_name: dict[Any, list[str]] = defaultdict(list)
-        self._by_loop: dict[str, list[str]] = defaultdict(list)
-        self._by_symbol: dict[str, list[str]] = defaultdict(list)
+        # addresses as insertion-ordered sets (dicts): adding one is O(1) with any number
+        # of instances of the same name (copy loops)
+        self._by_type_name: dict[tuple[str, Any], dict[str, None]] = defaultdict(dict)
+        self._by_name: dict[Any, dict[str, None]] = defaultdict(dict)
+        self._by_loop: dict[str, dict[str, None]] = defaultdict(dict)
+        self._by_symbol: dict[str, dict[str, None]] = defaultdict(dict)
         self._types: set[str] = set()
         self._addresses: set[str] = set()
 
@@ -66,16 +68,16 @@ class Registry:
         type_key = resource_type.lower()
         key = name_key(name)
         self._types.add(type_key)
-        _append(self._by_type_name[(type_key, key)], address)
-        _append(self._by_name[key], address)
+        self._by_type_name[(type_key, key)][address] = None
+        self._by_name[key][address] = None
         if loop:
-            _append(self._by_loop[loop.lower()], address)
+            self._by_loop[loop.lower()][address] = None
         if symbol:
-            _append(self._by_symbol[symbol.lower()], address)
+            self._by_symbol[symbol.lower()][address] = None
 
     def by_type_and_names(self, resource_type: str, names: list[Any]) -> str | None:
         found = self._by_type_name.get((resource_type.lower(), name_key(full_name(names))))
-        return found[0] if found and len(found) == 1 else None
+        return next(iter(found)) if found and len(found) == 1 else None
 
     def designated(self, value: Any) -> list[str]:
         """The addresses a `dependsOn` entry or `reference()` argument designates."""
@@ -109,7 +111,3 @@ class Registry:
                 return [found_id]
         return list(self._by_name.get(name_key(value), ()))
 
-
-def _append(items: list[str], address: str) -> None:
-    if address not in items:
-        items.append(address)

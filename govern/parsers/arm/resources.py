@@ -109,6 +109,7 @@ def _expand(node: JNode, frame: Frame, parent: Instance | None, symbol: str | No
     name_node = member_node(node, "name")
     written_name = name_node.value if name_node is not None and name_node.kind == "string" \
         else ""
+    ev.resource, ev.resource_line = f"{frame.prefix}{resource_type}/{written_name}", node.line
     base_env = parent.env if parent is not None else frame.env()
     existing = member_node(node, "existing")
     is_existing = existing is not None and existing.value is True
@@ -165,6 +166,7 @@ def _deployed(node: JNode, env: Env, frame: Frame, resource_type: str, written_n
 def _native(instance: Instance) -> NativeResource:
     frame = instance.frame
     ev = frame.evaluator
+    ev.resource, ev.resource_line = instance.address, instance.node.line
     refs: set[str] = set()
     env = instance.env.derive(refs=refs)
     locations: Locations = {}

@@ -12,32 +12,44 @@ from govern.parsers.arm.reading import read_json
 from govern.parsers.arm.registry import Registry
 from govern.parsers.arm.resources import process
 from govern.parsers.arm.template_scope import TemplateScope, member_node
+from govern.parsers.budget import BudgetExceeded
 from govern.parsers.native import NativeResource
 
 
 def parse_template(path: str, supplied: dict[str, Any]) -> tuple[list[NativeResource],
                                                                  list[Notice]]:
-    """The native resources of one template file and the notices about it."""
+    """The native resources of one template file and the notices about it. The template
+    is evaluated within its own budget: going over it is an error naming the resource."""
+    read: list[Notice] = []
     try:
-        root = read_json(path)
+        root = read_json(path, read)
     except SourceError as exc:
-        return [], [source_notice(exc)]
+        return [], [*read, source_notice(exc)]
     if root.kind != "object":
-        return [], [Notice("error", "an ARM template must be a JSON object", path, root.line,
-                           code="parse-error")]
+        return [], [*read, Notice("error", "an ARM template must be a JSON object", path,
+                                  root.line, code="parse-error")]
     schema = member_node(root, "$schema")
     target = top_target(schema_level(schema.value if schema is not None else None))
     evaluator = Evaluator(path, Registry())
-    scope = TemplateScope(evaluator, root, target, supplied)
-    profile = member_node(root, "apiProfile")
-    frame = Frame(evaluator, path, root, scope, target, target,
-                  api_profile=profile.value if profile is not None and profile.kind == "string"
-                  else None)
+    evaluator.notices.extend(read)
     natives: list[NativeResource] = []
     try:
+        scope = TemplateScope(evaluator, root, target, supplied)
+        profile = member_node(root, "apiProfile")
+        frame = Frame(evaluator, path, root, scope, target, target,
+                      api_profile=profile.value if profile is not None and (
+                          profile.kind == "string") else None)
         process(frame, natives)
+    except BudgetExceeded as exc:
+        message = exc.render()
+        if evaluator.resource and not message.startswith(evaluator.resource):
+            message = f"{evaluator.resource}: {message}"
+        evaluator.error(f"{message}; the template's resources are not checked",
+                        "budget-exceeded", evaluator.resource_line or root.line, exc.hint)
+        return [], evaluator.notices
     except RecursionError:
-        evaluator.error("the template is nested too deeply to be read", "parse-error", None)
+        evaluator.error("the template is nested too deeply to be read", "parse-error",
+                        evaluator.resource_line or root.line)
         return [], evaluator.notices
     return natives, evaluator.notices
 

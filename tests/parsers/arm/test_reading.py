@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from govern.errors import SourceError
+from govern.model.finding import Notice
 from govern.parsers.arm.reading import decode, parse_lenient, read_json, strictify
 
 LENIENT = """{
@@ -52,12 +53,12 @@ def test_utf16_without_a_bom() -> None:
     assert decode('{"a": 1}'.encode("utf-16-le"), "t.json") == '{"a": 1}'
 
 
-def test_not_text_is_a_source_error() -> None:
-    with pytest.raises(SourceError) as caught:
-        decode(b"{\"a\": \"\xff\"}", "t.json")
-    assert caught.value.render() == (
-        "t.json: cannot decode the file as Unicode text (invalid start byte at byte 7) "
-        "(save it as UTF-8)")
+def test_not_utf8_is_read_with_a_warning_naming_the_byte() -> None:
+    notices: list[Notice] = []
+    assert decode(b"{\n\"a\": \"caf\xe9\"}", "t.json", notices) == '{\n"a": "caf\xe9"}'
+    assert [(n.level, n.line, n.message, n.code) for n in notices] == [
+        ("warning", 2, "not valid UTF-8 (byte 0xe9 at offset 11); read as cp1252",
+         "decode-fallback")]
 
 
 def test_invalid_json_reports_its_line() -> None:
