@@ -44,7 +44,7 @@ def parse_tfplan(files: Sequence[str]) -> ParseResult:
     for path in files:
         result.files.append(path)
         try:
-            document = read_plan(path)
+            document = read_plan(path, result.notices)
         except SourceError as exc:
             code = exc.code if isinstance(exc, PlanError) else "parse-error"
             result.notices.append(Notice("error", exc.message, exc.file, exc.line, exc.hint,

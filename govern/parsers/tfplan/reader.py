@@ -2,6 +2,11 @@
 
 `terraform show -json` has written format 1.x since Terraform 1.0 (minor versions only add
 fields); any other major version may change meanings, so such a file is not read.
+
+The bytes are decoded as every format's are (`govern.parsers.decoding`): a plan that is not
+UTF-8 is read as Windows-1252 with a warning naming the first byte that was not. The JSON
+reader is bounded: nesting past the budget and numbers too large to hold are errors at
+their line; a lone surrogate is read as U+FFFD with a warning.
 """
 
 from __future__ import annotations
@@ -9,8 +14,9 @@ from __future__ import annotations
 import re
 
 from govern.errors import SourceError
+from govern.model.finding import Notice
+from govern.parsers.decoding import decode_bytes
 from govern.parsers.json_positions import JNode, parse_json_positions
-from govern.parsers.terraform.files import read_text
 
 _SUPPORTED = re.compile(r"1(?:\.[0-9]+)*")
 
@@ -25,9 +31,19 @@ class UnsupportedFormatError(PlanError):
     code = "unsupported-format-version"
 
 
-def read_plan(path: str) -> JNode:
-    """The plan document. Raises SourceError (unreadable, not JSON) or PlanError."""
-    document = parse_json_positions(read_text(path), path)
+def read_plan(path: str, notices: list[Notice] | None = None) -> JNode:
+    """The plan document. Raises SourceError (unreadable, not JSON) or PlanError. Warnings
+    about how it was read (not UTF-8, a lone surrogate) go to `notices` when given."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror or exc}", path) from None
+    decoded = decode_bytes(data)
+    notice = decoded.notice(path)
+    if notice is not None and notices is not None:
+        notices.append(notice)
+    document = parse_json_positions(decoded.text, path, notices)
     if document.kind != "object":
         raise PlanError("not a Terraform plan: the document is not a JSON object", path,
                         document.line, "create it with `terraform show -json PLANFILE`")
