@@ -18,6 +18,7 @@ region is given).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -170,8 +171,9 @@ def _number(value: Any) -> Any:
     text = scalar_text(value).strip()
     try:
         return int(text)
-    except ValueError:
+    except ValueError:  # also: more than 4,300 digits
         try:
-            return float(text)
+            number = float(text)
         except ValueError:
             return text
+        return number if math.isfinite(number) else text

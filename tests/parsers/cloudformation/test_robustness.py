@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from govern.model.unknown import Unknown
 from govern.parsers.budget import DEFAULT_LIMITS
 from tests.parsers.robustness import notices_of, only_error, scan_beside_sentinel
 
@@ -170,3 +171,17 @@ def test_each_template_has_its_own_budget(tmp_path: Path) -> None:
     assert [n for n in report.notices if n.level == "error"] == []
     assert {f.resource_address for f in report.findings if f.rule_id == "GOV-AWS-002"} == {
         "B", "PublicBucket"}
+
+
+def test_number_parameters_too_large_stay_text(tmp_path: Path) -> None:
+    from govern.parsers.cloudformation import parse_cloudformation
+
+    (tmp_path / "t.yaml").write_text(
+        "Parameters:\n  N: {Type: Number, Default: '" + "9" * 5000 + "'}\n"
+        "  F: {Type: Number, Default: '1e400'}\n" + BUCKET
+        + "      X: !Ref N\n      Y: !Ref F\n      Z: !Select [!Ref F, [a]]\n")
+    result = parse_cloudformation([str(tmp_path / "t.yaml")])
+    assert result.resources[0].attributes == {"X": "9" * 5000, "Y": "1e400",
+                                               "Z": Unknown("invalid Fn::Select")}
+    assert [(n.level, n.line, n.message) for n in result.notices] == [
+        ("error", 11, "Fn::Select takes [index, [values]] with a number index")]
