@@ -1,6 +1,8 @@
 """File-system functions. Relative paths resolve against the root module's directory
 (Terraform's working directory); a file that does not exist at scan time (often one a
-build step writes) gives Unknown, not an error."""
+build step writes) gives Unknown, not an error. A path outside the scanned tree (symbolic
+links followed) or a file over the size limit is never read: NotRead, which makes the
+attribute Unknown with a warning (`FunctionContext.inside`, `read_bytes`)."""
 
 from __future__ import annotations
 
