@@ -1,9 +1,8 @@
-"""String functions and regular expressions."""
+"""String functions and regular expressions (RE2, as Terraform: `govern.regex`)."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from govern.parsers.budget import current
@@ -17,6 +16,7 @@ from govern.parsers.terraform.fn_base import (
     variadic,
 )
 from govern.parsers.terraform.values import EvalError, to_string
+from govern.regex import Regex, RegexError, RegexMatch, compile_regex
 
 
 def _join(args: list[Any], ctx: FunctionContext) -> Any:
@@ -90,23 +90,21 @@ def _substr(args: list[Any], ctx: FunctionContext) -> Any:
     return text[offset:offset + length]
 
 
-_NAMED_GROUP_RE = re.compile(r"\(\?<(?=[A-Za-z_])")
-
-
-@lru_cache(maxsize=512)
-def compile_re(pattern: str) -> re.Pattern[str]:
-    """An RE2 pattern as a Python pattern (the common subset)."""
-    converted = _NAMED_GROUP_RE.sub("(?P<", pattern.replace(r"\z", r"\Z"))
+def compile_re(pattern: str) -> Regex:
+    """A Terraform pattern: RE2 syntax, as Terraform's own (Go) regexp reads it, run in
+    linear time. A pattern RE2 rejects is an error Terraform would report too."""
     try:
-        return re.compile(converted)
-    except re.error as exc:
-        raise EvalError(f"invalid regular expression {pattern!r}: {exc}") from None
+        return compile_regex(pattern)
+    except RegexError as exc:
+        raise EvalError(str(exc)) from None
 
 
 _GO_REPL_RE = re.compile(r"\$(\$|\{(\w+)\}|(\w+))")
 
 
-def _expand(template: str, match: re.Match[str]) -> str:
+def _expand(template: str, match: RegexMatch) -> str:
+    """Go's Regexp.Expand: `$1`, `${1}`, `$name`, `${name}`; `$$` is `$`; a group that
+    does not exist or did not take part is empty."""
     def one(ref: re.Match[str]) -> str:
         if ref.group(1) == "$":
             return "$"
@@ -123,8 +121,7 @@ def _expand(template: str, match: re.Match[str]) -> str:
 def _replace(args: list[Any], ctx: FunctionContext) -> Any:
     text, old, new = arg_str(args[0]), arg_str(args[1]), arg_str(args[2])
     if len(old) > 1 and old.startswith("/") and old.endswith("/"):
-        pattern = compile_re(old[1:-1])
-        return pattern.sub(lambda m: _expand(new, m), text)
+        return _replace_all(compile_re(old[1:-1]), text, new)
     if old and len(new) > len(old):
         current().size(len(text) + text.count(old) * (len(new) - len(old)), "replace()")
     elif not old:
@@ -132,10 +129,25 @@ def _replace(args: list[Any], ctx: FunctionContext) -> Any:
     return text.replace(old, new)
 
 
-def _match_value(match: re.Match[str]) -> Any:
-    pattern = match.re
-    if pattern.groupindex:
-        return {name: match.group(name) for name in pattern.groupindex}
+def _replace_all(pattern: Regex, text: str, template: str) -> str:
+    """`replace()` with a `/pattern/`: Go's ReplaceAllString, its size charged as the
+    result grows (an empty pattern matches between every two characters)."""
+    size = len(text)
+
+    def one(match: RegexMatch) -> str:
+        nonlocal size
+        piece = _expand(template, match)
+        size += len(piece) - (match.end() - match.start())
+        current().size(size, "replace()")
+        return piece
+
+    return pattern.sub(one, text)
+
+
+def _match_value(pattern: Regex, match: RegexMatch) -> Any:
+    names = pattern.groupindex
+    if names:
+        return {name: match.group(name) for name in names}
     if pattern.groups:
         return list(match.groups())
     return match.group(0)
@@ -146,12 +158,16 @@ def _regex(args: list[Any], ctx: FunctionContext) -> Any:
     match = pattern.search(arg_str(args[1]))
     if match is None:
         raise EvalError("regex: pattern did not match the string")
-    return _match_value(match)
+    return _match_value(pattern, match)
 
 
 def _regexall(args: list[Any], ctx: FunctionContext) -> Any:
     pattern = compile_re(arg_str(args[0], "pattern"))
-    return [_match_value(m) for m in pattern.finditer(arg_str(args[1]))]
+    found: list[Any] = []
+    for match in pattern.finditer(arg_str(args[1])):
+        found.append(_match_value(pattern, match))
+        current().size(len(found), "regexall()")
+    return found
 
 
 def _simple(func: Any) -> FunctionSpec:
