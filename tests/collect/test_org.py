@@ -77,13 +77,27 @@ def test_assumes_the_role_in_every_account_and_merges_them() -> None:
                                                                        for n in notices}
 
 
-def test_an_account_that_cannot_be_read_is_a_warning_and_the_others_go_on() -> None:
+@pytest.mark.parametrize(("allow_partial", "level"), [(False, "error"), (True, "warning")])
+def test_an_account_that_cannot_be_read_is_an_error_and_the_others_go_on(
+        allow_partial: bool, level: str) -> None:
+    """Its resources are unknown: a scan error (exit 3) unless --allow-partial."""
     fake = FakeCollector(denied=frozenset({MEMBERS[1]}))
-    graph, notices = collect_org(AwsOptions(org_role="Audit"), fake, accounts)
+    graph, notices = collect_org(AwsOptions(org_role="Audit", allow_partial=allow_partial),
+                                 fake, accounts)
     assert len(graph) == 1 + len(MEMBERS) - 1
     skipped = [n for n in notices if n.code == "aws-org-account"]
-    assert [n.level for n in skipped] == ["warning"]
+    assert [n.level for n in skipped] == [level]
     assert MEMBERS[1] in skipped[0].message and "AccessDenied" in skipped[0].message
+
+
+def test_accounts_not_started_by_the_deadline_are_not_read() -> None:
+    fake = FakeCollector()
+    graph, notices = collect_org(AwsOptions(org_role="Audit", deadline=0.0), fake, accounts)
+    assert len(graph) == 0
+    assert {n.message for n in notices} == {
+        f"account {a}: not read: the scan's deadline passed (--aws-timeout 1800)"
+        for a in [MANAGEMENT, *MEMBERS]}
+    assert {n.level for n in notices} == {"error"}
 
 
 def test_the_management_account_falls_back_to_the_callers_credentials() -> None:

@@ -74,15 +74,15 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
     graph.merge(ResourceGraph(iam_resources, iam_edges))
     _add_new(graph, guard("account", "global", lambda: collect_account(
         client, reader, account, home, regions)))
-    for collect_global in global_collectors():
-        _add_new(graph, guard(_name(collect_global), "global", partial(
+    for name, collect_global in global_collectors():
+        _add_new(graph, guard(name, "global", partial(
             collect_global, client.in_region(home), reader, account, home)))
 
     def read_region(region: str) -> list[Resource]:
         found = guard("ec2", region, partial(
             collect_security_groups, client("ec2", region), reader, account, region))
-        for collect_region in regional_collectors():
-            found.extend(guard(_name(collect_region), region, partial(
+        for name, collect_region in regional_collectors():
+            found.extend(guard(name, region, partial(
                 collect_region, client.in_region(region), reader, account, region)))
         return found
 
@@ -111,11 +111,6 @@ class _Guard:
         except Exception as exc:
             self._reader.partial.crash(name, region, exc)
             return otherwise if otherwise is not None else cast(T, [])
-
-
-def _name(collect: Callable[..., Any]) -> str:
-    """A service reader's name: its module's (`regional`, `messaging`, ...)."""
-    return str(getattr(collect, "__module__", "")).rsplit(".", 1)[-1] or repr(collect)
 
 
 def _add_new(graph: ResourceGraph, resources: list[Resource]) -> None:

@@ -22,13 +22,15 @@ Collect = Callable[[Any, Any, str, str], list[Resource]]
 MODULES = ("regional", "messaging", "databases", "edge", "platform")
 
 
-def _modules() -> list[ModuleType]:
-    return [importlib.import_module(f"govern.collect.aws.{name}") for name in MODULES]
+def _modules() -> list[tuple[str, ModuleType]]:
+    return [(name, importlib.import_module(f"govern.collect.aws.{name}")) for name in MODULES]
 
 
-def regional_collectors() -> list[Collect]:
-    return [m.collect_region for m in _modules() if hasattr(m, "collect_region")]
+def regional_collectors() -> list[tuple[str, Collect]]:
+    """(module name, its `collect_region`) for each module that has one."""
+    return [(name, m.collect_region) for name, m in _modules() if hasattr(m, "collect_region")]
 
 
-def global_collectors() -> list[Collect]:
-    return [m.collect_global for m in _modules() if hasattr(m, "collect_global")]
+def global_collectors() -> list[tuple[str, Collect]]:
+    """(module name, its `collect_global`) for each module that has one."""
+    return [(name, m.collect_global) for name, m in _modules() if hasattr(m, "collect_global")]
