@@ -182,7 +182,8 @@ def made(moto_endpoint: str) -> dict[str, str]:
 
 def scan(endpoint: str) -> list[dict[str, Any]]:
     result = CliRunner().invoke(cli, ["scan", "--aws", "--endpoint-url", endpoint,
-                                      "--region", REGION, "--format", "json"])
+                                      "--region", REGION, "--format", "json",
+                                      "--allow-partial"])
     assert result.exception is None or isinstance(result.exception, SystemExit), \
         result.exception
     assert result.exit_code in (0, 1), result.output
@@ -200,7 +201,7 @@ def read(endpoint: str) -> tuple[dict[str, Resource], list[Any]]:
 def _about_edge(message: str) -> bool:
     """A failure of an operation edge.py calls (ListTagsForResource, which other services
     have too, only on an ECR repository or a CloudFront distribution)."""
-    words = set(message.replace(":", " ").replace("(", " ").split())
+    words = set(message.replace(":", " ").replace("(", " ").replace(";", " ").split())
     if "ListTagsForResource" in words:
         return ":ecr:" in message or ":cloudfront:" in message
     return bool(words & set(EDGE_OPERATIONS))
@@ -293,9 +294,9 @@ def test_access_denied_makes_values_unknown_not_passing(
          "grant eks:DescribeCluster to the scanning role (docs/live-aws.md)"),
         ("access denied: GetRepositoryPolicy",
          "grant ecr:GetRepositoryPolicy to the scanning role (docs/live-aws.md)"),
-        ("access denied: GetDomainNames",
+        (f"apigateway in {REGION}",  # listings: their resources are unknown
          "grant apigateway:GET to the scanning role (docs/live-aws.md)"),
-        ("access denied: ListDistributions",
+        ("cloudfront in global",
          "grant cloudfront:ListDistributions to the scanning role (docs/live-aws.md)")}
     statuses = {(f["rule_id"], f["resource"]["address"], f["status"])
                 for f in scan(moto_endpoint)
