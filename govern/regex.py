@@ -26,8 +26,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 SYNTAX_URL = "https://github.com/google/re2/wiki/Syntax"
-HINT = (f"govern runs regular expressions with RE2 (linear time, Terraform's syntax): no "
-        f"backreferences or look-around, end of text is \\z; see {SYNTAX_URL}")
+HINT = f"RE2 syntax, as in Terraform: no backreferences or look-around; see {SYNTAX_URL}"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -4,7 +4,6 @@ plain words and placed at `file:line` with the key named."""
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -16,6 +15,7 @@ from govern.config.sources import ConfigFile
 from govern.engine.hints import path_name, suggest
 from govern.errors import ConfigError
 from govern.model.resource import Path
+from govern.regex import regex_problem
 
 _TYPE_WORDS = {"object": "a mapping", "array": "a list", "string": "a string",
                "number": "a number", "integer": "a whole number", "boolean": "true or false",
@@ -49,13 +49,12 @@ def validate_file(config: ConfigFile) -> None:
     for provider, entries in required.items():
         for index, entry in enumerate(entries):
             if isinstance(entry, dict) and "pattern" in entry:
-                try:
-                    re.compile(entry["pattern"])
-                except re.error as exc:
+                problem = regex_problem(entry["pattern"])
+                if problem is not None:
                     path = ("tags", "required", provider, index, "pattern")
                     raise ConfigError(_render(
                         config, path, f"{path_name(path)} is not a regular expression",
-                        str(exc))) from None
+                        problem))
 
 
 def _render(config: ConfigFile, path: Path, what: str, hint: str | None) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from govern.model.unknown import Unknown
+from govern.regex import Regex, RegexError, compile_regex
 
 Tri = bool | None
 _VERSION_TOKEN = re.compile(r"\d+|[^\W\d_]+")
@@ -109,7 +110,7 @@ def _ordered(test: Callable[[int], bool]) -> Callable[[Any, Any], Tri]:
     return run
 
 
-def _matches(actual: Any, expected: Any) -> Tri:
+def _matches(actual: Any, expected: Regex) -> Tri:
     return isinstance(actual, str) and expected.search(actual) is not None
 
 
@@ -163,7 +164,8 @@ OPERATORS: dict[str, Operator] = {op.name: op for op in (
 
 
 def prepare_value(op: Operator, value: Any) -> Any:
-    """Check and prepare the `value` of an attribute test (compile regexes).
+    """Check and prepare the `value` of an attribute test (compile regexes, with RE2:
+    `govern.regex`).
     Raises ValueError with a plain-words reason."""
     if op.takes is None:
         return None
@@ -178,7 +180,7 @@ def prepare_value(op: Operator, value: Any) -> Any:
         if not isinstance(value, str):
             raise ValueError(f"op '{op.name}' needs a regular expression string")
         try:
-            return re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"invalid regular expression: {exc}") from None
+            return compile_regex(value)
+        except RegexError as exc:
+            raise ValueError(f"invalid regular expression: {exc.reason} ({exc.hint})") from None
     return value

@@ -255,8 +255,9 @@ def test_pyproject_errors_name_the_key(project: Path, text: str, message: str) -
     ("tags:\n  required:\n    aws:\n      - {key: env, values: prod}\n",
      '.govern.yaml:4: tags.required.aws[0].values must be a list (got "prod")'),
     ("tags:\n  required:\n    aws: [{key: env, pattern: '('}]\n",
-     ".govern.yaml:3: tags.required.aws[0].pattern is not a regular expression (missing ), "
-     "unterminated subpattern at position 0)"),
+     ".govern.yaml:3: tags.required.aws[0].pattern is not a regular expression (missing ): "
+     "(; RE2 syntax, as in Terraform: no backreferences or look-around; see "
+     "https://github.com/google/re2/wiki/Syntax)"),
     ("tags:\n  required:\n    aws: ['']\n", ".govern.yaml:3: tags.required.aws[0] must be "
      "a tag key, {key, values} or {key, pattern}"),
     ("tags:\n  required:\n    oci: [owner]\n", ".govern.yaml:3: unknown key 'oci' in "

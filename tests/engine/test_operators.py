@@ -162,7 +162,12 @@ def test_list_index_paths() -> None:
     ({"attr": "a", "op": "in", "value": "x"}, "op 'in' needs a list value"),
     ({"attr": "a", "op": "gt", "value": [1]}, "op 'gt' needs a number or a version string"),
     ({"attr": "a", "op": "matches", "value": "("},
-     "invalid regular expression: missing ), unterminated subpattern at position 0"),
+     "invalid regular expression: missing ): ( (RE2 syntax, as in Terraform: no "
+     "backreferences or look-around; see https://github.com/google/re2/wiki/Syntax)"),
+    ({"attr": "a", "op": "matches", "value": "(a)\\1"},
+     "invalid regular expression: invalid escape sequence: \\1 (RE2 syntax, as in "
+     "Terraform: no backreferences or look-around; see "
+     "https://github.com/google/re2/wiki/Syntax)"),
     ({"attr": "a", "op": "matches", "value": 3}, "op 'matches' needs a regular expression "
                                                   "string"),
     ({"attr": "a", "op": "equals", "value": None},

@@ -77,8 +77,13 @@ def test_an_unanchored_pattern_is_searched() -> None:
     ([{"key": "env", "values": "prod"}],
      "values of tag 'env' must be a non-empty list of strings"),
     ([{"key": "env", "pattern": "("}],
-     "pattern of tag 'env' is not a regular expression (missing ), unterminated subpattern "
-     "at position 0)"),
+     "pattern of tag 'env' is not a regular expression (missing ): (; RE2 syntax, as in "
+     "Terraform: no backreferences or look-around; see "
+     "https://github.com/google/re2/wiki/Syntax)"),
+    ([{"key": "env", "pattern": "^(?!prod)"}],
+     "pattern of tag 'env' is not a regular expression (invalid perl operator: (?!; RE2 "
+     "syntax, as in Terraform: no backreferences or look-around; see "
+     "https://github.com/google/re2/wiki/Syntax)"),
     ([{"key": "env", "values": ["a"], "pattern": "a"}],
      "must list tag keys, {key, values: [...]} or {key, pattern: RE}"),
     ([{"name": "env", "values": ["a"]}],

@@ -152,7 +152,12 @@ def test_schema_layer_one_readable_error(tmp_path: Path, text: str, message: str
      "FILE:20: aws.s3.bucket cannot come from arm (give examples for terraform, tfplan, "
      "cloudformation)"),
     (rule_text("check:\n  attr: name\n  op: matches\n  value: '[a-'\n"),
-     "FILE:11: invalid regular expression: unterminated character set at position 0"),
+     "FILE:11: invalid regular expression: missing ]: [a- (RE2 syntax, as in Terraform: no "
+     "backreferences or look-around; see https://github.com/google/re2/wiki/Syntax)"),
+    (rule_text("check:\n  attr: name\n  op: matches\n  value: '^(?=a)'\n"),
+     "FILE:11: invalid regular expression: invalid perl operator: (?= (RE2 syntax, as in "
+     "Terraform: no backreferences or look-around; see "
+     "https://github.com/google/re2/wiki/Syntax)"),
 ])
 def test_meaning_layer(tmp_path: Path, text: str, message: str) -> None:
     assert error_of(tmp_path, text) == message

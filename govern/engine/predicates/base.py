@@ -8,7 +8,6 @@ is relative to that value and points at the offending element.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -17,6 +16,7 @@ from govern.engine.verdict import Verdict
 from govern.model.graph import ResourceGraph
 from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
+from govern.regex import regex_problem
 
 Tri = bool | None  # three-valued truth: True, False, None (unknown)
 ArgKind = Literal["ports", "strings", "tag_requirements"]
@@ -96,10 +96,9 @@ def tag_requirement_problem(entry: Any) -> str | None:
             return f"values of tag '{entry['key']}' must be a non-empty list of strings"
         return None
     if "pattern" in entry and isinstance(entry["pattern"], str):
-        try:
-            re.compile(entry["pattern"])
-        except re.error as exc:
-            return f"pattern of tag '{entry['key']}' is not a regular expression ({exc})"
+        problem = regex_problem(entry["pattern"])
+        if problem is not None:
+            return f"pattern of tag '{entry['key']}' is not a regular expression ({problem})"
         return None
     return shape
 
