@@ -6,6 +6,7 @@ Heavy imports happen inside the commands so that `govern --version` stays fast.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NoReturn
@@ -13,8 +14,14 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from govern import __version__
-from govern.errors import ConfigError, GovernError, RuleError, UsageError
-from govern.gate import EXIT_SCAN_ERROR, EXIT_USAGE
+from govern.error_handler import (
+    EXIT_INTERRUPTED,
+    EXIT_SCAN_ERROR,
+    EXIT_USAGE,
+    GovernGroup,
+    debug_option,
+)
+from govern.errors import RuleError, UsageError
 
 if TYPE_CHECKING:
     from govern.collect.aws.options import AwsOptions
@@ -23,6 +30,10 @@ if TYPE_CHECKING:
 REPORT_FORMATS = ("text", "json", "sarif", "markdown", "junit", "github")
 COMPLIANCE_OUTPUT = "compliance"  # `--output compliance=FILE.md`: the compliance report alone
 FAIL_ON = ("critical", "high", "medium", "low", "none")
+# `--output NAME=FILE` where NAME looks like a format name (not a path): NAME must be known
+_FORMAT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_SUFFIX = {"text": "txt", "markdown": "md", "junit": "xml", "github": "txt",
+           "compliance": "md"}
 
 
 def _die(message: str, code: int) -> NoReturn:
@@ -30,18 +41,21 @@ def _die(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GovernGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@debug_option
 @click.version_option(__version__, "--version", "-V", prog_name="govern",
                       message="%(prog)s %(version)s")
 def cli() -> None:
     """govern: policy-as-code compliance gate for infrastructure as code.
 
     Exit codes: 0 no blocking findings, 1 blocking findings, 2 usage or configuration
-    error, 3 scan error (a file that cannot be parsed or read, an invalid rule).
+    error, 3 scan error (a file that cannot be parsed or read, an invalid rule) or an
+    internal error (a bug: run again with --debug and report the traceback).
     """
 
 
 @cli.command()
+@debug_option
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "-f", "formats", multiple=True, type=click.Choice(REPORT_FORMATS),
               help="Output format; repeat for several (default: text).")
@@ -137,23 +151,14 @@ def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, .
          aws_timeout: float | None = None) -> None:
     """Scan PATHS (files or directories; default: the working directory, unless --aws or
     --inventory is given)."""
-    try:
-        live = _live_options(aws, aws_profile, aws_regions, aws_role_arn, aws_endpoint_url,
-                             save_inventory, inventory, aws_org_role, aws_org_concurrency,
-                             aws_allow_partial, aws_timeout)
-        selection = _Selection(waivers, baseline, changed_only, diff_base, live)
-        default_paths: tuple[str, ...] = () if live.wanted else (".",)
-        code = _scan(paths or default_paths, formats, outputs, fail_on, fail_on_unknown,
-                     config_path, var_files, variables, cfn_parameters, arm_parameters,
-                     rule_paths, color, frameworks, sarif_category, selection)
-    except UsageError as exc:
-        _die(str(exc), EXIT_USAGE)
-    except RuleError as exc:
-        _die(str(exc), EXIT_SCAN_ERROR)
-    except ConfigError as exc:
-        _die(str(exc), EXIT_USAGE)
-    except GovernError as exc:
-        _die(str(exc), EXIT_SCAN_ERROR)
+    live = _live_options(aws, aws_profile, aws_regions, aws_role_arn, aws_endpoint_url,
+                         save_inventory, inventory, aws_org_role, aws_org_concurrency,
+                         aws_allow_partial, aws_timeout)
+    selection = _Selection(waivers, baseline, changed_only, diff_base, live)
+    default_paths: tuple[str, ...] = () if live.wanted else (".",)
+    code = _scan(paths or default_paths, formats, outputs, fail_on, fail_on_unknown,
+                 config_path, var_files, variables, cfn_parameters, arm_parameters,
+                 rule_paths, color, frameworks, sarif_category, selection)
     sys.exit(code)
 
 
@@ -258,6 +263,11 @@ def _live_options(aws: bool, profile: str | None, regions: tuple[str, ...],
     if org_role and role_arn:
         raise UsageError("--org assumes a role in each account: give --org or --role-arn, "
                          "not both")
+    try:
+        import boto3  # noqa: F401  (--aws reads the account with it: check before scanning)
+    except ImportError:
+        raise UsageError("--aws reads live accounts with boto3, which is not installed: "
+                         "pip install 'govern[aws]'") from None
     from govern.collect.aws.options import DEFAULT_TIMEOUT, AwsOptions
 
     return _Live(AwsOptions(profile=profile, regions=regions, role_arn=role_arn,
@@ -294,10 +304,22 @@ def _plan_outputs(formats: tuple[str, ...], outputs: tuple[str, ...]
     """Pair each format with a file (or None for standard output)."""
     files: dict[str, str] = {}
     plain: list[str] = []
+    known = (*REPORT_FORMATS, COMPLIANCE_OUTPUT)
     for item in outputs:
         fmt, sep, path = item.partition("=")
-        if sep and fmt in (*REPORT_FORMATS, COMPLIANCE_OUTPUT):
+        if sep and fmt in known:
+            if not path:
+                raise UsageError(f"--output {item}: no file after '='; e.g. "
+                                 f"--output {fmt}=govern.{_SUFFIX.get(fmt, fmt)}")
             files[fmt] = path
+        elif sep and _FORMAT_NAME.fullmatch(fmt):
+            import difflib
+
+            close = difflib.get_close_matches(fmt.lower(), known, n=1)
+            hint = f"did you mean {close[0]}={path}? " if close else ""
+            raise UsageError(f"--output {item}: unknown format '{fmt}' ({hint}formats: "
+                             f"{', '.join(known)}; to write a file whose name holds '=', "
+                             f"give it as ./{item})")
         else:
             plain.append(item)
     wanted = list(dict.fromkeys([*formats, *files]))
@@ -338,6 +360,7 @@ def rules() -> None:
 
 
 @rules.command("list")
+@debug_option
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
               help="Extra rule file or directory; repeatable.")
@@ -356,10 +379,7 @@ def rules_list(fmt: str, rule_paths: tuple[str, ...], framework: str | None) -> 
         from govern.compliance.catalogues import resolve
         from govern.engine.rule import RuleSet
 
-        try:
-            key = resolve(framework)
-        except UsageError as exc:
-            _die(str(exc), EXIT_USAGE)
+        key = resolve(framework)
         ruleset = RuleSet(tuple(r for r in ruleset.rules if key in r.compliance))
     if fmt == "json":
         click.echo(json.dumps(rules_to_json(ruleset), indent=2))
@@ -368,6 +388,7 @@ def rules_list(fmt: str, rule_paths: tuple[str, ...], framework: str | None) -> 
 
 
 @rules.command("show")
+@debug_option
 @click.argument("rule_id")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
               help="Extra rule file or directory; repeatable.")
@@ -385,6 +406,7 @@ def rules_show(rule_id: str, rule_paths: tuple[str, ...]) -> None:
 
 
 @rules.command("validate")
+@debug_option
 @click.argument("paths", nargs=-1, type=click.Path())
 def rules_validate(paths: tuple[str, ...]) -> None:
     """Validate the rule files in PATHS (files or directories) with every layer (YAML,
@@ -392,8 +414,8 @@ def rules_validate(paths: tuple[str, ...]) -> None:
 
     Prints `N rules valid`, or every problem as `file:line: what is wrong (hint)`.
 
-    Exit codes: 0 every rule is valid, 1 invalid rules, 2 usage (no PATH, or a PATH that
-    does not exist).
+    Exit codes: 0 every rule is valid, 2 usage (no PATH, or a PATH that does not exist),
+    3 invalid rules (as for every command: an invalid rule file is a scan error).
     """
     from govern.engine.rule_loader import default_rules_dir, load_rules
     from govern.rule_tests import rules_under_test
@@ -403,12 +425,13 @@ def rules_validate(paths: tuple[str, ...]) -> None:
         ruleset = load_rules([default_rules_dir(), *paths], use_cache=False)
     except RuleError as exc:
         click.echo(str(exc))
-        sys.exit(1)
+        sys.exit(EXIT_SCAN_ERROR)
     count = len(rules_under_test(ruleset, paths))
     click.echo(f"{count} rule{'' if count == 1 else 's'} valid")
 
 
 @rules.command("test")
+@debug_option
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
               help="Output format (default: text).")
@@ -431,12 +454,8 @@ def rules_test(paths: tuple[str, ...], fmt: str) -> None:
     _require_paths(paths)
     try:
         results = run_rule_tests(paths)
-    except UsageError as exc:
-        _die(str(exc), EXIT_USAGE)
     except RuleError as exc:
         _die(f"invalid rule files:\n{exc}", EXIT_SCAN_ERROR)
-    except GovernError as exc:
-        _die(str(exc), EXIT_SCAN_ERROR)
     if fmt == "json":
         click.echo(json.dumps(results_to_json(results), indent=2))
     else:
@@ -455,10 +474,7 @@ def _require_paths(paths: tuple[str, ...]) -> None:
 def _load_rules_or_die(extra: tuple[str, ...]) -> RuleSet:
     from govern.engine.rule_loader import default_rules_dir, load_rules
 
-    try:
-        return load_rules([default_rules_dir(), *extra])
-    except RuleError as exc:
-        _die(str(exc), EXIT_SCAN_ERROR)
+    return load_rules([default_rules_dir(), *extra])  # RuleError: exit 3 (error_handler)
 
 
 @cli.group("baseline")
@@ -467,6 +483,7 @@ def baseline_group() -> None:
 
 
 @baseline_group.command("create")
+@debug_option
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--output", "-o", "output", type=click.Path(), default=None, metavar="FILE",
               help="Where to write the baseline (default: the config's baseline, else "
@@ -497,27 +514,21 @@ def baseline_create(paths: tuple[str, ...], output: str | None, config_path: str
     from govern.suppress.baseline import DEFAULT_BASELINE, entries_of, write_baseline
 
     targets = paths or (".",)
-    try:
-        for path in var_files:
-            if not os.path.isfile(path):
-                raise UsageError(f"--var-file {path}: file not found")
-        config = resolve_config(targets, CliSettings(config_path, None, None, rule_paths,
-                                                     var_files))
-        destination = output or config.baseline or DEFAULT_BASELINE
-        result = run_scan(ScanOptions(paths=targets, variables=_parse_vars(variables),
-                                      config=replace(config, baseline=None),
-                                      waivers=waivers))
-        errors = [n for n in result.report.notices if n.level == "error"]
-        if errors:
-            lines = [f"  {n.render()}" for n in errors]
-            _die("the scan is incomplete, no baseline written:\n" + "\n".join(lines),
-                 EXIT_SCAN_ERROR)
-        entries = entries_of(result.report.findings, result.report.root)
-        write_baseline(destination, entries)
-    except (UsageError, ConfigError) as exc:
-        _die(str(exc), EXIT_USAGE if not isinstance(exc, RuleError) else EXIT_SCAN_ERROR)
-    except GovernError as exc:
-        _die(str(exc), EXIT_SCAN_ERROR)
+    for path in var_files:
+        if not os.path.isfile(path):
+            raise UsageError(f"--var-file {path}: file not found")
+    config = resolve_config(targets, CliSettings(config_path, None, None, rule_paths,
+                                                 var_files))
+    destination = output or config.baseline or DEFAULT_BASELINE
+    result = run_scan(ScanOptions(paths=targets, variables=_parse_vars(variables),
+                                  config=replace(config, baseline=None), waivers=waivers))
+    errors = [n for n in result.report.notices if n.level == "error"]
+    if errors:
+        lines = [f"  {n.render()}" for n in errors]
+        _die("the scan is incomplete, no baseline written:\n" + "\n".join(lines),
+             EXIT_SCAN_ERROR)
+    entries = entries_of(result.report.findings, result.report.root)
+    write_baseline(destination, entries)
     click.echo(f"{len(entries)} finding{'' if len(entries) == 1 else 's'} written to "
                f"{destination}")
 
@@ -528,6 +539,7 @@ def config_group() -> None:
 
 
 @config_group.command("show")
+@debug_option
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(), default=None,
               help="Configuration file (default: found as `govern scan` finds it).")
@@ -549,15 +561,13 @@ def config_show(paths: tuple[str, ...], config_path: str | None, fmt: str,
     from govern.config import CliSettings, resolve_config
     from govern.config.show import show_json, show_text
 
-    try:
-        config = resolve_config(paths or (".",), CliSettings(
-            config_path, fail_on, fail_on_unknown, rule_paths, var_files))
-    except ConfigError as exc:
-        _die(str(exc), EXIT_USAGE)
+    config = resolve_config(paths or (".",), CliSettings(
+        config_path, fail_on, fail_on_unknown, rule_paths, var_files))
     click.echo(show_json(config) if fmt == "json" else show_text(config), nl=False)
 
 
 @cli.command()
+@debug_option
 @click.argument("change", type=click.Path())
 @click.option("--inventory", type=click.Path(), default=None, metavar="FILE",
               help="A saved live inventory: judge the account as it would be after the "
@@ -577,18 +587,18 @@ def admit(change: str, inventory: str | None, config_path: str | None,
     from govern.admission.report import decision_text
     from govern.config import CliSettings, resolve_config
 
-    try:
-        config = resolve_config((change,), CliSettings(config_path, None, None, rule_paths))
-        decision = Admitter(config).admit_file(change, inventory)
-    except RuleError as exc:
-        _die(str(exc), EXIT_SCAN_ERROR)
-    except (UsageError, ConfigError) as exc:
-        _die(str(exc), EXIT_USAGE)
+    if os.path.isdir(change):
+        raise UsageError(f"{change} is a directory: govern admit judges one change, a "
+                         f"Terraform plan JSON or a CloudFormation or ARM template file "
+                         f"(to scan a directory, use govern scan)")
+    config = resolve_config((change,), CliSettings(config_path, None, None, rule_paths))
+    decision = Admitter(config).admit_file(change, inventory)
     click.echo(decision.to_json() if fmt == "json" else decision_text(decision), nl=False)
     sys.exit(decision.exit_code)
 
 
 @cli.command()
+@debug_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; anything but loopback requires a token.")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
@@ -606,13 +616,9 @@ def serve(host: str, port: int, token: str | None, config_path: str | None,
     from govern.admission.server import make_server
     from govern.config import CliSettings, resolve_config
 
+    config = resolve_config((".",), CliSettings(config_path, None, None, rule_paths))
     try:
-        config = resolve_config((".",), CliSettings(config_path, None, None, rule_paths))
         server = make_server(Admitter(config), host, port, token)
-    except RuleError as exc:
-        _die(str(exc), EXIT_SCAN_ERROR)
-    except (UsageError, ConfigError) as exc:
-        _die(str(exc), EXIT_USAGE)
     except OSError as exc:
         _die(f"cannot listen on {host}:{port}: {exc.strerror}", EXIT_USAGE)
     bound_host, bound_port = server.server_address[:2]
@@ -627,8 +633,19 @@ def serve(host: str, port: int, token: str | None, config_path: str | None,
 
 
 def main() -> None:
+    """The `govern` command. Every command runs inside error_handler.handled_errors; what
+    happens before a command runs (parsing the command line) is handled here: click's usage
+    errors exit 2, an interrupt 130, never 1."""
     try:
-        cli.main(prog_name="govern", standalone_mode=True)
+        code = cli.main(prog_name="govern", standalone_mode=False)
+    except click.exceptions.Abort:  # click turns Ctrl-C while parsing into Abort
+        click.echo("govern: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        # every error click raises itself is about the command line: exit 2, never 1
+        sys.exit(EXIT_USAGE if exc.exit_code in (1, EXIT_USAGE) else exc.exit_code)
     except KeyboardInterrupt:
         click.echo("govern: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(code if isinstance(code, int) else 0)

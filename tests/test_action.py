@@ -244,6 +244,27 @@ def test_soft_fail_never_masks_a_scan_error(
     assert run.codes["finish"] == 3
 
 
+def test_soft_fail_never_masks_an_internal_error(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # a bug in govern (planted at start-up) exits 3, and soft-fail does not turn it green
+    planted = tmp_path / "planted"
+    planted.mkdir()
+    (planted / "sitecustomize.py").write_text(
+        "import govern.scan\n"
+        "def broken(*a, **k):\n"
+        "    raise RuntimeError('planted bug')\n"
+        "govern.scan.run_scan = broken\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", f"{planted}{os.pathsep}{REPO}")
+    workspace = workspace_with(tmp_path, (INSECURE, "infra"))
+    run = run_action(tmp_path, workspace, soft_fail="true")
+    assert run.outputs["exit-code"] == "3"
+    assert "internal error in govern" in run.logs["scan"]
+    assert "RuntimeError: planted bug; please report it with the output of --debug" \
+        in run.logs["scan"]
+    assert "**govern stopped** (exit 3: scan error" in run.summaries["summary"]
+    assert run.codes["finish"] == 3
+
+
 def test_soft_fail_never_masks_a_usage_error(tmp_path: Path) -> None:
     workspace = workspace_with(tmp_path, (INSECURE, "infra"))
     (workspace / "govern.sarif").write_text("stale")  # never uploaded as this run's

@@ -96,7 +96,7 @@ def test_broken_rule_fails_validate_with_file_and_line(project: Path) -> None:
     rule = project / RULE
     rule.write_text(rule.read_text().replace("severity:", "severty:"))
     problem = f"{RULE}:4: unknown key 'severty' (did you mean 'severity'?)\n"
-    assert govern(project, "rules", "validate", "policies") == (1, problem, "")
+    assert govern(project, "rules", "validate", "policies") == (3, problem, "")
     assert govern(project, "rules", "test", "policies") == (
         3, "", f"govern: error: invalid rule files:\n{problem}")
 
@@ -105,7 +105,7 @@ def test_gov_namespace_is_reserved(project: Path) -> None:
     rule = project / RULE
     rule.write_text(rule.read_text().replace("id: ACME-AWS-001", "id: GOV-AWS-901"))
     assert govern(project, "rules", "validate", "policies") == (
-        1, f"{RULE}:1: id GOV-AWS-901: the GOV- namespace is reserved for govern's built-in "
+        3, f"{RULE}:1: id GOV-AWS-901: the GOV- namespace is reserved for govern's built-in "
            f"rules (give custom rules your own prefix, e.g. ACME-AWS-901)\n", "")
 
 
@@ -135,7 +135,7 @@ def test_validate_lists_every_problem_sorted(project: Path) -> None:
     other.write_text((project / RULE).read_text().replace("severty:", "severity:")
                      .replace("id: ACME-AWS-001", "id: GOV-AWS-902")
                      .replace("slug: ec2-instance-with-public-ip", "slug: other"))
-    assert govern(project, "rules", "validate", "policies") == (1, (
+    assert govern(project, "rules", "validate", "policies") == (3, (
         f"{RULE}:4: unknown key 'severty' (did you mean 'severity'?)\n"
         "policies/aws/other.yaml:1: id GOV-AWS-902: the GOV- namespace is reserved for "
         "govern's built-in rules (give custom rules your own prefix, e.g. ACME-AWS-902)\n"),
