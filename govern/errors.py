@@ -37,6 +37,13 @@ def yaml_syntax_error(exc: Any, file: str) -> SourceError:
     return SourceError(f"invalid YAML: {problem}", file, line, hint)
 
 
+def exceeds_yaml_nesting(exc: Any) -> bool:
+    """Whether a MarkedYAMLError is libyaml's own nesting limit (libyaml 0.2.5 in
+    PyYAML 6.0.3 and later stops flow collections past 1,000 levels), which the loaders
+    report as their own, lower, nesting limit."""
+    return str(getattr(exc, "problem", "") or "").startswith("exceeded maximum nesting depth")
+
+
 class SourceError(GovernError):
     """An input file that cannot be read or parsed; reported as a scan error (exit 3)."""
 

@@ -32,11 +32,12 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from govern.errors import SourceError, yaml_syntax_error
+from govern.errors import SourceError, exceeds_yaml_nesting, yaml_syntax_error
 from govern.model.resource import Path
 from govern.parsers.budget import DEFAULT_LIMITS
 from govern.user_files import INT_DIGITS
 
+_NESTING_HINT = "govern's nesting limit; flatten the document"
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -75,6 +76,9 @@ def load_yaml(text: str, file: str) -> YamlDocument:
     try:
         return _Builder(loader, file).document()
     except yaml.MarkedYAMLError as exc:
+        if exceeds_yaml_nesting(exc) and exc.problem_mark is not None:
+            raise SourceError(f"nested more than {MAX_NESTING} levels deep", file,
+                              exc.problem_mark.line + 1, _NESTING_HINT) from None
         raise yaml_syntax_error(exc, file) from None
     except yaml.reader.ReaderError as exc:
         line = text[: max(exc.position, 0)].count("\n") + 1
@@ -137,7 +141,7 @@ class _Builder:
                 path = self._child_path(stack, line, event, container=True)
                 if len(stack) >= MAX_NESTING:
                     raise self._error(f"nested more than {MAX_NESTING} levels deep", line,
-                                      "govern's nesting limit; flatten the document")
+                                      _NESTING_HINT)
                 self._check_anchor(event)
                 mapping = isinstance(event, MappingStartEvent)
                 tag = event.tag if event.tag not in (None, "!") else (

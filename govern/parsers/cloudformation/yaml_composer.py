@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from yaml.composer import ComposerError
 
-from govern.errors import SourceError
+from govern.errors import SourceError, exceeds_yaml_nesting
 from govern.parsers.budget import Limits, current
 
 try:
@@ -35,6 +35,14 @@ except AttributeError:  # pragma: no cover - libyaml is not installed
 
 _HINT = ("govern stopped reading this YAML to stay bounded; the template could not be "
          "judged (docs/configuration.md, evaluation limits)")
+
+
+_LIBYAML_NESTING = 1000  # flow collections; libyaml stops past it
+
+
+def _too_deep(limits: Limits, path: str, line: int) -> SourceError:
+    return SourceError(f"invalid YAML: collections nested deeper than {limits.nesting} levels",
+                       path, line, _HINT)
 
 
 @dataclass
@@ -52,8 +60,18 @@ def compose(text: str, path: str) -> yaml.Node | None:
     """The node graph of the single YAML document in `text` (None when there is none).
     Raises yaml.MarkedYAMLError for invalid YAML, SourceError past a limit."""
     loader = _Loader(text)
+    limits = current().limits
     try:
-        return _Composer(loader, path, current().limits).document()
+        return _Composer(loader, path, limits).document()
+    except yaml.MarkedYAMLError as exc:
+        if exceeds_yaml_nesting(exc) and exc.problem_mark is not None:
+            line = exc.problem_mark.line + 1
+            if limits.nesting < _LIBYAML_NESTING:
+                raise _too_deep(limits, path, line) from None
+            raise SourceError(f"invalid YAML: collections nested deeper than "
+                              f"{_LIBYAML_NESTING} levels (libyaml's own limit)", path,
+                              line, _HINT) from None
+        raise
     finally:
         loader.dispose()
 
@@ -104,9 +122,7 @@ class _Composer:
                 self.anchor(event, done, size)
             elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
                 if len(stack) >= limits.nesting:
-                    raise SourceError(f"invalid YAML: collections nested deeper than "
-                                      f"{limits.nesting} levels", self.path,
-                                      event.start_mark.line + 1, _HINT)
+                    raise _too_deep(limits, self.path, event.start_mark.line + 1)
                 node_class: type[yaml.CollectionNode] = (
                     yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode)
                 tag = event.tag
