@@ -56,6 +56,17 @@ def changing(operation: str, change: Callable[[dict[str, Any]], None]
     return {f"after-call.*.{operation}": edit}
 
 
+def answering(operation: str, answer: dict[str, Any]) -> dict[str, Callable[..., Any]]:
+    """A `before-call` handler answering `operation` with `answer` without asking moto
+    (which rejects a token it did not hand out), as AWS would if it repeated a token."""
+    from types import SimpleNamespace
+
+    def answer_call(**_: Any) -> tuple[Any, dict[str, Any]]:
+        return SimpleNamespace(status_code=200, headers={}), dict(answer)
+
+    return {f"before-call.*.{operation}": answer_call}
+
+
 def lost(service: str, why: str, kinds: str, region: str = world.REGION) -> str:
     return (f"{service} in {region} (account {ACCOUNT}): {why}; its {kinds} resources there "
             "are unknown")
@@ -120,7 +131,7 @@ def break_listings(monkeypatch: pytest.MonkeyPatch) -> None:
         **failing("DescribeSecurityGroups", server_error),
         **failing("ListTopics", unreachable),
         **changing("DescribeSubnets", lambda parsed: parsed.pop("Subnets")),
-        **changing("ListQueues", lambda parsed: parsed.update(NextToken="again")),
+        **answering("ListQueues", {"QueueUrls": [], "NextToken": "again"}),
         **changing("DescribeVolumes", lambda parsed: parsed.update(Volumes=[{"Size": 8}]))})
 
 
