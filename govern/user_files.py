@@ -115,10 +115,15 @@ def nesting_message(limit: int = MAX_NESTING) -> str:
     return f"nested more than {limit} levels deep (govern's nesting limit)"
 
 
-# strings and comments (whose brackets do not count), then brackets and newlines
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
-_TOML_TOKENS = re.compile(r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
-                          r"|'[^'\n]*'|#[^\n]*|[\[\]{}]", re.DOTALL)
+# strings and comments (whose brackets do not count), then brackets. A string left open
+# runs to the end of its line (TOML's one-line strings) or of the text, and the quantifiers
+# are possessive: the tokens are found in one pass, in linear time on any text (a string
+# that never closes is not scanned again from each of its quotes).
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*+"?|[\[\]{}]', re.DOTALL)
+_TOML_TOKENS = re.compile(r'"""(?:[^\\"]|\\.|"(?!""))*+(?:"""|\Z)'
+                          r"|'''(?:[^']|'(?!''))*+(?:'''|\Z)"
+                          r'|"(?:[^"\\\n]|\\.)*+"?'
+                          r"|'[^'\n]*+'?|#[^\n]*+|[\[\]{}]", re.DOTALL)
 
 
 def deep_line(text: str, toml: bool = False, limit: int = MAX_NESTING) -> int | None:

@@ -35,10 +35,10 @@ from govern.errors import SourceError
 FORMATS = ("terraform", "cloudformation", "arm", "tfplan")
 KINDS = ("ruleid", "ok", "unknown")
 
-_COMMENT = re.compile(r"^\s*(?:#|//)\s*(ruleid|ok|unknown):\s*(.+?)\s*$")
+_COMMENT = re.compile(r"^\s*(?:#|//)\s*(ruleid|ok|unknown):\s*(\S(?:.*\S)?)\s*$")
 _TF_RESOURCE = re.compile(r'^\s*resource\s+"([^"]+)"\s+"([^"]+)"')
 _YAML_KEY = re.compile(r"^(\s+)([A-Za-z0-9]+)\s*:\s*(?:#.*)?$")
-_EXPECTATION = re.compile(r"^\s*(ruleid|ok|unknown)\s*:\s*(.+?)\s*$")
+_EXPECTATION = re.compile(r"^\s*(ruleid|ok|unknown)\s*:\s*(\S(?:.*\S)?)\s*$")
 _INSTANCE_KEY = re.compile(r'\[(?:\d+|"[^"]*")\]$')
 
 
