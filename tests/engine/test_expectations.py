@@ -115,3 +115,17 @@ def test_tfplan_without_sidecar(tmp_path: Path) -> None:
         read_expectations(tmp_path, "tfplan")
     assert str(caught.value) == (f"{tmp_path}: no expectations.txt beside the plan (add "
                                  f"lines 'ruleid: RULE-ID ADDRESS')")
+
+
+def test_a_comment_padded_with_spaces_is_read_in_linear_time(tmp_path: Path) -> None:
+    # `(.+?)\s*$` tried the end of the line after every character: 200,000 spaces in one
+    # comment took minutes; the alarm fails the test instead of hanging the suite
+    from tests.parsers.robustness import alarm
+
+    path = write(tmp_path, "main.tf", "# ok: ACME-AWS-001," + " " * 200_000 + "ACME-AWS-003\n"
+                 '# ruleid: ACME-AWS-002   \nresource "aws_instance" "web" {}\n')
+    with alarm(10):
+        found = read_expectations(tmp_path, "terraform")
+    assert [(e.kind, e.rule_id, e.line, e.file) for e in found] == [
+        ("ok", "ACME-AWS-001", 1, str(path)), ("ok", "ACME-AWS-003", 1, str(path)),
+        ("ruleid", "ACME-AWS-002", 2, str(path))]
