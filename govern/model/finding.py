@@ -97,6 +97,8 @@ class Notice:
     line: int | None = None
     hint: str | None = None
     code: str = ""  # short stable code, e.g. "parse-error", "skipped-binary"
+    # the resource kinds whose resources this notice makes unknown (a failed live listing)
+    kinds: tuple[str, ...] = ()
 
     def render(self) -> str:
         where = ""
@@ -158,6 +160,9 @@ class ComplianceReport:
     url: str
     title: str  # name and version, for people
     controls: tuple[ControlResult, ...]
+    # what the scan could not read (scan errors, failed live listings): the statuses
+    # cannot vouch for it (assess: pass and not-applicable become unknown where it counts)
+    incomplete: tuple[str, ...] = ()
 
     def counts(self) -> dict[ControlStatus, int]:
         out: dict[ControlStatus, int] = {s: 0 for s in CONTROL_STATUSES}

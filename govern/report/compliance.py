@@ -6,6 +6,7 @@
    "name": "CIS Amazon Web Services Foundations Benchmark", "version": "3.0.0",
    "url": "https://...",
    "summary": {"fail": 1, "unknown": 0, "pass": 2, "not-applicable": 1, "not-covered": 55},
+   "incomplete": [],
    "controls": [
      {"id": "1.15", "title": "...", "status": "pass", "rules": ["GOV-AWS-016"],
       "resources": 2, "failed": 0, "unknown": 0}
@@ -13,7 +14,9 @@
 ]
 ```
 
-Controls are in the framework's catalogue order; `resources` counts evaluations (a
+`incomplete`: what the scan could not read (each notice as text), for which `pass` and
+`not-applicable` became `unknown` (govern/compliance/assess.py). Controls are in the
+framework's catalogue order; `resources` counts evaluations (a
 resource checked by two mapped rules counts twice).
 """
 
@@ -35,6 +38,7 @@ def _framework(result: ComplianceReport) -> dict[str, Any]:
         "version": result.version,
         "url": result.url,
         "summary": dict(result.counts()),
+        "incomplete": list(result.incomplete),
         "controls": [{
             "id": c.id,
             "title": c.title,
@@ -56,4 +60,14 @@ def counts_text(result: ComplianceReport) -> str:
 def summary_lines(report: ScanReport) -> list[str]:
     """One line per framework: `Compliance cis-aws-3.0 (CIS ... v3.0.0): 1 fail, ...`."""
     return [f"Compliance {c.framework} ({c.title}): {counts_text(c)} "
-            f"(of {len(c.controls)} controls)" for c in report.compliance]
+            f"(of {len(c.controls)} controls){incomplete_text(c)}"
+            for c in report.compliance]
+
+
+def incomplete_text(result: ComplianceReport) -> str:
+    """`; incomplete: 2 inputs could not be read (see the notices)`, or ""."""
+    count = len(result.incomplete)
+    if not count:
+        return ""
+    return (f"; incomplete: {count} input{'s' if count > 1 else ''} could not be read "
+            "(see the notices)")

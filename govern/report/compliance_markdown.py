@@ -29,9 +29,14 @@ _STATUS_TEXT = {"fail": "**fail**", "unknown": "unknown", "pass": "pass",
 def framework_markdown(result: ComplianceReport) -> str:
     lines = [f"## Compliance: {md(result.title)}", "",
              f"Framework `{result.framework}`: {counts_text(result)} "
-             f"(of {len(result.controls)} controls).", "",
-             "| Control | Title | Status | Rules | Resources | Failed | Unknown |",
-             "|---|---|---|---|---|---|---|"]
+             f"(of {len(result.controls)} controls).", ""]
+    if result.incomplete:
+        lines += ["**Incomplete**: the scan could not read what follows, so no control it "
+                  "may concern is shown as pass or not applicable:", ""]
+        lines += [f"- {md(what)}" for what in result.incomplete]
+        lines.append("")
+    lines += ["| Control | Title | Status | Rules | Resources | Failed | Unknown |",
+              "|---|---|---|---|---|---|---|"]
     for c in result.controls:
         rules = ", ".join(c.rules) or "-"
         lines.append(f"| {md(c.id)} | {md(c.title)} | {_STATUS_TEXT[c.status]} | {rules} | "

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from govern.compliance.assess import assess, with_compliance
 from govern.compliance.catalogues import Control, Framework
-from govern.model.finding import ControlResult, ScanReport
+from govern.model.finding import ControlResult, Notice, ScanReport
 from tests.report.factories import ROOT, finding, rule
 
 FRAMEWORK = Framework(
@@ -60,3 +62,41 @@ def test_with_compliance_keeps_order_and_drops_duplicates() -> None:
     report = with_compliance(REPORT, ["pci-dss-4.0", "cis-aws-3.0", "pci-dss-4.0"])
     assert [c.framework for c in report.compliance] == ["pci-dss-4.0", "cis-aws-3.0"]
     assert with_compliance(REPORT, []) is REPORT
+
+
+LISTING_FAILED = Notice("warning", "s3 in global (account 1): access denied: ListBuckets; its "
+                        "aws.s3.bucket resources there are unknown",
+                        code="aws-listing-failed", kinds=("aws.s3.bucket",))
+
+
+def test_a_failed_listing_of_the_rules_kinds_makes_pass_and_not_applicable_unknown() -> None:
+    result = assess(replace(REPORT, notices=(LISTING_FAILED,)), FRAMEWORK)
+    assert [c.status for c in result.controls] == [
+        "fail", "unknown", "not-covered", "unknown", "unknown", "fail"]
+    assert result.incomplete == (LISTING_FAILED.render(),)
+
+
+def test_a_failed_listing_of_other_kinds_changes_nothing() -> None:
+    other = replace(LISTING_FAILED, kinds=("aws.sqs.queue",))
+    result = assess(replace(REPORT, notices=(other,)), FRAMEWORK)
+    assert result.controls == assess(REPORT, FRAMEWORK).controls
+    assert result.incomplete == (other.render(),)
+
+
+@pytest.mark.parametrize("notice", [
+    Notice("error", "cannot parse", "main.tf", 3, code="parse-error"),
+    Notice("warning", "reader regional in us-east-1: an answer it could not read",
+           code="aws-malformed-answer"),
+])
+def test_input_of_unknown_kinds_not_read_makes_every_pass_unknown(notice: Notice) -> None:
+    result = assess(replace(REPORT, notices=(notice,)), FRAMEWORK)
+    assert [c.status for c in result.controls] == [
+        "fail", "unknown", "not-covered", "unknown", "unknown", "fail"]
+    assert result.incomplete == (notice.render(),)
+
+
+def test_notes_and_other_warnings_do_not_make_a_scan_incomplete() -> None:
+    notices = (Notice("note", "skipped", "x.bin", code="skipped-binary"),
+               Notice("warning", "unused", "main.tf", 1, code="suppression-unused"))
+    result = assess(replace(REPORT, notices=notices), FRAMEWORK)
+    assert (result.controls, result.incomplete) == (assess(REPORT, FRAMEWORK).controls, ())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from govern.model.finding import ComplianceReport, ControlResult
 from govern.report import json_report, render
@@ -57,6 +58,7 @@ def test_json_section() -> None:
         "url": "https://www.cisecurity.org/benchmark/amazon_web_services",
         "summary": {"fail": 1, "unknown": 1, "pass": 1, "not-applicable": 1,
                     "not-covered": 1},
+        "incomplete": [],
         "controls": [
             {"id": "1.16", "title": 'Ensure IAM policies that allow full "*:*" administrative '
                                     "privileges are not attached",
@@ -105,3 +107,14 @@ def test_text_summary_line() -> None:
 def test_markdown_format_ends_with_compliance() -> None:
     assert render("markdown", REPORT) == (
         "# govern: 0 findings\n\n0 findings; 1 resource in 3 files.\n\n" + MARKDOWN)
+
+
+def test_an_incomplete_scan_says_so_in_every_format() -> None:
+    missed = "s3 in global (account 1): access denied: ListBuckets; its aws.s3.bucket ..."
+    report = empty_report(compliance=(replace(CIS, incomplete=(missed,)),))
+    assert json.loads(json_report.render(report))["compliance"][0]["incomplete"] == [missed]
+    assert render("compliance", report).startswith(MARKDOWN.split("| Control")[0] + (
+        "**Incomplete**: the scan could not read what follows, so no control it may concern "
+        f"is shown as pass or not applicable:\n\n- {missed}\n\n| Control"))
+    assert render("text", report).splitlines()[-1].endswith(
+        "(of 5 controls); incomplete: 1 input could not be read (see the notices)")

@@ -83,10 +83,10 @@ def _lost_notice(lost: Lost, subjects: list[str], where: str) -> Notice:
     if parents:
         more = f" and {len(parents) - 1} more" if len(parents) > 1 else ""
         under = f" ({parents[0]}{more})"
-    kinds = ", ".join(LISTINGS.get((lost.prefix, lost.operation), ()))
+    kinds = tuple(LISTINGS.get((lost.prefix, lost.operation), ()))
     return Notice("warning", f"{lost.prefix or 'AWS'} in {lost.region}{where}: {lost.reason}"
-                  f"{under}; its {kinds} resources there are unknown",
-                  hint=lost.hint, code="aws-listing-failed")
+                  f"{under}; its {', '.join(kinds)} resources there are unknown",
+                  hint=lost.hint, code="aws-listing-failed", kinds=kinds)
 
 
 def _crash_notice(crash: Crashed, where: str) -> Notice:
