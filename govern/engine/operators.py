@@ -126,7 +126,8 @@ class Operator:
     test: Callable[[Any, Any], Tri]
 
     def __reduce__(self) -> tuple[Callable[[str], Operator], tuple[str]]:
-        # pickled by name (the tests are lambdas): compiled rules can be cached
+        # pickled by name (the tests are lambdas), so compiled rules can be sent to worker
+        # processes; the rule cache stores JSON, never pickles (govern/engine/rule_cache.py)
         return (operator_named, (self.name,))
 
 

@@ -1,7 +1,8 @@
 """Bytes of an input file to text, the same way for every format.
 
 UTF-8 (with or without a byte order mark), UTF-16 and UTF-32 with a byte order mark, and
-UTF-16 without one (a NUL byte among the first characters) are decoded as such. Anything
+UTF-16 without one (half the first characters with a NUL high byte, on one side) are
+decoded as such. Anything
 else that is not valid UTF-8 (a Latin-1 "é" in a Description) is decoded as Windows-1252,
 which maps every byte, and the result says so: the file is still judged, and the scan says
 which byte was not UTF-8 (fail closed: never skipped in silence).
@@ -45,6 +46,24 @@ class Decoded:
                       code="decode-fallback")
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when `data` reads as UTF-16 text without a byte order
+    mark: an even length, and among its first 32 characters at least half have a NUL high
+    byte, always on the same side (text in a Latin script), else None. A stray NUL in a
+    UTF-8 file is not enough: it stays UTF-8, and its parser reports it."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    head = data[:64]
+    pairs = len(head) // 2
+    low_zeros = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
+    high_zeros = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
+    if high_zeros * 2 >= pairs and low_zeros == 0:
+        return "utf-16-le"
+    if low_zeros * 2 >= pairs and high_zeros == 0:
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """The text of `data`; never raises."""
     for bom, encoding in _BOMS:
@@ -53,8 +72,8 @@ def decode_bytes(data: bytes) -> Decoded:
                 return Decoded(data.decode(encoding), encoding)
             except UnicodeDecodeError:
                 break
-    if len(data) >= 2 and b"\x00" in data[:64] and not data.startswith(_BOMS[0][0]):
-        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+    encoding = _utf16_without_bom(data)
+    if encoding is not None:
         try:
             return Decoded(data.decode(encoding), encoding)
         except UnicodeDecodeError:
