@@ -72,10 +72,10 @@ def decode_bytes(data: bytes) -> Decoded:
                 return Decoded(data.decode(encoding), encoding)
             except UnicodeDecodeError:
                 break
-    encoding = _utf16_without_bom(data)
-    if encoding is not None:
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
         try:
-            return Decoded(data.decode(encoding), encoding)
+            return Decoded(data.decode(utf16), utf16)
         except UnicodeDecodeError:
             pass
     try:
