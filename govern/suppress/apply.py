@@ -11,8 +11,15 @@ Coverage (a finding must also be of one of the rule's ids, or the rule covers ev
     Terraform: anywhere between the block's first and last line);
   - "module": the finding's resource is in the module call `address_pattern`
     (`module.NAME`, nested calls included) and its deployment is the root module holding
-    the suppression's file (a Checkov skip inside a `module` block, a tfsec/Trivy ignore
-    above it);
+    the suppression's file (a tfsec/Trivy ignore above a `module` block);
+  - "module-any": the finding's resource is in (an instance of) the call NAME
+    (`address_pattern` `module.NAME`) made in the module holding the suppression's file,
+    root or child: its address goes through `module.NAME` where the calls before it lead to
+    that file's directory (`calls.CallDirs`), nested calls included (a Checkov skip inside
+    a `module` block). Not when one of the calls before it has an instance key (count or
+    for_each): Checkov 3.3.30 then applies the skip to the first instance only, so govern
+    applies it to none and reports it (`warning`, `suppression-invalid`, once per
+    suppression, naming those calls), instead of the unused note;
   - "resource": the finding's resource starts on the line (Checkov in CloudFormation/ARM);
   - "span": the finding's location (else its resource) starts between `line` and
     `end_line` (KICS `ignore-line` / `ignore-block`);
@@ -40,6 +47,7 @@ from fnmatch import fnmatchcase
 
 from govern.model.finding import Finding, Notice, Suppression
 from govern.report.paths import relative_to_root
+from govern.suppress.calls import CallDirs, call_steps
 from govern.suppress.inline import ALL_RULES, InvalidSuppression
 from govern.suppress.model import SuppressionRule
 
@@ -48,12 +56,25 @@ def _norm(path: str) -> str:
     return os.path.normpath(os.path.abspath(path))
 
 
-def covers(rule: SuppressionRule, finding: Finding, root: str) -> bool:
+def covers(rule: SuppressionRule, finding: Finding, root: str,
+           calls: CallDirs | None = None) -> bool:
+    """Whether `rule` covers `finding` (`calls`: module directories already resolved, for
+    "module-any" rules; one is made when not given)."""
+    return _coverage(rule, finding, root, calls or CallDirs()) is True
+
+
+def _coverage(rule: SuppressionRule, finding: Finding, root: str, calls: CallDirs
+              ) -> bool | str:
+    """True when `rule` covers `finding`; for a "module-any" rule that would cover it but
+    for a call with count or for_each above the module holding the rule, the instance of
+    that module it goes through (`module.a["x"]`)."""
     if ALL_RULES not in rule.rule_ids and finding.rule_id not in rule.rule_ids:
         return False
     if rule.file is not None and rule.line is not None:
         if rule.scope == "module":
             return _in_module_call(rule, finding, root)
+        if rule.scope == "module-any":
+            return _in_any_module_call(rule, finding, root, calls)
         return _covers_inline(rule, rule.line, finding)
     if rule.address_pattern is None and rule.path_pattern is None:
         return False
@@ -76,6 +97,24 @@ def _in_module_call(rule: SuppressionRule, finding: Finding, root: str) -> bool:
         return False
     deployment = _norm(os.path.join(root, finding.context)) if finding.context else ""
     return deployment == os.path.dirname(_norm(rule.file or ""))
+
+
+def _in_any_module_call(rule: SuppressionRule, finding: Finding, root: str,
+                        calls: CallDirs) -> bool | str:
+    """The finding is on a resource of (an instance of) the module call
+    `rule.address_pattern` made in the module that holds `rule.file`, root or child (a
+    str: it is, but through an instance of a call with count or for_each above it)."""
+    name = (rule.address_pattern or "").removeprefix("module.")
+    if not name or not finding.context or not rule.file:
+        return False
+    steps = call_steps(finding.resource_address)
+    index = calls.find(os.path.join(root, finding.context), steps,
+                       os.path.dirname(_norm(rule.file)), name)
+    if index is None:
+        return False
+    if any(key for _, key in steps[:index]):
+        return ".".join(f"module.{step}{key}" for step, key in steps[:index])
+    return True
 
 
 def _covers_inline(rule: SuppressionRule, line: int, finding: Finding) -> bool:
@@ -143,17 +182,34 @@ def apply_suppressions(findings: Sequence[Finding], rules: Sequence[SuppressionR
         else:
             active.append(rule)
     used: set[int] = set()
+    held: dict[int, set[str]] = {}  # "module-any" rules not applied under counted calls
     out: list[Finding] = []
+    calls = CallDirs()
     for finding in findings:
         if finding.suppression is None:
             for index, rule in enumerate(active):
-                if covers(rule, finding, root):
+                verdict = _coverage(rule, finding, root, calls)
+                if verdict is True:
                     used.add(index)
                     finding = replace(finding, suppression=_suppression(rule))
                     break
+                if verdict:
+                    held.setdefault(index, set()).add(str(verdict))
         out.append(finding)
+    for index, paths in held.items():
+        rule = active[index]
+        file, line = _where(rule)
+        shown = sorted(paths)
+        notices.append(Notice(
+            "warning", f"{_describe(rule)} is not applied under "
+            f"{', '.join(shown[:3])}{', ...' if len(shown) > 3 else ''}: a module call above "
+            "the module holding it has count or for_each", file, line,
+            "Checkov applies it to the first instance only; write the skip in the "
+            "module's resources, or a waiver for those addresses",
+            code="suppression-invalid"))
     for index, rule in enumerate(active):
-        if index in used or ALL_RULES in rule.rule_ids or rule.source == "kics":
+        if index in used or index in held or ALL_RULES in rule.rule_ids \
+                or rule.source == "kics":
             continue
         file, line = _where(rule)
         notices.append(Notice("note", f"{_describe(rule)} matches no finding", file, line,

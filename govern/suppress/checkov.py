@@ -4,8 +4,11 @@ and by running it: see docs/suppressions.md).
 - Terraform: `checkov:skip=ID[,ID...][:REASON]` on any line strictly inside the block
   (after the `resource` line, before the closing line); it covers the whole resource. Not
   above the block, not on its first or last line. Inside a `module` block it covers every
-  resource of that module call, nested module calls included (govern: calls made in a
-  root module).
+  resource of that module call, nested module calls included, whether the block is in a
+  root module or in a child module (every instance of it): Checkov pushes the skip down
+  (`Runner.push_skipped_checks_down_from_modules`, checkov/terraform/runner.py). Under a
+  call with count or for_each above that module Checkov skips the first instance only;
+  govern none (`apply`: scope "module-any").
 - CloudFormation YAML: a comment from the logical-id line to the resource's last line
   (not above the logical id, not in comment lines after its last line); one id per
   comment (Checkov compares `A,B` as one id).
@@ -89,7 +92,7 @@ def from_terraform(path: str, comment: Comment, lines: Sequence[str],
                                      reason))
         else:  # Checkov pushes it down to every resource of the module (and its modules)
             found.rules.append(replace(
-                _rule(path, comment.line, comment.line, "module", mapped, reason),
+                _rule(path, comment.line, comment.line, "module-any", mapped, reason),
                 address_pattern=f"module.{call}"))
     return True
 

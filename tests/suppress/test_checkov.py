@@ -4,9 +4,13 @@ CloudFormation resource; `Metadata.checkov.skip`; ARM `metadata.checkov` strings
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
+
+from govern.suppress.calls import call_steps
 
 from .helpers import active, notices, scan, suppressed
 
@@ -268,3 +272,178 @@ module "archive" {
     assert "GOV-AWS-001" in active(report, "module.data.aws_s3_bucket.data")
     assert "GOV-AWS-001" in active(report, "aws_s3_bucket.root")
     assert notices(report) == []
+
+
+def _bucket(name: str) -> str:
+    return f'resource "aws_s3_bucket" "{name}" {{\n  bucket = "{name}"\n}}\n'
+
+
+# Module a (called twice from the root, as module.a and module.b) skips two checks in its
+# call to ./logs (nested call ./archive below it) and, in its call to ./data, a check no
+# bucket fires. The root also calls ./logs itself, as module.logs, without a skip.
+# Checkov 3.3.30 on these files (`checkov -d . -c CKV_AWS_19,CKV2_AWS_6,CKV_AWS_24`):
+# SKIPPED for module.{a,b}.module.logs.aws_s3_bucket.logs and
+# module.{a,b}.module.logs.module.archive.aws_s3_bucket.archive (both checks), FAILED
+# (CKV2_AWS_6) for the other buckets: aws_s3_bucket.root, module.{a,b}.aws_s3_bucket.a,
+# module.{a,b}.module.data.aws_s3_bucket.data, module.logs.aws_s3_bucket.logs,
+# module.logs.module.archive.aws_s3_bucket.archive.
+CHILD_MODULE_SKIP = {
+    "main.tf": '''\
+module "a" {
+  source = "./modules/a"
+}
+
+module "b" {
+  source = "./modules/a"
+}
+
+module "logs" {
+  source = "./modules/logs"
+}
+''' + _bucket("root"),
+    "modules/a/main.tf": _bucket("a") + '''
+module "logs" {
+  source = "../logs"
+  #checkov:skip=CKV_AWS_19,CKV2_AWS_6:log buckets, handled by the log pipeline
+}
+
+module "data" {
+  source = "../data"
+  #checkov:skip=CKV_AWS_24:no security group in this module
+}
+''',
+    "modules/logs/main.tf": _bucket("logs") + '''
+module "archive" {
+  source = "../archive"
+}
+''',
+    "modules/archive/main.tf": _bucket("archive"),
+    "modules/data/main.tf": _bucket("data"),
+}
+
+
+def test_terraform_skip_inside_a_child_module_block_covers_that_call(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report = scan(tmp_path, monkeypatch, CHILD_MODULE_SKIP)
+    reason = "log buckets, handled by the log pipeline"
+    covered = [f"module.{parent}.module.logs{nested}.aws_s3_bucket.{name}"
+               for parent in ("a", "b")
+               for nested, name in (("", "logs"), (".module.archive", "archive"))]
+    assert suppressed(report) == sorted(
+        (rule, address, "checkov", reason, None)
+        for rule in ("GOV-AWS-001", "GOV-AWS-004") for address in covered)
+    for address in covered:
+        assert active(report, address) == ["GOV-AWS-015"]
+    # the root's own call to the same module, the parent module's own resource, a sibling
+    # call and the root's resource are not covered
+    for address in ("module.logs.aws_s3_bucket.logs",
+                    "module.logs.module.archive.aws_s3_bucket.archive",
+                    "module.a.aws_s3_bucket.a", "module.b.aws_s3_bucket.a",
+                    "module.a.module.data.aws_s3_bucket.data",
+                    "module.b.module.data.aws_s3_bucket.data", "aws_s3_bucket.root"):
+        assert active(report, address) == ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015"]
+    # a skip for a check that never fires there is unused (once, for both instances)
+    assert notices(report) == [
+        ("note", "suppression-unused", os.path.normpath("modules/a/main.tf"), 12)]
+
+
+# Module net, called once plainly (module.net) and once with for_each (module.env), skips
+# a check in its call to ./logs (count = 2). Checkov 3.3.30 on these files (`checkov -d .
+# -c CKV2_AWS_6`): SKIPPED for module.net.module.logs[0] and [1] and for
+# module.env["dev"].module.logs[0] and [1] (the first instance of module.env only), FAILED
+# for module.env["prod"].module.logs[0] and [1].
+COUNTED_PARENT_SKIP = {
+    "main.tf": '''\
+module "net" {
+  source = "./modules/net"
+}
+
+module "env" {
+  for_each = toset(["prod", "dev"])
+  source   = "./modules/net"
+}
+''',
+    "modules/net/main.tf": '''\
+module "logs" {
+  count  = 2
+  source = "../logs"
+  #checkov:skip=CKV2_AWS_6:log buckets, handled by the log pipeline
+}
+''',
+    "modules/logs/main.tf": _bucket("logs"),
+}
+
+
+def test_terraform_child_module_skip_under_a_counted_call_is_not_applied(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report = scan(tmp_path, monkeypatch, COUNTED_PARENT_SKIP)
+    reason = "log buckets, handled by the log pipeline"
+    # the call's own count is no obstacle: both instances are covered
+    assert suppressed(report) == [
+        ("GOV-AWS-004", f"module.net.module.logs[{index}].aws_s3_bucket.logs", "checkov",
+         reason, None) for index in (0, 1)]
+    # under module.env (for_each) Checkov skips the first instance only: govern skips none
+    for key in ("dev", "prod"):
+        for index in (0, 1):
+            assert "GOV-AWS-004" in active(
+                report, f'module.env["{key}"].module.logs[{index}].aws_s3_bucket.logs')
+    assert notices(report) == [
+        ("warning", "suppression-invalid", os.path.normpath("modules/net/main.tf"), 4)]
+    [notice] = [n for n in report.notices if n.code == "suppression-invalid"]
+    assert notice.message == (
+        'checkov suppression of GOV-AWS-004 for module.logs is not applied under '
+        'module.env["dev"], module.env["prod"]: a module call '
+        'above the module holding it has count or for_each')
+
+
+def test_terraform_child_module_skip_on_a_downloaded_module(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Calls with a registry source are followed through `.terraform/modules/modules.json`,
+    keyed by the call names (as the evaluator does)."""
+    report = scan(tmp_path, monkeypatch, {
+        "main.tf": '''\
+module "net" {
+  source = "acme/net/aws"
+}
+
+module "other" {
+  source = "acme/net/aws"
+}
+''',
+        ".terraform/modules/modules.json": json.dumps({"Modules": [
+            {"Key": "", "Source": "", "Dir": "."},
+            {"Key": "net", "Source": "registry.terraform.io/acme/net/aws",
+             "Dir": ".terraform/modules/net"},
+            {"Key": "net.logs", "Source": "registry.terraform.io/acme/logs/aws",
+             "Dir": ".terraform/modules/logs"},
+            {"Key": "other", "Source": "registry.terraform.io/acme/net/aws",
+             "Dir": "vendor/net"},
+            {"Key": "other.logs", "Source": "registry.terraform.io/acme/logs/aws",
+             "Dir": ".terraform/modules/logs"},
+        ]}),
+        ".terraform/modules/net/main.tf": '''\
+module "logs" {
+  source = "acme/logs/aws"
+  #checkov:skip=CKV_AWS_19:log buckets are encrypted by the pipeline
+}
+''',
+        "vendor/net/main.tf": 'module "logs" {\n  source = "acme/logs/aws"\n}\n',
+        ".terraform/modules/logs/main.tf": _bucket("logs"),
+    })
+    assert suppressed(report) == [
+        ("GOV-AWS-001", "module.net.module.logs.aws_s3_bucket.logs", "checkov",
+         "log buckets are encrypted by the pipeline", None)]
+    assert "GOV-AWS-001" in active(report, "module.other.module.logs.aws_s3_bucket.logs")
+    assert notices(report) == []
+
+
+@pytest.mark.parametrize(("address", "steps"), [
+    ("aws_s3_bucket.b", []),
+    ("module.a.aws_s3_bucket.b", [("a", "")]),
+    ('module.a["x.module.c."].module.b[3].data.aws_iam_policy_document.d',
+     [("a", '["x.module.c."]'), ("b", "[3]")]),
+    ('module.a["q\\"].module.z."].module.b.aws_s3_bucket.b',
+     [("a", '["q\\"].module.z."]'), ("b", "")]),
+])
+def test_call_steps_of_an_address(address: str, steps: list[tuple[str, str]]) -> None:
+    assert call_steps(address) == steps
