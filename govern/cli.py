@@ -510,6 +510,7 @@ def baseline_create(paths: tuple[str, ...], output: str | None, config_path: str
     from dataclasses import replace
 
     from govern.config import CliSettings, resolve_config
+    from govern.gate import is_scan_error
     from govern.scan import ScanOptions, run_scan
     from govern.suppress.baseline import DEFAULT_BASELINE, entries_of, write_baseline
 
@@ -525,8 +526,10 @@ def baseline_create(paths: tuple[str, ...], output: str | None, config_path: str
     errors = [n for n in result.report.notices if n.level == "error"]
     if errors:
         lines = [f"  {n.render()}" for n in errors]
-        _die("the scan is incomplete, no baseline written:\n" + "\n".join(lines),
-             EXIT_SCAN_ERROR)
+        scan_errors = any(is_scan_error(n) for n in errors)
+        what = "the scan is incomplete" if scan_errors else "the configuration is invalid"
+        _die(f"{what}, no baseline written:\n" + "\n".join(lines),
+             EXIT_SCAN_ERROR if scan_errors else EXIT_USAGE)
     entries = entries_of(result.report.findings, result.report.root)
     write_baseline(destination, entries)
     click.echo(f"{len(entries)} finding{'' if len(entries) == 1 else 's'} written to "

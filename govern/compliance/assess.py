@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from govern.compliance.catalogues import Framework, load_framework
+from govern.gate import is_scan_error
 from govern.model.finding import (
     ComplianceReport,
     ControlResult,
@@ -71,7 +72,7 @@ def assess(report: ScanReport, framework: Framework) -> ComplianceReport:
 def _lost_input(notice: Notice) -> bool:
     """Whether `notice` says some input was not read: a scan error, or a live listing or
     answer that failed (reported as warnings under --allow-partial)."""
-    return notice.level == "error" or notice.code in _LOST_LIVE
+    return is_scan_error(notice) or notice.code in _LOST_LIVE
 
 
 _LOST_LIVE = ("aws-listing-failed", "aws-malformed-answer")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from govern.gate import is_scan_error
 from govern.model.finding import SEVERITIES, ScanReport, Severity
 
 
@@ -44,7 +45,7 @@ def summarize(report: ScanReport) -> Summary:
     anonymous_errors = 0
     for notice in report.notices:
         notices[notice.level] = notices.get(notice.level, 0) + 1
-        if notice.level == "error":
+        if is_scan_error(notice):
             if notice.file:
                 unparsed.add(notice.file)
             else:

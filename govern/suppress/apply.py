@@ -33,8 +33,10 @@ A suppression with `until` before `today` covers nothing and is reported (`warni
 `suppression-expired`); one that covers no finding is reported (`note`,
 `suppression-unused`; not for KICS suppressions nor ones naming every rule, which may be
 meant for the other tool only). The first rule (in the given order) covering a finding is
-the one recorded. Invalid inline suppressions (no reason, a bad date) are `warning`s
-(`suppression-invalid`). Notices are sorted; findings keep their order.
+the one recorded. Invalid inline suppressions (no reason, ...) are `warning`s
+(`suppression-invalid`); a date that is not a calendar date is an `error`
+(`suppression-bad-date`, a configuration error: exit 2). Notices are sorted; findings
+keep their order.
 """
 
 from __future__ import annotations
@@ -169,6 +171,11 @@ def apply_suppressions(findings: Sequence[Finding], rules: Sequence[SuppressionR
     about expired, unused and invalid suppressions."""
     notices: list[Notice] = []
     for bad in invalid:
+        if bad.bad_date:  # a configuration error: exit 2 (gate.CONFIG_ERROR_CODES)
+            notices.append(Notice("error", bad.message, bad.file, bad.line,
+                                  "write a calendar date, YYYY-MM-DD",
+                                  code="suppression-bad-date"))
+            continue
         notices.append(Notice("warning", bad.message, bad.file, bad.line,
                               "it does not suppress anything", code="suppression-invalid"))
     active: list[SuppressionRule] = []

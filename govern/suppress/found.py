@@ -40,6 +40,7 @@ class InvalidSuppression:
     message: str
     file: str
     line: int
+    bad_date: bool = False  # a date that is not a calendar date: a configuration error
 
 
 @dataclass

@@ -128,6 +128,10 @@ def _from_yaml_comments(path: str, text: str, spans: Sequence[tuple[int, int]], 
             kics.from_comment(path, comment, lines, yaml_block_end, found)
 
 
+class BadDate(str):
+    """The message of a directive whose date is not a calendar date."""
+
+
 def _from_govern(path: str, comment: Comment, found: Found) -> bool:
     """Read a `govern:ignore` comment; False when it holds none."""
     match = _GOVERN.search(comment.text.strip().lstrip("#/* ").strip())
@@ -135,7 +139,8 @@ def _from_govern(path: str, comment: Comment, found: Found) -> bool:
         return False
     parsed = _govern_directive(match.group("rest"))
     if isinstance(parsed, str):
-        found.invalid.append(InvalidSuppression(parsed, path, comment.line))
+        found.invalid.append(InvalidSuppression(parsed, path, comment.line,
+                                                bad_date=isinstance(parsed, BadDate)))
         return True
     names, reason, until = parsed
     found.rules.append(SuppressionRule(
@@ -172,7 +177,8 @@ def _govern_directive(rest: str) -> tuple[list[str], str, date | None] | str:
     if "until" in options:
         until = parse_date(options["until"])
         if until is None:
-            return f"govern:ignore: until={options['until']!r} is not a date (YYYY-MM-DD)"
+            return BadDate(f"govern:ignore: until={options['until']!r} is not a date "
+                           "(YYYY-MM-DD)")
     return names, reason, until
 
 
@@ -280,7 +286,7 @@ def _from_govern_entry(path: str, line: int, written: int, entry: dict[str, Any]
         if until is None:
             found.invalid.append(InvalidSuppression(
                 f"{where}: until {entry['until']!r} is not a date (YYYY-MM-DD)", path,
-                written))
+                written, bad_date=True))
             return
     found.rules.append(SuppressionRule(
         rule_ids=frozenset(names), source="govern", kind="inSource", reason=reason,

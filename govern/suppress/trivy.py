@@ -77,8 +77,9 @@ def from_comment(path: str, comment: Comment, target: int, lines: Sequence[str],
             continue  # not an ignore this tool would read either
         sections = dict(zip(segments[1::2], segments[2::2], strict=False))
 
-        def bad(message: str) -> None:
-            found.invalid.append(InvalidSuppression(message, path, comment.line))
+        def bad(message: str, bad_date: bool = False) -> None:
+            found.invalid.append(InvalidSuppression(message, path, comment.line,
+                                                    bad_date=bad_date))
 
         if tool == "tfsec" and not terraform:
             bad(f"{written}: tfsec reads Terraform only; in CloudFormation write "
@@ -96,7 +97,7 @@ def from_comment(path: str, comment: Comment, target: int, lines: Sequence[str],
             until = parse_date(sections["exp"])
             if until is None:
                 bad(f"{tool}:ignore:{check}: expiry {sections['exp']!r} is not a date "
-                    f"(YYYY-MM-DD)")
+                    f"(YYYY-MM-DD)", bad_date=True)
                 continue
         rule = SuppressionRule(
             rule_ids=rule_ids, source=tool, kind="inSource",

@@ -158,10 +158,11 @@ resource "aws_s3_bucket" "bad_date" {
         ("note", "suppression-unused", "main.tf", 20),
         ("warning", "suppression-invalid", "main.tf", 22),
         ("warning", "suppression-expired", "main.tf", 27),
-        ("warning", "suppression-invalid", "main.tf", 32),
+        ("error", "suppression-bad-date", "main.tf", 32),  # a configuration error: exit 2
     ]
+    assert [n.message for n in report.notices if n.code == "suppression-bad-date"] == [
+        "tfsec:ignore:AVD-AWS-0088: expiry '2026-02-30' is not a date (YYYY-MM-DD)"]
     assert sorted(n.message for n in report.notices if n.code == "suppression-invalid") == [
-        "tfsec:ignore:AVD-AWS-0088: expiry '2026-02-30' is not a date (YYYY-MM-DD)",
         "trivy:ignore:AVD-AWS-0088[bucket=filtered]: govern cannot check the attribute "
         "filter [bucket=filtered], so it does not apply this ignore (write govern:ignore on "
         "the resource, or a waiver for its address)",
