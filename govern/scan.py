@@ -102,7 +102,8 @@ def run_scan(options: ScanOptions) -> ScanResult:
         notices = [n for n in notices if keep_notice(n, changed)]
 
     root = report_root(options.paths)
-    findings, evaluated = evaluate_counted(graph, active, parameters, base_dir=root)
+    findings, evaluated = evaluate_counted(graph, active, parameters, base_dir=root,
+                                           notices=notices)
     # inline suppressions (govern/suppress/inline.py) + waivers, applied in this order
     findings, suppression_notices = _suppress(findings, files, rules.metas(),
                                               waiver_rules, options.today, root)

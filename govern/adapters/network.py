@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from govern.model.unknown import Unknown
@@ -26,13 +27,19 @@ def aws_ip_protocol(value: Any) -> Any:
     return _IP_PROTOCOL_NUMBERS.get(text, text)
 
 
+# a port written as a string: ASCII digits, at most ten (a longer one is no port, and
+# int() refuses strings of more than 4,300 digits; str.isdigit() accepts "²", which it
+# refuses too)
+_PORT_TEXT = re.compile(r"\s*-?[0-9]{1,10}\s*")
+
+
 def port(value: Any) -> Any:
     """A port number as an int (`"22"` -> 22); anything else as it is."""
     if isinstance(value, bool):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+    if isinstance(value, str) and _PORT_TEXT.fullmatch(value):
         return int(value)
     return value
 
@@ -53,6 +60,8 @@ def azure_capitalised(value: Any) -> Any:
 
 def azure_port_range(value: Any) -> Any:
     """Azure port ranges are strings (`"22"`, `"1000-2000"`, `"*"`)."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**10:
+        return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e10:
         return str(int(value))
     return value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import traceback
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -48,3 +50,24 @@ def adapt_per_root(natives: Iterable[NativeResource],
         edges.update(adapted.edges)
     result.edges.extend(sorted(edges))
     return result
+
+
+def build_guarded(build: Callable[[NativeResource], Resource], native: NativeResource,
+                  notices: list[Notice]) -> Resource | None:
+    """`build(native)`; a bug in a builder (an exception) loses that resource only: an
+    error notice at its line says so (the scan exits 3) and the rest of the scan goes on.
+    With --debug the traceback goes to standard error."""
+    try:
+        return build(native)
+    except Exception as exc:  # a bug in govern, met on this input
+        from govern.error_handler import debug_enabled
+
+        if debug_enabled():
+            traceback.print_exc(file=sys.stderr)
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        notices.append(Notice(
+            "error", f"{native.address}: internal error in govern while reading this "
+            f"{native.native_type} ({what}); its rules were not evaluated",
+            native.range.file, native.range.start_line,
+            "please report it with the output of --debug", code="internal-error"))
+        return None

@@ -30,7 +30,7 @@ from govern.admission.policy import DENY_EXISTING, FAIL_OPEN, MANDATORY, Admissi
 from govern.config import Config
 from govern.engine.evaluate import evaluate_counted, relative
 from govern.errors import ConfigError, UsageError
-from govern.model.finding import Finding
+from govern.model.finding import Finding, Notice
 from govern.model.graph import ResourceGraph
 from govern.model.inventory import load_inventory
 from govern.parsers.classify import classify_file
@@ -169,7 +169,12 @@ class Admitter:
                 bare = ResourceGraph(adapted.resources, adapted.edges)
             merged = merge(live, built.graph, identities, bare)
             graph, touched = merged.graph, merged.touched
-        findings, _ = evaluate_counted(graph, self.rules, self.parameters, base_dir=base_dir)
+        failed: list[Notice] = []
+        findings, _ = evaluate_counted(graph, self.rules, self.parameters, base_dir=base_dir,
+                                       notices=failed)
+        if failed:  # a check that could not be evaluated: the change is not judged
+            return self.failure([{"message": n.message, "file": relative(n.file, base_dir)
+                                  if n.file else None, "line": n.line} for n in failed])
         findings = self._suppressed(findings, built.files, base_dir)
         counted = [f for f in findings if f.resource_id in touched]
         before = self._live_failures(live, touched, base_dir)

@@ -76,10 +76,10 @@ class _Handler(BaseHTTPRequestHandler):
                        {"WWW-Authenticate": "Bearer"})
             return
         length = self.headers.get("Content-Length")
-        if length is None or not length.isdigit():
+        if length is None or not (length.isascii() and length.isdigit()):
             self._send(411, {"error": "a Content-Length is required"})
             return
-        if int(length) > MAX_BODY:
+        if len(length) > 18 or int(length) > MAX_BODY:
             self._send(413, {"error": f"the body is over {MAX_BODY} bytes"})
             return
         body = self.rfile.read(int(length))

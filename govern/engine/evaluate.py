@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
+import traceback
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -12,9 +14,9 @@ from typing import Any
 from govern.engine.conditions import Condition, EvalContext
 from govern.engine.hints import suggest
 from govern.engine.rule import Rule, RuleSet
-from govern.engine.verdict import dotted
+from govern.engine.verdict import Verdict, dotted
 from govern.errors import ConfigError
-from govern.model.finding import Finding
+from govern.model.finding import Finding, Notice
 from govern.model.graph import ResourceGraph
 from govern.model.resource import Resource
 
@@ -79,9 +81,14 @@ def evaluate(graph: ResourceGraph, rules: RuleSet,
 
 def evaluate_counted(graph: ResourceGraph, rules: RuleSet,
                      parameters: Mapping[str, Mapping[str, Any]] = _NO_PARAMETERS,
-                     base_dir: str | None = None) -> tuple[list[Finding], dict[str, int]]:
+                     base_dir: str | None = None, notices: list[Notice] | None = None
+                     ) -> tuple[list[Finding], dict[str, int]]:
     """`evaluate`, plus how many resources each rule was evaluated on (rule id -> count,
-    every rule in `rules`, 0 when no resource of its kinds was scanned)."""
+    every rule in `rules`, 0 when no resource of its kinds was scanned).
+
+    A bug in a check (an exception on one resource) does not end the scan: that rule is
+    `unknown` on that resource, and an error notice at the resource's line (appended to
+    `notices`, when given) says so; the other rules and resources are evaluated."""
     findings: list[Finding] = []
     evaluated: dict[str, int] = {}
     for rule in rules:
@@ -91,7 +98,7 @@ def evaluate_counted(graph: ResourceGraph, rules: RuleSet,
         for kind in meta.kinds:
             for resource in graph.of_kind(kind):
                 evaluated[meta.id] += 1
-                verdict = check.evaluate(EvalContext(graph, resource), ())
+                verdict = _guarded(check, graph, resource, meta.id, notices)
                 if verdict.status == "pass":
                     continue
                 path = dotted(verdict.path)
@@ -108,3 +115,24 @@ def evaluate_counted(graph: ResourceGraph, rules: RuleSet,
                     resource_range=resource.range))
     findings.sort(key=lambda f: (f.sort_key(), f.resource_id, f.status))
     return findings, evaluated
+
+
+def _guarded(check: Any, graph: ResourceGraph, resource: Resource, rule_id: str,
+             notices: list[Notice] | None) -> Verdict:
+    try:
+        verdict: Verdict = check.evaluate(EvalContext(graph, resource), ())
+        return verdict
+    except Exception as exc:  # a bug in govern, met on this resource
+        from govern.error_handler import debug_enabled
+
+        if debug_enabled():
+            traceback.print_exc(file=sys.stderr)
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        if notices is not None:
+            where = resource.range
+            notices.append(Notice(
+                "error", f"{resource.address}: internal error in govern while evaluating "
+                f"{rule_id} ({what}); that rule is unknown on this resource",
+                where.file if where else None, where.start_line if where else None,
+                "please report it with the output of --debug", code="internal-error"))
+        return Verdict("unknown", (), f"internal error in govern: {what}")

@@ -64,8 +64,15 @@ def _not3(value: Tri) -> Tri:
 
 def version_key(text: str) -> tuple[tuple[int, int, str], ...]:
     """`"TLS1_2"` -> (tls, 1, 2); `"5.7.33"` -> (5, 7, 33): numbers compare as numbers."""
-    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t.lower())
+    return tuple(_number_key(t) if t.isdigit() else (1, 0, t.lower())
                  for t in _VERSION_TOKEN.findall(text))
+
+
+def _number_key(digits: str) -> tuple[int, int, str]:
+    """A run of digits, ordered as its number without converting it (int() refuses more
+    than 4,300 digits): fewer significant digits first, then the digits."""
+    significant = digits.lstrip("0")
+    return (0, len(significant), significant)
 
 
 def _is_number(value: Any) -> bool:
@@ -76,15 +83,22 @@ def compare(actual: Any, expected: Any) -> int | None:
     """-1/0/1 comparing numbers numerically and strings as versions; None if not comparable
     (booleans, lists, maps, a non-numeric string against a number)."""
     if _is_number(actual) and _is_number(expected):
+        if actual != actual or expected != expected:  # NaN compares with nothing
+            return None
         return int(actual > expected) - int(actual < expected)
     if isinstance(actual, str) and _is_number(expected):
         try:
             number = float(actual)
         except ValueError:
             return None
+        if number != number or expected != expected:  # "nan" is not a number to compare
+            return None
         return int(number > expected) - int(number < expected)
     if _is_number(actual) and isinstance(expected, str):
-        actual = str(actual)
+        try:
+            actual = str(actual)
+        except ValueError:  # an int of more than 4,300 digits
+            return None
     if isinstance(actual, str) and isinstance(expected, str):
         left, right = version_key(actual), version_key(expected)
         if not left or not right:

@@ -116,4 +116,4 @@ def _descend(node: Any, parts: Path) -> Any:
 
 
 def split_path(path: str) -> Path:
-    return tuple(int(p) if p.isdigit() else p for p in path.split(".") if p)
+    return tuple(int(p) if p.isascii() and p.isdigit() else p for p in path.split(".") if p)

@@ -185,4 +185,4 @@ def test_equal3_and_compare_helpers() -> None:
     assert compare(2, "1.5") == 1
     assert compare(True, 1) is None
     assert compare("", "a") == -1
-    assert version_key("5.7.33") == ((0, 5, ""), (0, 7, ""), (0, 33, ""))
+    assert version_key("5.7.33") == ((0, 1, "5"), (0, 1, "7"), (0, 2, "33"))

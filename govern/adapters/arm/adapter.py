@@ -34,7 +34,7 @@ from govern.adapters.arm import (
     web,
 )
 from govern.adapters.arm.context import ArmContext
-from govern.adapters.result import AdaptResult, adapt_per_root
+from govern.adapters.result import AdaptResult, adapt_per_root, build_guarded
 from govern.model.resource import Resource
 from govern.parsers.native import NativeResource
 
@@ -87,8 +87,9 @@ def _adapt_root(root: str, natives: list[NativeResource]) -> ArmContext:
     ctx = ArmContext(root)
     for native in natives:
         build = builder_for(native.native_type)
-        if build is not None:
-            ctx.add(native, build(native))
+        resource = build_guarded(build, native, ctx.notices) if build is not None else None
+        if resource is not None:
+            ctx.add(native, resource)
     for native in natives:
         fold = FOLDERS.get(native.native_type.lower())
         if fold is not None:

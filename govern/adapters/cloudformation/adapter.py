@@ -24,7 +24,7 @@ from govern.adapters.cloudformation.registry import (
     OWN_POLICIES,
     TAG_PROPERTIES,
 )
-from govern.adapters.result import AdaptResult, adapt_per_root
+from govern.adapters.result import AdaptResult, adapt_per_root, build_guarded
 from govern.parsers.native import NativeResource
 
 
@@ -45,7 +45,9 @@ def _adapt_template(root: str, natives: list[NativeResource]) -> TemplateContext
         build = BUILDERS.get(native.native_type)
         if build is None:
             continue
-        resource = build(native)
+        resource = build_guarded(build, native, ctx.notices)
+        if resource is None:
+            continue
         if taggable(resource.kind) and native.native_type not in CANNOT_BE_TAGGED:
             apply_tags(resource, native, TAG_PROPERTIES.get(native.native_type, "Tags"))
         ctx.add(native, resource)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govern.adapters.result import AdaptResult, adapt_per_root
+from govern.adapters.result import AdaptResult, adapt_per_root, build_guarded
 from govern.adapters.terraform.context import RootContext
 from govern.adapters.terraform.registry import BUILDERS, FOLDERS, LINKERS
 from govern.adapters.terraform.tags import apply_tags
@@ -34,7 +34,9 @@ def _adapt_root(root: str, natives: list[NativeResource]) -> RootContext:
         build = BUILDERS.get(native.native_type)
         if build is None:
             continue
-        resource = build(native)
+        resource = build_guarded(build, native, ctx.notices)
+        if resource is None:
+            continue
         if KINDS[resource.kind].taggable:
             apply_tags(resource, native)
         ctx.add(native, resource)

@@ -22,7 +22,10 @@ def duration_seconds(value: Any) -> Any:
     match = _DURATION.match(value) if isinstance(value, str) else None
     if match is None:
         return Unknown(f"cannot read the duration {value!r}")
-    return int(float(match.group(1)))
+    seconds = float(match.group(1))
+    if seconds > 1e15:  # past any rotation period; int() of inf would raise
+        return seconds
+    return int(seconds)
 
 
 MAPPINGS = {

@@ -10,6 +10,7 @@ Unparseable CIDRs are never open (an unresolved value must arrive as `Unknown`).
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -67,6 +68,9 @@ def cidr_is_public(source: str) -> bool:
     return True
 
 
+_PORT = re.compile(r"[0-9]{1,10}")  # ASCII digits (isdigit() takes "²", int() refuses it)
+
+
 def parse_port_range(spec: Any) -> tuple[int, int] | None:
     """`22` / `"22"` -> (22, 22); `"20-30"` -> (20, 30); `"*"` -> (0, 65535); else None."""
     if isinstance(spec, bool):
@@ -79,7 +83,7 @@ def parse_port_range(spec: Any) -> tuple[int, int] | None:
     if text == "*":
         return (0, MAX_PORT)
     low, sep, high = text.partition("-")
-    if not low.strip().isdigit() or (sep and not high.strip().isdigit()):
+    if not _PORT.fullmatch(low.strip()) or (sep and not _PORT.fullmatch(high.strip())):
         return None
     first = int(low)
     last = int(high) if sep else first

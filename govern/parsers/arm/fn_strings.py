@@ -92,7 +92,7 @@ def _format_value(value: Any, spec_text: str | None) -> str | Unknown:
         raise EvalError(f"format '{spec_text}' needs a number, not {type_name(value)}")
     kind = spec_text[0].upper()
     digits = spec_text[1:]
-    if digits and not digits.isdigit():
+    if digits and not (digits.isascii() and digits.isdigit() and len(digits) <= 9):
         raise EvalError(f"unsupported format '{spec_text}'")
     size = int(digits) if digits else None
     if size is not None and size > MAX_LENGTH:

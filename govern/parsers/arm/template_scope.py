@@ -163,7 +163,8 @@ def _coerce(value: Any, kind: str) -> Any:
     parameter is 2, `"true"` for a `bool` is true)."""
     if isinstance(value, str):
         text = value.strip()
-        if kind == "int" and text.lstrip("-").isdigit():
+        digits = text.removeprefix("-")
+        if kind == "int" and digits.isascii() and digits.isdigit() and len(digits) <= 4000:
             return int(text)
         if kind == "bool" and text.lower() in ("true", "false"):
             return text.lower() == "true"
