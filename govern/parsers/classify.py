@@ -71,27 +71,46 @@ def decode(data: bytes) -> str:
 
 
 def classify_text(text: str, name: str) -> Kind | None:
-    if _first_content(text).startswith(("{", "[")):  # JSON, or YAML in flow style
+    first = _first_content(text)
+    if first.startswith(("{", "[")):  # JSON, or YAML in flow style
         return _classify_json(text)
     top = _top_level_lines(text)
     if _CFN_VERSION_YAML.search(top) or _SAM_TRANSFORM_YAML.search(top):
         return "cloudformation"
     if _CFN_RESOURCES_YAML.search(top) and _CFN_TYPE.search(text):
         return "cloudformation"
+    if _JSON_AFTER_JUNK.match(first):
+        # JSON behind something that is neither JSON nor YAML (`x{"$schema": ...}`): a
+        # template the parser for what it looks like reports, never one skipped in silence
+        return _sniff_json(text)
     return None
 
 
+# a first line with a bracket before any colon: JSON with something in front of it (a
+# YAML line has its key's colon first: `key: {a: 1}`)
+_JSON_AFTER_JUNK = re.compile(r"[^:\n]*[{\[]")
+# lines before the content that no parser reads as content: blank lines, YAML comments and
+# directives, JSON comments (ARM templates may have them), a merge conflict's markers
+_NOT_CONTENT = ("#", "%", "---", "//", "<<<<<<<", "|||||||", "=======", ">>>>>>>")
+
+
 def _first_content(text: str) -> str:
-    """The text from its first line that is not blank, a YAML comment or a directive."""
+    """The text from its first line that is not blank, a comment, a directive or a merge
+    conflict marker (byte order marks dropped)."""
     start = 0
+    in_comment = False
     for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped and not stripped.startswith(("#", "%", "---")):
-            return text[start:].lstrip()
+        stripped = line.strip().lstrip("\ufeff").strip()
+        if in_comment:
+            in_comment = "*/" not in stripped
+        elif stripped.startswith("/*"):
+            in_comment = "*/" not in stripped[2:]
+        elif stripped and not stripped.startswith(_NOT_CONTENT):
+            return text[start:].lstrip().lstrip("\ufeff").lstrip()
         start += len(line)
         if start > _HEAD_LIMIT:
             break
-    return text.lstrip()
+    return text.lstrip().lstrip("\ufeff").lstrip()
 
 
 def _top_level_lines(text: str) -> str:

@@ -31,19 +31,23 @@ class Decoded:
     bad_line: int | None = None
     bad_offset: int | None = None
     bad_byte: int | None = None
+    problem: str | None = None  # what else was wrong (a byte order mark that lies)
 
     @property
     def fell_back(self) -> bool:
-        return self.bad_offset is not None
+        return self.bad_offset is not None or self.problem is not None
 
     def notice(self, path: str) -> Notice | None:
-        """A warning naming the first byte that was not UTF-8, or None."""
-        if self.bad_offset is None or self.bad_byte is None:
+        """A warning naming what was not as its encoding says, or None."""
+        if self.problem is not None:
+            message = self.problem
+        elif self.bad_offset is not None and self.bad_byte is not None:
+            message = (f"not valid UTF-8 (byte 0x{self.bad_byte:02x} at offset "
+                       f"{self.bad_offset}); read as {self.encoding}")
+        else:
             return None
-        return Notice("warning", f"not valid UTF-8 (byte 0x{self.bad_byte:02x} at offset "
-                      f"{self.bad_offset}); read as {self.encoding}", file=path,
-                      line=self.bad_line, hint="save the file as UTF-8",
-                      code="decode-fallback")
+        return Notice("warning", message, file=path, line=self.bad_line,
+                      hint="save the file as UTF-8", code="decode-fallback")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -64,14 +68,53 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _after_a_wrong_bom(data: bytes, bom: bytes, encoding: str,
+                       exc: UnicodeDecodeError) -> Decoded:
+    """`data` starts with the byte order mark `bom` of `encoding` but is not `encoding`.
+    UTF-8 after the mark (a mark written by mistake): read as UTF-8; after a UTF-8 mark,
+    the usual fallback; else `encoding` with the units it cannot read replaced. Each says
+    what was wrong."""
+    name = _BOM_NAMES[encoding]
+    rest = data[len(bom):]
+    if encoding != "utf-8-sig" and b"\x00" not in rest:
+        try:
+            return Decoded(rest.decode("utf-8"), "utf-8", 1, problem=(
+                f"starts with a {name} byte order mark but holds UTF-8; read as UTF-8"))
+        except UnicodeDecodeError:
+            pass
+    if encoding == "utf-8-sig":
+        decoded = decode_bytes(rest)
+        if decoded.bad_offset is None:  # pragma: no cover - the whole decoded as UTF-8
+            return decoded
+        return Decoded(decoded.text, decoded.encoding, decoded.bad_line,
+                       decoded.bad_offset + len(bom), decoded.bad_byte)
+    line = data[:exc.start].decode(encoding, errors="replace").count("\n") + 1
+    return Decoded(data.decode(encoding, errors="replace"), encoding, line, exc.start,
+                   data[exc.start], problem=(
+                       f"not valid {name} (offset {exc.start}: {exc.reason}); read as "
+                       f"{name} with the units it could not read replaced"))
+
+
+_BOM_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """The text of `data`; never raises."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            rest = data[len(bom):]
+            if encoding in ("utf-16", "utf-32") and rest and b"\x00" not in rest:
+                # UTF-16/32 text in a Latin script has NUL bytes; UTF-8 behind a wrong mark
+                try:
+                    return Decoded(rest.decode("utf-8"), "utf-8", 1, problem=(
+                        f"starts with a {_BOM_NAMES[encoding]} byte order mark but holds "
+                        "UTF-8; read as UTF-8"))
+                except UnicodeDecodeError:
+                    pass
             try:
                 return Decoded(data.decode(encoding), encoding)
-            except UnicodeDecodeError:
-                break
+            except UnicodeDecodeError as exc:
+                return _after_a_wrong_bom(data, bom, encoding, exc)
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         try:

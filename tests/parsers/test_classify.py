@@ -129,3 +129,23 @@ def test_indented_yaml_document() -> None:
     text = "---\n  AWSTemplateFormatVersion: '2010-09-09'\n  Resources:\n    B:\n" \
            "      Type: AWS::S3::Bucket\n"
     assert classify_text(text, "vpc.yaml") == "cloudformation"
+
+
+ARM_SCHEMA = ('"$schema": "https://schema.management.azure.com/schemas/2019-04-01/'
+              'deploymentTemplate.json#"')
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # found by benchmarks/fuzz.py: templates that were skipped in silence
+    ("// storage account\n{" + ARM_SCHEMA + ', "resources": []}', "arm"),
+    ("/* a\n   banner */\n{" + ARM_SCHEMA + ', "resources": []}', "arm"),
+    ("\ufeff\ufeff{\"AWSTemplateFormatVersion\": \"2010-09-09\"}", "cloudformation"),
+    ("<<<<<<< HEAD\n{\"AWSTemplateFormatVersion\": \"2010-09-09\"}\n=======\n{}\n"
+     ">>>>>>> main\n", "cloudformation"),
+    ("x{" + ARM_SCHEMA + ', "resources": []}', "arm"),
+    # not templates: a YAML key before any bracket; a template nested in a YAML document
+    ("key: {" + ARM_SCHEMA + "}\n", None),
+    ("service: x\nresources:\n  Resources:\n    B:\n      Type: AWS::S3::Bucket\n", None),
+])
+def test_what_only_junk_in_front_hid_is_classified(text: str, kind: str | None) -> None:
+    assert classify_text(text, "t.json") == kind

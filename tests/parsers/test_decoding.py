@@ -52,3 +52,28 @@ def test_a_byte_that_is_not_utf8_falls_back_and_says_where() -> None:
 
 def test_unmapped_bytes_stay_visible() -> None:
     assert decode_bytes(b"a\x81b").text == "a?b"
+
+
+def test_utf8_behind_a_utf16_mark_is_read_as_utf8_and_said() -> None:
+    decoded = decode_bytes(codecs.BOM_UTF16_LE + TEMPLATE.encode())
+    assert (decoded.encoding, decoded.text) == ("utf-8", TEMPLATE)
+    notice = decoded.notice("t.json")
+    assert notice is not None and notice.render() == (
+        "t.json:1: starts with a UTF-16 byte order mark but holds UTF-8; read as UTF-8 "
+        "(save the file as UTF-8)")
+
+
+def test_latin1_behind_a_utf8_mark_falls_back_past_the_mark() -> None:
+    decoded = decode_bytes(codecs.BOM_UTF8 + b'Description: "caf\xe9"\n')
+    assert (decoded.encoding, decoded.text) == ("cp1252", 'Description: "café"\n')
+    assert (decoded.bad_line, decoded.bad_offset, decoded.bad_byte) == (1, 20, 0xE9)
+
+
+def test_a_utf32_unit_out_of_range_is_replaced_and_said() -> None:
+    data = bytearray(TEMPLATE.encode("utf-32"))  # with its mark
+    data[8:12] = (0x110000).to_bytes(4, "little")  # the second character
+    decoded = decode_bytes(bytes(data))
+    assert decoded.encoding == "utf-32"
+    assert decoded.text == "{\ufffd" + TEMPLATE[2:]
+    notice = decoded.notice("t.json")
+    assert notice is not None and notice.message.startswith("not valid UTF-32 (offset 8")
