@@ -62,11 +62,32 @@ def _yamldecode(args: list[Any], ctx: FunctionContext) -> Any:
     text = arg_str(args[0])
     key = ("yamldecode", text)
     if key not in ctx.memo:
-        try:
-            ctx.memo[key] = _plain(yaml.load(text, Loader=_YAML_LOADER))
-        except yaml.YAMLError as exc:
-            raise EvalError(f"yamldecode: invalid YAML: {exc}") from None
+        ctx.memo[key] = _plain(_bounded_yaml(text))
     return ctx.memo[key]
+
+
+def _bounded_yaml(text: str) -> Any:
+    """The value of a YAML document, read by the bounded composer (no recursion; nesting,
+    recursive aliases and aliases expanding past the scan's value-size budget are an
+    error: a "billion laughs" document would otherwise expand to 10^10 values)."""
+    from govern.errors import SourceError
+    from govern.parsers.cloudformation.yaml_composer import compose
+
+    try:
+        node = compose(text, "yamldecode")
+    except yaml.YAMLError as exc:
+        raise EvalError(f"yamldecode: invalid YAML: {exc}") from None
+    except SourceError as exc:
+        raise EvalError(f"yamldecode: {exc.message}") from None
+    if node is None:
+        return None
+    constructor = _YAML_LOADER("")
+    try:
+        return constructor.construct_document(node)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        raise EvalError(f"yamldecode: invalid YAML: {exc}") from None
+    finally:
+        constructor.dispose()
 
 
 def _base64encode(args: list[Any], ctx: FunctionContext) -> Any:

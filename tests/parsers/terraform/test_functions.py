@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -279,3 +280,26 @@ def test_every_function_has_a_spec_with_sane_arity() -> None:
     for name, spec in FUNCTIONS.items():
         assert spec.min_args >= 0, name
         assert spec.max_args is None or spec.max_args >= spec.min_args, name
+
+
+LAUGHS = "[&l0 [x, x, x, x, x, x, x, x, x, x], " + ", ".join(
+    f"&l{i} [{', '.join([f'*l{i - 1}'] * 10)}]" for i in range(1, 10)) + "]"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    # found by benchmarks/fuzz.py: 10^10 values; it ran until killed
+    (LAUGHS, "expands (aliases counted as the nodes they name) to more than"),
+    ("&a [*a]", "is used inside the node anchored"),
+    ("[" * 2000 + "]" * 2000, "nested deeper than"),
+    ("a: [1\n", "invalid YAML"),
+])
+def test_yamldecode_is_bounded(text: str, message: str) -> None:
+    from tests.parsers.robustness import alarm
+
+    with alarm(10), pytest.raises(EvalError, match=re.escape(message)):
+        call("yamldecode", text)
+
+
+def test_yamldecode_keeps_aliases_dates_and_numbers() -> None:
+    assert call("yamldecode", "e: &x [1, 2.0]\nf: *x\nd: 2026-01-01\n") == {
+        "e": [1, 2], "f": [1, 2], "d": "2026-01-01"}
