@@ -3,16 +3,20 @@ template whose finding must still be reported, under an alarm so that a hang fai
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
+from unittest.mock import patch
 
+from govern.discover import Discovery
 from govern.gate import exit_code
 from govern.model.finding import Notice, ScanReport
+from govern.parsers.classify import classify_file, has_template_marker
 from govern.report import FORMATS, render
-from govern.scan import ScanOptions, run_scan
+from govern.scan import BuiltGraph, NativeHook, ScanOptions, build_graph, run_scan
 
 ALARM_SECONDS = 20
 SENTINEL_NAME = "sentinel.yaml"
@@ -70,3 +74,40 @@ def only_error(report: ScanReport, name: str) -> Notice:
     assert len(errors) == 1, report.notices
     assert exit_code(report, "high") == 3
     return errors[0]
+
+
+IAC_KINDS = frozenset({"cloudformation", "arm", "tfplan"})
+
+
+def edited(text: str, edits: list[tuple[float, int, str]]) -> str:
+    """`text` with each edit applied: at a fraction of its length, cut `n` characters
+    and put a piece in their place."""
+    for where, cut, piece in edits:
+        at = int(where * len(text))
+        text = text[:at] + piece + text[at + cut:]
+    return text
+
+
+def scan_fuzzed(directory: Path, name: str, content: str | bytes) -> ScanReport:
+    """`content` as `name` scanned beside the sentinel (whose finding must be reported);
+    when the scan classifies the file as a template or a plan, or its bytes hold what only
+    those hold and a NUL byte keeps it from being read, a parser read it or an error notice
+    names it."""
+    built: list[BuiltGraph] = []
+
+    def recording(found: Discovery, options: ScanOptions,
+                  prepare: NativeHook | None = None) -> BuiltGraph:
+        result = build_graph(found, options, prepare)
+        built.append(result)
+        return result
+
+    with patch("govern.scan.build_graph", recording):
+        report = scan_beside_sentinel(directory, name, content)
+    path = os.path.abspath(directory / name)
+    data = Path(path).read_bytes()
+    if classify_file(path) in IAC_KINDS or (b"\x00" in data and has_template_marker(data)):
+        read_by_parser = any(path in {os.path.abspath(f) for f in b.files} for b in built)
+        errors = [n for n in report.notices if n.level == "error" and n.file is not None
+                  and os.path.abspath(n.file) == path]
+        assert read_by_parser or errors, report.notices
+    return report

@@ -13,6 +13,7 @@ nesting, recursive aliases and alias bombs are a SourceError at their line.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +32,7 @@ _SCALARS: dict[str, Callable[[yaml.ScalarNode], Any]] = {
     "tag:yaml.org,2002:null": lambda n: None,
 }
 _KEYS_OF_TAGS = {"Ref": "Ref", "Condition": "Condition"}
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what ends a line to YAML
 
 Duplicate = tuple[str, int, int]  # key, line of the repeat, line of the first
 
@@ -75,6 +77,7 @@ class _Converter:
         self.lines: list[str] | None = None
         self.duplicates: list[Duplicate] = []
         self.done: dict[int, Node] = {}  # aliases share one converted node
+        self.last_line = len(_LINE_BREAK.findall(text)) + 1
 
     def node(self, raw: yaml.Node) -> Node:
         found = self.done.get(id(raw))
@@ -102,7 +105,8 @@ class _Converter:
         return node
 
     def scalar(self, raw: yaml.ScalarNode) -> Node:
-        line = raw.start_mark.line + 1
+        # an empty document ends the stream, which libyaml puts on a line of its own
+        line = min(raw.start_mark.line + 1, self.last_line)
         end = _mark_line(raw.end_mark)
         if raw.style in ("|", ">"):
             end = self._last_written(line, end)

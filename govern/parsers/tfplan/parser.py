@@ -80,10 +80,20 @@ class _PlanReader:
 
     def natives(self) -> list[NativeResource]:
         found: list[NativeResource] = []
+        first: dict[str, int] = {}  # address -> line of the entry read for it
         for entry in self.entries:
             native = self._native(entry)
-            if native is not None:
-                found.append(native)
+            if native is None:
+                continue
+            if native.address in first:  # never written by Terraform: the file was edited
+                self.notices.append(Notice(
+                    "error", f"duplicate resource change {native.address} (first on line "
+                    f"{first[native.address]}); the first one is used", self.path,
+                    entry.line, "`terraform show -json` lists each resource instance once",
+                    code="invalid-plan-entry"))
+                continue
+            first[native.address] = entry.line
+            found.append(native)
         return found
 
     def _native(self, entry: JNode) -> NativeResource | None:
