@@ -19,7 +19,7 @@ from govern.config import Config
 from govern.discover import Discovery, discover
 from govern.model.finding import Finding, Notice, RuleMeta, ScanReport, ScanStats
 from govern.model.graph import ResourceGraph
-from govern.parsers.classify import classify_file
+from govern.parsers.classify import classify_file, template_marker
 from govern.parsers.native import NativeResource, ParseResult
 
 if TYPE_CHECKING:
@@ -231,6 +231,34 @@ def _baseline(options: ScanOptions) -> Baseline | None:
     return load_baseline(path)
 
 
+def _unrecognised(path: str, explicit: bool) -> Notice | None:
+    """What to say about a document no parser takes (fail closed): an error when its bytes
+    name a template's or a plan's kind outright (it is one, damaged or behind something
+    govern does not read), a note when it was named on the command line, else nothing.
+    Resource type strings alone (`Type: AWS::...`, `Microsoft.*` types) say nothing: Azure
+    Policy files, Serverless Framework files and CloudFormation macro payloads hold them
+    too, and a warning on each of them would drown the report."""
+    try:
+        with open(path, "rb") as fh:
+            strong = template_marker(fh.read()) == "strong"
+    except OSError as exc:
+        return Notice("error", f"cannot read: {exc.strerror or exc}", path, None,
+                      "check its permissions", code="unreadable")
+    if strong:
+        return Notice(
+            "error", "holds a CloudFormation or ARM template's or a Terraform plan's "
+            "markers but is none govern can read (text before the document, a damaged key "
+            "or encoding); not scanned", path, None,
+            "fix the file so that it is one, or exclude it (exclude: in .govern.yaml)",
+            code="unrecognised-template")
+    if explicit:
+        return Notice(
+            "note", "not a CloudFormation or ARM template nor a Terraform plan; skipped",
+            path, None, "govern reads .tf files per directory and classifies other files "
+            "by content", code="skipped-unsupported")
+    return None
+
+
 def _parse_all(found: Discovery, options: ScanOptions
                ) -> Iterator[tuple[ParseResult, Callable[[Sequence[NativeResource]],
                                                          AdaptResult]]]:
@@ -242,11 +270,10 @@ def _parse_all(found: Discovery, options: ScanOptions
         kind = classify_file(path)
         if kind is not None:
             by_kind[kind].append(path)
-        elif path in found.explicit:
-            unrecognised.append(Notice(
-                "note", "not a CloudFormation or ARM template nor a Terraform plan; skipped",
-                path, None, "govern reads .tf files per directory and classifies other files "
-                "by content", code="skipped-unsupported"))
+            continue
+        notice = _unrecognised(path, path in found.explicit)
+        if notice is not None:
+            unrecognised.append(notice)
     if unrecognised:
         yield ParseResult(notices=unrecognised), _adapt_nothing
     if found.terraform_dirs or by_kind["tfplan"]:

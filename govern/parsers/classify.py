@@ -79,7 +79,7 @@ def classify_text(text: str, name: str) -> Kind | None:
         return "cloudformation"
     if _CFN_RESOURCES_YAML.search(top) and _CFN_TYPE.search(text):
         return "cloudformation"
-    if _JSON_AFTER_JUNK.match(first):
+    if _JSON_AFTER_JUNK.match(first) or _JSON_LINE.search(text, 0, _HEAD_LIMIT):
         # JSON behind something that is neither JSON nor YAML (`x{"$schema": ...}`): a
         # template the parser for what it looks like reports, never one skipped in silence
         return _sniff_json(text)
@@ -89,6 +89,9 @@ def classify_text(text: str, name: str) -> Kind | None:
 # a first line with a bracket before any colon: JSON with something in front of it (a
 # YAML line has its key's colon first: `key: {a: 1}`)
 _JSON_AFTER_JUNK = re.compile(r"[^:\n]*[{\[]")
+# or a line that starts with an opening bracket at column 0, after lines that are not JSON
+# (`License: MIT`, `<<EOF`; an indented one is a fragment, as in documentation samples)
+_JSON_LINE = re.compile(r"^[{\[]", re.M)
 # lines before the content that no parser reads as content: blank lines, YAML comments and
 # directives, JSON comments (ARM templates may have them), a merge conflict's markers
 _NOT_CONTENT = ("#", "%", "---", "//", "<<<<<<<", "|||||||", "=======", ">>>>>>>")
@@ -120,8 +123,8 @@ def _top_level_lines(text: str) -> str:
     kept: list[str] = []
     for line in text.splitlines():
         stripped = line.lstrip(" ")
-        if not stripped or stripped.startswith(("#", "---", "%", "...")):
-            continue
+        if not stripped or stripped.startswith(("#", "---", "%", "...", "\t")):
+            continue  # (a line indented with a tab is no YAML: its parser says so)
         depth = len(line) - len(stripped)
         if indent is None:
             indent = depth
@@ -209,6 +212,33 @@ def classify_head(head: bytes) -> Kind | None:
     """The kind the first bytes of a file sniff as (a truncated document is sniffed, not
     parsed), or None."""
     return classify_text(decode_bytes(head[:_HEAD_LIMIT]).text, "")
+
+
+# What names a file's kind outright, where a document's own keys are (a template's version
+# key, an ARM schema, a plan's keys): at the start of a line indented at most four columns
+# (after an opening brace), or the names alone in the first 512 bytes (minified JSON, a
+# damaged key). A file holding one that
+# no parser takes is an error, never skipped in silence. Deeper, it belongs to a document
+# that embeds a template (an Azure Policy definition's deployment, a macro's payload).
+_STRONG_KEYS = (rb'["\']?AWSTemplateFormatVersion["\']?[ \t]*:'
+                rb'|"\$schema"[ \t]*:[ \t]*"[^"\n]*(?i:deploymentTemplate\.json)'
+                rb'|"format_version"[ \t]*:')
+_STRONG_AT_TOP = re.compile(rb"(?m)^[ \t]{0,4}(?:\{[ \t]*)?(?:" + _STRONG_KEYS + rb")")
+_STRONG_IN_HEAD = re.compile(  # the names alone, in the first bytes (a key may be damaged)
+    rb'AWSTemplateFormatVersion|(?i:deploymentTemplate\.json)|"format_version"[ \t]*:')
+_STRONG_HEAD = 512
+
+
+def template_marker(data: bytes) -> str | None:
+    """For a file no parser takes: "strong" when its bytes name a template's or a plan's
+    kind outright where a document's own keys are, "weak" when they only hold what
+    templates hold (`Type: AWS::...`, a `Microsoft.*` type, a nested template: also found
+    in documents that embed templates), else None. NUL bytes are dropped first (UTF-16/32
+    text)."""
+    text = data.replace(b"\x00", b"")
+    if _STRONG_AT_TOP.search(text) or _STRONG_IN_HEAD.search(text, 0, _STRONG_HEAD):
+        return "strong"
+    return "weak" if _MARKER.search(text) else None
 
 
 def has_template_marker(chunk: bytes) -> bool:

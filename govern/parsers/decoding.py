@@ -52,10 +52,10 @@ class Decoded:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """"utf-16-le" or "utf-16-be" when `data` reads as UTF-16 text without a byte order
-    mark: an even length, and among its first 32 characters at least half have a NUL high
-    byte, always on the same side (text in a Latin script), else None. A stray NUL in a
+    mark: among its first 32 characters at least half have a NUL high byte, always on the
+    same side (text in a Latin script), else None. A stray NUL in a
     UTF-8 file is not enough: it stays UTF-8, and its parser reports it."""
-    if len(data) < 2 or len(data) % 2:
+    if len(data) < 2:
         return None
     head = data[:64]
     pairs = len(head) // 2
@@ -70,18 +70,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _after_a_wrong_bom(data: bytes, bom: bytes, encoding: str,
                        exc: UnicodeDecodeError) -> Decoded:
-    """`data` starts with the byte order mark `bom` of `encoding` but is not `encoding`.
-    UTF-8 after the mark (a mark written by mistake): read as UTF-8; after a UTF-8 mark,
-    the usual fallback; else `encoding` with the units it cannot read replaced. Each says
-    what was wrong."""
+    """`data` starts with the byte order mark `bom` of `encoding` but is not `encoding`
+    (8-bit text behind a UTF-16/32 mark is handled before): after a UTF-8 mark, the usual
+    fallback; else `encoding` with the units it cannot read replaced. Each says what was
+    wrong."""
     name = _BOM_NAMES[encoding]
     rest = data[len(bom):]
-    if encoding != "utf-8-sig" and b"\x00" not in rest:
-        try:
-            return Decoded(rest.decode("utf-8"), "utf-8", 1, problem=(
-                f"starts with a {name} byte order mark but holds UTF-8; read as UTF-8"))
-        except UnicodeDecodeError:
-            pass
     if encoding == "utf-8-sig":
         decoded = decode_bytes(rest)
         if decoded.bad_offset is None:  # pragma: no cover - the whole decoded as UTF-8
@@ -95,6 +89,7 @@ def _after_a_wrong_bom(data: bytes, bom: bytes, encoding: str,
                        f"{name} with the units it could not read replaced"))
 
 
+_SHOWN = {"utf-8": "UTF-8"}
 _BOM_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}
 
 
@@ -104,13 +99,13 @@ def decode_bytes(data: bytes) -> Decoded:
         if data.startswith(bom):
             rest = data[len(bom):]
             if encoding in ("utf-16", "utf-32") and rest and b"\x00" not in rest:
-                # UTF-16/32 text in a Latin script has NUL bytes; UTF-8 behind a wrong mark
-                try:
-                    return Decoded(rest.decode("utf-8"), "utf-8", 1, problem=(
-                        f"starts with a {_BOM_NAMES[encoding]} byte order mark but holds "
-                        "UTF-8; read as UTF-8"))
-                except UnicodeDecodeError:
-                    pass
+                # UTF-16/32 text in a Latin script has NUL bytes: 8-bit text behind a
+                # wrong mark (UTF-8, or the usual fallback)
+                inner = decode_bytes(rest)
+                what = "UTF-8" if inner.encoding == "utf-8" else "text that is not UTF-8"
+                return Decoded(inner.text, inner.encoding, 1, problem=(
+                    f"starts with a {_BOM_NAMES[encoding]} byte order mark but holds "
+                    f"{what}; read as {_SHOWN.get(inner.encoding, inner.encoding)}"))
             try:
                 return Decoded(data.decode(encoding), encoding)
             except UnicodeDecodeError as exc:
@@ -119,8 +114,11 @@ def decode_bytes(data: bytes) -> Decoded:
     if utf16 is not None:
         try:
             return Decoded(data.decode(utf16), utf16)
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as exc:  # an odd length, or a lone surrogate
+            return Decoded(data.decode(utf16, errors="replace"), utf16, None, exc.start,
+                           data[exc.start], problem=(
+                               f"not valid {utf16.upper()} (offset {exc.start}: "
+                               f"{exc.reason}); read with what it could not read replaced"))
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:

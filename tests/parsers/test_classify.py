@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from govern.parsers.classify import classify_file, classify_text, has_template_marker
+from govern.parsers.classify import (
+    classify_file,
+    classify_text,
+    has_template_marker,
+    template_marker,
+)
 
 CASES = [
     ("cfn.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n", "cloudformation"),
@@ -149,3 +154,32 @@ ARM_SCHEMA = ('"$schema": "https://schema.management.azure.com/schemas/2019-04-0
 ])
 def test_what_only_junk_in_front_hid_is_classified(text: str, kind: str | None) -> None:
     assert classify_text(text, "t.json") == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("License: Apache-2.0\n{\"AWSTemplateFormatVersion\": \"2010-09-09\"}\n",
+     "cloudformation"),
+    ("<<EOF\n{" + ARM_SCHEMA + ', "resources": []}\nEOF\n', "arm"),
+    # a documentation fragment: indented JSON after a key line is no template
+    ('"resources": [\n  {\n    "type": "Microsoft.Storage/storageAccounts",\n'
+     '    "apiVersion": "2021-04-01"\n  }\n]\n', None),
+])
+def test_json_after_lines_that_are_not_json(text: str, kind: str | None) -> None:
+    assert classify_text(text, "t.json") == kind
+
+
+@pytest.mark.parametrize(("data", "marker"), [
+    (b'{\n  "AWSTemplate\xe9FormatVersion": 1,\n  "AWSTemplateFormatVersion": 2}', "strong"),
+    (b'{\n  "$sch\xe9ma": "https://schema.management.azure.com/schemas/2019-08-01/'
+     b'tenantDeploymentTemplate.json#"}', "strong"),  # a damaged key, the name in the head
+    (b'{"format_version": "1.2", "resource_changes" [}', "strong"),
+    ("AWSTemplateFormatVersion: x\n".encode("utf-16-le"), "strong"),
+    # an Azure Policy definition embeds a deployment template deep down: not its own kind
+    (b'{\n  "name": "Deploy-Budget",\n' + b'  "x": 1,\n' * 60
+     + b'                "$schema": "http://schema.management.azure.com/schemas/2018-05-01/'
+       b'subscriptionDeploymentTemplate.json",\n}', "weak"),
+    (b"service: x\nresources:\n  Resources:\n    B:\n      Type: AWS::S3::Bucket\n", "weak"),
+    (b'{"name": "package", "version": "1.0.0"}', None),
+])
+def test_template_marker(data: bytes, marker: str | None) -> None:
+    assert template_marker(data) == marker

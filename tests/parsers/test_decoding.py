@@ -77,3 +77,19 @@ def test_a_utf32_unit_out_of_range_is_replaced_and_said() -> None:
     assert decoded.text == "{\ufffd" + TEMPLATE[2:]
     notice = decoded.notice("t.json")
     assert notice is not None and notice.message.startswith("not valid UTF-32 (offset 8")
+
+
+def test_latin1_behind_a_utf16_mark_is_read_as_8_bit_text_and_said() -> None:
+    decoded = decode_bytes(codecs.BOM_UTF16_LE + b'{"Description": "caf\xe9"}')
+    assert (decoded.encoding, decoded.text) == ("cp1252", '{"Description": "café"}')
+    notice = decoded.notice("t.json")
+    assert notice is not None and notice.message == (
+        "starts with a UTF-16 byte order mark but holds text that is not UTF-8; read as cp1252")
+
+
+def test_utf16_without_a_mark_of_odd_length_is_read_and_said() -> None:
+    data = TEMPLATE.encode("utf-16-le") + b"}"
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-16-le"
+    assert decoded.text == TEMPLATE + "\ufffd"
+    assert decoded.notice("t.json") is not None
