@@ -21,6 +21,8 @@ import json
 import re
 from typing import Literal
 
+import yaml
+
 from govern.parsers.decoding import decode_bytes
 
 Kind = Literal["cloudformation", "arm", "arm-parameters", "tfplan", "cfn-parameters"]
@@ -236,9 +238,46 @@ def template_marker(data: bytes) -> str | None:
     in documents that embed templates), else None. NUL bytes are dropped first (UTF-16/32
     text)."""
     text = data.replace(b"\x00", b"")
+    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        text = text.replace(bom, b"")  # a mark (UTF-16/32: NULs gone) in front of a key
     if _STRONG_AT_TOP.search(text) or _STRONG_IN_HEAD.search(text, 0, _STRONG_HEAD):
         return "strong"
+    if _STRONG_IN_HEAD.search(text) and _names_its_kind(decode_bytes(data).text):
+        return "strong"
     return "weak" if _MARKER.search(text) else None
+
+
+def _names_its_kind(text: str) -> bool:
+    """Whether `text`, which holds a template's or a plan's name somewhere, is a broken
+    one: no valid JSON or YAML at all, or a document whose own top level names it (a key
+    or a string value: `"$schem\u00e9a": ".../deploymentTemplate.json#"`). A valid document
+    that only embeds a template further down (an Azure Policy definition) is not."""
+    try:
+        top: list[tuple[str, str]] = _json_top(json.loads(text))
+    except (ValueError, RecursionError):
+        from govern.errors import SourceError
+        from govern.parsers.cloudformation.yaml_composer import compose
+
+        try:
+            node = compose(text, "")
+        except (yaml.YAMLError, SourceError):
+            return True  # neither JSON nor YAML
+        top = _yaml_top(node)
+    return any(_STRONG_IN_HEAD.search(f"{key}: {value}".encode("utf-8", "replace"))
+               for key, value in top)
+
+
+def _json_top(doc: object) -> list[tuple[str, str]]:
+    if not isinstance(doc, dict):
+        return []
+    return [(str(k), v if isinstance(v, str) else "") for k, v in doc.items()]
+
+
+def _yaml_top(node: yaml.Node | None) -> list[tuple[str, str]]:
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    return [(str(k.value) if isinstance(k, yaml.ScalarNode) else "",
+             str(v.value) if isinstance(v, yaml.ScalarNode) else "") for k, v in node.value]
 
 
 def has_template_marker(chunk: bytes) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 from pathlib import Path
 
 import pytest
@@ -173,11 +174,19 @@ def test_json_after_lines_that_are_not_json(text: str, kind: str | None) -> None
     (b'{\n  "$sch\xe9ma": "https://schema.management.azure.com/schemas/2019-08-01/'
      b'tenantDeploymentTemplate.json#"}', "strong"),  # a damaged key, the name in the head
     (b'{"format_version": "1.2", "resource_changes" [}', "strong"),
+    # found by benchmarks/fuzz.py: the name deep down, in a file that is no JSON or YAML
+    (b'{\n  "a": "' + b"x" * 600 + b'",\n  "b": [\n    {"$schema": "https://schema.management.'
+     b'azure.com/schemas/2019-04-01/deploymentTemplate.json#"\n', "strong"),
+    # or a valid document whose own top level names it, under a damaged key
+    (b'{"$schem' + b"x" * 600 + b'a": "https://schema.management.azure.com/schemas/'
+     b'2019-04-01/deploymentTemplate.json#", "resources": []}', "strong"),
     ("AWSTemplateFormatVersion: x\n".encode("utf-16-le"), "strong"),
     # an Azure Policy definition embeds a deployment template deep down: not its own kind
-    (b'{\n  "name": "Deploy-Budget",\n' + b'  "x": 1,\n' * 60
-     + b'                "$schema": "http://schema.management.azure.com/schemas/2018-05-01/'
-       b'subscriptionDeploymentTemplate.json",\n}', "weak"),
+    (json.dumps({"name": "Deploy-Budget", "properties": {
+        "description": "Deploys a budget. " * 30, "policyRule": {"then": {"deployment": {
+            "template": {"$schema": "http://schema.management.azure.com/schemas/2018-05-01/"
+                                    "subscriptionDeploymentTemplate.json"}}}}}},
+                indent=2).encode(), "weak"),
     (b"service: x\nresources:\n  Resources:\n    B:\n      Type: AWS::S3::Bucket\n", "weak"),
     (b'{"name": "package", "version": "1.0.0"}', None),
 ])
