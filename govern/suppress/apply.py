@@ -9,15 +9,13 @@ Coverage (a finding must also be of one of the rule's ids, or the rule covers ev
     resource covers every finding of its ids on that resource) (govern's own comments);
   - "inside": the finding's resource block has the line strictly inside it (Checkov in
     Terraform: anywhere between the block's first and last line);
-  - "module": the finding's resource is in the module call `address_pattern`
-    (`module.NAME`, nested calls included) and its deployment is the root module holding
-    the suppression's file (a tfsec/Trivy ignore above a `module` block);
   - "module-any": the finding's resource is in (an instance of) the call NAME
     (`address_pattern` `module.NAME`) made in the module holding the suppression's file,
     root or child: its address goes through `module.NAME` where the calls before it lead to
     that file's directory (`calls.CallDirs`), nested calls included (a Checkov skip inside
-    a `module` block). Not when one of the calls before it has an instance key (count or
-    for_each): Checkov 3.3.30 then applies the skip to the first instance only, so govern
+    a `module` block, a tfsec/Trivy ignore above one). Not when one of the calls before it
+    has an instance key (count or for_each): Checkov 3.3.30 then applies the skip to the
+    first instance only (and which instances the other tools mean is not known), so govern
     applies it to none and reports it (`warning`, `suppression-invalid`, once per
     suppression, naming those calls), instead of the unused note;
   - "resource": the finding's resource starts on the line (Checkov in CloudFormation/ARM);
@@ -73,8 +71,6 @@ def _coverage(rule: SuppressionRule, finding: Finding, root: str, calls: CallDir
     if ALL_RULES not in rule.rule_ids and finding.rule_id not in rule.rule_ids:
         return False
     if rule.file is not None and rule.line is not None:
-        if rule.scope == "module":
-            return _in_module_call(rule, finding, root)
         if rule.scope == "module-any":
             return _in_any_module_call(rule, finding, root, calls)
         return _covers_inline(rule, rule.line, finding)
@@ -91,14 +87,7 @@ def _coverage(rule: SuppressionRule, finding: Finding, root: str, calls: CallDir
     return True
 
 
-def _in_module_call(rule: SuppressionRule, finding: Finding, root: str) -> bool:
-    """The finding is on a resource of the module call `rule.address_pattern` made in the
-    root module that holds `rule.file`."""
-    call, address = rule.address_pattern or "", finding.resource_address
-    if not call or not address.startswith((call + ".", call + "[")):
-        return False
-    deployment = _norm(os.path.join(root, finding.context)) if finding.context else ""
-    return deployment == os.path.dirname(_norm(rule.file or ""))
+_HELD_HINT = {"checkov": "Checkov applies it to the first instance only"}
 
 
 def _in_any_module_call(rule: SuppressionRule, finding: Finding, root: str,
@@ -211,8 +200,9 @@ def apply_suppressions(findings: Sequence[Finding], rules: Sequence[SuppressionR
             "warning", f"{_describe(rule)} is not applied under "
             f"{', '.join(shown[:3])}{', ...' if len(shown) > 3 else ''}: a module call above "
             "the module holding it has count or for_each", file, line,
-            "Checkov applies it to the first instance only; write the skip in the "
-            "module's resources, or a waiver for those addresses",
+            _HELD_HINT.get(rule.source, "govern cannot tell which instances it is meant "
+                           "for") + "; write it in the module's resources, or a waiver "
+            "for those addresses",
             code="suppression-invalid"))
     for index, rule in enumerate(active):
         if index in used or index in held or ALL_RULES in rule.rule_ids \

@@ -8,8 +8,7 @@ from typing import Literal
 
 from govern.model.source import SourceRange
 
-Scope = Literal["line", "inside", "module", "module-any", "resource", "block", "span",
-                "file"]
+Scope = Literal["line", "inside", "module-any", "resource", "block", "span", "file"]
 
 
 @dataclass(frozen=True)
@@ -22,11 +21,10 @@ class SuppressionRule:
     resource starts on it (a comment above one attribute does not cover the whole
     resource). `scope` narrows or widens that for other tools' placements (see
     `apply.covers`): "inside" (a comment anywhere strictly inside the resource block:
-    Checkov in Terraform), "module" (every resource of the module call `address_pattern`,
-    `module.NAME`, made in a root module: a tfsec/Trivy ignore above the `module` block),
-    "module-any" (the same for the call made in the module holding `file`, root or child,
+    Checkov in Terraform), "module-any" (every resource of the module call
+    `address_pattern`, `module.NAME`, made in the module holding `file`, root or child,
     every instance of that module not under a call with count or for_each: a Checkov skip
-    inside the `module` block),
+    inside the `module` block, a tfsec/Trivy ignore above it),
     "resource" (the resource starting on `line`: Checkov in
     CloudFormation and ARM), "block" (the block or attribute from `line` to `end_line`:
     findings located in it, or the resource starting on `line`: tfsec and Trivy), "span"

@@ -105,7 +105,7 @@ def from_comment(path: str, comment: Comment, target: int, lines: Sequence[str],
             written_at=SourceRange(path, comment.line, comment.line), until=until,
             file=path, line=target, scope="block", end_line=block_end(lines, target))
         if call is not None:  # above a module block: the module's resources
-            rule = replace(rule, scope="module", end_line=None,
+            rule = replace(rule, scope="module-any", end_line=None,
                            address_pattern=f"module.{call}")
         found.rules.append(rule)
     return any_ignore

@@ -246,3 +246,46 @@ module "archive" {
     ]
     assert active(report, "module.other.aws_s3_bucket.other") == ALL
     assert notices(report) == []
+
+
+def test_an_ignore_above_a_module_block_of_a_child_module_covers_that_call(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bucket = 'resource "aws_s3_bucket" "{0}" {{\n  bucket = "{0}"\n}}\n'
+    report = scan(tmp_path, monkeypatch, {
+        "main.tf": 'module "app" {\n  source = "./modules/app"\n}\n\n'
+                   'module "logs" {\n  source = "./modules/logs"\n}\n',
+        "modules/app/main.tf": bucket.format("own") + '''
+#trivy:ignore:AVD-AWS-0088
+module "logs" {
+  source = "../logs"
+}
+
+module "data" {
+  source = "../data"
+}
+''',
+        "modules/logs/main.tf": bucket.format("logs"),
+        "modules/data/main.tf": bucket.format("data"),
+    })
+    trivy = "suppressed with trivy syntax"
+    assert suppressed(report) == [
+        ("GOV-AWS-001", "module.app.module.logs.aws_s3_bucket.logs", "trivy", trivy, None)]
+    # not the module's own resource, its other call, nor the root's call of the same name
+    for address in ("module.app.aws_s3_bucket.own", "module.app.module.data.aws_s3_bucket.data",
+                    "module.logs.aws_s3_bucket.logs"):
+        assert active(report, address) == ALL
+    assert notices(report) == []
+
+
+def test_under_a_counted_call_the_ignore_is_held_with_a_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report = scan(tmp_path, monkeypatch, {
+        "main.tf": 'module "app" {\n  count  = 2\n  source = "./modules/app"\n}\n',
+        "modules/app/main.tf": '#trivy:ignore:AVD-AWS-0088\nmodule "logs" {\n'
+                               '  source = "../logs"\n}\n',
+        "modules/logs/main.tf": 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n',
+    })
+    assert suppressed(report) == []
+    assert notices(report) == [("warning", "suppression-invalid", "modules/app/main.tf", 1)]
+    held = [n for n in report.notices if n.code == "suppression-invalid"]
+    assert "govern cannot tell which instances it is meant for" in (held[0].hint or "")
