@@ -38,6 +38,7 @@ from govern.parsers.budget import DEFAULT_LIMITS
 from govern.user_files import INT_DIGITS
 
 _NESTING_HINT = "govern's nesting limit; flatten the document"
+_MAX_INT_BITS = 13_000  # past it, more than 4,000 decimal digits (hexadecimal literals)
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -236,7 +237,10 @@ class _Builder:
         if node.tag == _STR_TAG:
             return node.value
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
+            if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:  # `0xfff...`
+                raise ValueError("no decimal text of it could be written")
+            return value
         except ValueError as exc:
             shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
             if node.tag == _TIMESTAMP_TAG:

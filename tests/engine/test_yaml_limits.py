@@ -37,8 +37,9 @@ def test_deep_block_nesting_names_the_line() -> None:
     assert _error(text).startswith("r.yaml:257: nested more than 256 levels deep")
 
 
-def test_huge_integer() -> None:
-    assert _error("a: 1\nb: " + "9" * 5_000 + "\n") == (
+@pytest.mark.parametrize("number", ["9" * 5_000, "0x" + "f" * 5_000, "0" + "7" * 6_000])
+def test_huge_integer(number: str) -> None:
+    assert _error("a: 1\nb: " + number + "\n") == (
         "r.yaml:2: a number with more than 4300 digits, which govern does not read (quote it "
         "if it is not meant as a number)")
 

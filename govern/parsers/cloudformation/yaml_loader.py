@@ -34,6 +34,10 @@ _SCALARS: dict[str, Callable[[yaml.ScalarNode], Any]] = {
 _KEYS_OF_TAGS = {"Ref": "Ref", "Condition": "Condition"}
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what ends a line to YAML
 
+# ints past this many bits have more than 4,000 decimal digits (Python writes none of more
+# than 4,300): a hexadecimal, octal or binary literal that long stays a string
+_MAX_INT_BITS = 13_000
+
 Duplicate = tuple[str, int, int]  # key, line of the repeat, line of the first
 
 
@@ -121,6 +125,8 @@ class _Converter:
                 value = raw.value
             if isinstance(value, float) and not math.isfinite(value):
                 value = raw.value  # `1e400`, `.inf`: kept as written, as a string
+            elif isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
+                value = raw.value  # `0xfff...`: no decimal text of it could be written
         return Node(SCALAR, line, max(line, end), value)
 
     def _last_written(self, start: int, end: int) -> int:
