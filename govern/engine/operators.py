@@ -2,7 +2,9 @@
 
 Each operator says what it gives for an absent value, for an `Unknown` value, and for a
 known value (`True` pass, `False` fail, `None` unknown). `None` in the attribute tree counts
-as absent. Booleans never equal numbers (`true` is not `1`).
+as absent. Booleans never equal numbers (`true` is not `1`). An empty string is not a
+configured value: `exists` fails and `absent` passes on `""` (`kms_key_id = ""` names no
+key), as Terraform providers and CloudFormation treat an empty optional string.
 """
 
 from __future__ import annotations
@@ -158,8 +160,8 @@ def _in(actual: Any, expected: Any) -> Tri:
 
 
 OPERATORS: dict[str, Operator] = {op.name: op for op in (
-    Operator("exists", None, False, True, lambda a, e: True),
-    Operator("absent", None, True, False, lambda a, e: False),
+    Operator("exists", None, False, True, lambda a, e: a != ""),
+    Operator("absent", None, True, False, lambda a, e: a == ""),
     Operator("equals", "any", False, None, equal3),
     Operator("not_equals", "any", True, None, _negate(equal3)),
     Operator("in", "list", False, None, _in),
