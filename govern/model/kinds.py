@@ -134,3 +134,30 @@ KINDS: dict[str, KindInfo] = {
 def taggable_kinds(provider: str | None = None) -> list[str]:
     return sorted(k for k, v in KINDS.items()
                   if v.taggable and (provider is None or k.startswith(provider + ".")))
+
+
+# Canonical attributes declared boolean (docs/canonical-model.md), for the kinds whose
+# source formats may write a boolean as a string (ARM's `"true"`): adapters of such formats
+# read a string boolean at these paths as the boolean it stands for.
+BOOLEAN_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "azure.storage.account": ("https_only", "allow_blob_public_access",
+                              "public_network_access_enabled", "shared_key_access_enabled",
+                              "infrastructure_encryption_enabled"),
+    "azure.keyvault.vault": ("purge_protection_enabled", "public_network_access_enabled"),
+    "azure.sql.server": ("public_network_access_enabled",),
+    "azure.web.app": ("https_only", "remote_debugging_enabled"),
+    "azure.containerregistry.registry": ("admin_enabled", "public_network_access_enabled"),
+    "azure.cosmosdb.account": ("public_network_access_enabled",
+                               "is_virtual_network_filter_enabled",
+                               "access_key_metadata_writes_enabled"),
+    "azure.containerservice.managed_cluster": ("private_cluster_enabled",
+                                               "local_accounts_enabled", "rbac_enabled"),
+    "azure.redis.cache": ("non_ssl_port_enabled", "public_network_access_enabled"),
+    "azure.postgresql.server": ("ssl_enforcement_enabled", "public_network_access_enabled"),
+    "azure.mysql.server": ("ssl_enforcement_enabled", "public_network_access_enabled"),
+    "azure.cognitive.account": ("public_network_access_enabled", "local_auth_enabled"),
+    "azure.search.service": ("public_network_access_enabled", "local_auth_enabled"),
+    "azure.compute.virtual_machine": ("password_authentication_enabled",),
+    "azure.datafactory.factory": ("public_network_access_enabled",),
+    "azure.servicebus.namespace": ("local_auth_enabled", "public_network_access_enabled"),
+}

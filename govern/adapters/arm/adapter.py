@@ -3,7 +3,9 @@
 Per root (one template file: one deployment, with its nested deployments), in three
 passes:
 1. build a canonical resource from every native resource of a mapped type;
-2. fold `securityRules` resources into their network security group, in source order;
+2. fold `securityRules` resources into their network security group, in source order,
+   then read string booleans (`"true"`) at the attributes declared boolean as booleans
+   (`govern/adapters/arm/booleans.py`);
 3. `references` edges from the natives' references (a reference to a folded native
    points at the resource it was folded into).
 
@@ -33,6 +35,7 @@ from govern.adapters.arm import (
     storage,
     web,
 )
+from govern.adapters.arm.booleans import read_booleans
 from govern.adapters.arm.context import ArmContext
 from govern.adapters.result import AdaptResult, adapt_per_root, build_guarded
 from govern.model.resource import Resource
@@ -94,6 +97,8 @@ def _adapt_root(root: str, natives: list[NativeResource]) -> ArmContext:
         fold = FOLDERS.get(native.native_type.lower())
         if fold is not None:
             fold(native, ctx)
+    for resource in ctx.resources:
+        read_booleans(resource)
     for native in natives:
         source = ctx.owner(native.address)
         if source is None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from govern.adapters.arm.booleans import arm_boolean
 from govern.adapters.arm.building import (
     Convert,
     apply_tags,
@@ -75,7 +76,9 @@ def enabled(value: Any) -> Any:
 
 
 def negated(value: Any) -> Any:
-    """A `disable...` boolean read as the matching `..._enabled`."""
+    """A `disable...` boolean (or string boolean, `"true"`) read as the matching
+    `..._enabled`."""
+    value = arm_boolean(value)
     if isinstance(value, bool):
         return not value
     return Unknown(f"{value!r} is not a boolean")

@@ -23,7 +23,9 @@ def test_enabled_unknown_for_other_values() -> None:
 def test_negated_and_text() -> None:
     assert negated(True) is False
     assert negated(False) is True
-    assert negated("true") == Unknown("'true' is not a boolean")
+    assert negated("true") is False      # ARM reads a string boolean as the boolean
+    assert negated("False") is True
+    assert negated("yes") == Unknown("'yes' is not a boolean")
     assert (text(1.2), text("1.2"), text(True)) == ("1.2", "1.2", True)
 
 
