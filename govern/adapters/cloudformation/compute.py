@@ -8,7 +8,8 @@ is the root one depends on the AMI, so `root_block_device` is not set from them.
 `AWS::EC2::Instance` has no metadata options of its own: `metadata_options.http_tokens` is
 absent, or Unknown when the instance uses a `LaunchTemplate` (which may set them); when
 that launch template is an `AWS::EC2::LaunchTemplate` of the same template, its
-`MetadataOptions.HttpTokens` (absent when it sets none).
+`MetadataOptions.HttpTokens` (absent when it sets none), with its `HttpEndpoint` as
+`metadata_options.http_endpoint`.
 """
 
 from __future__ import annotations
@@ -107,12 +108,13 @@ MAPPINGS = {
 
 
 TOKENS: Path = ("LaunchTemplateData", "MetadataOptions", "HttpTokens")
+ENDPOINT: Path = ("LaunchTemplateData", "MetadataOptions", "HttpEndpoint")
 
 
 def fold_launch_template(native: NativeResource, ctx: TemplateContext) -> None:
-    """`AWS::EC2::LaunchTemplate`: its `HttpTokens` become the `metadata_options` of every
-    instance of the template launched from it (by `LaunchTemplateId` or
-    `LaunchTemplateName`)."""
+    """`AWS::EC2::LaunchTemplate`: its `HttpTokens` and `HttpEndpoint` become the
+    `metadata_options` of every instance of the template launched from it (by
+    `LaunchTemplateId` or `LaunchTemplateName`)."""
     for resource, instance in ctx.primary:
         if instance.native_type != "AWS::EC2::Instance":
             continue
@@ -122,6 +124,7 @@ def fold_launch_template(native: NativeResource, ctx: TemplateContext) -> None:
             continue
         clear(resource, "metadata_options")
         copy(resource, native, TOKENS, "metadata_options.http_tokens", folded=True)
+        copy(resource, native, ENDPOINT, "metadata_options.http_endpoint", folded=True)
 
 
 FOLDERS = {"AWS::EC2::LaunchTemplate": fold_launch_template}

@@ -3,9 +3,10 @@
 An EBS volume created from a snapshot inherits the snapshot's encryption when it does not
 set `encrypted` itself (Unknown); otherwise `encrypted` defaults to false. (Account-level
 "EBS encryption by default" is a regional setting outside the volume's configuration.)
-An instance's `metadata_options.http_tokens` is its own; without them, Unknown when it
-uses a `launch_template`, or that template's `http_tokens` when it is an
-`aws_launch_template` of the same root (absent when the template sets none).
+An instance's `metadata_options` (`http_tokens`, `http_endpoint`) are its own; without
+them, `http_tokens` is Unknown when it uses a `launch_template`, or both are that
+template's when it is an `aws_launch_template` of the same root (absent when the template
+sets none).
 """
 
 from __future__ import annotations
@@ -81,14 +82,16 @@ MAPPINGS = {
         field("root_block_device.encrypted", "root_block_device.0.encrypted"),
         field("root_block_device.kms_key", "root_block_device.0.kms_key_id"),
         field("metadata_options.http_tokens", "metadata_options.0.http_tokens"),
+        field("metadata_options.http_endpoint", "metadata_options.0.http_endpoint"),
         field("instance_type"),
     ), _finish_instance),
 }
 
 
 def fold_launch_template(native: NativeResource, ctx: RootContext) -> None:
-    """`aws_launch_template`: its `http_tokens` become the `metadata_options` of every
-    instance launched from it (by `id` or `name`) that sets none of its own."""
+    """`aws_launch_template`: its `http_tokens` and `http_endpoint` become the
+    `metadata_options` of every instance launched from it (by `id` or `name`) that sets
+    none of its own."""
     for resource, instance in ctx.primary:
         if instance.native_type != "aws_instance" or \
                 value_at(instance, "metadata_options") is not MISSING:
@@ -98,8 +101,9 @@ def fold_launch_template(native: NativeResource, ctx: RootContext) -> None:
                    native.address in ctx.qualified(v.ref, instance.module) for v in designated):
             continue
         clear(resource, "metadata_options")
-        copy(resource, native, "metadata_options.0.http_tokens", "metadata_options.http_tokens",
-             folded=True)
+        for key in ("http_tokens", "http_endpoint"):
+            copy(resource, native, f"metadata_options.0.{key}", f"metadata_options.{key}",
+                 folded=True)
 
 
 FOLDERS = {"aws_launch_template": fold_launch_template}

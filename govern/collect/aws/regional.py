@@ -68,6 +68,9 @@ def _instances(ec2: Any, reader: Reader, account: str, region: str,
             tokens = item.get("MetadataOptions", {}).get("HttpTokens")
             if tokens:
                 instance.set("metadata_options.http_tokens", tokens)
+            endpoint = item.get("MetadataOptions", {}).get("HttpEndpoint")
+            if endpoint:
+                instance.set("metadata_options.http_endpoint", endpoint)
             devices = []
             for mapping in item.get("BlockDeviceMappings", []):
                 volume = by_id.get(mapping.get("Ebs", {}).get("VolumeId", ""))
