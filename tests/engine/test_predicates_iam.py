@@ -9,7 +9,7 @@ import pytest
 from govern.engine.predicates import PREDICATES, PredicateContext
 from govern.engine.verdict import Verdict
 from govern.model.graph import ResourceGraph
-from govern.model.unknown import Unknown
+from govern.model.unknown import PartialString, Unknown
 from tests.engine.helpers import resource
 
 CTX = PredicateContext(resource({}), ResourceGraph())
@@ -134,6 +134,36 @@ def trust(principal: Any, condition: Any = None, effect: str = "Allow") -> dict[
     (Unknown("data.aws_iam_policy_document.t.json"),
      Verdict("unknown", (), "trust policy: data.aws_iam_policy_document.t.json")),
     (None, Verdict("pass")),
+    # conditions that restrict nothing
+    (trust("*", {}), Verdict("fail", ("Statement", 0, "Principal"),
+                             "Statement[0] allows principal * without a condition")),
+    (trust("*", {"StringEquals": {}}),
+     Verdict("fail", ("Statement", 0, "Principal"),
+             "Statement[0] allows principal * without a condition")),
+    (trust("*", {"StringLike": {"aws:SourceArn": ["*"]}}),
+     Verdict("fail", ("Statement", 0, "Principal"),
+             "Statement[0] allows principal * without a condition")),
+    (trust("*", {"ForAnyValue:ArnLikeIfExists": {"aws:SourceArn": ["arn:aws:s3:::b", "**"]},
+                 "ArnEquals": {"aws:PrincipalArn": ["*"]}}),
+     Verdict("fail", ("Statement", 0, "Principal"),
+             "Statement[0] allows principal * without a condition")),
+    (trust("*", {"StringEquals": {"aws:SourceArn": []}}),
+     Verdict("fail", ("Statement", 0, "Principal"),
+             "Statement[0] allows principal * without a condition")),
+    # real restrictions
+    (trust("*", {"ArnLike": {"aws:SourceArn": ["arn:aws:s3:::b"]}}), Verdict("pass")),
+    (trust("*", {"StringEquals": {"aws:PrincipalOrgID": ["o-abc123"]}}), Verdict("pass")),
+    (trust("*", {"StringEquals": {"aws:SourceArn": ["*"]}}), Verdict("pass")),  # literal
+    (trust("*", {"StringLike": {"aws:UserAgent": ["*"]},
+                 "StringEquals": {"aws:SourceAccount": [Unknown("var.account")]}}),
+     Verdict("pass")),
+    (trust("*", {"StringLike": {"aws:SourceArn": [PartialString(("arn:aws:s3:::",
+                                                                   Unknown("x")))]}}),
+     Verdict("pass")),
+    # a wildcard test whose value is not known may or may not restrict
+    (trust("*", {"StringLike": {"aws:SourceArn": [Unknown("var.source")]}}),
+     Verdict("unknown", ("Statement", 0, "Condition"),
+             "Condition.StringLike.aws:SourceArn is not known")),
 ])
 def test_iam_trust_not_public(document: Any, expected: Verdict) -> None:
     assert check("iam_trust_not_public", document) == expected

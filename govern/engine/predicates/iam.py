@@ -19,8 +19,14 @@ Choices:
   (`s3:Get*`) and ARN patterns in `Resource` (`arn:aws:s3:::*`) are not judged.
 - A trust policy is public when an `Allow` statement names the principal `*` (or any
   principal value containing `*`, e.g. `{"AWS": ["*"]}`), or uses `NotPrincipal`, and has
-  no `Condition`. Any non-empty `Condition` counts as restricting it (govern does not judge
-  how strong a condition is).
+  no `Condition` that restricts it. A condition restricts unless it is empty (`{}`, or
+  operators without keys or values) or each of its tests matches every value: a test under
+  a wildcard operator (`StringLike`, `ArnLike`, `ArnEquals`, with or without
+  `ForAnyValue:`/`ForAllValues:` and `IfExists`) one of whose values is only `*`. Tests are
+  ANDed, so one real test (`aws:SourceArn` = a specific ARN, `aws:PrincipalOrgID` =
+  `o-...`) restricts the statement; beyond that govern does not judge how strong a
+  condition is (a `StringLike` on `*` still requires the key to be present, which is not
+  taken as a restriction).
 """
 
 from __future__ import annotations
@@ -39,6 +45,10 @@ ADMIN_ACTIONS = frozenset({"*", "*:*"})
 ANY_RESOURCE = frozenset({"*"})
 ADMIN_POLICY_ARN = re.compile(r"^arn:aws[a-z-]*:iam::aws:policy/AdministratorAccess$")
 SERVICE_WILDCARD = re.compile(r"^[a-z0-9-]+:\*$", re.IGNORECASE)
+# condition operators whose values are patterns (`*` matches anything); the set qualifiers
+# and `IfExists` keep that meaning
+WILDCARD_OPERATOR = re.compile(
+    r"^(forallvalues:|foranyvalue:)?(stringlike|arnlike|arnequals)(ifexists)?$", re.IGNORECASE)
 
 DocumentCheck = Callable[[Any], Verdict]  # a statement or a document -> verdict
 
@@ -305,11 +315,65 @@ def _principal_is_public(statement: Mapping[str, Any]) -> Part:
     return Part(state, path=where, why=why)
 
 
-def _unconditioned(statement: Mapping[str, Any]) -> Part:
-    condition = statement.get("Condition")
+def _wildcard_only(value: Any) -> Tri:
+    """Is a condition value only `*` (it matches every value under a wildcard operator)?"""
+    if isinstance(value, PartialString):
+        text = value.text("")
+        return None if not text.strip().strip("*") else False
+    if isinstance(value, Unknown):
+        return None
+    return isinstance(value, str) and bool(value.strip()) and not value.strip().strip("*")
+
+
+def _test_restricts(operator: str, values: Any) -> Tri:
+    """Does one condition test (an operator on a key, with its values) restrict anything?
+    The values are ORed: one `*` under a wildcard operator matches every request."""
+    listed = as_list(values)
+    if isinstance(listed, list) and not listed:
+        return False
+    if not WILDCARD_OPERATOR.match(operator):
+        return True  # a test on literal values (or a Null, Bool, IpAddress... test)
+    if isinstance(listed, Unknown):
+        return None
+    states = [_wildcard_only(item) for item in listed]
+    if any(state is True for state in states):
+        return False
+    return None if None in states else True
+
+
+def _condition_restricts(condition: Any) -> Part:
+    """Does a `Condition` restrict the statement? Its tests are ANDed: it restricts when
+    one test does. Empty blocks and tests whose values are only `*` under a wildcard
+    operator (`StringLike`, `ArnLike`, `ArnEquals`) restrict nothing."""
+    where: Path = ("Condition",)
     if isinstance(condition, Unknown):
-        return Part(None, path=("Condition",), why=f"Condition: {condition.reason}")
-    return Part(not condition)
+        return Part(None, path=where, why=f"Condition: {condition.reason}")
+    if not isinstance(condition, Mapping):
+        return Part(bool(condition))
+    state: Tri = False
+    why = ""
+    for operator, tests in condition.items():
+        if isinstance(tests, Unknown):
+            state, why = None, why or f"Condition.{operator}: {tests.reason}"
+            continue
+        if not isinstance(tests, Mapping):
+            if tests:
+                return Part(True)
+            continue
+        for key, values in tests.items():
+            restricts = _test_restricts(str(operator), values)
+            if restricts is True:
+                return Part(True)
+            if restricts is None:
+                state, why = None, why or f"Condition.{operator}.{key} is not known"
+    return Part(state, path=where, why=why)
+
+
+def _unconditioned(statement: Mapping[str, Any]) -> Part:
+    restricts = _condition_restricts(statement.get("Condition"))
+    if restricts.state is None:
+        return restricts
+    return Part(not restricts.state)
 
 
 def iam_trust_not_public(value: Any, args: Mapping[str, Any],
