@@ -1,4 +1,4 @@
-"""The lock of the development dependencies (requirements/dev.lock) and its refresh script.
+"""The lock of the development dependencies (constraints.txt) and its refresh script.
 
 The refresh is tested for real, offline: pip resolves a small project against wheels made
 here, in a folder given with `--no-index --find-links`.
@@ -33,7 +33,7 @@ lock = _script()
 
 def test_the_lock_pins_every_requirement_within_its_range() -> None:
     reqs = lock.requirements(REPO / "pyproject.toml")
-    pins = lock.read_lock(REPO / "requirements" / "dev.lock")
+    pins = lock.read_lock(REPO / "constraints.txt")
     assert lock.check(reqs, pins) == []
     for name in ("moto", "boto3", "botocore", "pytest", "ruff", "mypy", "hypothesis",
                  "pre-commit", "flask", "werkzeug"):  # moto[server] pulls in flask
@@ -43,9 +43,9 @@ def test_the_lock_pins_every_requirement_within_its_range() -> None:
 def test_the_lock_keeps_the_caps() -> None:
     from packaging.requirements import Requirement
 
-    pins = lock.read_lock(REPO / "requirements" / "dev.lock")
-    caps = lock.read_caps(REPO / "requirements" / "dev.in")
-    assert caps, "requirements/dev.in holds no cap"
+    pins = lock.read_lock(REPO / "constraints.txt")
+    caps = lock.read_caps(REPO / "constraints.in")
+    assert caps, "constraints.in holds no cap"
     for cap in caps:
         req = Requirement(cap)
         assert req.specifier.contains(pins[lock.normalize(req.name)]), cap
@@ -83,12 +83,12 @@ def test_the_refresh_resolves_every_dependency_under_the_caps(tmp_path: Path) ->
     _wheel(wheels, "delta", "1.0")
     _wheel(wheels, "gamma", "3.0", ("beta",))
     project = tmp_path / "project"
-    (project / "requirements").mkdir(parents=True)
+    project.mkdir(parents=True)
     (project / "pyproject.toml").write_text(
         '[project]\nname = "demo"\nversion = "1"\ndependencies = ["gamma>=3"]\n'
         '[project.optional-dependencies]\ndev = ["alpha>=1"]\n', encoding="utf-8")
     # the cap keeps alpha 2.0 (and with it delta and beta 2.x) out
-    (project / "requirements" / "dev.in").write_text("# why\nalpha<2\n", encoding="utf-8")
+    (project / "constraints.in").write_text("# why\nalpha<2\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
     env["PIP_CONFIG_FILE"] = os.devnull
     done = subprocess.run(
@@ -96,7 +96,7 @@ def test_the_refresh_resolves_every_dependency_under_the_caps(tmp_path: Path) ->
          str(project), "--", "--no-index", "--find-links", str(wheels)],
         capture_output=True, text=True, env=env, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
-    written = project / "requirements" / "dev.lock"
+    written = project / "constraints.txt"
     assert done.stdout.strip() == f"{written}: 3 packages pinned"
     pins = [line for line in written.read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#")]
@@ -110,11 +110,11 @@ def test_the_refresh_resolves_every_dependency_under_the_caps(tmp_path: Path) ->
 
 def test_check_fails_on_a_stale_lock(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    (project / "requirements").mkdir(parents=True)
+    project.mkdir(parents=True)
     (project / "pyproject.toml").write_text(
         '[project]\nname = "demo"\nversion = "1"\ndependencies = []\n'
         '[project.optional-dependencies]\ndev = ["alpha>=2"]\n', encoding="utf-8")
-    (project / "requirements" / "dev.lock").write_text("alpha==1.0\n", encoding="utf-8")
+    (project / "constraints.txt").write_text("alpha==1.0\n", encoding="utf-8")
     done = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "lock_dev_deps.py"), "--project",
          str(project), "--check"], capture_output=True, text=True, timeout=60, check=False)
