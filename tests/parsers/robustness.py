@@ -41,15 +41,19 @@ def alarm(seconds: int = ALARM_SECONDS) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def write_content(path: Path, content: str | bytes) -> None:
+    """`content` into `path`: bytes as they are, text as UTF-8."""
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+
+
 def scan_beside_sentinel(directory: Path, name: str, content: str | bytes) -> ScanReport:
     """Write `content` as `name` and the sentinel template into `directory`, scan it, and
     check the sentinel's finding is reported and every report format renders."""
     directory.mkdir(parents=True, exist_ok=True)
-    target = directory / name
-    if isinstance(content, bytes):
-        target.write_bytes(content)
-    else:
-        target.write_text(content, encoding="utf-8")
+    write_content(directory / name, content)
     (directory / SENTINEL_NAME).write_text(SENTINEL, encoding="utf-8")
     with alarm():
         report = run_scan(ScanOptions(paths=(str(directory),))).report

@@ -19,7 +19,7 @@ from govern.errors import SourceError
 from govern.parsers.cloudformation import parse_cloudformation
 from govern.parsers.cloudformation.parser import load_template
 from govern.parsers.decoding import decode_bytes
-from tests.parsers.robustness import alarm, edited, scan_fuzzed
+from tests.parsers.robustness import alarm, edited, scan_fuzzed, write_content
 
 ALARM = 15
 YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -193,10 +193,7 @@ def parse(path: Path) -> None:
 def run(content: str | bytes, name: str) -> None:
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / name
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+        write_content(path, content)
         parse(path)
 
 

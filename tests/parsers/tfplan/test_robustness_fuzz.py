@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from govern.errors import SourceError
 from govern.parsers.tfplan import parse_tfplan
 from govern.parsers.tfplan.reader import read_plan
-from tests.parsers.robustness import alarm, edited, scan_fuzzed
+from tests.parsers.robustness import alarm, edited, scan_fuzzed, write_content
 
 ALARM = 15
 SETTINGS = settings(max_examples=60, deadline=None,
@@ -252,10 +252,7 @@ def run(content: str | bytes, source: str = "none") -> None:
         plans = Path(directory) / "a" / "b"  # module sources `../` stay inside
         write(plans, SOURCES[source])
         path = plans / "plan.json"
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+        write_content(path, content)
         parse(path)
 
 
