@@ -7,7 +7,7 @@ Problems carry the path in the rule document so the loader can say `file:line`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +29,7 @@ from govern.engine.hints import path_name, suggest
 from govern.engine.operators import OPERATORS, prepare_value
 from govern.engine.predicates import PREDICATES
 from govern.engine.predicates.base import arg_problem
+from govern.kinds import OPEN_TYPES, Found, Scope, element_scope, find, scope
 from govern.model.kinds import KINDS
 from govern.model.resource import Path, split_path
 
@@ -45,9 +46,14 @@ class Problem:
 
 
 class _Compiler:
-    def __init__(self, parameters: Mapping[str, Any]) -> None:
+    def __init__(self, parameters: Mapping[str, Any], kinds: Sequence[str]) -> None:
         self.parameters = parameters
         self.problems: list[Problem] = []
+        # where attribute paths resolve: the rule's kinds, then the element of a list
+        # (`each`/`some`) or a related kind; None where they are not checked (no kinds
+        # given, a related resource of any kind)
+        known = [scope(k) for k in kinds if k in KINDS]
+        self.scopes: list[Scope] | None = known or None
 
     def fail(self, where: Path, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(where, message, hint))
@@ -71,7 +77,10 @@ class _Compiler:
         if "each" in raw or "some" in raw:
             key = "each" if "each" in raw else "some"
             path = self.path(raw[key], (*where, key), list_path=True)
+            outer = self.scopes
+            self.scopes = self.declared(path, (*where, key), element=True)
             check = self.compile(raw.get("check"), (*where, "check"))
+            self.scopes = outer
             return Each(path, check) if key == "each" else Some(path, check)
         if "predicate" in raw:
             return self.predicate(raw, where)
@@ -101,8 +110,36 @@ class _Compiler:
             return True, _MISSING
         return True, self.parameters[name]
 
+    def declared(self, path: Path, where: Path, element: bool = False) -> list[Scope] | None:
+        """Report `path` when no scope declares it; for `element`, the scopes of the
+        elements of the list it names."""
+        if self.scopes is None or not path:
+            return None
+        found = [(s, find(s, path)) for s in self.scopes]
+        hits = [(s, f) for s, f in found if f.missing is None]
+        if not hits:
+            self.fail(where, f"unknown attribute '{_dotted(path)}' of "
+                             f"{' or '.join(_scope_name(s) for s in self.scopes)}",
+                      _path_hint(path, [f for _, f in found]))
+            return None
+        if not element:
+            return None
+        inner: list[Scope] = []
+        for where_found, result in hits:
+            attribute = result.attribute
+            if result.open or attribute is None or attribute.type in OPEN_TYPES:
+                return None
+            if attribute.type != "list":
+                self.fail(where, f"'{_dotted(path)}' of {_scope_name(where_found)} is "
+                                 f"{attribute.type}, not a list")
+                return None
+            inner.append(Scope(f"{_scope_name(where_found)} {_dotted(path)}",
+                               element_scope(where_found, attribute).attributes))
+        return inner
+
     def attr_test(self, raw: Mapping[str, Any], where: Path) -> Condition:
         path = self.path(raw.get("attr"), (*where, "attr"))
+        self.declared(path, (*where, "attr"))
         op = OPERATORS.get(raw.get("op", ""))
         if op is None:
             self.fail((*where, "op"), f"unknown op {raw.get('op')!r}")
@@ -128,6 +165,7 @@ class _Compiler:
                       f"known predicates: {', '.join(sorted(PREDICATES))}")
             return All(())
         path = self.path(raw["attr"], (*where, "attr")) if "attr" in raw else ()
+        self.declared(path, (*where, "attr"))
         args: dict[str, Any] = {}
         for arg, given in (raw.get("args") or {}).items():
             at = (*where, "args", arg)
@@ -169,14 +207,43 @@ class _Compiler:
                       + (f" (found {', '.join(quantifiers)})" if quantifiers else ""))
             return All(())
         quantifier = quantifiers[0]
+        outer = self.scopes
+        self.scopes = [scope(kind)] if kind in KINDS else None
         check = self.compile(raw[quantifier], (*where, quantifier))
+        self.scopes = outer
         return Related(str(relation), kind, spec.get("direction", "out"), quantifier, check)
 
 
-def compile_condition(raw: Any, where: Path, parameters: Mapping[str, Any]
-                      ) -> tuple[Condition, list[Problem]]:
-    """Compile the condition at `where` in a rule document. The condition is only usable
+def _dotted(path: Path) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _scope_name(where: Scope) -> str:
+    """`aws.rds.instance`, or `aws.ec2.security_group ingress` (an element of the list)."""
+    return where.kind
+
+
+def _path_hint(path: Path, found: Sequence[Found]) -> str:
+    """`did you mean 'storage_encrypted'?` (the closest declared name where the path
+    left the declarations), else the names declared there."""
+    for result in found:
+        if result.missing is None:
+            continue
+        index = [str(p) for p in path].index(result.missing)
+        prefix = _dotted(path[:index])
+        close = suggest(result.missing, result.declared)
+        if close is not None:
+            name = close.split("'")[1]
+            return f"did you mean '{prefix + '.' if prefix else ''}{name}'?"
+    names = sorted({n for r in found for n in r.declared})
+    return f"declared here: {', '.join(names)}; see docs/canonical-model.md"
+
+
+def compile_condition(raw: Any, where: Path, parameters: Mapping[str, Any],
+                      kinds: Sequence[str] = ()) -> tuple[Condition, list[Problem]]:
+    """Compile the condition at `where` in a rule document. Attribute paths are checked
+    against the declarations of `kinds` (none when empty). The condition is only usable
     when the problem list is empty."""
-    compiler = _Compiler(parameters)
+    compiler = _Compiler(parameters, kinds)
     condition = compiler.compile(raw, where)
     return condition, compiler.problems

@@ -39,6 +39,8 @@ _ENGINE_DIR = Path(__file__).resolve().parent
 _FRAMEWORKS_DIR = _ENGINE_DIR.parent / "compliance" / "frameworks"
 # rule metadata derives from the model (kinds.py gives each rule's formats)
 _MODEL_DIR = _ENGINE_DIR.parent / "model"
+# rule conditions are checked against the declared attributes of their kinds
+_KINDS_DIR = _ENGINE_DIR.parent / "kinds"
 _KEEP = 8
 _FORMAT = "govern-rule-cache/2"
 _MAX_ENTRY = 4 * 1024 * 1024  # an entry lists paths and digests: far less than this
@@ -63,6 +65,7 @@ def cache_key(files: Sequence[tuple[str, str]], builtin_root: str | None = None
     try:
         for source in (sorted(_ENGINE_DIR.rglob("*.py")) + sorted(_ENGINE_DIR.glob("*.json"))
                        + sorted(_MODEL_DIR.glob("*.py"))
+                       + sorted(_KINDS_DIR.rglob("*.py"))
                        + sorted(_FRAMEWORKS_DIR.glob("*.yaml"))):
             info = source.stat()
             digest.update(f"{source}:{info.st_mtime_ns}:{info.st_size}".encode())

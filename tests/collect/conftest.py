@@ -15,6 +15,27 @@ REGION = "us-east-1"
 ACCOUNT = "123456789012"  # moto's default account
 
 
+@pytest.fixture(autouse=True)
+def _declared_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Everything a live test collects is held to the declared model (govern/kinds/): only
+    declared attributes, with the declared types."""
+    import govern.collect.aws as collect
+    from govern.kinds import value_problems
+
+    real = collect.collect_aws
+    problems: list[str] = []
+
+    def checked(options: Any) -> Any:
+        graph, notices = real(options)
+        problems.extend(f"{r.kind} {problem} ({r.id})" for r in graph
+                        for problem in value_problems(r.kind, r.attributes))
+        return graph, notices
+
+    monkeypatch.setattr(collect, "collect_aws", checked)
+    yield
+    assert sorted(set(problems)) == []
+
+
 @pytest.fixture(scope="session")
 def moto_endpoint() -> Iterator[str]:
     saved = {k: os.environ.get(k) for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",

@@ -1,0 +1,43 @@
+"""Amazon EC2 Auto Scaling: launch configurations."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import aws, boolean, obj, objects, string
+
+KINDS = (
+    aws("aws.autoscaling.launch_configuration", "EC2 Auto Scaling launch configuration",
+        string("name", "The launch configuration's name (Terraform `name`, CloudFormation "
+               "`LaunchConfigurationName`); absent when generated."),
+        boolean("associate_public_ip_address", "Whether the instances launched get a public "
+                "IP address (CloudFormation `AssociatePublicIpAddress`). Absent when not "
+                "written: the subnet's `map_public_ip_on_launch` decides (a default VPC's "
+                "subnets give one)."),
+        obj("root_block_device", "The root volume: Terraform's `root_block_device` block. "
+            "Never in CloudFormation nor live: which of the `BlockDeviceMappings` is the "
+            "root depends on the AMI.",
+            boolean("encrypted", "Whether the root volume is encrypted; absent when not "
+                    "written: the AMI's snapshot and the account's EBS encryption by "
+                    "default decide.")),
+        objects("ebs_block_devices", "The other EBS volumes: Terraform `ebs_block_device` "
+                "blocks, CloudFormation `BlockDeviceMappings` entries with `Ebs`, live "
+                "every `BlockDeviceMappings` entry with `Ebs` (instance store and "
+                "`NoDevice` entries are left out); each entry has the keys that are set. "
+                "Absent when none is written (live: always present).",
+                string("device_name", "The device name, e.g. `/dev/sdf` (CloudFormation "
+                       "`DeviceName`)."),
+                boolean("encrypted", "Whether the volume is encrypted (CloudFormation "
+                        "`Ebs.Encrypted`); absent when not written: the snapshot's "
+                        "encryption and the account's EBS encryption by default decide. "
+                        "A launch configuration cannot name a KMS key: an encrypted volume "
+                        "uses the account's default EBS key.")),
+        obj("metadata_options", "The instance metadata service (IMDS) options: Terraform's "
+            "`metadata_options` block, CloudFormation and live `MetadataOptions`.",
+            string("http_tokens", "Whether session tokens are required (`required`: IMDSv2 "
+                   "only; CloudFormation `HttpTokens`). Absent when not written: the AMI's "
+                   "or account's default decides, as for an instance.",
+                   values=("optional", "required")),
+            string("http_endpoint", "Whether the metadata service is on, as written "
+                   "(CloudFormation `HttpEndpoint`); absent when not written (enabled).",
+                   values=("enabled", "disabled"))),
+        taggable=False),
+)

@@ -1,0 +1,20 @@
+"""Amazon DocumentDB: clusters."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import aws, boolean, string
+
+KINDS = (
+    aws("aws.docdb.cluster", "DocumentDB cluster",
+        string("name", "The cluster's identifier: Terraform `cluster_identifier`, "
+               "CloudFormation `DBClusterIdentifier`; absent when AWS generates it."),
+        boolean("storage_encrypted", "Whether the cluster's storage is encrypted "
+                "(CloudFormation `StorageEncrypted`); false when not written. Unknown when "
+                "not written on a cluster restored from a snapshot (`snapshot_identifier`, "
+                "`SnapshotIdentifier`) or, in CloudFormation, from a source cluster "
+                "(`SourceDBClusterIdentifier`): it inherits their encryption.",
+                default=False),
+        string("kms_key", "The KMS key that encrypts the storage: Terraform `kms_key_id`, "
+               "CloudFormation `KmsKeyId`; absent when not written: the AWS managed key "
+               "`aws/rds` when the storage is encrypted.")),
+)

@@ -1,0 +1,45 @@
+"""AWS Lambda: function URLs and permissions."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import aws, string
+
+KINDS = (
+    aws("aws.lambda.function_url", "Lambda function URL",
+        string("function_name", "The function, by name or ARN as written: Terraform "
+               "`function_name`, CloudFormation `TargetFunctionArn`; live, the function's "
+               "name (the URL's id is `<function ARN>/url`)."),
+        string("qualifier", "The alias (or `$LATEST`) the URL belongs to (CloudFormation "
+               "`Qualifier`; live, from the function ARN); absent: the unqualified "
+               "function."),
+        string("authorization_type", "Who may call the URL: `NONE` (anyone, no "
+               "authentication) or `AWS_IAM`. Terraform `authorization_type`, "
+               "CloudFormation and live `AuthType`; required.",
+               values=("NONE", "AWS_IAM")),
+        taggable=False),
+    aws("aws.lambda.permission", "Lambda permission (one statement of a function's "
+        "resource policy)",
+        string("function_name", "The function, by name, ARN or partial ARN as written "
+               "(CloudFormation `FunctionName`); live, the function's name (one permission "
+               "per `Allow` statement of the unqualified function's policy, id "
+               "`<function ARN>/permission/<Sid>`)."),
+        string("action", "The action allowed, e.g. `lambda:InvokeFunction` (CloudFormation "
+               "`Action`)."),
+        string("principal", "Who is allowed: `*`, a service (`s3.amazonaws.com`), an "
+               "account id or an IAM ARN (CloudFormation `Principal`); live, as given to "
+               "AddPermission (an account id for an account's root)."),
+        string("source_arn", "The only resource that may invoke (CloudFormation "
+               "`SourceArn`; live, the `aws:SourceArn` condition)."),
+        string("source_account", "The only account whose resources may invoke "
+               "(CloudFormation `SourceAccount`; live, the `aws:SourceAccount` "
+               "condition)."),
+        string("principal_org_id", "The only organization whose principals may invoke "
+               "(CloudFormation `PrincipalOrgID`; live, the `aws:PrincipalOrgID` "
+               "condition)."),
+        string("function_url_auth_type", "For `lambda:InvokeFunctionUrl`, the function URL "
+               "auth type the permission applies to (CloudFormation `FunctionUrlAuthType`; "
+               "live, the `lambda:FunctionUrlAuthType` condition). Like every attribute "
+               "of a permission: as written, absent when not.",
+               values=("NONE", "AWS_IAM")),
+        taggable=False),
+)

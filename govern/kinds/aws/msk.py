@@ -1,0 +1,25 @@
+"""AWS Managed Streaming for Apache Kafka (MSK): provisioned clusters."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import aws, boolean, string
+
+KINDS = (
+    aws("aws.msk.cluster", "MSK (Managed Streaming for Apache Kafka) provisioned cluster",
+        string("name", "The cluster's name: Terraform `cluster_name`, CloudFormation "
+               "`ClusterName`. Live: serverless clusters are not read."),
+        string("client_broker", "Encryption between clients and brokers: Terraform "
+               "`encryption_info.encryption_in_transit.client_broker`, CloudFormation "
+               "`EncryptionInfo.EncryptionInTransit.ClientBroker`; `TLS` when not written.",
+               default="TLS", values=("TLS", "TLS_PLAINTEXT", "PLAINTEXT")),
+        boolean("in_cluster", "TLS between the brokers: Terraform "
+                "`encryption_info.encryption_in_transit.in_cluster`, CloudFormation "
+                "`EncryptionInfo.EncryptionInTransit.InCluster`; true when not written.",
+                default=True),
+        string("kms_key", "The KMS key encrypting the data volumes: Terraform "
+               "`encryption_info.encryption_at_rest_kms_key_arn`, CloudFormation "
+               "`EncryptionInfo.EncryptionAtRest.DataVolumeKMSKeyId`; absent: the AWS "
+               "managed key (live, a cluster created without a key reports the ARN of the "
+               "AWS managed key `aws/kafka`)."),
+        tags_doc="CloudFormation: the `Tags` map"),
+)

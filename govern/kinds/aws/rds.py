@@ -1,0 +1,51 @@
+"""AWS Relational Database Service (RDS): database instances and clusters."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import aws, boolean, string
+
+KINDS = (
+    aws("aws.rds.instance", "RDS database instance",
+        string("name", "The instance identifier: Terraform `identifier`, CloudFormation "
+               "`DBInstanceIdentifier`; absent when AWS generates it."),
+        string("engine", "The database engine as written, e.g. `mysql`, `postgres` "
+               "(CloudFormation `Engine`). Live: DocumentDB and Neptune instances are not "
+               "RDS instances."),
+        boolean("publicly_accessible", "Whether the instance has a public address "
+                "(CloudFormation `PubliclyAccessible`); false when not written.",
+                default=False),
+        boolean("storage_encrypted", "Storage encryption (CloudFormation "
+                "`StorageEncrypted`); false when not written, but Unknown when inherited "
+                "from a snapshot, a source database or a point-in-time restore (Terraform "
+                "`snapshot_identifier`, `replicate_source_db`, `restore_to_point_in_time`, "
+                "`s3_import`; CloudFormation `DBSnapshotIdentifier`, "
+                "`DBClusterSnapshotIdentifier`, `SourceDBInstanceIdentifier`, "
+                "`SourceDBInstanceAutomatedBackupsArn`, `SourceDbiResourceId`) and, in "
+                "CloudFormation, for an instance of an Aurora cluster "
+                "(`DBClusterIdentifier`: the cluster's volume holds the data).",
+                default=False),
+        string("kms_key", "The KMS key of the storage encryption: Terraform `kms_key_id`, "
+               "CloudFormation `KmsKeyId`; absent with encryption on: the AWS managed key "
+               "`aws/rds`.")),
+    aws("aws.rds.cluster", "RDS/Aurora cluster",
+        string("name", "The cluster identifier: Terraform `cluster_identifier`, "
+               "CloudFormation `DBClusterIdentifier`; absent when AWS generates it."),
+        string("engine", "The database engine as written, e.g. `aurora-mysql`, "
+               "`aurora-postgresql` (CloudFormation `Engine`). Live: DocumentDB and "
+               "Neptune clusters are their own kinds."),
+        string("engine_mode", "Terraform `engine_mode`, CloudFormation `EngineMode`, as "
+               "written; absent when not written (`provisioned`).",
+               values=("provisioned", "serverless", "parallelquery", "global",
+                       "multimaster")),
+        boolean("storage_encrypted", "Storage encryption (CloudFormation "
+                "`StorageEncrypted`). When not written: false, true for `engine_mode = "
+                "\"serverless\"` (Aurora Serverless v1 is always encrypted), Unknown when "
+                "the engine mode is; and Unknown when inherited from a snapshot, a source "
+                "cluster or a point-in-time restore (Terraform `snapshot_identifier`, "
+                "`replication_source_identifier`, `restore_to_point_in_time`, `s3_import`; "
+                "CloudFormation `SnapshotIdentifier`, `SourceDBClusterIdentifier`, "
+                "`ReplicationSourceIdentifier`, `GlobalClusterIdentifier`)."),
+        string("kms_key", "The KMS key of the storage encryption: Terraform `kms_key_id`, "
+               "CloudFormation `KmsKeyId`; absent with encryption on: the AWS managed key "
+               "`aws/rds`.")),
+)

@@ -1,0 +1,44 @@
+"""The AZURE kinds, one module per service."""
+
+from __future__ import annotations
+
+from govern.kinds.azure import (
+    authorization,
+    cognitive,
+    compute,
+    containerregistry,
+    containerservice,
+    cosmosdb,
+    datafactory,
+    keyvault,
+    mysql,
+    network,
+    postgresql,
+    redis,
+    search,
+    servicebus,
+    sql,
+    storage,
+    web,
+)
+from govern.kinds.declare import Kind
+
+KINDS: tuple[Kind, ...] = (
+    *authorization.KINDS,
+    *cognitive.KINDS,
+    *compute.KINDS,
+    *containerregistry.KINDS,
+    *containerservice.KINDS,
+    *cosmosdb.KINDS,
+    *datafactory.KINDS,
+    *keyvault.KINDS,
+    *mysql.KINDS,
+    *network.KINDS,
+    *postgresql.KINDS,
+    *redis.KINDS,
+    *search.KINDS,
+    *servicebus.KINDS,
+    *sql.KINDS,
+    *storage.KINDS,
+    *web.KINDS,
+)

@@ -1,0 +1,20 @@
+"""Azure AI services (Cognitive Services): accounts."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import azure, boolean, string
+
+KINDS = (
+    azure("azure.cognitive.account", "Azure AI services (Cognitive Services) account",
+          string("name", "The account's name."),
+          string("resource_group_name", "The resource group (Terraform "
+                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
+                 "unless a nested deployment names it."),
+          boolean("public_network_access_enabled", "Whether the account is reachable from "
+                  "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
+                  "`Disabled` false, any case; another value is Unknown); true when not "
+                  "written.", default=True),
+          boolean("local_auth_enabled", "Whether API keys are accepted (local "
+                  "authentication); ARM: the negation of `properties.disableLocalAuth`; true "
+                  "when not written.", default=True)),
+)

@@ -1,0 +1,62 @@
+"""Azure Compute: managed disks, virtual machines and virtual machine scale sets."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import azure, boolean, string
+
+RESOURCE_GROUP = ("The resource group (Terraform `resource_group_name`); ARM: the one the "
+                  "deployment goes to, Unknown unless a nested deployment names it.")
+
+KINDS = (
+    azure("azure.compute.managed_disk", "Azure managed disk",
+          string("name", "The disk's name."),
+          string("resource_group_name", RESOURCE_GROUP),
+          string("disk_encryption_set_id", "The disk encryption set that encrypts the disk "
+                 "with a customer-managed key (ARM "
+                 "`properties.encryption.diskEncryptionSetId`). Absent when not written, "
+                 "like `secure_vm_disk_encryption_set_id`: with both absent Azure encrypts "
+                 "with a platform-managed key (ARM `encryption.type` "
+                 "`EncryptionAtRestWithPlatformKey`, which is not read)."),
+          string("secure_vm_disk_encryption_set_id", "The disk encryption set of a "
+                 "confidential VM disk (ARM "
+                 "`properties.securityProfile.secureVMDiskEncryptionSetId`); absent when not "
+                 "written.")),
+    azure("azure.compute.virtual_machine", "Azure virtual machine",
+          string("name", "The machine's name."),
+          string("resource_group_name", RESOURCE_GROUP),
+          boolean("password_authentication_enabled", "Whether a Linux machine accepts "
+                  "passwords over SSH: the negation of `disable_password_authentication` in "
+                  "`azurerm_linux_virtual_machine`, false when not written (the provider "
+                  "defaults that to true); of "
+                  "`os_profile_linux_config.disable_password_authentication` in the legacy "
+                  "`azurerm_virtual_machine` (required in that block); of ARM "
+                  "`properties.osProfile.linuxConfiguration.disablePasswordAuthentication`, "
+                  "true when `linuxConfiguration` is written without it (Azure defaults that "
+                  "property to false), Unknown when `linuxConfiguration` is not known "
+                  "statically. Absent for Windows machines "
+                  "(`azurerm_windows_virtual_machine`) and when the OS is not stated (a "
+                  "legacy machine without `os_profile_linux_config`, a template without "
+                  "`linuxConfiguration`).")),
+    azure("azure.compute.virtual_machine_scale_set", "Azure virtual machine scale set "
+          "(uniform or flexible orchestration): the settings of the machines it creates",
+          string("name", "The scale set's name."),
+          string("resource_group_name", RESOURCE_GROUP),
+          boolean("password_authentication_enabled", "Whether the Linux machines of the "
+                  "scale set accept passwords over SSH: the negation of "
+                  "`disable_password_authentication` in "
+                  "`azurerm_linux_virtual_machine_scale_set`, false when not written (the "
+                  "provider defaults that to true); of "
+                  "`os_profile.linux_configuration.disable_password_authentication` in "
+                  "`azurerm_orchestrated_virtual_machine_scale_set`, false when "
+                  "`linux_configuration` is written without it (the provider's default is "
+                  "true); of `os_profile_linux_config.disable_password_authentication` in the "
+                  "legacy `azurerm_virtual_machine_scale_set`, true when that block is "
+                  "written without it (the provider's default is false); of ARM "
+                  "`properties.virtualMachineProfile.osProfile.linuxConfiguration."
+                  "disablePasswordAuthentication`, true when `linuxConfiguration` is written "
+                  "without it (Azure's default is false), Unknown when `linuxConfiguration` "
+                  "is not known statically. Absent for Windows scale sets "
+                  "(`azurerm_windows_virtual_machine_scale_set`, a `windows_configuration`) "
+                  "and when the OS is not stated (no Linux configuration block or "
+                  "property).")),
+)

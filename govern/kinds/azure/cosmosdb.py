@@ -1,0 +1,31 @@
+"""Azure Cosmos DB: database accounts."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import azure, boolean, string, strings
+
+KINDS = (
+    azure("azure.cosmosdb.account", "Azure Cosmos DB account, with its network filters",
+          string("name", "The account's name."),
+          string("resource_group_name", "The resource group (Terraform "
+                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
+                 "unless a nested deployment names it."),
+          boolean("public_network_access_enabled", "Whether the account is reachable from "
+                  "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
+                  "`Disabled` false, any case; `SecuredByPerimeter` is Unknown); true when "
+                  "not written.", default=True),
+          strings("ip_range_filter", "The addresses and CIDR ranges the IP firewall admits: "
+                  "Terraform `ip_range_filter` (a set in azurerm v4; v3's comma-separated "
+                  "string is split), ARM the `ipAddressOrRange` of each of "
+                  "`properties.ipRules`; absent when not written."),
+          boolean("is_virtual_network_filter_enabled", "Whether access is limited by the "
+                  "virtual network rules (ARM `properties.isVirtualNetworkFilterEnabled`); "
+                  "false when not written.", default=False),
+          strings("virtual_network_rules", "The ids of the subnets admitted: the `id` of "
+                  "each Terraform `virtual_network_rule` block, or of each of ARM "
+                  "`properties.virtualNetworkRules`; absent when not written."),
+          boolean("access_key_metadata_writes_enabled", "Whether the account keys can "
+                  "change metadata (databases, containers, throughput); ARM: the negation "
+                  "of `properties.disableKeyBasedMetadataWriteAccess`; true when not "
+                  "written.", default=True)),
+)

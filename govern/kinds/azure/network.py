@@ -1,0 +1,56 @@
+"""Azure Virtual Network: network security groups."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import azure, integer, objects, string, strings
+
+KINDS = (
+    azure("azure.network.security_group", "Azure network security group with its rules",
+          string("name", "The group's name."),
+          string("resource_group_name", "The resource group (Terraform "
+                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
+                 "unless a nested deployment names it."),
+          objects("security_rules", "The group's rules, in source order: Terraform inline "
+                  "`security_rule` blocks, then the `azurerm_network_security_rule` "
+                  "resources whose `network_security_group_name` names the group (a "
+                  "reference to it, or its literal name in the same resource group); ARM "
+                  "`properties.securityRules`, then the "
+                  "`Microsoft.Network/networkSecurityGroups/securityRules` resources nested "
+                  "in the group or named `<group>/<rule>`. Absent when the group has no "
+                  "rules written anywhere; a group declared outside the scanned code starts "
+                  "with one Unknown element for the rules declared elsewhere.",
+                  string("name", "The rule's name (ARM: the part of a rule resource's name "
+                         "after the last `/`)."),
+                  integer("priority", "The rule's priority, 100 to 4096: the rule with the "
+                          "lowest number that matches decides."),
+                  string("direction", "The direction of the traffic the rule matches, "
+                         "capitalised as Azure writes it whatever the case written.",
+                         values=("Inbound", "Outbound")),
+                  string("access", "Whether matching traffic is let through, capitalised as "
+                         "Azure writes it.",
+                         values=("Allow", "Deny")),
+                  string("protocol", "The protocol matched, capitalised as Azure writes it "
+                         "(`tcp` is `Tcp`); `*` (also written `Asterisk`) is every protocol.",
+                         values=("Tcp", "Udp", "Icmp", "Esp", "Ah", "*")),
+                  strings("source_address_prefixes", "The source addresses: CIDRs, "
+                          "addresses, service tags (`Internet`, `VirtualNetwork`, ...) or "
+                          "`*`; `source_address_prefix` and `source_address_prefixes` (ARM "
+                          "`sourceAddressPrefix`, `sourceAddressPrefixes`) together. Always "
+                          "present, `[]` when neither is written."),
+                  strings("source_port_ranges", "The source ports as strings (`\"22\"`, "
+                          "`\"1000-2000\"`, `\"*\"`; a number written becomes its text); "
+                          "`source_port_range` and `source_port_ranges` (ARM "
+                          "`sourcePortRange`, `sourcePortRanges`) together. Always present, "
+                          "`[]` when neither is written."),
+                  strings("destination_address_prefixes", "The destination addresses, as "
+                          "for the source: `destination_address_prefix` and "
+                          "`destination_address_prefixes` (ARM `destinationAddressPrefix`, "
+                          "`destinationAddressPrefixes`) together. Always present, `[]` when "
+                          "neither is written."),
+                  strings("destination_port_ranges", "The destination ports as strings "
+                          "(`\"22\"`, `\"1000-2000\"`, `\"*\"`; a number written becomes its "
+                          "text): `destination_port_range` and `destination_port_ranges` "
+                          "(ARM `destinationPortRange`, `destinationPortRanges`) together. "
+                          "Always present, `[]` when neither is written."),
+                  string("description", "The rule's description."))),
+)

@@ -1,0 +1,49 @@
+"""Azure Database for PostgreSQL: single servers and flexible servers."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import azure, boolean, string
+
+KINDS = (
+    azure("azure.postgresql.server", "Azure Database for PostgreSQL single server",
+          string("name", "The server's name."),
+          string("resource_group_name", "The resource group (Terraform "
+                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
+                 "unless a nested deployment names it."),
+          boolean("ssl_enforcement_enabled", "Whether connections must use SSL/TLS: azurerm "
+                  "v3's boolean `ssl_enforcement_enabled` or v2's `ssl_enforcement` "
+                  "(`\"Enabled\"`/`\"Disabled\"`, any case; another word is Unknown), "
+                  "absent in Terraform when neither is written (the provider requires one); "
+                  "ARM `properties.sslEnforcement` (`Enabled`/`Disabled`), true when not "
+                  "written (Azure enforces SSL on a server created without it)."),
+          boolean("public_network_access_enabled", "Whether the server is reachable from "
+                  "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
+                  "`Disabled` false, any case; another value is Unknown); true when not "
+                  "written.", default=True)),
+    azure("azure.postgresql.flexible_server", "Azure Database for PostgreSQL flexible server",
+          string("name", "The server's name."),
+          string("resource_group_name", "The resource group (Terraform "
+                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
+                 "unless a nested deployment names it."),
+          boolean("ssl_enforcement_enabled", "Whether connections must use TLS: the server "
+                  "parameter `require_secure_transport` (`ON`/`OFF`, any case; another value "
+                  "is Unknown), set by an `azurerm_postgresql_flexible_server_configuration` "
+                  "named `require_secure_transport` (folded into the server its "
+                  "`server_id` names) or an ARM "
+                  "`Microsoft.DBforPostgreSQL/flexibleServers/configurations` named so "
+                  "(nested in the server, or `<server>/require_secure_transport`). True when "
+                  "no such configuration is written: Azure's default is `ON`. Unknown when a "
+                  "configuration of the server has a name not known statically. A "
+                  "configuration whose server is not in the scanned code is judged on a "
+                  "stand-in for the server that has only this setting."),
+          boolean("public_network_access_enabled", "Whether the server is reachable from "
+                  "public networks (public access mode, through its firewall rules): "
+                  "`public_network_access_enabled` (azurerm v4; in v3 only an attribute the "
+                  "provider reads back); ARM "
+                  "`properties.network.publicNetworkAccess`: `Enabled` true, `Disabled` "
+                  "false, any case, another value Unknown. When not written, Azure decides "
+                  "it from the networking mode chosen at creation: false for a server "
+                  "integrated in a virtual network (`delegated_subnet_id`, ARM "
+                  "`properties.network.delegatedSubnetResourceId`), true otherwise; "
+                  "Unknown when that subnet is an input that may be null.")),
+)

@@ -1,0 +1,24 @@
+"""Azure SQL Database: logical servers."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import azure, boolean, string
+
+KINDS = (
+    azure("azure.sql.server", "Azure SQL logical server",
+          string("name", "The server's name."),
+          string("resource_group_name", "The resource group (Terraform "
+                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
+                 "unless a nested deployment names it."),
+          boolean("public_network_access_enabled", "Whether the server is reachable from "
+                  "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
+                  "`Disabled` false, any case; `SecuredByPerimeter` is Unknown); true when "
+                  "not written.", default=True),
+          string("min_tls_version", "The lowest TLS version clients may use, `\"None\"` for "
+                 "no minimum. Terraform `minimum_tls_version` (a number is read as its "
+                 "text, `1.2` as `\"1.2\"`; azurerm v3's `\"Disabled\"` is `\"None\"`), "
+                 "`\"1.2\"` when not written (azurerm v3/v4 write it themselves); ARM "
+                 "`properties.minimalTlsVersion`, `\"None\"` when not written (a server "
+                 "created without it accepts every TLS version the platform still offers).",
+                 values=("1.0", "1.1", "1.2", "1.3", "None"))),
+)

@@ -1,0 +1,44 @@
+"""Azure Storage: storage accounts."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import azure, boolean, string
+
+KINDS = (
+    azure("azure.storage.account", "Azure storage account",
+          string("name", "The account's name."),
+          string("resource_group_name", "The resource group (Terraform "
+                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
+                 "unless a nested deployment names it."),
+          boolean("https_only", "Whether only HTTPS requests are accepted. Terraform "
+                  "`https_traffic_only_enabled` (v4) or `enable_https_traffic_only` (v2, "
+                  "v3), true when not written; ARM `properties.supportsHttpsTrafficOnly`, "
+                  "when not written true from apiVersion 2019-04-01 and false before (the "
+                  "apiVersion of the template's `apiProfile` when the resource has none; "
+                  "Unknown when it is not known statically)."),
+          string("min_tls_version", "The lowest TLS version requests may use. Terraform "
+                 "`min_tls_version`, `TLS1_2` when not written (azurerm v3/v4), `TLS1_0` "
+                 "for a configuration written for azurerm v2 (it sets "
+                 "`allow_blob_public_access`); ARM `properties.minimumTlsVersion`, `TLS1_0` "
+                 "when not written, in every apiVersion (Azure Storage then accepts TLS 1.0 "
+                 "and 1.1).",
+                 values=("TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3")),
+          boolean("allow_blob_public_access", "Whether containers and blobs may be made "
+                  "public (anonymous read). Terraform `allow_nested_items_to_be_public` "
+                  "(v3, v4) or `allow_blob_public_access` (v2), true when not written (v3 "
+                  "and v4's default); ARM `properties.allowBlobPublicAccess`, when not "
+                  "written false from apiVersion 2023-01-01 and true before (as for "
+                  "`https_only`, Unknown when the apiVersion is not known statically)."),
+          boolean("public_network_access_enabled", "Whether the account is reachable from "
+                  "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
+                  "`Disabled` false, any case; another value, such as "
+                  "`SecuredByPerimeter`, is Unknown); absent when not written."),
+          boolean("shared_key_access_enabled", "Whether requests may be authorized with the "
+                  "account key (Shared Key): Terraform `shared_access_key_enabled`, ARM "
+                  "`properties.allowSharedKeyAccess`; true when not written (Azure reads an "
+                  "unset value as true).", default=True),
+          boolean("infrastructure_encryption_enabled", "Whether data is encrypted a second "
+                  "time at the infrastructure level (ARM "
+                  "`properties.encryption.requireInfrastructureEncryption`); false when not "
+                  "written.", default=False)),
+)

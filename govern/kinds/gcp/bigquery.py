@@ -1,0 +1,32 @@
+"""Google BigQuery: datasets."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import gcp, objects, string
+
+KINDS = (
+    gcp("gcp.bigquery.dataset", "BigQuery dataset with its access entries",
+        string("name", "The dataset's id (`dataset_id`)."),
+        string("location", "Where the dataset's data is kept (`location`, e.g. `US`, `EU`, "
+               "`europe-west1`); absent when not written (the provider then uses `US`)."),
+        string("kms_key", "The Cloud KMS key that encrypts new tables by default "
+               "(`default_encryption_configuration.kms_key_name`); absent: Google-managed "
+               "keys."),
+        objects("access", "Who may use the dataset: one entry per `access` block, with the "
+                "keys that are set (an entry granting to a view, dataset or routine has none "
+                "of them: those are not read). Absent when no `access` block is written "
+                "(BigQuery then gives the project's owners, writers and readers their "
+                "default access); a `dynamic` block over a collection not known statically "
+                "is an Unknown element.",
+                string("role", "The role granted: a basic role (`OWNER`, `WRITER`, "
+                       "`READER`) or an IAM role (`roles/bigquery.dataViewer`)."),
+                string("special_group", "A group defined by BigQuery that is granted.",
+                       values=("projectOwners", "projectWriters", "projectReaders",
+                               "allAuthenticatedUsers")),
+                string("iam_member", "A member in IAM form that is granted "
+                       "(`user:a@example.com`, `allUsers`, ...)."),
+                string("user_by_email", "The email of a user or service account granted."),
+                string("group_by_email", "The email of a Google group granted."),
+                string("domain", "A domain whose every user is granted (`example.com`).")),
+        tags_doc="Google Cloud labels (`labels`)"),
+)

@@ -1,0 +1,98 @@
+"""Google Compute Engine: VPC firewall rules, VM instances and instance templates."""
+
+from __future__ import annotations
+
+from govern.kinds.declare import Attribute, boolean, gcp, integer, obj, objects, string, strings
+
+_METADATA = ("read as Compute Engine reads booleans (`true`, `1`, `yes`, `y`, `on`, any case, "
+             "are true; any other value false)")
+_UNKNOWN_MAP = "Unknown when the whole `metadata` map is."
+
+
+def _protocols(name: str, verb: str) -> Attribute:
+    return objects(name, f"The protocols and ports the rule {verb}, one entry per `{name}` "
+                   "block; always present, `[]` when there is none (a `dynamic` block over "
+                   "a collection not known statically is an Unknown element).",
+                   string("protocol", "The protocol as written: `tcp`, `udp`, `icmp`, "
+                          "`esp`, `ah`, `sctp`, `ipip`, `all` or an IP protocol number."),
+                   strings("ports", "The ports as written, `\"22\"` or `\"1000-2000\"`; `[]` "
+                           "(not written) means every port of the protocol."))
+
+
+# What an instance and an instance template say of the machine, the same way.
+_MACHINE = (
+    string("machine_type", "The machine type (`machine_type`, e.g. `e2-medium`)."),
+    objects("network_interfaces", "The instance's network interfaces, one per "
+            "`network_interface` block; always present, `[]` when none is written "
+            "(Unknown when the blocks are not known statically).",
+            string("network", "The VPC network (`network`), as written."),
+            string("subnetwork", "The subnetwork (`subnetwork`), as written."),
+            boolean("public_ip", "Whether the interface has an external IPv4 address, "
+                    "ephemeral or static: it has an `access_config` block (Unknown when its "
+                    "blocks are not known statically).")),
+    boolean("serial_port_enabled", "Whether the interactive serial console is enabled: "
+            f"the `serial-port-enable` key of `metadata`, {_METADATA}; false when not "
+            f"set, {_UNKNOWN_MAP}", default=False),
+    boolean("block_project_ssh_keys", "Whether the project's SSH keys are refused: the "
+            f"`block-project-ssh-keys` key of `metadata`, {_METADATA}; false when not "
+            f"set, {_UNKNOWN_MAP}", default=False),
+    boolean("os_login_enabled", "Whether OS Login manages SSH access: the "
+            f"`enable-oslogin` key of `metadata`, {_METADATA}; absent when not set (the "
+            f"project's setting applies), {_UNKNOWN_MAP}"),
+    obj("service_account", "The service account the instance runs as: its "
+        "`service_account` block; absent without one (the instance runs without a "
+        "service account).",
+        string("email", "The account's email (`email`), as written; absent when not "
+               "written: the default Compute Engine service account."),
+        boolean("uses_default", "Whether it is the default Compute Engine service "
+                "account: true when `email` is not set, is "
+                "`<n>-compute@developer.gserviceaccount.com` or comes from "
+                "`data.google_compute_default_service_account`; false for any other "
+                "written email and for a `google_service_account` of the configuration; "
+                "Unknown for other emails known only after apply."),
+        strings("scopes", "The OAuth scopes granted (`scopes`), aliases expanded to "
+                "`https://www.googleapis.com/auth/...` URLs (`cloud-platform` is "
+                "`https://www.googleapis.com/auth/cloud-platform`).")),
+)
+
+
+KINDS = (
+    gcp("gcp.compute.firewall", "VPC firewall rule",
+        string("name", "The rule's name."),
+        string("network", "The VPC network the rule belongs to (`network`: a name or self "
+               "link, as written)."),
+        string("direction", "The direction of the traffic the rule matches; `INGRESS` when "
+               "not written.",
+               default="INGRESS", values=("INGRESS", "EGRESS")),
+        boolean("disabled", "Whether the rule is disabled (not enforced); false when not "
+                "written.", default=False),
+        integer("priority", "The rule's priority, 0 to 65535: the matching rule with the "
+                "lowest number decides; absent when not written (Google Cloud then uses "
+                "1000)."),
+        strings("source_ranges", "The source CIDRs of an ingress rule (`source_ranges`). An "
+                "ingress rule that names no source at all (no `source_ranges`, "
+                "`source_tags` or `source_service_accounts`) admits every address, as Google "
+                "Cloud does: it gets `[\"0.0.0.0/0\"]`, marked as defaulted. Absent otherwise "
+                "when not written."),
+        strings("source_tags", "The network tags of the instances whose traffic an ingress "
+                "rule matches (`source_tags`)."),
+        strings("source_service_accounts", "The service accounts of the instances whose "
+                "traffic an ingress rule matches (`source_service_accounts`)."),
+        _protocols("allow", "allows"),
+        _protocols("deny", "denies"),
+        taggable=False),
+    gcp("gcp.compute.instance", "Compute Engine VM instance",
+        string("name", "The instance's name."),
+        *_MACHINE,
+        tags_doc="Google Cloud labels (`labels`)"),
+    gcp("gcp.compute.instance_template", "Compute Engine instance template (global "
+        "`google_compute_instance_template` or regional "
+        "`google_compute_region_instance_template`): the settings of the VMs created from "
+        "it (managed instance groups, `google_compute_instance_from_template`), read as "
+        "those of an instance",
+        string("name", "The template's name; absent when not written (`name_prefix`, or "
+               "a name generated by the provider)."),
+        *_MACHINE,
+        tags_doc="Google Cloud labels (`labels`), given to the instances created from the "
+                 "template"),
+)
