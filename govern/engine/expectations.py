@@ -12,7 +12,10 @@ be given, separated by commas.
 - ARM (`*.json`): the resource's `"comments": "ruleid: ID"` (`;` between expectations);
   the address is `<type>/<name as written>`, for a nested child
   `<parent type>/<child type>/<parent name>/<child name>` (matched as a suffix of the
-  finding's address, so resources inside nested deployments can be annotated too).
+  finding's address, so resources inside nested deployments can be annotated too). Since
+  ARM addresses carry evaluated names (`.../storageAccounts/stdata` for a name written
+  `[parameters('name')]`), the scan that checks the expectations also gives each one the
+  `aliases`: the addresses of the resources declared where the comment is written.
 - Terraform plan JSON: a sidecar `expectations.txt` with lines `ruleid: ID ADDRESS`.
 
 Instance keys (`[0]`, `["k"]`) are ignored: an expectation covers every instance.
@@ -50,8 +53,11 @@ class Expectation:
     file: str
     line: int
     suffix_match: bool = False  # ARM: the finding's address ends with this one
+    aliases: frozenset[str] = frozenset()  # ARM: the addresses of the annotated resource
 
     def matches(self, address: str) -> bool:
+        if address in self.aliases:
+            return True
         base = base_address(address)
         if self.suffix_match:
             return base == self.address or base.endswith("/" + self.address)

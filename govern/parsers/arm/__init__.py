@@ -6,9 +6,11 @@ user-defined functions, expressions, `copy`, `condition`, child resources, inlin
 deployments) and returns one NativeResource per deployed resource instance:
 
 - `format` "arm"; `native_type` the full type (`Microsoft.Network/networkSecurityGroups/
-  securityRules` for a child); `address` `<type>/<name as written>`
-  (`Microsoft.Storage/storageAccounts/[parameters('name')]`), `[i]` appended for copy
-  instances; `root` the template file;
+  securityRules` for a child); `address` `<type>/<evaluated name>`
+  (`Microsoft.Storage/storageAccounts/stdiag01`), the name as written
+  (`[parameters('name')]`) where it is not known statically, `[i]` appended for copy
+  instances whose names are written or not distinct (see `resources.py`); `root` the
+  template file;
 - `attributes` the evaluated resource object (`name` is the full evaluated name, `type`
   the full type; `copy`, `condition` and child `resources` are left out, and a nested
   deployment's inline `template`); `locations` the line range of every path;

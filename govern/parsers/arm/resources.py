@@ -12,12 +12,16 @@ resource of the file, declared before or after):
 2. evaluate each instance into a NativeResource; an inline nested deployment then runs
    its template as a deployment of its own (`deployments.py`).
 
-Addresses are `<type>/<name as written>`, with `[i]` for copy instances; a child's
-address is `<full type>/<parent name as written>/<child name as written>`; resources of
-nested templates are prefixed with the deployment's address and `/`. In languageVersion
-2.0 templates (`resources` is an object of symbolic names) the address is the same, and
-symbolic names resolve `dependsOn` and `reference()`. A second declaration with the same
-address in a file gets `#2` appended (`#3`, ...).
+Addresses are `<type>/<evaluated name>` (`Microsoft.Storage/storageAccounts/stdiag01`);
+the name as written (`[parameters('name')]`) only where the name is not known statically.
+A child's address is `<full type>/<parent name>/<child name>`, each name evaluated or as
+written (`Microsoft.Network/networkSecurityGroups/securityRules/nsg1/ssh`). A copy
+instance gets `[i]` after its name when the name is written, or when instances of the
+loop evaluate to the same name. Resources of nested templates are prefixed with the
+deployment's address and `/`. In languageVersion 2.0 templates (`resources` is an object
+of symbolic names) the address is the same, and symbolic names resolve `dependsOn` and
+`reference()`. A second declaration with the same address in a file gets `#2` appended
+(`#3`, ...): two declarations whose names evaluate the same stay distinct.
 """
 
 from __future__ import annotations
@@ -60,7 +64,7 @@ class Instance:
     resource_type: str  # full type: `Microsoft.Network/networkSecurityGroups/securityRules`
     name: Any  # evaluated full name: `nsg/rule`
     address: str
-    name_path: str  # names as written down from the top-level ancestor, with `[i]`
+    name_path: str  # address names (evaluated or as written, `[i]`) from the top ancestor
     parent: Instance | None
     symbol: str | None
     emit: bool
@@ -114,17 +118,21 @@ def _expand(node: JNode, frame: Frame, parent: Instance | None, symbol: str | No
     existing = member_node(node, "existing")
     is_existing = existing is not None and existing.value is True
 
-    results: list[Instance] = []
+    deployed: list[tuple[int | None, Env, str | None, Any]] = []
     for index, env, loop in resource_copies(frame.evaluator, node, base_env,
                                             f"{resource_type}/{written_name}"):
         if not _deployed(node, env, frame, resource_type, written_name):
             continue
         own = ev.tree(name_node, env) if name_node is not None else Unknown(
             "the resource has no name")
+        deployed.append((index, env, loop, own))
+    segments = _name_segments(written_name, deployed)
+
+    results: list[Instance] = []
+    for (_, env, loop, own), segment in zip(deployed, segments, strict=True):
         name = join_parts([parent.name, "/", own]) if relative and parent is not None else own
-        suffix = "" if index is None else f"[{index}]"
         name_path = (f"{parent.name_path}/" if relative and parent is not None else "") + (
-            written_name + suffix)
+            segment)
         address = ev.registry.unique(f"{frame.prefix}{resource_type}/{name_path}")
         ev.registry.add(address, resource_type, name, loop, symbol)
         instance = Instance(node, frame, env, resource_type, name, address, name_path,
@@ -135,6 +143,25 @@ def _expand(node: JNode, frame: Frame, parent: Instance | None, symbol: str | No
             for child in children.elements:
                 results.extend(_expand(child, frame, instance, None))
     return results
+
+
+def _name_segments(written_name: str,
+                   deployed: list[tuple[int | None, Env, str | None, Any]]) -> list[str]:
+    """The address segment of each instance of a declaration: its evaluated name when it
+    is a known string, else the name as written. A copy instance whose name is written, or
+    whose evaluated name another instance of the loop shares, gets its index (`[i]`)."""
+    evaluated = [own if isinstance(own, str) and own else None for _, _, _, own in deployed]
+    seen: dict[str, int] = {}
+    for name in evaluated:
+        if name is not None:
+            seen[name.lower()] = seen.get(name.lower(), 0) + 1
+    segments = []
+    for (index, _, _, _), name in zip(deployed, evaluated, strict=True):
+        shared = name is not None and seen[name.lower()] > 1
+        segment = name if name is not None else written_name
+        segments.append(segment if index is None or (name is not None and not shared)
+                        else f"{segment}[{index}]")
+    return segments
 
 
 def _qualified(resource_type: str) -> bool:

@@ -227,6 +227,5 @@ resource "azurerm_storage_account" "data" {
                    r["locations"][0]["physicalLocation"]["region"]["startLine"],
                    r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"])
                   for r in results) == [
-        ("GOV-AZURE-001", "arm/azuredeploy.json", 21,
-         "Microsoft.Storage/storageAccounts/[parameters('name')]"),
+        ("GOV-AZURE-001", "arm/azuredeploy.json", 21, "Microsoft.Storage/storageAccounts/stdata"),
         ("GOV-AZURE-001", "tf/main.tf", 8, "azurerm_storage_account.data")]

@@ -51,7 +51,7 @@ def test_native_resource_with_values_locations_and_context(tmp_path: Path) -> No
     [native] = result.resources
     assert native.format == "arm"
     assert native.native_type == STORAGE
-    assert native.address == f"{STORAGE}/[variables('name')]"
+    assert native.address == f"{STORAGE}/stdata"  # the evaluated name
     assert native.root == path
     assert native.range == SourceRange(path, 12, 22)
     assert native.attributes == {
@@ -81,8 +81,8 @@ def test_copy_loops_make_instances(tmp_path: Path) -> None:
         variables={"tiers": ["Hot", "Cool"]}))
     assert [(n.address, n.attributes["name"], n.attributes["properties"])
             for n in result.resources] == [
-        (f"{STORAGE}/[concat('st', copyIndex(1))][0]", "st1", {"accessTier": "Hot"}),
-        (f"{STORAGE}/[concat('st', copyIndex(1))][1]", "st2", {"accessTier": "Cool"})]
+        (f"{STORAGE}/st1", "st1", {"accessTier": "Hot"}),
+        (f"{STORAGE}/st2", "st2", {"accessTier": "Cool"})]
     assert "copy" not in result.resources[0].attributes
 
 
@@ -145,18 +145,17 @@ def test_child_resources_nested_and_named_parent_slash_child(tmp_path: Path) -> 
                        "parameters('nsg'))]"]},
         parameters={"nsg": {"type": "string", "defaultValue": "web"}}))
     natives = by_address(result)
-    assert list(natives) == [f"{NSG}/[parameters('nsg')]",
-                             f"{NSG}/securityRules/[parameters('nsg')]/ssh",
-                             f"{NSG}/securityRules/[concat(parameters('nsg'), '/rdp')]"]
-    child = natives[f"{NSG}/securityRules/[parameters('nsg')]/ssh"]
+    assert list(natives) == [f"{NSG}/web", f"{NSG}/securityRules/web/ssh",
+                             f"{NSG}/securityRules/web/rdp"]
+    child = natives[f"{NSG}/securityRules/web/ssh"]
     assert child.native_type == f"{NSG}/securityRules"
     assert child.attributes["name"] == "web/ssh"
-    assert child.provider is not None and child.provider["parent"] == f"{NSG}/[parameters('nsg')]"
-    assert child.references == [f"{NSG}/[parameters('nsg')]"]
-    assert "resources" not in natives[f"{NSG}/[parameters('nsg')]"].attributes
-    top = natives[f"{NSG}/securityRules/[concat(parameters('nsg'), '/rdp')]"]
+    assert child.provider is not None and child.provider["parent"] == f"{NSG}/web"
+    assert child.references == [f"{NSG}/web"]
+    assert "resources" not in natives[f"{NSG}/web"].attributes
+    top = natives[f"{NSG}/securityRules/web/rdp"]
     assert top.attributes["name"] == "web/rdp"
-    assert top.references == [f"{NSG}/[parameters('nsg')]"]
+    assert top.references == [f"{NSG}/web"]
 
 
 def test_references_from_depends_on_resource_id_and_reference(tmp_path: Path) -> None:
@@ -209,13 +208,13 @@ def test_inline_nested_deployments_inner_and_outer_scope(tmp_path: Path) -> None
     natives = by_address(result)
     assert list(natives) == [
         "Microsoft.Resources/deployments/inner",
-        f"Microsoft.Resources/deployments/inner/{STORAGE}/[parameters('name')]",
+        f"Microsoft.Resources/deployments/inner/{STORAGE}/stouter",
         "Microsoft.Resources/deployments/outer",
-        f"Microsoft.Resources/deployments/outer/{STORAGE}/[variables('outerName')]",
+        f"Microsoft.Resources/deployments/outer/{STORAGE}/stouter",
         "Microsoft.Resources/deployments/linked"]
     assert "template" not in natives["Microsoft.Resources/deployments/inner"].attributes[
         "properties"]
-    inner = natives[f"Microsoft.Resources/deployments/inner/{STORAGE}/[parameters('name')]"]
+    inner = natives[f"Microsoft.Resources/deployments/inner/{STORAGE}/stouter"]
     assert inner.attributes["name"] == "stouter"
     assert inner.attributes["properties"] == {"minimumTlsVersion": "TLS1_2",
                                               "accessTier": "rg-data"}
@@ -223,7 +222,7 @@ def test_inline_nested_deployments_inner_and_outer_scope(tmp_path: Path) -> None
     assert inner.provider["resource_group_name"] == "rg-data"
     assert inner.provider["scope"] == UnknownString(
         ("/subscriptions/", SUBSCRIPTION, "/resourceGroups/rg-data"))
-    outer = natives[f"Microsoft.Resources/deployments/outer/{STORAGE}/[variables('outerName')]"]
+    outer = natives[f"Microsoft.Resources/deployments/outer/{STORAGE}/stouter"]
     assert outer.attributes["properties"] == {"accessTier": GROUP}  # the parent's context
     assert outer.provider is not None and outer.provider["resource_group_name"] == "rg-other"
     assert [(n.code, n.message) for n in result.notices] == [
@@ -266,8 +265,7 @@ def test_repeated_addresses_are_numbered(tmp_path: Path) -> None:
                 "condition": "[parameters('c')]"}
     result = parse(tmp_path, template(resource, resource, parameters={
         "n": {"type": "string", "defaultValue": "st"}, "c": {"type": "bool"}}))
-    assert [n.address for n in result.resources] == [
-        f"{STORAGE}/[parameters('n')]", f"{STORAGE}/[parameters('n')]#2"]
+    assert [n.address for n in result.resources] == [f"{STORAGE}/st", f"{STORAGE}/st#2"]
 
 
 def test_top_level_keys_in_another_case(tmp_path: Path) -> None:
