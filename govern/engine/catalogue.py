@@ -9,9 +9,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from govern.engine.rule import Rule
-from govern.engine.rule_docs import EQUIVALENT_NAMES, EXAMPLE_ORDER, FORMAT_NAMES, format_names
-
-EQUIVALENT_TOOLS = tuple(EQUIVALENT_NAMES)
+from govern.engine.rule_docs import (
+    EQUIVALENT_NAMES,
+    EQUIVALENT_TOOLS,
+    EXAMPLE_ORDER,
+    FORMAT_NAMES,
+    equivalence,
+    format_names,
+    partial_differences,
+)
 
 
 def rules_to_json(rules: Iterable[Rule]) -> list[dict[str, Any]]:
@@ -27,6 +33,7 @@ def rules_to_json(rules: Iterable[Rule]) -> list[dict[str, Any]]:
         "precision": rule.meta.precision,
         "equivalents": {tool: list(rule.meta.equivalents.get(tool, ()))
                         for tool in EQUIVALENT_TOOLS},
+        "partial_equivalents": dict(rule.meta.partial_equivalents),
         "parameters": rule.parameters,
         "compliance": {k: list(v) for k, v in sorted(rule.compliance.items())},
         "help_uri": rule.meta.help_uri,
@@ -66,8 +73,12 @@ def rule_to_text(rule: Rule) -> str:
         ("message", rule.message),
     ]
     fields += [(f"parameter {k}", _value(v)) for k, v in sorted(rule.parameters.items())]
-    fields += [(f"{EQUIVALENT_NAMES[t].lower()}", ", ".join(meta.equivalents.get(t, ())) or "-")
+    partial = meta.partial_equivalents
+    fields += [(t, ", ".join(f"{i} ({equivalence(i, partial)})"
+                             for i in meta.equivalents.get(t, ())) or "-")
                for t in EQUIVALENT_TOOLS]
+    fields += [(f"partial {i}", difference)
+               for _, i, difference in partial_differences(meta.equivalents, partial)]
     fields += [(f"compliance {k}", ", ".join(v)) for k, v in sorted(rule.compliance.items())]
     fields += [("reference", r) for r in rule.references]
     fields += [("help", meta.help_uri), ("file", meta.source_file)]
@@ -99,8 +110,9 @@ def rule_doc_markdown(rule: Rule) -> str:
         ("Formats", format_names(meta.formats)),
         ("Slug", f"`{meta.slug}`"),
     ]
-    rows += [(EQUIVALENT_NAMES[t], ", ".join(f"`{i}`" for i in meta.equivalents.get(t, ()))
-              or "none") for t in EQUIVALENT_TOOLS]
+    rows += [(EQUIVALENT_NAMES[t], ", ".join(
+        f"`{i}` ({equivalence(i, meta.partial_equivalents)})"
+        for i in meta.equivalents.get(t, ())) or "none") for t in EQUIVALENT_TOOLS]
     rows += [(f"Parameter `{k}`", f"`{_value(v)}`") for k, v in sorted(rule.parameters.items())]
     table = "\n".join(f"| {_cell(name)} | {_cell(value)} |" for name, value in rows)
     return (f"# {meta.id}: {meta.title}\n\n"

@@ -22,6 +22,7 @@ def format_names(formats: Sequence[str]) -> str:
     ranked = sorted(formats, key=lambda f: (order.index(f) if f in order else len(order), f))
     return ", ".join(FORMAT_NAMES.get(f, f) for f in ranked)
 EQUIVALENT_NAMES = {"checkov": "Checkov", "trivy": "Trivy", "kics": "KICS"}
+EQUIVALENT_TOOLS = tuple(EQUIVALENT_NAMES)
 HELP_URI = "https://github.com/govern-dev/govern/blob/main/docs/rules/{id}.md"
 
 
@@ -41,19 +42,36 @@ def _examples(examples: Mapping[str, Mapping[str, str]], which: str) -> str:
     return "\n\n".join(blocks)
 
 
-def equivalents_text(equivalents: Mapping[str, Sequence[str]]) -> str:
-    """`Checkov CKV_AWS_19; Trivy AVD-AWS-0088; KICS none` in markdown."""
+def equivalence(peer_id: str, partial: Mapping[str, str]) -> str:
+    """`exact`, or `partial` when the rule's `equivalents.partial` states a difference."""
+    return "partial" if peer_id in partial else "exact"
+
+
+def equivalents_text(equivalents: Mapping[str, Sequence[str]],
+                     partial: Mapping[str, str] | None = None) -> str:
+    """`Checkov `CKV_AWS_19` (exact); Trivy `AVD-AWS-0088` (partial); KICS none` in
+    markdown."""
+    partial = partial or {}
     parts = []
     for tool, name in EQUIVALENT_NAMES.items():
-        ids = ", ".join(f"`{i}`" for i in equivalents.get(tool, ())) or "none"
+        ids = ", ".join(f"`{i}` ({equivalence(i, partial)})"
+                        for i in equivalents.get(tool, ())) or "none"
         parts.append(f"{name} {ids}")
     return "; ".join(parts)
+
+
+def partial_differences(equivalents: Mapping[str, Sequence[str]],
+                        partial: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """(tool name, peer id, difference) of each partial equivalent, in the lists' order."""
+    return [(name, i, partial[i]) for tool, name in EQUIVALENT_NAMES.items()
+            for i in equivalents.get(tool, ()) if i in partial]
 
 
 def help_markdown(*, kinds: Sequence[str], formats: Sequence[str], message: str,
                   rationale: str, remediation: str,
                   examples: Mapping[str, Mapping[str, str]], references: Sequence[str],
-                  equivalents: Mapping[str, Sequence[str]]) -> str:
+                  equivalents: Mapping[str, Sequence[str]],
+                  partial: Mapping[str, str] | None = None) -> str:
     """The help text of a rule (SARIF `help.markdown`, the body of docs/rules/<ID>.md)."""
     kind_text = ", ".join(f"`{k}`" for k in kinds)
     format_text = format_names(formats)
@@ -64,7 +82,10 @@ def help_markdown(*, kinds: Sequence[str], formats: Sequence[str], message: str,
         ("Example", _examples(examples, "bad")),
         ("Use instead", _examples(examples, "good")),
         ("Remediation", remediation.strip()),
-        ("References", "\n".join([*(f"- <{r}>" for r in references),
-                                  f"- Equivalent checks: {equivalents_text(equivalents)}"])),
+        ("References", "\n".join([
+            *(f"- <{r}>" for r in references),
+            f"- Equivalent checks: {equivalents_text(equivalents, partial)}",
+            *(f"  - {name} `{i}` is partial: {difference}" for name, i, difference
+              in partial_differences(equivalents, partial or {}))])),
     ]
     return "\n\n".join(f"## {title}\n\n{body}" for title, body in sections if body) + "\n"

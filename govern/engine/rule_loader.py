@@ -28,7 +28,7 @@ from govern.engine import rule_cache
 from govern.engine.condition_compiler import compile_condition
 from govern.engine.hints import suggest
 from govern.engine.rule import Rule, RuleSet
-from govern.engine.rule_docs import EXAMPLE_ORDER, HELP_URI, help_markdown
+from govern.engine.rule_docs import EQUIVALENT_TOOLS, EXAMPLE_ORDER, HELP_URI, help_markdown
 from govern.errors import RuleError, SourceError
 from govern.model.finding import RuleMeta, Severity
 from govern.model.kinds import KINDS
@@ -257,7 +257,7 @@ def _compile(file: str, doc: YamlDocument, problems: list[RuleProblem]
     """The rule of a schema-valid document, unless `problems` or the condition has some."""
     data: Mapping[str, Any] = doc.value
     check, compile_problems = compile_condition(data["check"], ("check",),
-                                                data.get("parameters") or {})
+                                                data.get("parameters") or {}, data["kinds"])
     problems.extend(RuleProblem(file, doc.line(p.path), p.message, p.hint)
                     for p in compile_problems)
     if problems:
@@ -322,7 +322,24 @@ def _meaning(file: str, doc: YamlDocument) -> list[RuleProblem]:
         if formats and fmt not in formats:
             fail(("examples", fmt), f"{', '.join(kinds)} cannot come from {fmt}",
                  f"give examples for {', '.join(formats)}")
+    problems.extend(_partial_equivalents(file, doc))
     problems.extend(_compliance(file, doc))
+    return problems
+
+
+def _partial_equivalents(file: str, doc: YamlDocument) -> list[RuleProblem]:
+    """Every key of `equivalents.partial` is an id listed under one of the tools."""
+    equivalents: Mapping[str, Any] = doc.value["equivalents"]
+    listed = [i for tool in EQUIVALENT_TOOLS for i in equivalents[tool]]
+    problems: list[RuleProblem] = []
+    for key in equivalents.get("partial") or {}:
+        if key not in listed:
+            close = suggest(key, listed)
+            problems.append(RuleProblem(
+                file, doc.line(("equivalents", "partial", key)),
+                f"partial equivalent '{key}' is not listed under "
+                f"{', '.join(EQUIVALENT_TOOLS[:-1])} or {EQUIVALENT_TOOLS[-1]}",
+                close or "add it to its tool's list, or remove it from partial"))
     return problems
 
 
@@ -360,8 +377,9 @@ def _formats(kinds: Sequence[str]) -> list[str]:
 def _meta(file: str, data: Mapping[str, Any]) -> RuleMeta:
     kinds = tuple(data["kinds"])
     formats = tuple(_formats(kinds))
-    equivalents = {tool: tuple(data["equivalents"][tool]) for tool in ("checkov", "trivy",
-                                                                       "kics")}
+    equivalents = {tool: tuple(data["equivalents"][tool]) for tool in EQUIVALENT_TOOLS}
+    partial = {str(k): str(v).strip()
+               for k, v in (data["equivalents"].get("partial") or {}).items()}
     references = tuple(data.get("references") or ())
     return RuleMeta(
         id=data["id"], slug=data["slug"], title=data["title"].strip(),
@@ -371,11 +389,13 @@ def _meta(file: str, data: Mapping[str, Any]) -> RuleMeta:
         help_markdown=help_markdown(
             kinds=kinds, formats=formats, message=data["message"],
             rationale=data["rationale"], remediation=data["remediation"],
-            examples=data["examples"], references=references, equivalents=equivalents),
+            examples=data["examples"], references=references, equivalents=equivalents,
+            partial=partial),
         help_uri=HELP_URI.format(id=data["id"]),
         tags=(data["category"], kinds[0].split(".", 1)[0], "security"),
         equivalents=equivalents, source_file=file,
-        compliance={k: tuple(v) for k, v in (data.get("compliance") or {}).items()})
+        compliance={k: tuple(v) for k, v in (data.get("compliance") or {}).items()},
+        partial_equivalents=partial)
 
 
 def _duplicates(loaded: Sequence[tuple[Rule, YamlDocument]]) -> list[RuleProblem]:

@@ -44,6 +44,9 @@ class RuleMeta:
     equivalents: dict[str, tuple[str, ...]]
     source_file: str = ""
     compliance: dict[str, tuple[str, ...]] = field(default_factory=dict)  # framework -> ids
+    # peer id -> how it differs from the rule, for the equivalents that are partial (every
+    # id in `equivalents` is an equivalent; one not here is exact)
+    partial_equivalents: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

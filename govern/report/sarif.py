@@ -9,6 +9,9 @@ Choices worth knowing:
 
 - One run. `tool.driver.rules` holds one descriptor per rule with at least one result,
   sorted by id; `result.ruleIndex` points into it.
+- A rule descriptor's `properties.equivalents` lists other tools' ids (checkov, trivy,
+  kics); `properties.partialEquivalents` (only when the rule has some) maps each partial
+  one to how it differs from the rule. The ids not in it are exact equivalents.
 - Levels: critical/high -> `error`, medium -> `warning`, low -> `note`.
 - A finding with status `unknown` (the rule could not be decided) is a result with
   `kind: "review"` and `level: "none"`: SARIF §3.27.9 requires `level` to be `none` (or
@@ -117,6 +120,8 @@ def _descriptor(rule: RuleMeta) -> JSON:
         "precision": rule.precision,
         "equivalents": equivalents(rule.equivalents),
     }
+    if rule.partial_equivalents:  # peer id -> how it differs; the other ids are exact
+        descriptor["properties"]["partialEquivalents"] = dict(rule.partial_equivalents)
     return descriptor
 
 

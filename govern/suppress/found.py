@@ -24,10 +24,19 @@ TFSEC_TO_AVD: dict[str, str] = {
     "aws-s3-no-public-buckets": "AVD-AWS-0093",
     "aws-ec2-no-public-ingress-sgr": "AVD-AWS-0107",
     "aws-rds-encrypt-instance-storage-data": "AVD-AWS-0080",
-    "aws-rds-no-public-db-access": "AVD-AWS-0082",
+    "aws-rds-no-public-db-access": "AVD-AWS-0180",
     "aws-ec2-enforce-http-token-imds": "AVD-AWS-0028",
     "aws-sns-enable-topic-encryption": "AVD-AWS-0095",
     "azure-storage-enforce-https": "AVD-AZU-0008",
+}
+
+# Trivy ids its tool has since deprecated or replaced, which rules therefore no longer list
+# as equivalents, but which suppression comments written earlier still carry: each still
+# suppresses what its check covered (Trivy's replacement id where there is one).
+RETIRED_TRIVY_IDS: dict[str, str] = {
+    "AVD-AWS-0088": "GOV-AWS-001",  # S3 bucket encryption (S3 encrypts by default since 2023)
+    "AVD-AWS-0057": "GOV-AWS-017 GOV-AWS-018",  # IAM wildcard actions on resources
+    "AVD-AWS-0082": "AVD-AWS-0180",  # RDS publicly accessible
 }
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -64,6 +73,12 @@ class IdMap:
                 for other in ids:
                     self.foreign.setdefault(other.upper(), set()).add(rule.id)
                     self.by_tool.setdefault(tool, set()).add(rule.id)
+        for retired, successors in RETIRED_TRIVY_IDS.items():
+            for successor in successors.split():
+                found = {successor} & self.known or self.foreign.get(successor, set())
+                if found:
+                    self.foreign.setdefault(retired, set()).update(found)
+                    self.by_tool.setdefault("trivy", set()).update(found)
 
     def map(self, tool: str, ids: Iterable[str]) -> frozenset[str]:
         """The govern rules `ids` (of `tool`) name; ids are compared case-insensitively."""

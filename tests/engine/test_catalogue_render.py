@@ -21,6 +21,8 @@ compliance:
 """
 FULL = FULL.replace("equivalents:", "  cloudformation:\n    bad: |\n      Resources: {}\n"
                                     "    good: '{\"Resources\": {}}'\nequivalents:")
+FULL = FULL.replace("  kics: []\n", "  kics: []\n  partial:\n"
+                                   "    AVD-AWS-0088: Trivy accepts only SSE-KMS here.\n")
 
 
 @pytest.fixture
@@ -47,12 +49,14 @@ def test_rules_to_json(rules: RuleSet, tmp_path: Path) -> None:
         "formats": ["aws-live", "cloudformation", "terraform", "tfplan"],
         "precision": "high",
         "equivalents": {"checkov": ["CKV_AWS_19"], "trivy": ["AVD-AWS-0088"], "kics": []},
+        "partial_equivalents": {"AVD-AWS-0088": "Trivy accepts only SSE-KMS here."},
         "parameters": {"allowed": ["aws:kms"]},
         "compliance": {"cis-aws-3.0": ["2.1.4"]},
         "help_uri": "https://github.com/govern-dev/govern/blob/main/docs/rules/GOV-AWS-001.md",
         "file": str(tmp_path / "s3-bucket-without-encryption.yaml"),
     }
     assert data[1]["formats"] == ["arm", "terraform", "tfplan"]
+    assert data[1]["partial_equivalents"] == {}
     json.dumps(data)
 
 
@@ -76,9 +80,10 @@ kinds                   aws.s3.bucket
 formats                 aws-live, cloudformation, terraform, tfplan
 message                 S3 bucket has no default server-side encryption
 parameter allowed       ["aws:kms"]
-checkov                 CKV_AWS_19
-trivy                   AVD-AWS-0088
+checkov                 CKV_AWS_19 (exact)
+trivy                   AVD-AWS-0088 (partial)
 kics                    -
+partial AVD-AWS-0088    Trivy accepts only SSE-KMS here.
 compliance cis-aws-3.0  2.1.4
 reference               https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html
 help                    https://github.com/govern-dev/govern/blob/main/docs/rules/GOV-AWS-001.md
@@ -118,8 +123,8 @@ def test_rule_doc_markdown(rules: RuleSet) -> None:
 | Kinds | `aws.s3.bucket` |
 | Formats | Terraform, Terraform plan JSON, CloudFormation, live AWS accounts |
 | Slug | `s3-bucket-without-encryption` |
-| Checkov | `CKV_AWS_19` |
-| Trivy | `AVD-AWS-0088` |
+| Checkov | `CKV_AWS_19` (exact) |
+| Trivy | `AVD-AWS-0088` (partial) |
 | KICS | none |
 | Parameter `allowed` | `["aws:kms"]` |
 
@@ -174,5 +179,6 @@ Enable default encryption with SSE-S3 or SSE-KMS.
 ## References
 
 - <https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html>
-- Equivalent checks: Checkov `CKV_AWS_19`; Trivy `AVD-AWS-0088`; KICS none
+- Equivalent checks: Checkov `CKV_AWS_19` (exact); Trivy `AVD-AWS-0088` (partial); KICS none
+  - Trivy `AVD-AWS-0088` is partial: Trivy accepts only SSE-KMS here.
 """

@@ -288,3 +288,49 @@ def test_fixture_directories_beside_rules_are_not_rules(tmp_path: Path) -> None:
     fixture.mkdir(parents=True)
     (fixture / "template.yaml").write_text("Resources: {}\n")
     assert load_rules([str(tmp_path)], use_cache=False).ids() == ["GOV-AWS-001"]
+
+
+PARTIAL = RULE + ("  partial:\n"
+                  "    AVD-AWS-0088: Trivy accepts only SSE-KMS; this rule accepts SSE-S3 too.\n")
+
+
+def test_partial_equivalents_are_carried_in_the_metadata(tmp_path: Path) -> None:
+    write_rule(tmp_path, PARTIAL)
+    meta = load_rules([str(tmp_path)], use_cache=False).rules[0].meta
+    assert meta.equivalents == {"checkov": ("CKV_AWS_19",), "trivy": ("AVD-AWS-0088",),
+                                "kics": ()}
+    assert meta.partial_equivalents == {
+        "AVD-AWS-0088": "Trivy accepts only SSE-KMS; this rule accepts SSE-S3 too."}
+    assert ("- Equivalent checks: Checkov `CKV_AWS_19` (exact); Trivy `AVD-AWS-0088` "
+            "(partial); KICS none\n  - Trivy `AVD-AWS-0088` is partial: Trivy accepts only "
+            "SSE-KMS; this rule accepts SSE-S3 too.\n") in meta.help_markdown
+
+
+def test_without_partial_every_equivalent_is_exact(tmp_path: Path) -> None:
+    write_rule(tmp_path, RULE)
+    meta = load_rules([str(tmp_path)], use_cache=False).rules[0].meta
+    assert meta.partial_equivalents == {}
+    assert meta.help_markdown.endswith(
+        "- Equivalent checks: Checkov `CKV_AWS_19` (exact); Trivy `AVD-AWS-0088` (exact); "
+        "KICS none\n")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (RULE + "  partial:\n    AVD-AWS-0088: fine\n    AVD-AWS-0089: not listed\n",
+     "FILE:26: partial equivalent 'AVD-AWS-0089' is not listed under checkov, trivy or kics "
+     "(did you mean 'AVD-AWS-0088'?)"),
+    (RULE + "  partial:\n    6726dcc0-5ff5-459d: a KICS query\n",
+     "FILE:25: partial equivalent '6726dcc0-5ff5-459d' is not listed under checkov, trivy "
+     "or kics (add it to its tool's list, or remove it from partial)"),
+])
+def test_partial_key_must_be_a_listed_id(tmp_path: Path, text: str, message: str) -> None:
+    assert error_of(tmp_path, text) == message
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (RULE + "  partial:\n    AVD-AWS-0088: ''\n",
+     "FILE:25: equivalents.partial.AVD-AWS-0088 must be one non-empty line"),
+    (RULE + "  partial: [AVD-AWS-0088]\n", "FILE:24: equivalents.partial must be a mapping"),
+])
+def test_partial_schema(tmp_path: Path, text: str, message: str) -> None:
+    assert error_of(tmp_path, text) == message

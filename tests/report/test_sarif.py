@@ -124,6 +124,19 @@ def test_rule_descriptor_exact() -> None:
     }
 
 
+def test_partial_equivalents_in_the_descriptor(validator: jsonschema.Draft4Validator) -> None:
+    rules = tuple(replace(r, partial_equivalents={"AVD-X": "Trivy checks one flag of four."})
+                  if r.id == "GOV-AWS-010" else r for r in RULES)
+    document = render(sample_report(rules=rules))
+    assert_valid(validator, document)
+    properties = {r["id"]: r["properties"] for r in run_of(document)["tool"]["driver"]["rules"]}
+    assert properties["GOV-AWS-010"]["equivalents"] == {
+        "checkov": ["CKV_X"], "trivy": ["AVD-X"], "kics": []}
+    assert properties["GOV-AWS-010"]["partialEquivalents"] == {
+        "AVD-X": "Trivy checks one flag of four."}
+    assert "partialEquivalents" not in properties["GOV-AWS-001"]
+
+
 @pytest.mark.parametrize(("severity", "level", "security"), [
     ("critical", "error", "9.5"), ("high", "error", "8.0"),
     ("medium", "warning", "5.5"), ("low", "note", "2.0"),
