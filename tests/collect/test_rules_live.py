@@ -88,7 +88,11 @@ def _iam(endpoint: str) -> dict[str, str]:
         scoped_passer_user=user("scoped-passer", PASS_ONE),
         app_role=role("app", TRUST_EC2, made["one_table_policy"], made["pass_one_policy"]),
         public_trust_role=role("public-trust", trust({"AWS": "*"})),
+        # the partner's account restricts who; an external id alone does not
         partner_role=role("partner", trust({"AWS": "*"}, StringEquals={
+            "aws:PrincipalAccount": "210987654321",
+            "sts:ExternalId": "a-secret-shared-with-the-partner"})),
+        external_id_role=role("external-id", trust({"AWS": "*"}, StringEquals={
             "sts:ExternalId": "a-secret-shared-with-the-partner"})),
         account_trust_role=role("account-trust", trust({"AWS": f"{IAM}root"})))
     return made
@@ -178,7 +182,7 @@ def scanned(moto_endpoint: str, made: dict[str, str],
 # rule -> (the resources that fail it, the ones of its kinds that must not be reported)
 EXPECTED = {
     "GOV-AWS-019": ({"plain_trail"}, {"sealed_trail"}),
-    "GOV-AWS-013": ({"public_trust_role"},
+    "GOV-AWS-013": ({"public_trust_role", "external_id_role"},
                     {"partner_role", "account_trust_role", "app_role", "s3_role"}),
     "GOV-AWS-017": ({"full_s3_policy"},
                     {"one_table_policy", "pass_any_policy", "pass_one_policy"}),

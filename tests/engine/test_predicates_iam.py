@@ -104,6 +104,12 @@ EC2_TRUST = {"Version": "2012-10-17", "Statement": [
      "Action": ["sts:AssumeRole"]}]}
 
 
+def public(admitted: str, part: str = "Principal") -> Verdict:
+    """The verdict on a statement that admits `admitted` with no condition on who."""
+    return Verdict("fail", ("Statement", 0, part),
+                   f"Statement[0] allows {admitted} without a condition restricting who")
+
+
 def trust(principal: Any, condition: Any = None, effect: str = "Allow") -> dict[str, Any]:
     statement = {"Effect": effect, "Principal": principal, "Action": ["sts:AssumeRole"]}
     if condition is not None:
@@ -112,21 +118,16 @@ def trust(principal: Any, condition: Any = None, effect: str = "Allow") -> dict[
 
 
 @pytest.mark.parametrize(("document", "expected"), [
-    (trust("*"), Verdict("fail", ("Statement", 0, "Principal"),
-                         "Statement[0] allows principal * without a condition")),
-    (trust({"AWS": ["*"]}), Verdict("fail", ("Statement", 0, "Principal"),
-                                    "Statement[0] allows principal * without a condition")),
+    (trust("*"), public("principal *")),
+    (trust({"AWS": ["*"]}), public("principal *")),
     (trust({"AWS": "arn:aws:iam::*:root"}),
-     Verdict("fail", ("Statement", 0, "Principal"),
-             "Statement[0] allows principal arn:aws:iam::*:root without a condition")),
-    (trust({"AWS": ["*"]}, {"StringEquals": {"sts:ExternalId": "x7"}}), Verdict("pass")),
+     public("principal arn:aws:iam::*:root")),
     (trust({"AWS": ["arn:aws:iam::123456789012:root"]}), Verdict("pass")),
     (EC2_TRUST, Verdict("pass")),
     (trust("*", effect="Deny"), Verdict("pass")),
     ({"Statement": [{"Effect": "Allow", "NotPrincipal": {"AWS": ["arn:aws:iam::1:root"]},
                      "Action": ["sts:AssumeRole"]}]},
-     Verdict("fail", ("Statement", 0, "NotPrincipal"),
-             "Statement[0] allows every principal but NotPrincipal without a condition")),
+     public("every principal but NotPrincipal", "NotPrincipal")),
     (trust({"AWS": [Unknown("var.account")]}),
      Verdict("unknown", ("Statement", 0, "Principal"), "Principal: var.account")),
     (trust("*", Unknown("var.condition")),
@@ -135,22 +136,40 @@ def trust(principal: Any, condition: Any = None, effect: str = "Allow") -> dict[
      Verdict("unknown", (), "trust policy: data.aws_iam_policy_document.t.json")),
     (None, Verdict("pass")),
     # conditions that restrict nothing
-    (trust("*", {}), Verdict("fail", ("Statement", 0, "Principal"),
-                             "Statement[0] allows principal * without a condition")),
+    (trust("*", {}), public("principal *")),
     (trust("*", {"StringEquals": {}}),
-     Verdict("fail", ("Statement", 0, "Principal"),
-             "Statement[0] allows principal * without a condition")),
+     public("principal *")),
     (trust("*", {"StringLike": {"aws:SourceArn": ["*"]}}),
-     Verdict("fail", ("Statement", 0, "Principal"),
-             "Statement[0] allows principal * without a condition")),
+     public("principal *")),
     (trust("*", {"ForAnyValue:ArnLikeIfExists": {"aws:SourceArn": ["arn:aws:s3:::b", "**"]},
                  "ArnEquals": {"aws:PrincipalArn": ["*"]}}),
-     Verdict("fail", ("Statement", 0, "Principal"),
-             "Statement[0] allows principal * without a condition")),
+     public("principal *")),
     (trust("*", {"StringEquals": {"aws:SourceArn": []}}),
-     Verdict("fail", ("Statement", 0, "Principal"),
-             "Statement[0] allows principal * without a condition")),
+     public("principal *")),
+    # conditions on how the request is made, not who makes it (AWS's meaning of public)
+    *[(trust("*", condition), public("principal *"))
+      for condition in (
+          {"StringEquals": {"sts:ExternalId": "x7"}},
+          {"Bool": {"aws:SecureTransport": "true"}},
+          {"StringEqualsIfExists": {"aws:SourceVpce": ["vpce-1a2b3c"]}},
+          {"StringNotEquals": {"aws:SourceVpce": ["vpce-1a2b3c"]}},
+          {"IpAddress": {"aws:SourceIp": ["0.0.0.0/0"]}},
+          {"ForAllValues:StringEquals": {"aws:PrincipalOrgPaths": ["o-a/r-b/ou-c/"]}},
+      )],
     # real restrictions
+    (trust("*", {"IpAddress": {"aws:SourceIp": ["10.0.0.0/8"]}}), Verdict("pass")),
+    (trust("*", {"ArnLike": {"aws:SourceArn": ["arn:aws:sns:eu-west-1:123456789012:*"]}}),
+     Verdict("pass")),
+    (trust("*", {"ArnLike": {"aws:SourceArn": ["arn:aws:sns:eu-west-1:*:topic"]}}),
+     public("principal *")),
+    (trust("*", {"StringLike": {"aws:PrincipalOrgID": ["o-*"]}}), public("principal *")),
+    (trust("*", {"StringEquals": {"ec2:SourceInstanceArn": ["arn:aws:ec2:eu-west-1:1:i/i-1"]}}),
+     Verdict("pass")),
+    (trust("*", {"StringEquals": {"kms:CallerAccount": ["123456789012"]}}), Verdict("pass")),
+    (trust("*", {"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": ["o-a/r-b/ou-c/*"]}}),
+     Verdict("pass")),
+    (trust("*", {"StringEqualsIgnoreCase": {"AWS:SOURCEVPCE": ["vpce-1a2b3c"]}}),
+     Verdict("pass")),
     (trust("*", {"ArnLike": {"aws:SourceArn": ["arn:aws:s3:::b"]}}), Verdict("pass")),
     (trust("*", {"StringEquals": {"aws:PrincipalOrgID": ["o-abc123"]}}), Verdict("pass")),
     (trust("*", {"StringEquals": {"aws:SourceArn": ["*"]}}), Verdict("pass")),  # literal

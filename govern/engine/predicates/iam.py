@@ -37,6 +37,7 @@ from typing import Any
 
 from govern.engine.predicates.base import Part, PredicateContext, Tri, as_list, combine
 from govern.engine.predicates.base import predicate as declare
+from govern.engine.predicates.iam_conditions import condition_restricts
 from govern.engine.verdict import Verdict, failed, passed, unknown
 from govern.model.resource import Path
 from govern.model.unknown import PartialString, Unknown
@@ -45,10 +46,6 @@ ADMIN_ACTIONS = frozenset({"*", "*:*"})
 ANY_RESOURCE = frozenset({"*"})
 ADMIN_POLICY_ARN = re.compile(r"^arn:aws[a-z-]*:iam::aws:policy/AdministratorAccess$")
 SERVICE_WILDCARD = re.compile(r"^[a-z0-9-]+:\*$", re.IGNORECASE)
-# condition operators whose values are patterns (`*` matches anything); the set qualifiers
-# and `IfExists` keep that meaning
-WILDCARD_OPERATOR = re.compile(
-    r"^(forallvalues:|foranyvalue:)?(stringlike|arnlike|arnequals)(ifexists)?$", re.IGNORECASE)
 
 DocumentCheck = Callable[[Any], Verdict]  # a statement or a document -> verdict
 
@@ -315,62 +312,8 @@ def _principal_is_public(statement: Mapping[str, Any]) -> Part:
     return Part(state, path=where, why=why)
 
 
-def _wildcard_only(value: Any) -> Tri:
-    """Is a condition value only `*` (it matches every value under a wildcard operator)?"""
-    if isinstance(value, PartialString):
-        text = value.text("")
-        return None if not text.strip().strip("*") else False
-    if isinstance(value, Unknown):
-        return None
-    return isinstance(value, str) and bool(value.strip()) and not value.strip().strip("*")
-
-
-def _test_restricts(operator: str, values: Any) -> Tri:
-    """Does one condition test (an operator on a key, with its values) restrict anything?
-    The values are ORed: one `*` under a wildcard operator matches every request."""
-    listed = as_list(values)
-    if isinstance(listed, list) and not listed:
-        return False
-    if not WILDCARD_OPERATOR.match(operator):
-        return True  # a test on literal values (or a Null, Bool, IpAddress... test)
-    if isinstance(listed, Unknown):
-        return None
-    states = [_wildcard_only(item) for item in listed]
-    if any(state is True for state in states):
-        return False
-    return None if None in states else True
-
-
-def _condition_restricts(condition: Any) -> Part:
-    """Does a `Condition` restrict the statement? Its tests are ANDed: it restricts when
-    one test does. Empty blocks and tests whose values are only `*` under a wildcard
-    operator (`StringLike`, `ArnLike`, `ArnEquals`) restrict nothing."""
-    where: Path = ("Condition",)
-    if isinstance(condition, Unknown):
-        return Part(None, path=where, why=f"Condition: {condition.reason}")
-    if not isinstance(condition, Mapping):
-        return Part(bool(condition))
-    state: Tri = False
-    why = ""
-    for operator, tests in condition.items():
-        if isinstance(tests, Unknown):
-            state, why = None, why or f"Condition.{operator}: {tests.reason}"
-            continue
-        if not isinstance(tests, Mapping):
-            if tests:
-                return Part(True)
-            continue
-        for key, values in tests.items():
-            restricts = _test_restricts(str(operator), values)
-            if restricts is True:
-                return Part(True)
-            if restricts is None:
-                state, why = None, why or f"Condition.{operator}.{key} is not known"
-    return Part(state, path=where, why=why)
-
-
 def _unconditioned(statement: Mapping[str, Any]) -> Part:
-    restricts = _condition_restricts(statement.get("Condition"))
+    restricts = condition_restricts(statement.get("Condition"))
     if restricts.state is None:
         return restricts
     return Part(not restricts.state)
@@ -382,8 +325,9 @@ def iam_trust_not_public(value: Any, args: Mapping[str, Any],
     anyone.
 
     Fails for an `Allow` statement whose principal is `*` (or contains `*`), or that uses
-    `NotPrincipal`, without a `Condition`. Detail: `Statement[0] allows principal * without a
-    condition`.
+    `NotPrincipal`, without a condition that restricts who it admits: fixed values of a
+    caller, source or network key (`govern/engine/predicates/iam_conditions.py`). Detail:
+    `Statement[0] allows principal * without a condition restricting who`.
     """
     if value is None:
         return passed()
@@ -403,7 +347,8 @@ def iam_trust_not_public(value: Any, args: Mapping[str, Any],
         principal = _principal_is_public(statement)
         label = _label(statement, index)
         verdict = combine((_effect_allows(statement), principal, _unconditioned(statement)),
-                          f"{label} allows {principal.text} without a condition")
+                          f"{label} allows {principal.text} without a condition restricting "
+                          f"who")
         if verdict.status == "fail":
             return verdict.under(where)
         if verdict.status == "unknown" and first_unknown is None:
