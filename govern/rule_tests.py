@@ -10,6 +10,10 @@ Fixture directories of a rule with slug SLUG, per format (`terraform`, `cloudfor
 - `fixtures/rules/SLUG/<format>/` in the nearest directory above the rule file that has a
   `fixtures/rules/` directory (for `rules/` in a repository: `fixtures/rules/` beside it).
 
+A sub-resource whose parent is declared outside the scanned code (a security group rule
+on a data source's group) is judged on a stand-in for that parent: an expectation written
+on the sub-resource covers the stand-in's findings.
+
 Scans load the built-in rules plus PATH, so ids must not clash; only the rules that the
 expectations name are judged. Lives next to `govern.scan` (it scans); the engine stays free
 of parsers.
@@ -20,7 +24,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +32,7 @@ from govern.engine.expectations import FORMATS, Expectation, read_expectations
 from govern.engine.rule import Rule, RuleSet
 from govern.engine.rule_loader import FIXTURE_DIR_SUFFIX
 from govern.errors import SourceError
+from govern.model.finding import Finding
 from govern.scan import ScanOptions, ScanResult, run_scan
 
 EXAMPLE_FILES = {"terraform": "main.tf", "cloudformation": "template.yaml",
@@ -101,7 +106,17 @@ def scan_directory(directory: Path, rule_paths: Sequence[str] = ()) -> ScanResul
 
 def _statuses(result: ScanResult, rule_id: str, matches: Callable[[str], bool]) -> set[str]:
     return {f.status for f in result.report.findings
-            if f.rule_id == rule_id and matches(f.resource_address)}
+            if f.rule_id == rule_id and any(matches(a) for a in _addresses(result, f))}
+
+
+def _addresses(result: ScanResult, finding: Finding) -> list[str]:
+    """The addresses an expectation may name for a finding: the resource's, and for a
+    parent declared outside the scanned code (`Resource.external`), those of the
+    sub-resources judged on it (the only ones a fixture can annotate)."""
+    resource = result.graph.get(finding.resource_id)
+    if resource is None or not resource.external:
+        return [finding.resource_address]
+    return [finding.resource_address, *resource.native]
 
 
 def _scan_errors(result: ScanResult, file: str, line: int, what: str,
@@ -152,7 +167,7 @@ def check_fixture(directory: Path, fmt: str, rule_paths: Sequence[str] = (),
     expected missing, nothing unexpected reported for the rules the expectations name."""
     shown = display_path(str(directory))
     try:
-        expectations = read_expectations(directory, fmt)
+        expectations = _with_arm_aliases(read_expectations(directory, fmt))
     except SourceError as exc:
         return [Failure(display_path(exc.file), exc.line or 0,
                             exc.message + (f" ({exc.hint})" if exc.hint else ""))]
@@ -172,7 +187,8 @@ def check_fixture(directory: Path, fmt: str, rule_paths: Sequence[str] = (),
     for finding in result.report.findings:
         if finding.rule_id not in tested or any(
                 e.kind != "ok" and e.rule_id == finding.rule_id
-                and e.matches(finding.resource_address) for e in expectations):
+                and any(e.matches(a) for a in _addresses(result, finding))
+                for e in expectations):
             continue
         loc = finding.location
         failures.append(Failure(
@@ -180,6 +196,30 @@ def check_fixture(directory: Path, fmt: str, rule_paths: Sequence[str] = (),
             f"expected no annotation-free finding, got {finding.status} for "
             f"{finding.rule_id} on {finding.resource_address} (annotate it or fix the rule)"))
     return failures
+
+
+def _with_arm_aliases(expectations: list[Expectation]) -> list[Expectation]:
+    """ARM expectations name resources by their names as written, findings by their
+    evaluated names: each ARM expectation gets as `aliases` the addresses of the resources
+    declared where it is written (the innermost declaration holding its line whose
+    `comments` name the rule, every copy instance of it)."""
+    from govern.parsers.arm import parse_arm
+
+    files = sorted({e.file for e in expectations if e.suffix_match})
+    if not files:
+        return expectations
+    natives = parse_arm(files).resources
+    resolved = []
+    for exp in expectations:
+        holding = [n for n in natives if n.range.file == exp.file
+                   and n.range.start_line <= exp.line <= n.range.end_line
+                   and exp.rule_id in str(n.attributes.get("comments", ""))]
+        if exp.suffix_match and holding:
+            innermost = max(n.range.start_line for n in holding)
+            exp = replace(exp, aliases=frozenset(
+                n.address for n in holding if n.range.start_line == innermost))
+        resolved.append(exp)
+    return resolved
 
 
 def _check_expectation(exp: Expectation, result: ScanResult, where: str
@@ -193,7 +233,9 @@ def _check_expectation(exp: Expectation, result: ScanResult, where: str
         holds = statuses == {"unknown"}
     if holds:
         return []
-    if not any(exp.matches(resource.address) for resource in result.graph):
+    if not any(exp.matches(address) for resource in result.graph
+               for address in [resource.address, *(resource.native if resource.external
+                                                   else ())]):
         got = "no resource with that address"
     else:
         got = ", ".join(sorted(statuses)) or "pass"

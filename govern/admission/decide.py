@@ -33,6 +33,7 @@ from govern.errors import ConfigError, UsageError
 from govern.model.finding import Finding, Notice
 from govern.model.graph import ResourceGraph
 from govern.model.inventory import load_inventory
+from govern.model.unknown import Undeclared
 from govern.parsers.classify import classify_file
 from govern.report.safe_text import clean_value
 from govern.suppress.model import SuppressionRule
@@ -176,7 +177,8 @@ class Admitter:
             return self.failure([{"message": n.message, "file": relative(n.file, base_dir)
                                   if n.file else None, "line": n.line} for n in failed])
         findings = self._suppressed(findings, built.files, base_dir)
-        counted = [f for f in findings if f.resource_id in touched]
+        counted = [f for f in findings
+                   if f.resource_id in touched and not _beyond_the_change(f, graph)]
         before = self._live_failures(live, touched, base_dir)
         reasons = [self._reason(f, graph, base_dir,
                                 (f.rule_id, f.resource_id, f.status) not in before)
@@ -270,6 +272,18 @@ def _waivers(config: Config, rule_ids: Sequence[str]) -> list[SuppressionRule]:
     waivers = list(load_waivers(config.waivers))
     check_waiver_rules(waivers, rule_ids)
     return waivers
+
+
+def _beyond_the_change(finding: Finding, graph: ResourceGraph) -> bool:
+    """An unknown on a stand-in for a parent the change names but does not hold
+    (`Resource.external`: a bucket policy on a bucket that is neither in the change nor in
+    the inventory) that comes from what the change does not say of the parent (an
+    `Undeclared` value): not the change's to judge, so it neither warns nor counts."""
+    if finding.status != "unknown":
+        return False
+    resource = graph.get(finding.resource_id)
+    return (resource is not None and resource.external
+            and isinstance(resource.get(finding.path), Undeclared))
 
 
 def _is_json(content: str) -> bool:

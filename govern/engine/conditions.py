@@ -19,7 +19,7 @@ from govern.engine.predicates.base import arg_problem
 from govern.engine.verdict import Verdict, VerdictStatus, dotted
 from govern.model.graph import ResourceGraph
 from govern.model.resource import Path, Resource
-from govern.model.unknown import Unknown, leaf_alternatives
+from govern.model.unknown import Undeclared, Unknown, leaf_alternatives
 
 # The edge relations adapters produce (docs/canonical-model.md, "Edges").
 RELATIONS = ("attached_policy", "logging_target", "references", "security_group")
@@ -163,6 +163,8 @@ class AttrTest(Condition):
     def _state(self, actual: Any) -> bool | None:
         if actual is _ABSENT or actual is None:
             return self.op.absent
+        if isinstance(actual, Undeclared):
+            return None  # not even known to be set: `exists`/`absent` cannot tell either
         if isinstance(actual, Unknown):
             return self.op.unknown
         return self.op.test(actual, self.value)

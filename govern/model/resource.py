@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govern.model.source import SourceRange
-from govern.model.unknown import Unknown
+from govern.model.unknown import Undeclared, Unknown
 
 Path = tuple[str | int, ...]
 
@@ -33,6 +33,12 @@ class Resource:
     - `context`: the deployment the resource belongs to (a Terraform root module directory,
       a template file, a live account and region). The same module instantiated by two
       roots gives two resources with the same address and different contexts.
+    - `external`: the resource is declared outside the scanned code (another module or
+      stack, a data source, a parameter, a hard-coded id): it stands for that parent and
+      holds only what the sub-resources that name it say (a security group rule, a bucket
+      policy, a policy attachment). Every other attribute is Unknown, not absent: `get`
+      of a path whose top-level attribute is absent gives `Undeclared("declared outside
+      the scanned code (<address>)")` (an Unknown whose very presence is unknown).
     """
 
     id: str
@@ -48,6 +54,7 @@ class Resource:
     arn: str | None = None
     context: str = ""  # the deployment it belongs to: Terraform root module directory,
     # template file, or live account/region; addresses are unique only within a context
+    external: bool = False  # declared outside the scanned code: absent means Unknown
 
     def get(self, path: Path | str, default: Any = None) -> Any:
         """The value at a canonical path (`"a.b.0.c"` or a tuple), or `default` if absent.
@@ -55,11 +62,21 @@ class Resource:
         A missing key under an Unknown ancestor is Unknown, not absent. Below an Unknown
         with `alternatives`, the result is an Unknown (same reason and ref) whose
         alternatives are the values at the rest of the path in each alternative (`None`
-        where an alternative does not have it).
+        where an alternative does not have it). On an `external` resource, a path whose
+        top-level attribute is absent is Unknown (what the scanned code does not say);
+        below a top-level attribute a sub-resource set, absent means "not set" as usual.
         """
         parts = split_path(path) if isinstance(path, str) else path
         found = _descend(self.attributes, parts)
-        return default if found is _MISSING else found
+        if found is _MISSING:
+            if self.external and parts and parts[0] not in self.attributes:
+                return self.undeclared()
+            return default
+        return found
+
+    def undeclared(self) -> Undeclared:
+        """What an attribute the scanned code does not set is on an `external` resource."""
+        return Undeclared(f"declared outside the scanned code ({self.address})")
 
     def location(self, path: Path | str | None = None) -> SourceRange | None:
         """Where `path` was written: the path itself, its nearest written ancestor, or the

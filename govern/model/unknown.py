@@ -95,6 +95,17 @@ class PartialString(Unknown):
         return hash(("PartialString", self.reason, self.ref))
 
 
+class Undeclared(Unknown):
+    """An attribute of a resource declared outside the scanned code (`Resource.external`)
+    that the sub-resources naming it do not set: not only its value is unknown, but also
+    whether it is set at all, so `exists` and `absent` are unknown too."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"Undeclared({self.reason!r})"
+
+
 def is_unknown(value: Any) -> bool:
     return isinstance(value, Unknown)
 

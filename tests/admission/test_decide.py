@@ -50,10 +50,23 @@ def attach_admin_plan(directory: Path) -> str:
 
 def test_bucket_policy_on_a_live_bucket_alone_has_nothing_to_judge(
         admitter: Admitter, tmp_path: Path) -> None:
+    # judged on a stand-in for the bucket: what the change does not say of it is unknown,
+    # and not the change's to judge
     decision = admitter.admit_file(public_policy_plan(tmp_path))
     assert decision.to_dict() == {"decision": "allow", "reasons": [], "errors": [],
-                                  "context": {"resources": 0}}
+                                  "context": {"resources": 1}}
     assert decision.exit_code == 0
+
+
+def test_a_known_violation_on_a_parent_outside_the_change_is_denied(
+        admitter: Admitter, tmp_path: Path) -> None:
+    # SSH from anywhere added to a group neither in the change nor in the inventory
+    plan = write_plan(tmp_path, change("aws_security_group_rule", "ssh", {
+        "type": "ingress", "security_group_id": "sg-0123abcd", "protocol": "tcp",
+        "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]}))
+    decision = admitter.admit_file(plan)
+    assert decision.decision == "deny"
+    assert rules_of(decision) == [("GOV-AWS-005", "mandatory", "fail", "sg-0123abcd")]
 
 
 def test_bucket_policy_on_a_live_bucket_is_denied_with_the_inventory(

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from govern.adapters.external import ExternalParents, Setup, input_address
 from govern.model.finding import Notice
 from govern.model.graph import Edge
 from govern.model.resource import Resource
-from govern.parsers.arm.values import name_key
+from govern.model.unknown import Unknown
+from govern.parsers.arm.values import UnknownString, name_key
 from govern.parsers.native import NativeResource
 
 
@@ -21,6 +23,7 @@ class ArmContext:
         self.notices: list[Notice] = []
         self._owner: dict[str, Resource] = {}
         self._by_name: dict[tuple[str, Any], list[Resource]] = defaultdict(list)
+        self.externals = ExternalParents(self.resources, self.notices)
 
     def add(self, native: NativeResource, resource: Resource) -> None:
         self.resources.append(resource)
@@ -42,6 +45,14 @@ class ArmContext:
         matches the same unknown name)."""
         return list(self._by_name.get((kind, name_key(name)), ()))
 
+    def external_parent(self, native: NativeResource, kind: str, name: Any, what: str,
+                        setup: Setup) -> Resource:
+        """The external parent of a child resource named `<parent>/<child>` whose parent is
+        not in the template (`govern.adapters.external`): its address is the parent's
+        (`parent_address`), its name `name`."""
+        return self.externals.parent(native, kind, parent_address(native, name), _parent_type(
+            native.native_type), what, name, setup)
+
     def connect(self, source: Resource, target: Resource, relation: str) -> None:
         if source.id != target.id:
             self.edges.add(Edge(source.id, target.id, relation))
@@ -49,3 +60,28 @@ class ArmContext:
     def note(self, native: NativeResource, message: str, code: str) -> None:
         self.notices.append(Notice("note", f"{native.address}: {message}",
                                    native.range.file, native.range.start_line, code=code))
+
+
+def _parent_type(child_type: str) -> str:
+    return child_type.rsplit("/", 1)[0]
+
+
+def parent_address(native: NativeResource, name: Any) -> str:
+    """`Microsoft.Network/networkSecurityGroups/nsg` for a child resource of that group
+    (with the same prefix as the child's address, for a child in a nested deployment); a
+    part of the name not known statically is written `[parameters('name')]` for a
+    parameter without a value, else `[?]`."""
+    address, child_type = native.address, native.native_type
+    at = address.lower().rfind(child_type.lower() + "/")
+    prefix = address[:at] if at > 0 else ""
+    return f"{prefix}{_parent_type(child_type)}/{_written(name)}"
+
+
+def _written(name: Any) -> str:
+    if isinstance(name, str):
+        return name
+    if isinstance(name, UnknownString):
+        return "".join(_written(part) for part in name.parts)
+    if isinstance(name, Unknown):
+        return f"[{input_address(name) or '?'}]"
+    return "[?]"

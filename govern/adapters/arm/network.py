@@ -6,7 +6,8 @@ the group.
 A child resource nested in its group is folded into that group; a top-level one into the
 group of this template whose name is the part of the rule's name before the last `/`
 (compared case-insensitively; a name that is not known statically matches a group with
-the same unknown name, e.g. both `[parameters('nsgName')]`). Each rule becomes the
+the same unknown name, e.g. both `[parameters('nsgName')]`); a group that is not in the
+template is an external parent (`govern.adapters.external`). Each rule becomes the
 canonical rule of `govern.adapters.nsg_rules.canonical_rule` (the same
 folding of single values into lists as for azurerm).
 """
@@ -19,6 +20,7 @@ from govern.adapters.arm.building import apply_tags, carry, copy, new_resource
 from govern.adapters.arm.context import ArmContext
 from govern.adapters.arm.reading import MISSING, find, located, value_in
 from govern.adapters.arm.storage import set_context
+from govern.adapters.external import Setup, open_list
 from govern.adapters.nsg_rules import canonical_rule
 from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
@@ -92,13 +94,26 @@ def fold_rule(native: NativeResource, ctx: ArmContext) -> None:
                 names = ", ".join(r.address for r in found)
                 ctx.note(native, f"network security group is ambiguous (one of {names})",
                          "fold-target-ambiguous")
-            else:
-                ctx.note(native, "network security group not found in this template",
-                         "fold-target-not-found")
-            return
-        group = found[0]
+                return
+            group = ctx.external_parent(native, KIND, group_name, "network security group",
+                                        _external_group(native))
+        else:
+            group = found[0]
     ctx.absorb(native, group)
     _append(group, native, native.attributes, rule_name, ())
+
+
+def _external_group(native: NativeResource) -> Setup:
+    """An NSG outside the template: its name, resource group (the rule's: a child is
+    deployed with its parent), and rules that start with an Unknown for those declared
+    elsewhere."""
+
+    def setup(group: Resource, name: Any) -> None:
+        group.set(("name",), name)
+        set_context(group, native)
+        open_list(group, "security_rules", "security rules")
+
+    return setup
 
 
 def split_rule_name(name: Any) -> tuple[Any, Any]:

@@ -7,12 +7,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from govern.adapters.external import ExternalParents, Setup, refs_of, value_address
 from govern.adapters.reading import MISSING, value_at
 from govern.model.finding import Notice
 from govern.model.graph import Edge
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
+
+# how to make an external parent: its kind, native type, and a setup for a new one
+External = tuple[str, str, Setup | None]
 
 
 class TemplateContext:
@@ -24,6 +28,7 @@ class TemplateContext:
         self.notices: list[Notice] = []
         self._owner: dict[str, Resource] = {}  # logical id -> its canonical resource
         self._by_name: dict[tuple[str, str], list[Resource]] | None = None
+        self.externals = ExternalParents(self.resources, self.notices)
 
     def add(self, native: NativeResource, resource: Resource) -> None:
         self.resources.append(resource)
@@ -65,21 +70,37 @@ class TemplateContext:
         return self._by_name
 
     def fold_target(self, native: NativeResource, prop: str, kinds: Iterable[str],
-                    what: str, by_name: bool = True) -> Resource | None:
+                    what: str, by_name: bool = True,
+                    external: External | None = None) -> Resource | None:
         """The one resource `native.<prop>` designates, or None with a note."""
-        return self.single(native, value_at(native, prop), kinds, what, by_name)
+        return self.single(native, value_at(native, prop), kinds, what, by_name, external,
+                           prop)
 
     def single(self, native: NativeResource, value: Any, kinds: Iterable[str], what: str,
-               by_name: bool = True) -> Resource | None:
+               by_name: bool = True, external: External | None = None,
+               prop: str = "") -> Resource | None:
+        """The one resource `value` designates, or None with a note saying it was not
+        found or was ambiguous. With `external` (the parent's kind, native type and a setup
+        for a new stand-in), a value that designates nothing in the template (a parameter,
+        `Fn::ImportValue`, a literal id, name or ARN) gives the external parent it names
+        (`govern.adapters.external`)."""
         found = [] if value is MISSING else self.designated(value, kinds, by_name)
         if len(found) == 1:
             return found[0]
         if found:
             names = ", ".join(r.address for r in found)
             self.note(native, f"{what} is ambiguous (one of {names})", "fold-target-ambiguous")
-        else:
+            return None
+        address = None
+        if external is not None and value is not MISSING and not refs_of(value):
+            # (a value with a ref comes from a resource of the template)
+            address = value_address(value, f"{native.address}.{prop}" if prop
+                                    else native.address)
+        if external is None or address is None:
             self.note(native, f"{what} not found in this template", "fold-target-not-found")
-        return None
+            return None
+        kind, native_type, setup = external
+        return self.externals.parent(native, kind, address, native_type, what, value, setup)
 
     def connect(self, source: Resource, target: Resource, relation: str) -> None:
         if source.id != target.id:

@@ -8,7 +8,8 @@ policies of its own `ManagedPolicyArns`, then the `AWS::IAM::Policy` (inline) an
 in the template contributes a copy of its document and an `attached_policy` edge; an
 AWS-managed ARN its known document (`AdministratorAccess` only) or Unknown; any other ARN
 an Unknown document. Identities are designated by `!Ref` (a role's `Ref` is its name) or
-by their literal name.
+by their literal name; one not in the template (a parameter, a literal name of an
+identity created elsewhere) is an external parent (`govern.adapters.external`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from govern.adapters.aws_managed_policies import (
 from govern.adapters.building import convert, copy, where
 from govern.adapters.cloudformation.building import new_resource
 from govern.adapters.cloudformation.context import TemplateContext
+from govern.adapters.external import named
 from govern.adapters.iam_document import normalize_policy_document
 from govern.adapters.iam_policies import add_policy, clone, managed_unknown
 from govern.adapters.reading import MISSING, value_at, value_in
@@ -35,6 +37,7 @@ USER = "aws.iam.user"
 GROUP = "aws.iam.group"
 POLICY = "aws.iam.policy"
 _NAMES = {ROLE: "RoleName", USER: "UserName", GROUP: "GroupName"}
+_NATIVE_TYPES = {ROLE: "AWS::IAM::Role", USER: "AWS::IAM::User", GROUP: "AWS::IAM::Group"}
 _ATTACHED_BY = ((ROLE, "Roles", "role"), (USER, "Users", "user"), (GROUP, "Groups", "group"))
 
 
@@ -156,8 +159,10 @@ def _holders(native: NativeResource, ctx: TemplateContext) -> list[Resource]:
         if not isinstance(names, list):
             ctx.note(native, f"{prop} not known statically", "fold-target-unknown")
             continue
-        for name in names:
-            holder = ctx.single(native, name, [kind], what)
+        for index, name in enumerate(names):
+            holder = ctx.single(native, name, [kind], what, external=(
+                kind, _NATIVE_TYPES[kind], named(("policies", "policies"))),
+                prop=f"{prop}[{index}]")
             if holder is not None and holder not in holders:
                 holders.append(holder)
     return holders

@@ -17,6 +17,7 @@ from govern.adapters.building import carry_locations, clear, convert, copy, wher
 from govern.adapters.cloudformation.building import new_resource
 from govern.adapters.cloudformation.context import TemplateContext
 from govern.adapters.cloudformation.values import canned_acl, mapped, to_bool
+from govern.adapters.external import named
 from govern.adapters.iam_document import normalize_policy_document
 from govern.adapters.reading import MISSING, value_at, value_in
 from govern.model.resource import Path, Resource
@@ -72,7 +73,8 @@ def build_bucket(native: NativeResource) -> Resource:
 
 def fold_policy(native: NativeResource, ctx: TemplateContext) -> None:
     """`AWS::S3::BucketPolicy`: its document becomes the bucket's `policy`."""
-    bucket = ctx.fold_target(native, "Bucket", [KIND], "bucket")
+    bucket = ctx.fold_target(native, "Bucket", [KIND], "bucket",
+                             external=(KIND, "AWS::S3::Bucket", named()))
     if bucket is None:
         return
     ctx.absorb(native, bucket)

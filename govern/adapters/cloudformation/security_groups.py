@@ -1,7 +1,8 @@
 """Security groups: `AWS::EC2::SecurityGroup` with its `SecurityGroupIngress`/`Egress`
 lists, plus `AWS::EC2::SecurityGroupIngress`/`Egress` folded into the group their `GroupId`
 (`!Ref G`, `!GetAtt G.GroupId`) or `GroupName` (a reference, or the group's literal
-`GroupName`) designates.
+`GroupName`) designates; a group not in the template (a parameter, `Fn::ImportValue`, a
+literal id) is an external parent (`govern.adapters.external`).
 
 Canonical rules are the Terraform adapter's: `protocol` (`-1` for all, names for 6/17/1/58),
 `from_port`/`to_port` as ints (0-65535 for protocol `-1`), the four source lists always
@@ -20,6 +21,7 @@ from govern.adapters.building import carry_locations, convert, copy, where
 from govern.adapters.cloudformation.building import new_resource
 from govern.adapters.cloudformation.context import TemplateContext
 from govern.adapters.cloudformation.values import mapped
+from govern.adapters.external import named, open_list, opened
 from govern.adapters.network import ALL_PORTS, aws_ip_protocol, port
 from govern.adapters.reading import MISSING, value_at, value_in
 from govern.model.resource import Path, Resource
@@ -69,11 +71,14 @@ def fold_rule(direction: str) -> Any:
 
     def fold(native: NativeResource, ctx: TemplateContext) -> None:
         prop = "GroupName" if value_at(native, "GroupId") is MISSING else "GroupId"
+        setup = named if prop == "GroupName" else opened
         group = ctx.fold_target(native, prop, [KIND], "security group",
-                                by_name=prop == "GroupName")
+                                by_name=prop == "GroupName",
+                                external=(KIND, "AWS::EC2::SecurityGroup", setup()))
         if group is None:
             return
         ctx.absorb(native, group)
+        open_list(group, direction, f"{direction} rules")
         _append(group, direction, native.attributes, native, (), folded=True)
 
     return fold

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from govern.adapters.building import carry_locations, copy, new_resource, where
+from govern.adapters.external import open_list
 from govern.adapters.nsg_rules import LISTS, SCALARS, canonical_rule
 from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.context import RootContext
@@ -49,8 +50,24 @@ def fold_rule(native: NativeResource, ctx: RootContext) -> None:
         return not (isinstance(resource_group, str) and isinstance(theirs, str)
                     and resource_group != theirs)
 
-    group = ctx.fold_target(native, "network_security_group_name", [KIND],
-                            "network security group", keep=same_resource_group)
+    def setup(group: Resource, name: Any) -> None:
+        """An NSG outside the configuration: its name and resource group when the rule
+        writes them; its rules start with an Unknown for the rules declared elsewhere."""
+        if isinstance(name, str):
+            group.set(("name",), name)
+        if resource_group is not MISSING:
+            group.set(("resource_group_name",), resource_group)
+        open_list(group, "security_rules", "security rules")
+
+    name = value_at(native, "network_security_group_name")
+    if isinstance(name, str) and isinstance(resource_group, str):
+        name_in_group: Any = f"{resource_group}/{name}"  # one stand-in per group and name
+    else:
+        name_in_group = name
+    group = ctx.single(native, name, [KIND], "network security group",
+                       keep=same_resource_group, attribute="network_security_group_name",
+                       external=(KIND, "azurerm_network_security_group", setup),
+                       address=name_in_group)
     if group is None:
         return
     ctx.absorb(native, group)

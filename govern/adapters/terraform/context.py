@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from govern.adapters.external import ExternalParents, Setup, refs_of, value_address
 from govern.adapters.reading import MISSING, base_address, value_at
 from govern.model.finding import Notice
 from govern.model.graph import Edge
@@ -15,6 +16,8 @@ from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
 Folder = Callable[[NativeResource, "RootContext"], None]
+# how to make an external parent: its kind, native type, and a setup for a new one
+External = tuple[str, str, Setup | None]
 
 # Native attributes that identify an existing resource (known in a plan's values).
 IDENTITY_ATTRIBUTES = ("id", "arn")
@@ -32,6 +35,15 @@ class RootContext:
         self._in_base: set[tuple[str, int]] = set()  # (base, id(resource)): linear adds
         self._by_name: dict[tuple[str, str], list[Resource]] | None = None
         self._by_identity: dict[str, list[Resource]] = defaultdict(list)
+        self._declared: set[str] = set()  # managed native addresses (and their bases)
+        self.externals = ExternalParents(self.resources, self.notices)
+
+    def declare(self, natives: Iterable[NativeResource]) -> None:
+        """The managed resources of the root, of every type: a reference to one of them
+        never designates a parent declared outside the scanned code."""
+        for native in natives:
+            self._declared.add(native.address)
+            self._declared.add(base_address(native.address))
 
     # ----- registering ---------------------------------------------------------------
 
@@ -117,16 +129,22 @@ class RootContext:
 
     def fold_target(self, native: NativeResource, attribute: str, kinds: Iterable[str],
                     what: str, by_name: bool = True,
-                    keep: Callable[[Resource], bool] | None = None) -> Resource | None:
+                    keep: Callable[[Resource], bool] | None = None,
+                    external: External | None = None) -> Resource | None:
         """The one resource `native.<attribute>` designates, or None with a note."""
         value = value_at(native, attribute)
-        return self.single(native, value, kinds, what, by_name, keep)
+        return self.single(native, value, kinds, what, by_name, keep, external, attribute)
 
     def single(self, native: NativeResource, value: Any, kinds: Iterable[str], what: str,
                by_name: bool = True,
-               keep: Callable[[Resource], bool] | None = None) -> Resource | None:
+               keep: Callable[[Resource], bool] | None = None,
+               external: External | None = None, attribute: str = "",
+               address: Any = MISSING) -> Resource | None:
         """The one resource `value` designates (among those `keep` accepts), or None with
-        a note saying it was not found or was ambiguous."""
+        a note saying it was not found or was ambiguous. With `external` (the parent's
+        kind, native type and a setup for a new stand-in), a value that designates nothing
+        in the scanned code gives the external parent it names (`govern.adapters.external`).
+        """
         found = [] if value is MISSING else self.designated(value, kinds, native, by_name)
         if keep is not None:
             found = [r for r in found if keep(r)]
@@ -135,10 +153,29 @@ class RootContext:
         if found:
             names = ", ".join(r.address for r in found)
             self.note(native, f"{what} is ambiguous (one of {names})", "fold-target-ambiguous")
-        else:
+            return None
+        outside = self._outside(value, native, attribute) if external is not None else None
+        if external is None or outside is None:
             self.note(native, f"{what} not found in this configuration",
                       "fold-target-not-found")
-        return None
+            return None
+        if address is not MISSING:  # the caller's identity for the parent (NSG: group/name)
+            outside = self._outside(address, native, attribute) or outside
+        kind, native_type, setup = external
+        return self.externals.parent(native, kind, outside, native_type, what, value, setup)
+
+    def _outside(self, value: Any, native: NativeResource, attribute: str) -> str | None:
+        """The address of the parent `value` names when it is not declared in the scanned
+        code; None when it refers to a resource of this root (of another kind, or of a
+        type govern does not map), or names nothing."""
+        if value is MISSING:
+            return None
+        for ref in refs_of(value):
+            for address in self.qualified(ref, native.module):
+                if self.at(address) or address in self._declared:
+                    return None
+        return value_address(value, f"{native.address}.{attribute}" if attribute
+                             else native.address)
 
     # ----- results -------------------------------------------------------------------
 

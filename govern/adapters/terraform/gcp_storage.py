@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from govern.adapters.building import carry_locations, field
+from govern.adapters.external import named
 from govern.adapters.reading import MISSING, value_at
 from govern.adapters.terraform.context import RootContext
 from govern.adapters.terraform.mapping import KindMapping
@@ -48,7 +49,8 @@ def _members(native: NativeResource) -> tuple[Any, str]:
 
 
 def fold_bucket_iam(native: NativeResource, ctx: RootContext) -> None:
-    bucket = ctx.fold_target(native, "bucket", [KIND], "bucket")
+    bucket = ctx.fold_target(native, "bucket", [KIND], "bucket", external=(
+        KIND, "google_storage_bucket", named(("iam_bindings", "IAM bindings"))))
     if bucket is None:
         return
     ctx.absorb(native, bucket)

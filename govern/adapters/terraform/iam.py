@@ -19,10 +19,11 @@ from govern.adapters.aws_managed_policies import (
     policy_name_from_arn,
 )
 from govern.adapters.building import copy, new_resource, where
+from govern.adapters.external import named
 from govern.adapters.iam_document import normalize_policy_document
 from govern.adapters.iam_policies import add_policy, clone, managed_unknown
 from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
-from govern.adapters.terraform.context import Folder, RootContext
+from govern.adapters.terraform.context import External, Folder, RootContext
 from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
@@ -86,12 +87,19 @@ def link_role(role: Resource, native: NativeResource, ctx: RootContext) -> None:
 _IDENTITY_ATTRIBUTE = {ROLE: "role", USER: "user", GROUP: "group"}
 
 
+def _external(kind: str) -> External:
+    """How to make an identity declared outside the configuration: its `policies` start
+    with an Unknown for the policies attached elsewhere; a literal name is its `name`."""
+    return kind, f"aws_iam_{_IDENTITY_ATTRIBUTE[kind]}", named(("policies", "policies"))
+
+
 def fold_inline_policy(kind: str) -> Folder:
     """`aws_iam_role_policy` and its user and group siblings."""
 
     def fold(native: NativeResource, ctx: RootContext) -> None:
         attribute = _IDENTITY_ATTRIBUTE[kind]
-        holder = ctx.fold_target(native, attribute, [kind], attribute)
+        holder = ctx.fold_target(native, attribute, [kind], attribute,
+                                 external=_external(kind))
         if holder is None:
             return
         ctx.absorb(native, holder)
@@ -107,7 +115,8 @@ def fold_policy_attachment(kind: str) -> Folder:
 
     def fold(native: NativeResource, ctx: RootContext) -> None:
         attribute = _IDENTITY_ATTRIBUTE[kind]
-        holder = ctx.fold_target(native, attribute, [kind], attribute)
+        holder = ctx.fold_target(native, attribute, [kind], attribute,
+                                 external=_external(kind))
         if holder is not None:
             _attach(holder, native, ctx)
 
@@ -123,8 +132,9 @@ def fold_shared_attachment(native: NativeResource, ctx: RootContext) -> None:
         if not isinstance(names, list):
             ctx.note(native, f"{attribute} not known statically", "fold-target-unknown")
             continue
-        for name in names:
-            holder = ctx.single(native, name, [kind], _IDENTITY_ATTRIBUTE[kind])
+        for index, name in enumerate(names):
+            holder = ctx.single(native, name, [kind], _IDENTITY_ATTRIBUTE[kind],
+                                external=_external(kind), attribute=f"{attribute}[{index}]")
             if holder is not None:
                 _attach(holder, native, ctx)
 

@@ -19,6 +19,7 @@ from govern.adapters.building import (
     set_default,
     where,
 )
+from govern.adapters.external import named
 from govern.adapters.iam_document import normalize_policy_document
 from govern.adapters.reading import (
     MISSING,
@@ -66,7 +67,10 @@ def link_bucket(bucket: Resource, native: NativeResource, ctx: RootContext) -> N
 
 
 def _bucket_of(native: NativeResource, ctx: RootContext) -> Resource | None:
-    bucket = ctx.fold_target(native, "bucket", [KIND], "bucket")
+    """The bucket `bucket` names: one of the configuration, or an external parent (every
+    separate setting replaces a whole canonical attribute, so what it says is known)."""
+    bucket = ctx.fold_target(native, "bucket", [KIND], "bucket",
+                             external=(KIND, "aws_s3_bucket", named()))
     if bucket is not None:
         ctx.absorb(native, bucket)
     return bucket

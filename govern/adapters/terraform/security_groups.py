@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from govern.adapters.building import carry_locations, copy, new_resource, where
+from govern.adapters.external import open_list
 from govern.adapters.network import ALL_PORTS, aws_ip_protocol, port
 from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.context import Folder, RootContext
@@ -131,14 +132,17 @@ _ORDER = ("protocol", "from_port", "to_port", *LIST_FIELDS, "self", "description
 
 
 def _group_of(native: NativeResource, ctx: RootContext) -> Resource | None:
+    """The group the rule belongs to: one of the configuration, or the external parent
+    its `security_group_id` names (a data source, a variable, a hard-coded id)."""
     group = ctx.fold_target(native, "security_group_id", [KIND], "security group",
-                            by_name=False)
+                            by_name=False, external=(KIND, "aws_security_group", None))
     if group is not None:
         ctx.absorb(native, group)
     return group
 
 
 def _rules(group: Resource, direction: str) -> list[Any]:
+    open_list(group, direction, f"{direction} rules")
     rules = group.attributes.get(direction)
     if not isinstance(rules, list):
         rules = []

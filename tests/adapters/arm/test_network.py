@@ -60,16 +60,20 @@ def test_child_rules_nested_or_named_group_slash_rule_are_folded(tmp_path: Path)
         {"type": f"{NSG}/securityRules", "apiVersion": "2023-04-01", "name": "other/rdp",
          "properties": RULE},
         parameters={"name": {"type": "string"}}))
-    [resource] = result.resources
+    resource, other = result.resources
     assert resource.attributes["security_rules"] == [CANONICAL, {**CANONICAL, "name": "rdp"}]
+    assert other.external and other.address == f"{NSG}/other"
+    assert other.native == [f"{NSG}/securityRules/other/rdp"]
     assert resource.native == [f"{NSG}/[parameters('name')]",
                                f"{NSG}/securityRules/[parameters('name')]/ssh",
                                f"{NSG}/securityRules/[concat(parameters('name'), '/rdp')]"]
     assert resource.location("security_rules.1") == SourceRange(path, 37, 54)
     assert resource.location("security_rules.1.priority") == SourceRange(path, 42, 42)
     assert [(n.level, n.code, n.line, n.message) for n in result.notices] == [
-        ("note", "fold-target-not-found", 55,
-         f"{NSG}/securityRules/other/rdp: network security group not found in this template")]
+        ("note", "external-parent", 55,
+         f"{NSG}/securityRules/other/rdp: network security group {NSG}/other is not declared "
+         "in the scanned code; judged on a stand-in that holds what this resource sets (the "
+         "rest is unknown)")]
 
 
 def test_unknown_rule_lists_and_values_stay_unknown(tmp_path: Path) -> None:

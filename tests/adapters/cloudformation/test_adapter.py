@@ -81,8 +81,10 @@ Resources:
         Edge(rid(tmp_path, "Data"), rid(tmp_path, "Logs"), "logging_target"),
         Edge(rid(tmp_path, "Data"), rid(tmp_path, "Logs"), "references")])
     assert [n.render() for n in result.notices] == [
-        f"{tmp_path / 'template.yaml'}:22: Stray: bucket not found in this template"]
-    assert [n.code for n in result.notices] == ["fold-target-not-found"]
+        f"{tmp_path / 'template.yaml'}:22: Stray: bucket somebody-elses-bucket is not "
+        "declared in the scanned code; judged on a stand-in that holds what this resource "
+        "sets (the rest is unknown)"]
+    assert [n.code for n in result.notices] == ["external-parent"]
 
 
 def test_encryption_locations_point_at_the_algorithm(tmp_path: Path) -> None:

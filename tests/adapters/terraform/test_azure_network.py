@@ -46,8 +46,14 @@ def test_separate_rules_fold_by_reference_or_by_name_in_the_resource_group() -> 
         CANONICAL, {**CANONICAL, "name": "rdp", "destination_port_ranges": ["3389"]}]
     assert resource.location("security_rules.0") == lines(30, 40)
     assert [n.message for n in result.notices] == [
-        "azurerm_network_security_rule.other: network security group not found in this "
-        "configuration"]
+        "azurerm_network_security_rule.other: network security group rg2/web-nsg is not "
+        "declared in the scanned code; judged on a stand-in that holds what this resource "
+        "sets (the rest is unknown)"]
+    outside = result.resources[1]
+    assert (outside.external, outside.address, outside.native) == (
+        True, "rg2/web-nsg", ["azurerm_network_security_rule.other"])
+    assert outside.attributes["name"] == "web-nsg"
+    assert outside.attributes["resource_group_name"] == "rg2"
 
 
 def test_unknown_rule_values_stay_unknown() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from govern.adapters.terraform import adapt_terraform
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -44,7 +46,9 @@ def test_bucket_iam_folded_by_reference_and_by_name() -> None:
         native("google_storage_bucket_iam_binding.lost", {
             "bucket": "elsewhere", "role": "r", "members": []}, line=40),
     ])
-    [bucket] = result.resources
+    bucket, elsewhere = result.resources
+    assert elsewhere.external and elsewhere.attributes["iam_bindings"][1:] == [
+        {"role": "r", "members": []}]
     assert bucket.attributes["kms_key"] == "k"
     assert bucket.attributes["iam_bindings"] == [
         {"role": "roles/storage.objectViewer", "members": ["allUsers"]},
@@ -52,7 +56,7 @@ def test_bucket_iam_folded_by_reference_and_by_name() -> None:
     assert bucket.native == ["google_storage_bucket.b", "google_storage_bucket_iam_member.m",
                              "google_storage_bucket_iam_binding.x"]
     assert bucket.location("iam_bindings.0.members") == lines(23)
-    assert [n.code for n in result.notices] == ["fold-target-not-found"]
+    assert [n.code for n in result.notices] == ["external-parent"]
 
 
 def test_firewall_defaults_and_implicit_source() -> None:
@@ -183,3 +187,24 @@ def test_instance_dynamic_access_config_over_unknown() -> None:
         "network_interface": [{"network": "default", "access_config": nat_ips}]})
     assert instance.attributes["network_interfaces"] == [
         {"network": "default", "public_ip": nat_ips}]
+
+
+@pytest.mark.parametrize("native_type", ["google_compute_instance_template",
+                                         "google_compute_region_instance_template"])
+def test_instance_templates_are_read_as_instances(native_type: str) -> None:
+    attributes = {
+        "name": "t", "machine_type": "e2-small", "labels": {"team": "web"},
+        "network_interface": [{"network": "default", "access_config": [{}]}],
+        "metadata": {"serial-port-enable": "yes", "enable-oslogin": "TRUE"},
+        "service_account": [{"scopes": ["cloud-platform"]}]}
+    template = adapt_one(f"{native_type}.t", attributes,
+                         provider={"default_labels": {"owner": "platform"}})
+    instance = adapt_one("google_compute_instance.t", attributes,
+                         provider={"default_labels": {"owner": "platform"}})
+    assert template.kind == "gcp.compute.instance_template"
+    assert template.attributes == instance.attributes
+    assert template.attributes["tags"] == {"owner": "platform", "team": "web"}
+    assert template.defaulted == instance.defaulted == {("block_project_ssh_keys",)}
+    unnamed = adapt_one(f"{native_type}.t", {"name_prefix": "web-"})
+    assert "name" not in unnamed.attributes
+    assert unnamed.attributes["network_interfaces"] == []

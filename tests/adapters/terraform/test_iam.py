@@ -111,15 +111,17 @@ def test_shared_attachment_to_roles_users_and_groups() -> None:
     shared = native("aws_iam_policy_attachment.all", {
         "roles": [ROLE_REF], "users": ["alice", "bob"], "policy_arn": POLICY_ARN}, line=50)
     result = adapt_terraform([role(), user, managed_policy(), shared])
-    app, alice, _ = result.resources
+    app, alice, _, bob = result.resources
     entry = {"source": "managed", "name": "deploy", "arn": POLICY_ARN, "document": DOC}
     assert app.attributes["policies"] == [entry]
     assert alice.attributes["policies"] == [entry]
-    assert [n.message for n in result.notices] == [
-        "aws_iam_policy_attachment.all: user not found in this configuration"]
-    assert result.edges == [
+    assert (bob.external, bob.address, bob.attributes["name"]) == (True, "bob", "bob")
+    assert bob.attributes["policies"][1:] == [entry]
+    assert [n.code for n in result.notices] == ["external-parent"]
+    assert result.edges == sorted([
         Edge(rid("aws_iam_role.app"), rid("aws_iam_policy.deploy"), "attached_policy"),
-        Edge(rid("aws_iam_user.u"), rid("aws_iam_policy.deploy"), "attached_policy")]
+        Edge(rid("aws_iam_user.u"), rid("aws_iam_policy.deploy"), "attached_policy"),
+        Edge(bob.id, rid("aws_iam_policy.deploy"), "attached_policy")])
 
 
 def test_unknown_policy_arn_and_customer_managed_arn_outside_the_configuration() -> None:

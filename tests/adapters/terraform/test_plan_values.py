@@ -74,12 +74,14 @@ def test_a_rule_names_a_deployed_group_by_its_known_id() -> None:
         "type": "ingress", "security_group_id": "g", "protocol": "tcp", "from_port": 80,
         "to_port": 80}, line=40)
     result = adapt_terraform([group, rule, by_name])
-    (resource,) = result.resources
+    resource, by_id_g = result.resources
     assert resource.attributes["ingress"] == [{
         "protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"],
         "ipv6_cidr_blocks": [], "source_security_groups": [], "prefix_lists": []}]
     assert resource.native == ["aws_security_group.g", "aws_security_group_rule.r"]
-    assert [n.code for n in result.notices] == ["fold-target-not-found"]
+    # a group id is never a name: "g" is a group outside the plan
+    assert (by_id_g.external, by_id_g.address) == (True, "g")
+    assert [n.code for n in result.notices] == ["external-parent"]
 
 
 def test_an_attachment_names_a_deployed_policy_by_its_known_arn() -> None:

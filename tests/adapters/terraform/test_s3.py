@@ -125,14 +125,26 @@ def test_fold_inside_a_module_by_relative_address() -> None:
     assert resource.attributes["acl"] == "private"
 
 
-def test_unmatched_sub_resource_adds_a_note_and_nothing_canonical() -> None:
+def test_sub_resource_of_a_bucket_outside_the_configuration_is_judged_on_a_stand_in(
+        ) -> None:
     acl = native("aws_s3_bucket_acl.x", {"bucket": "elsewhere", "acl": "public-read"},
                  line=40)
     result = adapt_terraform([bucket(), acl])
-    assert "acl" not in result.resources[0].attributes
+    declared, outside = result.resources
+    assert "acl" not in declared.attributes
+    assert (outside.external, outside.address, outside.attributes) == (
+        True, "elsewhere", {"name": "elsewhere", "acl": "public-read"})
     assert result.notices == [Notice(
-        level="note", message="aws_s3_bucket_acl.x: bucket not found in this configuration",
-        file="main.tf", line=40, code="fold-target-not-found")]
+        level="note", message="aws_s3_bucket_acl.x: bucket elsewhere is not declared in the "
+        "scanned code; judged on a stand-in that holds what this resource sets (the rest is "
+        "unknown)", file="main.tf", line=40, code="external-parent")]
+
+
+def test_sub_resource_naming_nothing_is_still_noted() -> None:
+    acl = native("aws_s3_bucket_acl.x", {"acl": "public-read"}, line=40)
+    result = adapt_terraform([bucket(), acl])
+    assert len(result.resources) == 1
+    assert [n.code for n in result.notices] == ["fold-target-not-found"]
 
 
 def test_ambiguous_reference_adds_a_note() -> None:

@@ -107,15 +107,17 @@ def test_unknown_cidrs_stay_unknown() -> None:
         {"protocol": "tcp", "from_port": 22, "to_port": 22, **EMPTY, "cidr_blocks": cidrs}]
 
 
-def test_rule_for_a_group_outside_the_configuration_is_noted() -> None:
+def test_rule_for_a_group_outside_the_configuration_is_judged_on_a_stand_in() -> None:
     rule = native("aws_security_group_rule.r", {
         "type": "ingress", "security_group_id": "sg-0123", "protocol": "tcp",
         "from_port": 22, "to_port": 22}, line=12)
     result = adapt_terraform([group(), rule])
     assert "ingress" not in result.resources[0].attributes
+    assert result.resources[1].address == "sg-0123"
     assert [n.render() for n in result.notices] == [
-        "main.tf:12: aws_security_group_rule.r: security group not found in this "
-        "configuration"]
+        "main.tf:12: aws_security_group_rule.r: security group sg-0123 is not declared in the "
+        "scanned code; judged on a stand-in that holds what this resource sets (the rest is "
+        "unknown)"]
 
 
 def test_default_security_group() -> None:

@@ -31,11 +31,20 @@ def rules() -> RuleSet:
     return load_rules([default_rules_dir()])
 
 
-def scan(directory: Path) -> list[Finding]:
+def scan(directory: Path) -> list[tuple[Finding, list[str]]]:
+    """Each finding with the addresses an expectation may name for it: its resource's, or
+    for a stand-in of a parent declared elsewhere, the sub-resources judged on it."""
     parsed = parse_tfplan([str(directory / "plan.json")])
     assert [n for n in parsed.notices if n.level != "note"] == []
     adapted = adapt_terraform(parsed.resources)
-    return evaluate(ResourceGraph(adapted.resources, adapted.edges), rules())
+    graph = ResourceGraph(adapted.resources, adapted.edges)
+    found = []
+    for finding in evaluate(graph, rules()):
+        resource = graph.get(finding.resource_id)
+        external = resource is not None and resource.external
+        found.append((finding, [finding.resource_address,
+                                *(resource.native if resource and external else [])]))
+    return found
 
 
 def test_the_required_rules_have_plan_fixtures() -> None:
@@ -49,8 +58,8 @@ def test_plan_fixture_matches_its_expectations(directory: Path) -> None:
     findings = scan(directory)
     problems: list[str] = []
     for exp in expectations:
-        statuses = {f.status for f in findings
-                    if f.rule_id == exp.rule_id and exp.matches(f.resource_address)}
+        statuses = {f.status for f, addresses in findings
+                    if f.rule_id == exp.rule_id and any(exp.matches(a) for a in addresses)}
         where = f"{exp.file}:{exp.line}: {exp.kind}: {exp.rule_id} on {exp.address}"
         if exp.kind == "ruleid" and "fail" not in statuses:
             problems.append(f"{where}: not reported as failing (got {sorted(statuses)})")
@@ -59,10 +68,10 @@ def test_plan_fixture_matches_its_expectations(directory: Path) -> None:
         elif exp.kind == "unknown" and statuses != {"unknown"}:
             problems.append(f"{where}: expected only 'unknown', got {sorted(statuses)}")
     tested = {e.rule_id for e in expectations}
-    for finding in findings:
+    for finding, addresses in findings:
         if finding.rule_id in tested and not any(
                 e.kind != "ok" and e.rule_id == finding.rule_id
-                and e.matches(finding.resource_address) for e in expectations):
+                and any(e.matches(a) for a in addresses) for e in expectations):
             problems.append(f"{finding.rule_id} reported {finding.status} on unannotated "
                             f"{finding.resource_address}")
     assert problems == []
