@@ -37,10 +37,18 @@ def as_path(path: Path | str) -> Path:
 
 def value_in(node: Any, path: Path | str) -> Any:
     """The value at `path` inside `node`; MISSING when absent or null. Below an Unknown the
-    value is that Unknown."""
-    for part in as_path(path):
+    value is that Unknown; below a conditional one (with `alternatives`, e.g. a
+    CloudFormation `Fn::If` block), an Unknown of the same reason whose alternatives are
+    the values at the rest of the path in each alternative (None where one has none)."""
+    parts = as_path(path)
+    for index, part in enumerate(parts):
         if isinstance(node, Unknown):
-            return node
+            if node.alternatives is None:
+                return node
+            rest = parts[index:]
+            found = tuple(value_in(item, rest) for item in node.alternatives)
+            return Unknown(node.reason, node.ref,
+                           tuple(None if item is MISSING else item for item in found))
         if isinstance(node, dict) and isinstance(part, str):
             node = node.get(part)
         elif isinstance(node, list) and isinstance(part, int):

@@ -5,7 +5,9 @@ Per template (one template is one deployment), in five passes:
 1. build a canonical resource from every resource of a mapped type, with its tags;
 2. the IAM identities' own `ManagedPolicyArns` (they need the managed policies built);
 3. fold the separate resources (bucket policies, security group ingress/egress, IAM
-   policies and managed policy attachments) into the resources they name, in source order;
+   policies and managed policy attachments) into the resources they name, in source order,
+   then read each value as the type its attribute declares, as CloudFormation's resource
+   providers read the text they are given (`govern/adapters/declared_types.py`);
 4. link: `logging_target` and `security_group` edges;
 5. `references` edges from the natives' references (a reference to a folded native
    points at the resource it was folded into).
@@ -24,6 +26,7 @@ from govern.adapters.cloudformation.registry import (
     OWN_POLICIES,
     TAG_PROPERTIES,
 )
+from govern.adapters.declared_types import read_declared_types
 from govern.adapters.result import AdaptResult, adapt_per_root, build_guarded
 from govern.parsers.native import NativeResource
 
@@ -58,6 +61,8 @@ def _adapt_template(root: str, natives: list[NativeResource]) -> TemplateContext
     for native in sorted((n for n in natives if n.native_type in FOLDERS),
                          key=lambda n: n.range.start_line):
         FOLDERS[native.native_type](native, ctx)
+    for resource in ctx.resources:
+        read_declared_types(resource)
     for resource, native in ctx.primary:
         link = LINKERS.get(native.native_type)
         if link is not None:

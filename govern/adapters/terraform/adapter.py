@@ -3,7 +3,9 @@
 Per root (one scanned directory: one deployment), in four passes:
 1. build a canonical resource from every managed resource of a mapped type;
 2. fold the separate resources (S3 bucket settings, security group rules, IAM policies
-   and attachments, NSG rules) into the resource they belong to, in source order;
+   and attachments, NSG rules) into the resource they belong to, in source order, then
+   read each value as the type its attribute declares, as Terraform converts values to
+   the provider's schema (`govern/adapters/declared_types.py`);
 3. link: edges that need every resource to be folded (attached policies, logging
    targets, security groups);
 4. effective tags on taggable kinds, and `references` edges from the natives'
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from govern.adapters.declared_types import read_declared_types
 from govern.adapters.result import AdaptResult, adapt_per_root, build_guarded
 from govern.adapters.terraform.context import RootContext
 from govern.adapters.terraform.registry import BUILDERS, FOLDERS, LINKERS
@@ -30,6 +33,7 @@ def adapt_terraform(natives: Sequence[NativeResource]) -> AdaptResult:
 
 def _adapt_root(root: str, natives: list[NativeResource]) -> RootContext:
     ctx = RootContext(root)
+    ctx.declare(natives)
     for native in natives:
         build = BUILDERS.get(native.native_type)
         if build is None:
@@ -46,6 +50,8 @@ def _adapt_root(root: str, natives: list[NativeResource]) -> RootContext:
                     key=lambda n: (n.range.file, n.range.start_line, order[id(n)]))
     for native in folded:
         FOLDERS[native.native_type](native, ctx)
+    for resource in ctx.resources:
+        read_declared_types(resource)
 
     for resource, native in ctx.primary:
         link = LINKERS.get(native.native_type)

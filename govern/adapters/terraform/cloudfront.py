@@ -53,10 +53,36 @@ def set_behaviors(resource: Resource, native: NativeResource, default: Path,
 def finish_certificate(resource: Resource, native: NativeResource, certificate: Path) -> None:
     """`custom_certificate` and the `minimum_protocol_version` default (shared with
     CloudFormation)."""
-    custom = any(key in resource.attributes for key in ("acm_certificate", "iam_certificate"))
+    certificates = [resource.attributes[key] for key in ("acm_certificate", "iam_certificate")
+                    if key in resource.attributes]
+    conditional = next((c for c in certificates
+                        if isinstance(c, Unknown) and c.alternatives is not None), None)
+    if conditional is not None and conditional.alternatives is not None:
+        # a viewer certificate written under a condition (`Fn::If`): decided per branch
+        count = len(conditional.alternatives)
+        branches = tuple(any(_branch(c, i) is not None for c in certificates)
+                         for i in range(count))
+        set_at(resource, "custom_certificate",
+               Unknown(conditional.reason, conditional.ref, branches),
+               where(native, certificate, False))
+        version = resource.attributes.get("minimum_protocol_version")
+        set_at(resource, "minimum_protocol_version", Unknown(
+            conditional.reason, conditional.ref, tuple(
+                (_branch(version, i) or DEFAULT_MIN_VERSION) if custom else None
+                for i, custom in enumerate(branches))), where(native, certificate, False))
+        return
+    custom = bool(certificates)
     set_at(resource, "custom_certificate", custom, where(native, certificate, False))
     if custom and "minimum_protocol_version" not in resource.attributes:
         set_default(resource, "minimum_protocol_version", DEFAULT_MIN_VERSION)
+
+
+def _branch(value: Any, index: int) -> Any:
+    """The value of branch `index` of a conditional value (the value itself when it is
+    not conditional; None when absent)."""
+    if isinstance(value, Unknown) and value.alternatives is not None:
+        return value.alternatives[index] if index < len(value.alternatives) else None
+    return value
 
 
 def _finish(resource: Resource, native: NativeResource) -> None:
