@@ -64,11 +64,18 @@ BUILDERS: dict[str, Builder] = {
     "microsoft.datafactory/factories": datafactory.MAPPING.build,
     "microsoft.servicebus/namespaces": servicebus.MAPPING.build,
     "microsoft.compute/virtualmachines": compute.MAPPING.build,
+    "microsoft.compute/virtualmachinescalesets": compute.SCALE_SET.build,
+    "microsoft.web/sites/slots": web.SLOT_MAPPING.build,
+    "microsoft.dbforpostgresql/flexibleservers": dbservers.POSTGRESQL_FLEXIBLE.build,
+    "microsoft.dbformysql/flexibleservers": dbservers.MYSQL_FLEXIBLE.build,
 }
 
 FOLDERS: dict[str, Folder] = {
     network.RULE_TYPE: network.fold_rule,
     web.CONFIG_TYPE: web.fold_config,
+    web.SLOT_CONFIG_TYPE: web.fold_slot_config,
+    dbservers.POSTGRESQL_CONFIGURATION_TYPE: dbservers.fold_postgresql_configuration,
+    dbservers.MYSQL_CONFIGURATION_TYPE: dbservers.fold_mysql_configuration,
 }
 
 

@@ -1,15 +1,48 @@
-"""Azure Database for PostgreSQL and MySQL single servers:
-`Microsoft.DBforPostgreSQL/servers`, `Microsoft.DBforMySQL/servers`.
+"""Azure Database for PostgreSQL and MySQL.
+
+Single servers: `Microsoft.DBforPostgreSQL/servers`, `Microsoft.DBforMySQL/servers`.
 
 - `ssl_enforcement_enabled` <- `sslEnforcement` (`Enabled`/`Disabled`, any case); default
   true (Azure enforces SSL on a server created without the property);
 - `public_network_access_enabled` <- `publicNetworkAccess` (`Enabled`/`Disabled`);
   default true (Azure's default when it is not set).
+
+Flexible servers: `Microsoft.DBforPostgreSQL/flexibleServers`,
+`Microsoft.DBforMySQL/flexibleServers`.
+
+- `ssl_enforcement_enabled` <- the server parameter `require_secure_transport`: a
+  `flexibleServers/configurations` resource named so (nested in the server, or
+  `<server>/require_secure_transport`), `properties.value` `ON`/`OFF` (any case), folded
+  into its server; default true (Azure's default is `ON`). A configuration whose name is
+  not known statically may be this one: Unknown. One whose server is not in the template is
+  judged on an external parent;
+- `public_network_access_enabled` <- `network.publicNetworkAccess` (`Enabled`/`Disabled`);
+  when not written, false for a server integrated in a virtual network
+  (`network.delegatedSubnetResourceId`), true otherwise (Azure decides from the
+  networking mode); Unknown when that subnet is a parameter without a value (it may be
+  empty).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from govern.adapters.arm.building import carry, convert, set_default
+from govern.adapters.arm.context import ArmContext
 from govern.adapters.arm.mapping import ArmField, ArmMapping, enabled
+from govern.adapters.arm.network import split_rule_name
+from govern.adapters.arm.reading import MISSING, find, value_at
+from govern.adapters.external import input_address
+from govern.adapters.terraform.azure_dbservers import on_off
+from govern.model.resource import Resource
+from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
+
+SSL = ("ssl_enforcement_enabled",)
+PUBLIC = ("public_network_access_enabled",)
+SECURE_TRANSPORT = "require_secure_transport"
+POSTGRESQL_CONFIGURATION_TYPE = "microsoft.dbforpostgresql/flexibleservers/configurations"
+MYSQL_CONFIGURATION_TYPE = "microsoft.dbformysql/flexibleservers/configurations"
 
 
 def _server(kind: str) -> ArmMapping:
@@ -21,5 +54,73 @@ def _server(kind: str) -> ArmMapping:
     ))
 
 
+def _finish_flexible(resource: Resource, native: NativeResource) -> None:
+    set_default(resource, SSL, True)
+    if PUBLIC[0] in resource.attributes:
+        return
+    subnet = value_at(native, "properties", "network", "delegatedSubnetResourceId")
+    if isinstance(subnet, Unknown) and input_address(subnet) is not None:
+        set_default(resource, PUBLIC, Unknown(
+            f"public access depends on whether delegatedSubnetResourceId is set "
+            f"({subnet.reason})", subnet.ref))
+    else:
+        set_default(resource, PUBLIC, subnet is MISSING or subnet is None or subnet == "")
+
+
+def _flexible(kind: str) -> ArmMapping:
+    return ArmMapping(kind, (
+        ArmField("public_network_access_enabled", "properties.network.publicNetworkAccess",
+                 enabled),
+    ), _finish_flexible)
+
+
 POSTGRESQL = _server("azure.postgresql.server")
 MYSQL = _server("azure.mysql.server")
+POSTGRESQL_FLEXIBLE = _flexible("azure.postgresql.flexible_server")
+MYSQL_FLEXIBLE = _flexible("azure.mysql.flexible_server")
+
+
+def _fold_configuration(native: NativeResource, ctx: ArmContext, kind: str) -> None:
+    """Fold a `require_secure_transport` configuration into its flexible server."""
+    server_name, name = split_rule_name(native.attributes.get("name"))
+    if isinstance(name, str) and name.strip().lower() != SECURE_TRANSPORT:
+        return
+    server = ctx.owner((native.provider or {}).get("parent"))
+    if server is None or server.kind != kind:
+        if server_name is MISSING:
+            ctx.note(native, "server not known statically (the name is not "
+                     "<server>/<parameter>)", "fold-target-unknown")
+            return
+        found = ctx.named(kind, server_name)
+        if len(found) > 1:
+            names = ", ".join(r.address for r in found)
+            ctx.note(native, f"server is ambiguous (one of {names})", "fold-target-ambiguous")
+            return
+        server = found[0] if found else ctx.external_parent(native, kind, server_name,
+                                                             "server", _named)
+    ctx.absorb(native, server)
+    if isinstance(name, Unknown):
+        if SSL in server.defaulted:
+            server.defaulted.discard(SSL)
+            server.set(SSL, Unknown(f"{native.address} may set {SECURE_TRANSPORT}: its "
+                                    f"name is not known statically ({name.reason})", name.ref))
+            server.locations[SSL] = native.range
+        return
+    value, written = find(native.attributes, ("properties", "value"))
+    server.defaulted.discard(SSL)
+    server.set(SSL, Unknown("no value written") if value is MISSING
+               else convert(value, on_off))
+    server.locations[SSL] = native.range
+    carry(server, native, written, SSL)
+
+
+def _named(server: Resource, name: Any) -> None:
+    server.set(("name",), name)
+
+
+def fold_postgresql_configuration(native: NativeResource, ctx: ArmContext) -> None:
+    _fold_configuration(native, ctx, "azure.postgresql.flexible_server")
+
+
+def fold_mysql_configuration(native: NativeResource, ctx: ArmContext) -> None:
+    _fold_configuration(native, ctx, "azure.mysql.flexible_server")

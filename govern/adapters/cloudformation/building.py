@@ -14,7 +14,7 @@ from govern.adapters.building import Field, apply_fields, where
 from govern.adapters.cloudformation.values import mapped, tag_map
 from govern.adapters.reading import MISSING, value_at
 from govern.model.kinds import KINDS
-from govern.model.resource import Resource
+from govern.model.resource import Path, Resource
 from govern.model.source import SourceRange
 from govern.parsers.native import NativeResource
 
@@ -33,24 +33,26 @@ def new_resource(native: NativeResource, kind: str) -> Resource:
     return resource
 
 
-def apply_tags(resource: Resource, native: NativeResource, prop: str = "Tags") -> None:
-    """`tags`: the resource's own `Tags` as a map (`{}` when it has none); a key points at
-    its `{Key, Value}` entry, the map at `Tags` (else at the resource)."""
-    raw = value_at(native, prop)
+def apply_tags(resource: Resource, native: NativeResource, prop: str | Path = "Tags") -> None:
+    """`tags`: the resource's own `Tags` (or the property, or property path, `prop`) as a
+    map (`{}` when it has none); a key points at its `{Key, Value}` entry, the map at
+    `Tags` (else at the resource)."""
+    path: Path = (prop,) if isinstance(prop, str) else prop
+    raw = value_at(native, path)
     if raw is MISSING:
         resource.set(("tags",), {})
         return
     tags = mapped(raw, tag_map)
     resource.set(("tags",), tags)
-    _locate(resource, ("tags",), where(native, prop, folded=False))
+    _locate(resource, ("tags",), where(native, path, folded=False))
     if isinstance(raw, list) and isinstance(tags, dict):
         for index, entry in enumerate(raw):
             if isinstance(entry, dict) and isinstance(entry.get("Key"), str):
                 _locate(resource, ("tags", entry["Key"]),
-                        where(native, (prop, index), folded=False))
+                        where(native, (*path, index), folded=False))
     elif isinstance(raw, dict):
         for key in raw:
-            _locate(resource, ("tags", str(key)), where(native, (prop, key), folded=False))
+            _locate(resource, ("tags", str(key)), where(native, (*path, key), folded=False))
 
 
 def _locate(resource: Resource, path: tuple[str, ...], found: SourceRange | None) -> None:

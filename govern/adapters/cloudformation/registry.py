@@ -29,6 +29,7 @@ from govern.adapters.cloudformation import (
     iam,
     kms,
     lambda_access,
+    launch,
     logging,
     messaging,
     mq,
@@ -41,11 +42,12 @@ from govern.adapters.cloudformation import (
     sagemaker,
     secretsmanager,
     security_groups,
+    ssoadmin,
     vpc,
 )
 from govern.adapters.cloudformation.building import KindMapping
 from govern.adapters.cloudformation.context import TemplateContext
-from govern.model.resource import Resource
+from govern.model.resource import Path, Resource
 from govern.parsers.native import NativeResource
 
 Builder = Callable[[NativeResource], Resource]
@@ -60,6 +62,8 @@ _MAPPINGS: dict[str, KindMapping] = {
     **vpc.MAPPINGS,
     **databases.MAPPINGS,
     **compute.MAPPINGS,
+    **launch.MAPPINGS,
+    **ssoadmin.MAPPINGS,
     **kms.MAPPINGS,
     **logging.MAPPINGS,
     **messaging.MAPPINGS,
@@ -86,8 +90,9 @@ _MAPPINGS: dict[str, KindMapping] = {
 }
 
 # Types whose tags are not in `Tags`.
-TAG_PROPERTIES: dict[str, str] = {
+TAG_PROPERTIES: dict[str, str | Path] = {
     "AWS::EFS::FileSystem": efs.TAG_PROPERTY,
+    "AWS::EC2::LaunchTemplate": launch.TAG_PROPERTY,
     "AWS::Backup::BackupVault": backup.TAG_PROPERTY,
 }
 

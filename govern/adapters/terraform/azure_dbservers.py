@@ -1,19 +1,52 @@
-"""Azure Database for PostgreSQL and MySQL single servers: `azurerm_postgresql_server`,
-`azurerm_mysql_server` (azurerm v2, v3; retired by Azure and removed in v4).
+"""Azure Database for PostgreSQL and MySQL.
+
+Single servers: `azurerm_postgresql_server`, `azurerm_mysql_server` (azurerm v2, v3;
+retired by Azure and removed in v4).
 
 - `ssl_enforcement_enabled`: v3's required boolean, else v2's `ssl_enforcement`
   (`"Enabled"`/`"Disabled"`, any case); absent when neither is written (the configuration
   is then invalid for the provider);
 - `public_network_access_enabled`: default true (the provider's).
+
+Flexible servers: `azurerm_postgresql_flexible_server`, `azurerm_mysql_flexible_server`
+(v3, v4).
+
+- `ssl_enforcement_enabled`: the server parameter `require_secure_transport`, written by an
+  `azurerm_postgresql_flexible_server_configuration` (server by `server_id`) or
+  `azurerm_mysql_flexible_server_configuration` (server by `server_name`) named so, folded
+  into its server: `value` `on`/`off` (any case). Default true: Azure's default for the
+  parameter is `ON`. A configuration whose name is not known statically may be this one:
+  Unknown. One whose server is not in the configuration is judged on an external parent.
+- `public_network_access_enabled`: the boolean (v4; in v3 the provider only reads it
+  back) or MySQL's `public_network_access` (`Enabled`/`Disabled`). When not written Azure
+  decides from the networking mode: a server with `delegated_subnet_id` (virtual network
+  integration, private access) has no public access; one without has. A
+  `delegated_subnet_id` from a variable without a value may be null: Unknown.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.building import field
+from govern.adapters.building import (
+    carry_locations,
+    field,
+    set_default,
+    set_undecided,
+)
+from govern.adapters.external import input_address, named, opened
+from govern.adapters.reading import MISSING, value_at
+from govern.adapters.terraform.context import Folder, RootContext
 from govern.adapters.terraform.mapping import KindMapping
+from govern.model.resource import Resource
 from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
+
+SSL = "ssl_enforcement_enabled"
+PUBLIC = "public_network_access_enabled"
+SECURE_TRANSPORT = "require_secure_transport"
+POSTGRESQL_FLEXIBLE = "azure.postgresql.flexible_server"
+MYSQL_FLEXIBLE = "azure.mysql.flexible_server"
 
 
 def enabled_word(value: Any) -> Any:
@@ -23,21 +56,95 @@ def enabled_word(value: Any) -> Any:
     return Unknown(f"{value!r} is neither Enabled nor Disabled")
 
 
-def _ssl_from_word(value: Any) -> Any:
+def _bool_or_word(value: Any) -> Any:
     return value if isinstance(value, bool) else enabled_word(value)
+
+
+def on_off(value: Any) -> Any:
+    """A server parameter's `ON`/`OFF` (any case) as a boolean; anything else Unknown."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("on", "off"):
+        return value.strip().lower() == "on"
+    return Unknown(f"{value!r} is neither ON nor OFF")
 
 
 def _server(kind: str) -> KindMapping:
     return KindMapping(kind, (
         field("name"),
         field("resource_group_name"),
-        field("ssl_enforcement_enabled", "ssl_enforcement_enabled", "ssl_enforcement",
-              function=_ssl_from_word),
-        field("public_network_access_enabled", default=True),
+        field(SSL, "ssl_enforcement_enabled", "ssl_enforcement", function=_bool_or_word),
+        field(PUBLIC, default=True),
     ))
+
+
+def _finish_flexible(resource: Resource, native: NativeResource) -> None:
+    """Azure's defaults: `require_secure_transport` ON (a configuration folded in later
+    may say otherwise), public access by the networking mode."""
+    set_default(resource, SSL, True)
+    if PUBLIC in resource.attributes:
+        return
+    subnet = value_at(native, "delegated_subnet_id")
+    if subnet is MISSING:
+        set_default(resource, PUBLIC, True)
+    elif isinstance(subnet, Unknown) and input_address(subnet) is not None:
+        set_default(resource, PUBLIC, Unknown(
+            f"public access depends on whether delegated_subnet_id is set ({subnet.reason})",
+            subnet.ref))
+    else:
+        set_default(resource, PUBLIC, False)
+
+
+def _flexible(kind: str) -> KindMapping:
+    return KindMapping(kind, (
+        field("name"),
+        field("resource_group_name"),
+        field(PUBLIC, "public_network_access_enabled", "public_network_access",
+              function=_bool_or_word),
+    ), _finish_flexible)
+
+
+def _fold_configuration(kind: str, native_type: str, attribute: str) -> Folder:
+    """Fold a `require_secure_transport` server configuration into its server."""
+    by_name = attribute == "server_name"
+    setup = named() if by_name else opened()
+
+    def fold(native: NativeResource, ctx: RootContext) -> None:
+        name = value_at(native, "name")
+        if name is MISSING or (isinstance(name, str)
+                               and name.strip().lower() != SECURE_TRANSPORT):
+            return
+        server = ctx.fold_target(native, attribute, [kind], "server", by_name=by_name,
+                                 external=(kind, native_type, setup))
+        if server is None:
+            return
+        ctx.absorb(native, server)
+        if isinstance(name, Unknown):
+            if (SSL,) in server.defaulted:
+                set_undecided(server, SSL, Unknown(
+                    f"{native.address} may set {SECURE_TRANSPORT}: its name is not known "
+                    f"statically ({name.reason})", name.ref))
+                server.locations[(SSL,)] = native.range
+            return
+        value = value_at(native, "value")
+        server.defaulted.discard((SSL,))
+        server.set((SSL,), Unknown("no value written") if value is MISSING else on_off(value))
+        server.locations[(SSL,)] = native.range
+        carry_locations(server, native, "value", SSL, folded=True)
+
+    return fold
 
 
 MAPPINGS = {
     "azurerm_postgresql_server": _server("azure.postgresql.server"),
     "azurerm_mysql_server": _server("azure.mysql.server"),
+    "azurerm_postgresql_flexible_server": _flexible(POSTGRESQL_FLEXIBLE),
+    "azurerm_mysql_flexible_server": _flexible(MYSQL_FLEXIBLE),
+}
+
+FOLDERS = {
+    "azurerm_postgresql_flexible_server_configuration": _fold_configuration(
+        POSTGRESQL_FLEXIBLE, "azurerm_postgresql_flexible_server", "server_id"),
+    "azurerm_mysql_flexible_server_configuration": _fold_configuration(
+        MYSQL_FLEXIBLE, "azurerm_mysql_flexible_server", "server_name"),
 }

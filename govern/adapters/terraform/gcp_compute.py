@@ -1,4 +1,5 @@
-"""Compute Engine: `google_compute_firewall` and `google_compute_instance`.
+"""Compute Engine: `google_compute_firewall`, `google_compute_instance`, and the instance
+templates `google_compute_instance_template` and `google_compute_region_instance_template`.
 
 Firewall rules: `direction` defaults to `INGRESS`, `disabled` to false; `allow` and `deny`
 are lists of `{protocol, ports: [..]}` (ports as written: `"22"`, `"1000-2000"`; an empty
@@ -20,6 +21,9 @@ when `email` is not set or is the default Compute Engine service account
 `google_compute_default_service_account` data source; a `google_service_account`
 created in the configuration is not; another email known only after apply is Unknown);
 scope aliases (`cloud-platform`) are expanded to their URLs.
+
+Instance templates (`gcp.compute.instance_template`) write the same blocks and metadata
+keys for the instances created from them, and are read the same way.
 """
 
 from __future__ import annotations
@@ -198,6 +202,11 @@ def _default_by_reference(email: Unknown) -> Any:
     return Unknown(f"email: {email.reason}", email.ref)
 
 
+_TEMPLATE = KindMapping("gcp.compute.instance_template", (
+    field("name"),
+    field("machine_type"),
+), _finish_instance)
+
 MAPPINGS = {
     "google_compute_firewall": KindMapping("gcp.compute.firewall", (
         field("name"),
@@ -213,4 +222,7 @@ MAPPINGS = {
         field("name"),
         field("machine_type"),
     ), _finish_instance),
+    "google_compute_instance_template": _TEMPLATE,
+    "google_compute_region_instance_template": _TEMPLATE,
 }
+

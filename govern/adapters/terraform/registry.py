@@ -55,6 +55,7 @@ from govern.adapters.terraform import (
     iam_password_policy,
     kms,
     lambda_access,
+    launch,
     logging,
     messaging,
     mq,
@@ -68,6 +69,7 @@ from govern.adapters.terraform import (
     sagemaker,
     secretsmanager,
     security_groups,
+    ssoadmin,
     vpc,
 )
 from govern.adapters.terraform.context import Folder, RootContext
@@ -95,6 +97,7 @@ _MAPPINGS: dict[str, KindMapping] = {
     **gcp_bigquery.MAPPINGS,
     **databases.MAPPINGS,
     **compute.MAPPINGS,
+    **launch.MAPPINGS,
     **kms.MAPPINGS,
     **logging.MAPPINGS,
     **messaging.MAPPINGS,
@@ -146,6 +149,7 @@ BUILDERS: dict[str, Builder] = {
     "aws_iam_user": iam.build_user,
     "aws_iam_group": iam.build_group,
     "aws_iam_policy": iam.build_policy,
+    "aws_ssoadmin_permission_set": ssoadmin.build_permission_set,
     "azurerm_network_security_group": azure_network.build_group,
     **{native_type: mapping.build for native_type, mapping in _MAPPINGS.items()},
 }
@@ -157,7 +161,9 @@ FOLDERS: dict[str, Folder] = {
     **iam.FOLDERS,
     **resource_policies.FOLDERS,
     **compute.FOLDERS,
+    **ssoadmin.FOLDERS,
     **azure_network.FOLDERS,
+    **azure_dbservers.FOLDERS,
 }
 
 LINKERS: dict[str, Linker] = {

@@ -19,7 +19,7 @@ from govern.model.resource import Resource
 
 Collect = Callable[[Any, Any, str, str], list[Resource]]
 
-MODULES = ("regional", "messaging", "databases", "edge", "platform")
+MODULES = ("regional", "messaging", "databases", "edge", "platform", "launch", "ssoadmin")
 
 
 def _modules() -> list[tuple[str, ModuleType]]:

@@ -62,6 +62,8 @@ def test_nested_web_config_replaces_the_site_config(tmp_path: Path) -> None:
 def test_top_level_web_config(tmp_path: Path) -> None:
     result, _ = adapt_template(tmp_path, template(
         site(), config("app/web", ftpsState="Disabled"), config("other/web", ftpsState="x")))
-    [app] = result.resources
+    app, other = result.resources
     assert app.attributes["ftps_state"] == "Disabled"
-    assert [n.code for n in result.notices] == ["fold-target-not-found"]
+    assert (other.external, other.address, other.attributes) == (
+        True, f"{SITES}/other", {"name": "other", "ftps_state": "x"})
+    assert [n.code for n in result.notices] == ["external-parent"]

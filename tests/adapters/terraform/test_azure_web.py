@@ -43,3 +43,36 @@ def test_written_values_and_locations() -> None:
         "site_config": [{"min_tls_version": "1.0", "ftps_state": "FtpsOnly"}]})
     assert (legacy.attributes["min_tls_version"], legacy.attributes["ftps_state"]) == (
         "1.0", "FtpsOnly")
+
+
+SLOTS = [f"{t}_slot" for t in CURRENT]
+
+
+@pytest.mark.parametrize("native_type", SLOTS)
+def test_slots_have_the_defaults_of_their_apps(native_type: str) -> None:
+    slot = adapt_one(f"{native_type}.staging", {"name": "staging", "site_config": [{}],
+                                                "tags": {"owner": "web"}})
+    assert slot.kind == "azure.web.app_slot"
+    assert slot.attributes == {"name": "staging", "https_only": False,
+                               "min_tls_version": "1.2", "ftps_state": "Disabled",
+                               "remote_debugging_enabled": False, "tags": {"owner": "web"}}
+
+
+@pytest.mark.parametrize("native_type, kind", [
+    ("azurerm_app_service_slot", "azure.web.app_slot"),
+    ("azurerm_function_app_slot", "azure.web.app_slot"),
+    ("azurerm_function_app", "azure.web.app"),
+])
+def test_legacy_slots_and_function_apps(native_type: str, kind: str) -> None:
+    defaults = adapt_one(f"{native_type}.x", {"name": "x", "resource_group_name": "rg"})
+    assert defaults.kind == kind
+    assert defaults.attributes == {"name": "x", "resource_group_name": "rg",
+                                   "https_only": False, "min_tls_version": "1.2",
+                                   "ftps_state": "AllAllowed",
+                                   "remote_debugging_enabled": False, "tags": {}}
+    written = adapt_one(f"{native_type}.x", {
+        "https_only": True, "site_config": [{"min_tls_version": "1.0", "ftps_state": "FtpsOnly"}]},
+        locations={"site_config.0.min_tls_version": 4})
+    assert (written.attributes["https_only"], written.attributes["min_tls_version"],
+            written.attributes["ftps_state"]) == (True, "1.0", "FtpsOnly")
+    assert written.location("min_tls_version") == lines(4)
