@@ -99,6 +99,9 @@ SUB_RESOURCES: dict[str, tuple[str, ...]] = {
     "AWS::EC2::SecurityGroupEgress": ("AWS::EC2::SecurityGroup",),
     "AWS::IAM::Policy": ("AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"),
     "AWS::IAM::ManagedPolicy": ("AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"),
+    "AWS::IAM::RolePolicy": ("AWS::IAM::Role",),
+    "AWS::IAM::UserPolicy": ("AWS::IAM::User",),
+    "AWS::IAM::GroupPolicy": ("AWS::IAM::Group",),
 }
 
 Key = tuple[str, str]  # (unit, address): unit = root module dir, plan or template file

@@ -1,4 +1,5 @@
-"""Azure Key Vault: `Microsoft.KeyVault/vaults`.
+"""Azure Key Vault: `Microsoft.KeyVault/vaults`, and `Microsoft.KeyVault/managedHSMs` (a
+Managed HSM, whose properties below have the same names and meaning).
 
 - `purge_protection_enabled` <- `enablePurgeProtection`; default false (Azure leaves purge
   protection off unless it is set, in every apiVersion);

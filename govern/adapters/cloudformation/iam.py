@@ -4,12 +4,14 @@ policies.
 An identity's `policies` gathers, in this order: its own `Policies` (inline), the
 policies of its own `ManagedPolicyArns`, then the `AWS::IAM::Policy` (inline) and
 `AWS::IAM::ManagedPolicy` resources that attach themselves to it through `Roles`/`Users`/
-`Groups`, in source order. Entries are the Terraform adapter's: a managed policy defined
-in the template contributes a copy of its document and an `attached_policy` edge; an
-AWS-managed ARN its known document (`AdministratorAccess` only) or Unknown; any other ARN
-an Unknown document. Identities are designated by `!Ref` (a role's `Ref` is its name) or
-by their literal name; one not in the template (a parameter, a literal name of an
-identity created elsewhere) is an external parent (`govern.adapters.external`).
+`Groups`, and the `AWS::IAM::RolePolicy`/`UserPolicy`/`GroupPolicy` (inline) resources
+that name it in `RoleName`/`UserName`/`GroupName`, in source order. Entries are the
+Terraform adapter's: a managed policy defined in the template contributes a copy of its
+document and an `attached_policy` edge; an AWS-managed ARN its known document
+(`AdministratorAccess` only) or Unknown; any other ARN an Unknown document. Identities
+are designated by `!Ref` (a role's `Ref` is its name) or by their literal name; one not
+in the template (a parameter, a literal name of an identity created elsewhere) is an
+external parent (`govern.adapters.external`).
 """
 
 from __future__ import annotations
@@ -100,8 +102,30 @@ def fold_managed_policy(native: NativeResource, ctx: TemplateContext) -> None:
              native.range, None)
 
 
+def fold_own_inline_policy(kind: str) -> Any:
+    """`AWS::IAM::RolePolicy`/`UserPolicy`/`GroupPolicy`: an inline policy of the one
+    role, user or group its `RoleName`/`UserName`/`GroupName` names."""
+    prop = _NAMES[kind]
+    what = {ROLE: "role", USER: "user", GROUP: "group"}[kind]
+
+    def fold(native: NativeResource, ctx: TemplateContext) -> None:
+        holder = ctx.single(native, value_at(native, prop), [kind], what, external=(
+            kind, _NATIVE_TYPES[kind], named(("policies", "policies"))), prop=prop)
+        if holder is None:
+            return
+        entry = _entry("inline", value_at(native, "PolicyName"),
+                       convert(value_at(native, "PolicyDocument"), normalize_policy_document))
+        ctx.absorb(native, holder)
+        add_policy(holder, entry, native.range, where(native, "PolicyDocument", True))
+
+    return fold
+
+
 FOLDERS = {
     "AWS::IAM::Policy": fold_inline_policy,
+    "AWS::IAM::RolePolicy": fold_own_inline_policy(ROLE),
+    "AWS::IAM::UserPolicy": fold_own_inline_policy(USER),
+    "AWS::IAM::GroupPolicy": fold_own_inline_policy(GROUP),
     "AWS::IAM::ManagedPolicy": fold_managed_policy,
 }
 

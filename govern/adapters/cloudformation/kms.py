@@ -1,5 +1,6 @@
 """KMS: `AWS::KMS::Key` (rotation off and `SYMMETRIC_DEFAULT` by default, as in
-Terraform)."""
+Terraform), and `AWS::KMS::ReplicaKey` (its spec, usage and rotation are its primary
+key's: Unknown, as in Terraform)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from govern.adapters.building import field
 from govern.adapters.cloudformation.building import KindMapping
 from govern.adapters.cloudformation.values import to_bool
 from govern.adapters.iam_document import normalize_policy_document
+from govern.adapters.terraform.kms import finish_replica_key
 
 MAPPINGS = {
     "AWS::KMS::Key": KindMapping("aws.kms.key", (
@@ -17,4 +19,8 @@ MAPPINGS = {
         field("multi_region", "MultiRegion", function=to_bool),
         field("policy", "KeyPolicy", function=normalize_policy_document),
     )),
+    "AWS::KMS::ReplicaKey": KindMapping("aws.kms.key", (
+        field("description", "Description"),
+        field("policy", "KeyPolicy", function=normalize_policy_document),
+    ), finish_replica_key),
 }

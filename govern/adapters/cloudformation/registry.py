@@ -10,6 +10,7 @@ from collections.abc import Callable
 from govern.adapters.cloudformation import (
     apigateway,
     apigateway_methods,
+    apigatewayv2,
     athena,
     backup,
     cloudfront,
@@ -78,6 +79,7 @@ _MAPPINGS: dict[str, KindMapping] = {
     **sagemaker.MAPPINGS,
     **cloudfront.MAPPINGS,
     **apigateway.MAPPINGS,
+    **apigatewayv2.MAPPINGS,
     **athena.MAPPINGS,
     **backup.MAPPINGS,
     **codebuild.MAPPINGS,

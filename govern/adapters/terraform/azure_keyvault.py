@@ -1,4 +1,6 @@
-"""Azure Key Vault: `azurerm_key_vault`.
+"""Azure Key Vault: `azurerm_key_vault`, and `azurerm_key_vault_managed_hardware_security_module`
+(a Managed HSM: the same purge protection, public network access and network ACLs, whose
+block has only `default_action` and `bypass`).
 
 Defaults are the provider's (azurerm v3 and v4): `purge_protection_enabled` false,
 `public_network_access_enabled` true. `network_acls` (its first block: `default_action`,
@@ -24,4 +26,14 @@ MAPPINGS = {
         field("network_acls.virtual_network_subnet_ids",
               "network_acls.0.virtual_network_subnet_ids"),
     )),
+    "azurerm_key_vault_managed_hardware_security_module": KindMapping(
+        "azure.keyvault.vault", (
+            field("name"),
+            field("resource_group_name"),
+            field("purge_protection_enabled", default=False),
+            field("soft_delete_retention_days"),
+            field("public_network_access_enabled", default=True),
+            field("network_acls.default_action", "network_acls.0.default_action"),
+            field("network_acls.bypass", "network_acls.0.bypass"),
+        )),
 }

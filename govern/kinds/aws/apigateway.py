@@ -21,10 +21,14 @@ KINDS = (
         boolean("api_key_required", "Whether callers must send an API key (CloudFormation "
                 "`ApiKeyRequired`); false when not written.", default=False),
         taggable=False),
-    aws("aws.apigateway.domain_name", "API Gateway (REST) custom domain name",
+    aws("aws.apigateway.domain_name", "API Gateway custom domain name: REST "
+        "(`aws_api_gateway_domain_name`, `AWS::ApiGateway::DomainName`) or HTTP/WebSocket "
+        "(`aws_apigatewayv2_domain_name`, `AWS::ApiGatewayV2::DomainName`; not read live)",
         string("name", "The custom domain name (Terraform `domain_name`, CloudFormation "
                "`DomainName`)."),
         string("security_policy", "The TLS security policy of the domain, e.g. `TLS_1_0` "
-               "or `TLS_1_2` (CloudFormation `SecurityPolicy`); Unknown when not written, "
+               "or `TLS_1_2` (CloudFormation `SecurityPolicy`; v2: "
+               "`domain_name_configuration.security_policy`, the `SecurityPolicy` of the "
+               "first `DomainNameConfigurations` entry); Unknown when not written, "
                "or not reported live: API Gateway chooses.")),
 )

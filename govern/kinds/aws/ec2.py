@@ -177,7 +177,9 @@ KINDS = (
         string("cidr_block", "The subnet's IPv4 range (CloudFormation `CidrBlock`)."),
         boolean("map_public_ip_on_launch", "Whether instances launched in the subnet get a "
                 "public IP address (CloudFormation `MapPublicIpOnLaunch`); false when not "
-                "written.", default=False)),
+                "written; Unknown when not written on Terraform's `aws_default_subnet`, "
+                "which adopts a default subnet as it is (AWS creates those with true).",
+                default=False)),
     aws("aws.ec2.ami_launch_permission", "Launch permission of an AMI (one account, "
         "organization, unit or the public group)",
         string("image_id", "The AMI the permission is on. CloudFormation has no resource "

@@ -33,7 +33,8 @@ def _policies(order: str) -> Attribute:
 _SEPARATE = ("then the policies and attachments defined as separate resources, in source "
              "order (Terraform `aws_iam_{0}_policy`, `aws_iam_{0}_policy_attachment`, "
              "`aws_iam_policy_attachment` by `{0}s`; CloudFormation `AWS::IAM::Policy` and "
-             "`AWS::IAM::ManagedPolicy` naming it in `{1}s`)")
+             "`AWS::IAM::ManagedPolicy` naming it in `{1}s`, `AWS::IAM::{1}Policy` naming it in "
+             "`{1}Name`)")
 
 KINDS = (
     aws("aws.iam.policy", "IAM managed policy",

@@ -5,7 +5,9 @@ from __future__ import annotations
 from govern.kinds.declare import aws, boolean, policy, string
 
 KINDS = (
-    aws("aws.kms.key", "KMS key",
+    aws("aws.kms.key", "KMS key (also a multi-Region replica key: Terraform "
+        "`aws_kms_replica_key`, CloudFormation `AWS::KMS::ReplicaKey`, whose `key_spec`, "
+        "`key_usage` and `enable_key_rotation` are its primary key's: Unknown there)",
         string("description", "The key's description (CloudFormation `Description`)."),
         boolean("enable_key_rotation", "Automatic yearly rotation of the key material "
                 "(CloudFormation `EnableKeyRotation`); false when not written. Live: read "

@@ -5,7 +5,10 @@ from __future__ import annotations
 from govern.kinds.declare import azure, boolean, string
 
 KINDS = (
-    azure("azure.cognitive.account", "Azure AI services (Cognitive Services) account",
+    azure("azure.cognitive.account", "Azure AI services (Cognitive Services) account "
+          "(Terraform `azurerm_cognitive_account` and `azurerm_ai_services`, whose "
+          "`public_network_access` and `local_authentication_enabled` are read as "
+          "these attributes)",
           string("name", "The account's name."),
           string("resource_group_name", "The resource group (Terraform "
                  "`resource_group_name`); ARM: the one the deployment goes to, Unknown "

@@ -5,7 +5,9 @@ from __future__ import annotations
 from govern.kinds.declare import azure, boolean, integer, obj, string, strings
 
 KINDS = (
-    azure("azure.keyvault.vault", "Azure Key Vault, with its network ACLs",
+    azure("azure.keyvault.vault", "Azure Key Vault, with its network ACLs; also a Key "
+          "Vault Managed HSM (Terraform `azurerm_key_vault_managed_hardware_security_module`, "
+          "ARM `Microsoft.KeyVault/managedHSMs`), which has the same settings",
           string("name", "The vault's name."),
           string("resource_group_name", "The resource group (Terraform "
                  "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
