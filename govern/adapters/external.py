@@ -30,6 +30,9 @@ NOTICE_CODE = "external-parent"
 
 # Sets up a new external parent, given the value that named it (e.g. a literal name).
 Setup = Callable[[Resource, Any], None]
+# How a separate resource makes its external parent: the parent's kind, native type, and a
+# setup for a new one.
+External = tuple[str, str, Setup | None]
 
 # Reasons the parsers give to a value that comes from an input without a value, and how
 # the input is written in an external parent's address.

@@ -1,10 +1,12 @@
 """`adapt_arm`: native ARM resources -> canonical resources, edges, notices.
 
-Per root (one template file: one deployment, with its nested deployments), in three
-passes:
-1. build a canonical resource from every native resource of a mapped type;
-2. fold `securityRules` resources into their network security group, in source order,
-   then read string booleans (`"true"`) at the attributes declared boolean as booleans
+The tables of ARM for the adapter pipeline (`govern/adapters/pipeline.py`), run per root
+(one template file: one deployment, with its nested deployments). Native types are
+matched case-insensitively (`builder_for`, `folder_for`):
+1. build a canonical resource from every native resource of a mapped type (`BUILDERS`);
+2. fold the separate child resources (`FOLDERS`: `securityRules` into their network
+   security group, web and database server configurations) in source order, then read
+   string booleans (`"true"`) at the attributes declared boolean as booleans
    (`govern/adapters/arm/booleans.py`);
 3. `references` edges from the natives' references (a reference to a folded native
    points at the resource it was folded into).
@@ -14,8 +16,9 @@ Resource ids are `arm:<template file>:<address>`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
+from govern.adapters import pipeline
 from govern.adapters.arm import (
     authorization,
     cognitive,
@@ -37,7 +40,6 @@ from govern.adapters.arm import (
 )
 from govern.adapters.arm.booleans import read_booleans
 from govern.adapters.arm.context import ArmContext
-from govern.adapters.result import AdaptResult, adapt_per_root, build_guarded
 from govern.model.resource import Resource
 from govern.parsers.native import NativeResource
 
@@ -50,6 +52,7 @@ BUILDERS: dict[str, Builder] = {
     "microsoft.authorization/roleassignments": authorization.build_assignment,
     "microsoft.authorization/roledefinitions": authorization.build_definition,
     "microsoft.keyvault/vaults": keyvault.MAPPING.build,
+    "microsoft.keyvault/managedhsms": keyvault.MAPPING.build,
     "microsoft.sql/servers": sql.MAPPING.build,
     "microsoft.web/sites": web.MAPPING.build,
     "microsoft.containerregistry/registries": container_registry.MAPPING.build,
@@ -87,31 +90,19 @@ def builder_for(native_type: str) -> Builder | None:
     return found
 
 
-def adapt_arm(natives: Sequence[NativeResource]) -> AdaptResult:
-    """Canonical resources (in source order), edges and notes for ARM natives; native
-    types without a mapping produce nothing."""
-    return adapt_per_root(natives, _adapt_root)
+def folder_for(native_type: str) -> Folder | None:
+    return FOLDERS.get(native_type.lower())
 
 
-def _adapt_root(root: str, natives: list[NativeResource]) -> ArmContext:
-    ctx = ArmContext(root)
-    for native in natives:
-        build = builder_for(native.native_type)
-        resource = build_guarded(build, native, ctx.notices) if build is not None else None
-        if resource is not None:
-            ctx.add(native, resource)
-    for native in natives:
-        fold = FOLDERS.get(native.native_type.lower())
-        if fold is not None:
-            fold(native, ctx)
-    for resource in ctx.resources:
-        read_booleans(resource)
-    for native in natives:
-        source = ctx.owner(native.address)
-        if source is None:
-            continue
-        for reference in native.references:
-            target = ctx.owner(reference)
-            if target is not None:
-                ctx.connect(source, target, "references")
-    return ctx
+def _context(root: str, natives: list[NativeResource]) -> ArmContext:
+    return ArmContext(root)
+
+
+TABLES: pipeline.FormatTables[ArmContext] = pipeline.FormatTables(
+    context=_context,
+    builder_for=builder_for,
+    folder_for=folder_for,
+    read_values=read_booleans,
+)
+
+adapt_arm = pipeline.adapt(TABLES)

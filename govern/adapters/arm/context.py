@@ -1,34 +1,28 @@
-"""The canonical resources of one template file while they are being built: owners of
-native addresses, lookups by kind and name, edges and notices."""
+"""The canonical resources of one template file while they are being built
+(`govern.adapters.pipeline.DeploymentContext`): owners of native addresses, lookups by kind
+and name, and external parents."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
-from govern.adapters.external import ExternalParents, Setup, input_address
-from govern.model.finding import Notice
-from govern.model.graph import Edge
+from govern.adapters.external import Setup, input_address
+from govern.adapters.pipeline import DeploymentContext
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.arm.values import UnknownString, name_key
 from govern.parsers.native import NativeResource
 
 
-class ArmContext:
+class ArmContext(DeploymentContext):
     def __init__(self, root: str) -> None:
-        self.root = root
-        self.resources: list[Resource] = []
-        self.edges: set[Edge] = set()
-        self.notices: list[Notice] = []
-        self._owner: dict[str, Resource] = {}
-        self._by_name: dict[tuple[str, Any], list[Resource]] = defaultdict(list)
-        self.externals = ExternalParents(self.resources, self.notices)
+        super().__init__(root)
+        self._by_name_key: dict[tuple[str, Any], list[Resource]] = defaultdict(list)
 
     def add(self, native: NativeResource, resource: Resource) -> None:
-        self.resources.append(resource)
-        self._owner[native.address] = resource
-        self._by_name[(resource.kind, name_key(resource.attributes.get("name")))].append(
+        super().add(native, resource)
+        self._by_name_key[(resource.kind, name_key(resource.attributes.get("name")))].append(
             resource)
 
     def absorb(self, native: NativeResource, resource: Resource) -> None:
@@ -43,7 +37,7 @@ class ArmContext:
     def named(self, kind: str, name: Any) -> list[Resource]:
         """Resources of `kind` whose name is `name` (case-insensitive; an unknown name
         matches the same unknown name)."""
-        return list(self._by_name.get((kind, name_key(name)), ()))
+        return list(self._by_name_key.get((kind, name_key(name)), ()))
 
     def external_parent(self, native: NativeResource, kind: str, name: Any, what: str,
                         setup: Setup) -> Resource:
@@ -52,14 +46,6 @@ class ArmContext:
         (`parent_address`), its name `name`."""
         return self.externals.parent(native, kind, parent_address(native, name), _parent_type(
             native.native_type), what, name, setup)
-
-    def connect(self, source: Resource, target: Resource, relation: str) -> None:
-        if source.id != target.id:
-            self.edges.add(Edge(source.id, target.id, relation))
-
-    def note(self, native: NativeResource, message: str, code: str) -> None:
-        self.notices.append(Notice("note", f"{native.address}: {message}",
-                                   native.range.file, native.range.start_line, code=code))
 
 
 def _parent_type(child_type: str) -> str:

@@ -1,40 +1,22 @@
-"""The canonical resources of one template while they are being built: which resource a
-logical id (or a name) designates, folding, edges and notes."""
+"""The canonical resources of one template while they are being built
+(`govern.adapters.pipeline.DeploymentContext`): which resource a logical id (or a name)
+designates, and folding."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from govern.adapters.external import ExternalParents, Setup, refs_of, value_address
+from govern.adapters.external import External, refs_of, value_address
+from govern.adapters.pipeline import DeploymentContext
 from govern.adapters.reading import MISSING, value_at
-from govern.model.finding import Notice
-from govern.model.graph import Edge
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
-# how to make an external parent: its kind, native type, and a setup for a new one
-External = tuple[str, str, Setup | None]
 
-
-class TemplateContext:
-    def __init__(self, root: str) -> None:
-        self.root = root
-        self.resources: list[Resource] = []
-        self.primary: list[tuple[Resource, NativeResource]] = []
-        self.edges: set[Edge] = set()
-        self.notices: list[Notice] = []
-        self._owner: dict[str, Resource] = {}  # logical id -> its canonical resource
-        self._by_name: dict[tuple[str, str], list[Resource]] | None = None
-        self.externals = ExternalParents(self.resources, self.notices)
-
-    def add(self, native: NativeResource, resource: Resource) -> None:
-        self.resources.append(resource)
-        self.primary.append((resource, native))
-        self._owner[native.address] = resource
-        self._by_name = None
+class TemplateContext(DeploymentContext):
+    """Native addresses are logical ids."""
 
     def absorb(self, native: NativeResource, resource: Resource) -> None:
         """`native` was folded into `resource` (the first one, when it is folded into
@@ -42,9 +24,6 @@ class TemplateContext:
         if native.address not in resource.native:
             resource.native.append(native.address)
         self._owner.setdefault(native.address, resource)
-
-    def owner(self, logical_id: str) -> Resource | None:
-        return self._owner.get(logical_id)
 
     def designated(self, value: Any, kinds: Iterable[str], by_name: bool = True
                    ) -> list[Resource]:
@@ -59,15 +38,6 @@ class TemplateContext:
             names = self._names()
             return [r for kind in sorted(wanted) for r in names.get((kind, value), ())]
         return []
-
-    def _names(self) -> dict[tuple[str, str], list[Resource]]:
-        if self._by_name is None:
-            self._by_name = defaultdict(list)
-            for resource in self.resources:
-                name = resource.attributes.get("name")
-                if isinstance(name, str):
-                    self._by_name[(resource.kind, name)].append(resource)
-        return self._by_name
 
     def fold_target(self, native: NativeResource, prop: str, kinds: Iterable[str],
                     what: str, by_name: bool = True,
@@ -101,12 +71,3 @@ class TemplateContext:
             return None
         kind, native_type, setup = external
         return self.externals.parent(native, kind, address, native_type, what, value, setup)
-
-    def connect(self, source: Resource, target: Resource, relation: str) -> None:
-        if source.id != target.id:
-            self.edges.add(Edge(source.id, target.id, relation))
-
-    def note(self, native: NativeResource, message: str, code: str) -> None:
-        self.notices.append(Notice(level="note", message=f"{native.address}: {message}",
-                                   file=native.range.file, line=native.range.start_line,
-                                   code=code))

@@ -3,7 +3,8 @@
 One module per family of resources (`s3`, `security_groups`, `iam`, `databases`,
 `compute`, `kms`, `azure_storage`, `azure_network`, `azure_authorization`), the field
 tables and builders they share (`building`, `mapping`, `reading`), effective tags
-(`tags`), and the orchestration (`adapter`, `registry`, `context`).
+(`tags`), and Terraform's tables for the adapter pipeline (`adapter`, `registry`) with its
+context (`context`).
 """
 
 from govern.adapters.result import AdaptResult

@@ -1,5 +1,6 @@
-"""The canonical resources of one root (one deployment) while they are being built:
-finding the resource a separate native resource belongs to, edges, and notices."""
+"""The canonical resources of one root (one deployment) while they are being built
+(`govern.adapters.pipeline.DeploymentContext`): finding the resource a separate native
+resource, a value or a reference designates."""
 
 from __future__ import annotations
 
@@ -7,40 +8,28 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from govern.adapters.external import ExternalParents, Setup, refs_of, value_address
+from govern.adapters.external import External, refs_of, value_address
+from govern.adapters.pipeline import DeploymentContext
 from govern.adapters.reading import MISSING, base_address, value_at
-from govern.model.finding import Notice
-from govern.model.graph import Edge
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
 Folder = Callable[[NativeResource, "RootContext"], None]
-# how to make an external parent: its kind, native type, and a setup for a new one
-External = tuple[str, str, Setup | None]
 
 # Native attributes that identify an existing resource (known in a plan's values).
 IDENTITY_ATTRIBUTES = ("id", "arn")
 
 
-class RootContext:
-    def __init__(self, root: str) -> None:
-        self.root = root
-        self.resources: list[Resource] = []
-        self.primary: list[tuple[Resource, NativeResource]] = []
-        self.edges: set[Edge] = set()
-        self.notices: list[Notice] = []
-        self._owner: dict[str, Resource] = {}  # native address -> its canonical resource
+class RootContext(DeploymentContext):
+    def __init__(self, root: str, natives: Iterable[NativeResource]) -> None:
+        """`natives`: the managed resources of the root, of every type: a reference to one
+        of them never designates a parent declared outside the scanned code."""
+        super().__init__(root)
         self._by_base: dict[str, list[Resource]] = defaultdict(list)
         self._in_base: set[tuple[str, int]] = set()  # (base, id(resource)): linear adds
-        self._by_name: dict[tuple[str, str], list[Resource]] | None = None
         self._by_identity: dict[str, list[Resource]] = defaultdict(list)
         self._declared: set[str] = set()  # managed native addresses (and their bases)
-        self.externals = ExternalParents(self.resources, self.notices)
-
-    def declare(self, natives: Iterable[NativeResource]) -> None:
-        """The managed resources of the root, of every type: a reference to one of them
-        never designates a parent declared outside the scanned code."""
         for native in natives:
             self._declared.add(native.address)
             self._declared.add(base_address(native.address))
@@ -49,9 +38,7 @@ class RootContext:
 
     def add(self, native: NativeResource, resource: Resource) -> None:
         """A canonical resource built from `native`."""
-        self.resources.append(resource)
-        self.primary.append((resource, native))
-        self._by_name = None
+        super().add(native, resource)
         self._alias(native.address, resource)
         identities = {value for attribute in IDENTITY_ATTRIBUTES
                       if isinstance(value := native.attributes.get(attribute), str) and value}
@@ -71,8 +58,14 @@ class RootContext:
             self._in_base.add((base, id(resource)))  # resources live as long as self
             self._by_base[base].append(resource)
 
-    def owner(self, address: str) -> Resource | None:
-        return self._owner.get(address)
+    def referenced(self, native: NativeResource, reference: str) -> list[Resource]:
+        """The resources a reference of `native` points at: those of the first address
+        it may mean (`qualified`) that has any."""
+        for address in self.qualified(reference, native.module):
+            targets = self.at(address)
+            if targets:
+                return targets
+        return []
 
     # ----- finding the resource a value designates -----------------------------------
 
@@ -100,15 +93,6 @@ class RootContext:
             names = self._names()
             return [r for kind in sorted(wanted) for r in names.get((kind, value), ())]
         return []
-
-    def _names(self) -> dict[tuple[str, str], list[Resource]]:
-        if self._by_name is None:
-            self._by_name = defaultdict(list)
-            for resource in self.resources:
-                name = resource.attributes.get("name")
-                if isinstance(name, str):
-                    self._by_name[(resource.kind, name)].append(resource)
-        return self._by_name
 
     def at(self, address: str) -> list[Resource]:
         """The canonical resources of an address: the one it names, or every instance of a
@@ -176,14 +160,3 @@ class RootContext:
                     return None
         return value_address(value, f"{native.address}.{attribute}" if attribute
                              else native.address)
-
-    # ----- results -------------------------------------------------------------------
-
-    def connect(self, source: Resource, target: Resource, relation: str) -> None:
-        if source.id != target.id:
-            self.edges.add(Edge(source.id, target.id, relation))
-
-    def note(self, native: NativeResource, message: str, code: str) -> None:
-        self.notices.append(Notice(level="note", message=f"{native.address}: {message}",
-                                   file=native.range.file, line=native.range.start_line,
-                                   code=code))

@@ -19,11 +19,11 @@ from govern.adapters.aws_managed_policies import (
     policy_name_from_arn,
 )
 from govern.adapters.building import copy, new_resource, where
-from govern.adapters.external import named
+from govern.adapters.external import External, named
 from govern.adapters.iam_document import normalize_policy_document
 from govern.adapters.iam_policies import add_policy, clone, managed_unknown
 from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
-from govern.adapters.terraform.context import External, Folder, RootContext
+from govern.adapters.terraform.context import Folder, RootContext
 from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource

@@ -13,12 +13,12 @@ Unknown element.
 from __future__ import annotations
 
 from govern.adapters.building import copy, new_resource, where
-from govern.adapters.external import opened
+from govern.adapters.external import External, opened
 from govern.adapters.iam_document import normalize_policy_document
 from govern.adapters.iam_policies import add_policy
 from govern.adapters.permission_sets import KIND, aws_managed_entry, customer_managed_entry
 from govern.adapters.reading import value_at
-from govern.adapters.terraform.context import External, RootContext
+from govern.adapters.terraform.context import RootContext
 from govern.model.resource import Resource
 from govern.parsers.native import NativeResource
 
