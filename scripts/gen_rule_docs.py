@@ -17,6 +17,31 @@ sys.path.insert(0, str(REPO))
 from govern.engine.catalogue import rule_doc_markdown  # noqa: E402
 from govern.engine.rule_loader import default_rules_dir, load_rules  # noqa: E402
 
+# How govern differs from Checkov on every rule, found by benchmarks/compare_checkov.py
+# (benchmarks/checkov-disagreements.md, B2-B5); each rule's page states the rest, in its
+# partial equivalents.
+COMMON_DIFFERENCES = [
+    "## Differences from Checkov common to every rule", "",
+    "Each rule's page says how it differs from each peer check it lists (exact or partial "
+    "equivalents). These differences hold for every rule and are not repeated there "
+    "(measured by `benchmarks/compare_checkov.py`; every case is in "
+    "`benchmarks/checkov-disagreements.md`):", "",
+    "- **Unknown values.** Where the value a rule reads is not known statically (a "
+    "variable or parameter without a value, a value known only after apply, a data "
+    "source, an output of a module that is not read), govern reports *unknown*; Checkov "
+    "fails or passes such resources.",
+    "- **Parameters and conditions.** govern reads parameters files and `terraform.tfvars`, "
+    "judges an ARM parameter by every value its `allowedValues` admit, and skips resources "
+    "that a CloudFormation or ARM condition, or `count = 0`, leaves out; Checkov does not.",
+    "- **String booleans.** CloudFormation and ARM accept `\"true\"`/`\"false\"`; govern "
+    "reads them as booleans, Checkov compares them with booleans.",
+    "- **Separate and evaluated resources.** govern folds separate child resources into "
+    "their parent (ARM `sites/config` and `securityRules` children, S3 bucket settings, "
+    "security group rules, IAM attachments, policies of a parent declared elsewhere) and "
+    "evaluates `aws_iam_policy_document`, `dynamic` blocks, `count.index` and module "
+    "inputs; Checkov judges each resource as written.", "",
+]
+
 
 def main() -> int:
     rules = load_rules([default_rules_dir()]).rules
@@ -28,6 +53,7 @@ def main() -> int:
         wanted.add(page.name)
         page.write_text(rule_doc_markdown(rule))
     lines = ["# Rules", "", "Generated from `rules/` by `scripts/gen_rule_docs.py`.", "",
+             *COMMON_DIFFERENCES,
              "| id | severity | category | title |", "|---|---|---|---|"]
     lines += [f"| [{r.meta.id}]({r.meta.id}.md) | {r.meta.severity} | {r.meta.category} | "
               f"{r.meta.title} |" for r in rules]
