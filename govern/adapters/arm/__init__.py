@@ -8,8 +8,8 @@ attribute paths as the azurerm Terraform adapters).
 - `Microsoft.Authorization/roleAssignments` (and `<type>/providers/roleAssignments`) ->
   `azure.authorization.role_assignment`; `Microsoft.Authorization/roleDefinitions` ->
   `azure.authorization.role_definition` (`authorization.py`, `scope.py`);
-- `Microsoft.KeyVault/vaults`, `Microsoft.Sql/servers`, `Microsoft.Web/sites` (+ its `web`
-  configuration), `Microsoft.ContainerRegistry/registries`,
+- `Microsoft.KeyVault/vaults`, `Microsoft.Sql/servers`, `Microsoft.Sql/managedInstances`,
+  `Microsoft.Web/sites` (+ its `web` configuration), `Microsoft.ContainerRegistry/registries`,
   `Microsoft.DocumentDB/databaseAccounts`, `Microsoft.Compute/disks`,
   `Microsoft.ContainerService/managedClusters`: table-driven (`mapping.py`; `keyvault.py`,
   `sql.py`, `web.py`, `container_registry.py`, `cosmosdb.py`, `disk.py`, `kubernetes.py`).

@@ -54,6 +54,7 @@ BUILDERS: dict[str, Builder] = {
     "microsoft.keyvault/vaults": keyvault.MAPPING.build,
     "microsoft.keyvault/managedhsms": keyvault.MAPPING.build,
     "microsoft.sql/servers": sql.MAPPING.build,
+    "microsoft.sql/managedinstances": sql.MANAGED_INSTANCE.build,
     "microsoft.web/sites": web.MAPPING.build,
     "microsoft.containerregistry/registries": container_registry.MAPPING.build,
     "microsoft.documentdb/databaseaccounts": cosmosdb.MAPPING.build,

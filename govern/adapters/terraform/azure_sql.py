@@ -1,8 +1,11 @@
-"""Azure SQL logical servers: `azurerm_mssql_server`.
+"""Azure SQL logical servers (`azurerm_mssql_server`) and managed instances
+(`azurerm_mssql_managed_instance`).
 
-Defaults are the provider's (azurerm v3 and v4): `public_network_access_enabled` true,
-`minimum_tls_version` `"1.2"` (-> `min_tls_version`). azurerm v3's `"Disabled"` (no
-minimum) is written `"None"`, as ARM writes it.
+Defaults are the provider's (azurerm v3 and v4): for servers `public_network_access_enabled`
+true, `minimum_tls_version` `"1.2"` (-> `min_tls_version`); for managed instances
+`public_data_endpoint_enabled` (-> `public_network_access_enabled`) false,
+`minimum_tls_version` `"1.2"`. azurerm v3's `"Disabled"` (no minimum) is written `"None"`,
+as ARM writes it.
 """
 
 from __future__ import annotations
@@ -28,6 +31,13 @@ MAPPINGS = {
         field("name"),
         field("resource_group_name"),
         field("public_network_access_enabled", default=True),
+        field("min_tls_version", "minimum_tls_version", function=tls_version, default="1.2"),
+    )),
+    "azurerm_mssql_managed_instance": KindMapping("azure.sql.managed_instance", (
+        field("name"),
+        field("resource_group_name"),
+        field("public_network_access_enabled", "public_data_endpoint_enabled",
+              default=False),
         field("min_tls_version", "minimum_tls_version", function=tls_version, default="1.2"),
     )),
 }

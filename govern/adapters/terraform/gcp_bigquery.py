@@ -4,6 +4,14 @@
 user_by_email, group_by_email, domain}` (the keys that are set), absent when no `access`
 block is written; `kms_key` is `default_encryption_configuration.kms_key_name` (absent:
 Google-managed keys).
+
+The separate access resources are folded into `access`, after the inline blocks, into the
+dataset their `dataset_id` names (a reference to it, or its literal id), in source order:
+`google_bigquery_dataset_access` gives one entry with the same keys as an `access` block;
+`google_bigquery_dataset_iam_member` gives `{role, iam_member: member}`;
+`google_bigquery_dataset_iam_binding` one such entry per member of `members`, and
+`google_bigquery_dataset_iam_policy` one per member of each binding of its `policy_data`.
+A member list or `policy_data` not known statically is one Unknown entry.
 """
 
 from __future__ import annotations
@@ -11,12 +19,16 @@ from __future__ import annotations
 from typing import Any
 
 from govern.adapters.building import carry_locations, field, set_at, where
+from govern.adapters.external import named
 from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
+from govern.adapters.terraform.context import RootContext
+from govern.adapters.terraform.gcp_storage import policy_bindings
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
+KIND = "gcp.bigquery.dataset"
 _ACCESS_KEYS = ("role", "special_group", "iam_member", "user_by_email", "group_by_email",
                 "domain")
 
@@ -41,9 +53,70 @@ def _finish(resource: Resource, native: NativeResource) -> None:
 
 
 MAPPINGS = {
-    "google_bigquery_dataset": KindMapping("gcp.bigquery.dataset", (
+    "google_bigquery_dataset": KindMapping(KIND, (
         field("name", "dataset_id"),
         field("location"),
         field("kms_key", "default_encryption_configuration.0.kms_key_name"),
     ), _finish),
+}
+
+
+def _member_entries(role: Any, members: Any) -> list[Any]:
+    """`{role, iam_member}` for each member granted `role`."""
+    if isinstance(members, Unknown):
+        return [members]
+    if not isinstance(members, list):
+        members = [members]
+    entries: list[Any] = []
+    for member in members:
+        if isinstance(member, Unknown):
+            entries.append(member)
+            continue
+        entry: dict[str, Any] = {"iam_member": member}
+        if role is not MISSING:
+            entry = {"role": role, **entry}
+        entries.append(entry)
+    return entries
+
+
+def _entries(native: NativeResource) -> list[Any]:
+    """The access entries a separate dataset access or IAM resource grants."""
+    kind = native.native_type
+    if kind == "google_bigquery_dataset_access":
+        return [{key: value for key in _ACCESS_KEYS
+                 if (value := value_at(native, key)) is not MISSING}]
+    if kind == "google_bigquery_dataset_iam_policy":
+        entries: list[Any] = []
+        for binding in policy_bindings(value_at(native, "policy_data")):
+            if isinstance(binding, Unknown):
+                entries.append(binding)
+            else:
+                entries.extend(_member_entries(binding.get("role", MISSING),
+                                               binding["members"]))
+        return entries
+    name = "member" if kind == "google_bigquery_dataset_iam_member" else "members"
+    members = value_at(native, name)
+    return _member_entries(value_at(native, "role"), [] if members is MISSING else members)
+
+
+def fold_dataset_access(native: NativeResource, ctx: RootContext) -> None:
+    dataset = ctx.fold_target(native, "dataset_id", [KIND], "dataset", external=(
+        KIND, "google_bigquery_dataset", named(("access", "access entries"))))
+    if dataset is None:
+        return
+    ctx.absorb(native, dataset)
+    access = dataset.attributes.get("access")
+    if not isinstance(access, list):
+        access = []
+        dataset.attributes["access"] = access
+    for entry in _entries(native):
+        access.append(entry)
+        dataset.locations[("access", len(access) - 1)] = native.range
+
+
+FOLDERS = {
+    "google_bigquery_dataset_access": fold_dataset_access,
+    "google_bigquery_dataset_iam_binding": fold_dataset_access,
+    "google_bigquery_dataset_iam_member": fold_dataset_access,
+    "google_bigquery_dataset_iam_policy": fold_dataset_access,
 }

@@ -46,7 +46,7 @@ from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
 _TRUE_WORDS = frozenset({"true", "1", "yes", "y", "on"})
-_DEFAULT_ACCOUNT = re.compile(r"^\d+-compute@developer\.gserviceaccount\.com$")
+DEFAULT_ACCOUNT = re.compile(r"^\d+-compute@developer\.gserviceaccount\.com$")
 SCOPE_BASE = "https://www.googleapis.com/auth/"
 _SCOPE_ALIASES = {
     "bigquery": "bigquery", "cloud-platform": "cloud-platform",
@@ -174,10 +174,10 @@ def _service_account(resource: Resource, native: NativeResource) -> None:
     if email is not MISSING:
         account["email"] = email
     if isinstance(email, Unknown):
-        account["uses_default"] = _default_by_reference(email)
+        account["uses_default"] = default_by_reference(email)
     else:
         account["uses_default"] = email is MISSING or bool(
-            isinstance(email, str) and _DEFAULT_ACCOUNT.match(email))
+            isinstance(email, str) and DEFAULT_ACCOUNT.match(email))
     scopes = value_in(first, "scopes")
     if isinstance(scopes, list):
         account["scopes"] = [scope_url(scope) for scope in scopes]
@@ -191,7 +191,7 @@ def _service_account(resource: Resource, native: NativeResource) -> None:
                             ("service_account", name))
 
 
-def _default_by_reference(email: Unknown) -> Any:
+def default_by_reference(email: Unknown) -> Any:
     """An email known only after apply: a service account created in the configuration is
     not the default one, the one `google_compute_default_service_account` reads is."""
     kind = resource_type_of(email.ref) if email.ref else ""

@@ -2,7 +2,10 @@
 bucket their `bucket` names (a reference to the bucket, or its literal name):
 `google_storage_bucket_iam_binding` (`role`, `members`) and
 `google_storage_bucket_iam_member` (`role`, `member`), each one entry of `iam_bindings`
-(`{role, members: [..]}`, in source order).
+(`{role, members: [..]}`, in source order), and the authoritative
+`google_storage_bucket_iam_policy`, one entry per binding of its `policy_data` (the JSON
+of a `data.google_iam_policy`, or written as text); a `policy_data` not known statically
+is one Unknown entry.
 
 Defaults are the provider's: `uniform_bucket_level_access` false (fine-grained ACLs),
 `versioning.enabled` false. `kms_key` is `encryption.default_kms_key_name` (absent: Google
@@ -11,6 +14,7 @@ managed keys).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from govern.adapters.building import carry_locations, field
@@ -48,6 +52,32 @@ def _members(native: NativeResource) -> tuple[Any, str]:
     return [members], "members"
 
 
+def policy_bindings(policy: Any) -> list[Any]:
+    """`{role, members}` of each binding of an IAM policy's `policy_data` (JSON text), or
+    one Unknown when it is not known or cannot be read."""
+    if isinstance(policy, Unknown):
+        return [policy]
+    try:
+        document = json.loads(policy) if isinstance(policy, str) else policy
+    except ValueError:
+        return [Unknown("policy_data is not JSON")]
+    bindings = document.get("bindings", []) if isinstance(document, dict) else None
+    if not isinstance(bindings, list):
+        return [Unknown("policy_data has no list of bindings")]
+    found: list[Any] = []
+    for binding in bindings:
+        if not isinstance(binding, dict):
+            found.append(Unknown("a policy_data binding is not an object"))
+            continue
+        members = binding.get("members", [])
+        entry: dict[str, Any] = {}
+        if "role" in binding:
+            entry["role"] = binding["role"]
+        entry["members"] = members if isinstance(members, list) else [members]
+        found.append(entry)
+    return found
+
+
 def fold_bucket_iam(native: NativeResource, ctx: RootContext) -> None:
     bucket = ctx.fold_target(native, "bucket", [KIND], "bucket", external=(
         KIND, "google_storage_bucket", named(("iam_bindings", "IAM bindings"))))
@@ -58,6 +88,11 @@ def fold_bucket_iam(native: NativeResource, ctx: RootContext) -> None:
     if not isinstance(bindings, list):
         bindings = []
         bucket.attributes["iam_bindings"] = bindings
+    if native.native_type == "google_storage_bucket_iam_policy":
+        for binding in policy_bindings(value_at(native, "policy_data")):
+            bindings.append(binding)
+            bucket.locations[("iam_bindings", len(bindings) - 1)] = native.range
+        return
     members, attribute = _members(native)
     entry: dict[str, Any] = {"members": members}
     role = value_at(native, "role")
@@ -74,4 +109,5 @@ def fold_bucket_iam(native: NativeResource, ctx: RootContext) -> None:
 FOLDERS = {
     "google_storage_bucket_iam_binding": fold_bucket_iam,
     "google_storage_bucket_iam_member": fold_bucket_iam,
+    "google_storage_bucket_iam_policy": fold_bucket_iam,
 }

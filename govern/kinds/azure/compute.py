@@ -2,10 +2,40 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, string
+from govern.kinds.declare import Attribute, azure, boolean, obj, objects, string
 
 RESOURCE_GROUP = ("The resource group (Terraform `resource_group_name`); ARM: the one the "
                   "deployment goes to, Unknown unless a nested deployment names it.")
+
+ENCRYPTION_SET = ("The disk encryption set that encrypts the disk with a customer-managed "
+                  "key: Terraform `disk_encryption_set_id`, ARM "
+                  "`managedDisk.diskEncryptionSet.id`; absent when not written (Azure then "
+                  "encrypts with a platform-managed key).")
+
+
+def _disks(owner: str, legacy: str, os_when: str, data_from: str,
+           profile: str) -> tuple[Attribute, Attribute]:
+    """`os_disk` and `data_disks` of a machine (or of the machines of a scale set)."""
+    return (
+        obj("os_disk", f"The OS disk the {owner} creates: Terraform `os_disk`, ARM "
+            f"`{profile}storageProfile.osDisk`{os_when}. The legacy {legacy} cannot name "
+            "a disk encryption set: its object is empty. Absent when the disk is attached "
+            "(`create_option`/`createOption` `Attach`: it is checked as its own managed "
+            "disk) or unmanaged (a VHD in a "
+            "storage account: `vhd_uri`, `image_uri`, `vhd_containers`, ARM `vhd`); "
+            "Unknown when it is not known statically.",
+            string("disk_encryption_set_id", ENCRYPTION_SET),
+            string("secure_vm_disk_encryption_set_id", "The disk encryption set of a "
+                   "confidential VM's OS disk: Terraform `secure_vm_disk_encryption_set_id`, "
+                   "ARM `managedDisk.securityProfile.diskEncryptionSet.id`; absent when not "
+                   "written.")),
+        objects("data_disks", f"The data disks the {owner} creates: {data_from}, and each "
+                f"element of ARM `{profile}storageProfile.dataDisks`; attached and unmanaged "
+                "disks are left out, as for `os_disk`. `[]` when none is written (always "
+                "written, also for a resource that creates no disk).",
+                string("disk_encryption_set_id", ENCRYPTION_SET)),
+    )
+
 
 KINDS = (
     azure("azure.compute.managed_disk", "Azure managed disk",
@@ -36,7 +66,15 @@ KINDS = (
                   "statically. Absent for Windows machines "
                   "(`azurerm_windows_virtual_machine`) and when the OS is not stated (a "
                   "legacy machine without `os_profile_linux_config`, a template without "
-                  "`linuxConfiguration`).")),
+                  "`linuxConfiguration`)."),
+          *_disks("machine", "`azurerm_virtual_machine` (`storage_os_disk`)",
+                  " (`{}` when not written: Azure creates it from the image, "
+                  "with a platform-managed key)",
+                  "none in `azurerm_linux_virtual_machine` and "
+                  "`azurerm_windows_virtual_machine` (their data disks are separate "
+                  "`azurerm_managed_disk` resources), one per `storage_data_disk` block of "
+                  "the legacy `azurerm_virtual_machine` (without a disk encryption set)",
+                  "properties.")),
     azure("azure.compute.virtual_machine_scale_set", "Azure virtual machine scale set "
           "(uniform or flexible orchestration): the settings of the machines it creates",
           string("name", "The scale set's name."),
@@ -58,5 +96,15 @@ KINDS = (
                   "is not known statically. Absent for Windows scale sets "
                   "(`azurerm_windows_virtual_machine_scale_set`, a `windows_configuration`) "
                   "and when the OS is not stated (no Linux configuration block or "
-                  "property).")),
+                  "property)."),
+          *_disks("scale set",
+                  "`azurerm_virtual_machine_scale_set` (`storage_profile_os_disk`)",
+                  " (`{}` when "
+                  "not written: Azure creates it from the image, with a platform-managed "
+                  "key; absent without `virtualMachineProfile` or, in "
+                  "`azurerm_orchestrated_virtual_machine_scale_set`, without `os_disk`: "
+                  "a flexible scale set whose machines are created on their own)",
+                  "one per Terraform `data_disk` block (`storage_profile_data_disk` in the "
+                  "legacy `azurerm_virtual_machine_scale_set`, without a disk encryption "
+                  "set)", "properties.virtualMachineProfile.")),
 )

@@ -1,4 +1,4 @@
-"""Azure SQL Database: logical servers."""
+"""Azure SQL: logical servers and managed instances."""
 
 from __future__ import annotations
 
@@ -21,4 +21,24 @@ KINDS = (
                  "`properties.minimalTlsVersion`, `\"None\"` when not written (a server "
                  "created without it accepts every TLS version the platform still offers).",
                  values=("1.0", "1.1", "1.2", "1.3", "None"))),
+    azure("azure.sql.managed_instance", "Azure SQL managed instance",
+          string("name", "The managed instance's name."),
+          string("resource_group_name", "The resource group (Terraform "
+                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
+                 "unless a nested deployment names it."),
+          boolean("public_network_access_enabled", "Whether the instance's public data "
+                  "endpoint (port 3342, reachable from the internet as far as the "
+                  "instance's network security group allows) is enabled: Terraform "
+                  "`public_data_endpoint_enabled`, ARM "
+                  "`properties.publicDataEndpointEnabled`; false when not written (the "
+                  "public endpoint is off unless enabled, in azurerm v3/v4 and every "
+                  "apiVersion). The endpoint inside the instance's virtual network, always "
+                  "on, is not meant.", default=False),
+          string("min_tls_version", "The lowest TLS version clients may use, `\"None\"` "
+                 "for no minimum. Terraform `minimum_tls_version` (a number is read as its "
+                 "text, `1.2` as `\"1.2\"`), `\"1.2\"` when not written (azurerm v3/v4 "
+                 "write it themselves); ARM `properties.minimalTlsVersion`, Unknown when "
+                 "not written (Azure does not document what an instance created through "
+                 "the API without it enforces).",
+                 values=("1.0", "1.1", "1.2", "None"))),
 )

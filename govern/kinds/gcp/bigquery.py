@@ -14,10 +14,17 @@ KINDS = (
                "keys."),
         objects("access", "Who may use the dataset: one entry per `access` block, with the "
                 "keys that are set (an entry granting to a view, dataset or routine has none "
-                "of them: those are not read). Absent when no `access` block is written "
-                "(BigQuery then gives the project's owners, writers and readers their "
-                "default access); a `dynamic` block over a collection not known statically "
-                "is an Unknown element.",
+                "of them: those are not read), then the entries of the separate resources "
+                "whose `dataset_id` names the dataset, in source order: one per "
+                "`google_bigquery_dataset_access` (the same keys), and `{role, iam_member}` "
+                "per member of a `google_bigquery_dataset_iam_member` (`member`), "
+                "`google_bigquery_dataset_iam_binding` (`members`) or of each binding of a "
+                "`google_bigquery_dataset_iam_policy`'s `policy_data`. Absent when there is "
+                "none (BigQuery then gives the project's owners, writers and readers their "
+                "default access); a `dynamic` block over a collection not known statically, "
+                "or a member list or `policy_data` not known statically, is an Unknown "
+                "element. A dataset declared outside the scanned code starts with one "
+                "Unknown element for the entries declared elsewhere.",
                 string("role", "The role granted: a basic role (`OWNER`, `WRITER`, "
                        "`READER`) or an IAM role (`roles/bigquery.dataViewer`)."),
                 string("special_group", "A group defined by BigQuery that is granted.",

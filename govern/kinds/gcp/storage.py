@@ -25,7 +25,10 @@ KINDS = (
         objects("iam_bindings", "Who is granted which role on the bucket: one entry per "
                 "`google_storage_bucket_iam_binding` or `google_storage_bucket_iam_member` "
                 "whose `bucket` names the bucket (a reference to it, or its literal name), "
-                "in source order; absent when there is none. A bucket declared outside the "
+                "in source order, and one per binding of the `policy_data` of a "
+                "`google_storage_bucket_iam_policy` (the JSON of a `data.google_iam_policy` "
+                "or a literal; one Unknown entry when it is not known statically); absent "
+                "when there is none. A bucket declared outside the "
                 "scanned code starts with one Unknown element for the bindings declared "
                 "elsewhere.",
                 string("role", "The role granted (`role`)."),

@@ -9,6 +9,7 @@ from govern.model.source import SourceRange
 from govern.model.unknown import Unknown
 from govern.parsers.terraform.body import BodyValues
 from govern.parsers.terraform.evaluator import Env
+from govern.parsers.terraform.google_iam_policy import policy_data
 from govern.parsers.terraform.module_loader import ResourceDecl
 from govern.parsers.terraform.policy_document import POLICY_INPUTS, policy_json
 from govern.parsers.terraform.values import EvalError, LazyValue, ResourceObject
@@ -61,6 +62,12 @@ class ResourceInstance:
                         inputs[key] = found.value
                 self._policy[name] = policy_json(inputs, name == "minified_json", self.address)
             return self._policy[name]
+        if self.decl.type == "google_iam_policy" and name == "policy_data":
+            if name not in self._policy:
+                found = self.values.get("binding")
+                self._policy[name] = policy_data(
+                    None if found is None else found.value, self.address)
+            return self._policy[name]
         return Unknown("data source is read at plan time", ref=self.address)
 
     def as_object(self) -> ResourceObject:
@@ -68,6 +75,8 @@ class ResourceInstance:
             known = {}
             if self.decl.type == "aws_iam_policy_document":
                 known = {n: self._data_attr(n) for n in ("json", "minified_json")}
+            elif self.decl.type == "google_iam_policy":
+                known = {"policy_data": self._data_attr("policy_data")}
             return ResourceObject(known, self.address)
         values: dict[str, Any] = {}
         for name in self.values.names():

@@ -76,7 +76,7 @@ def test_virtual_machine_password_authentication() -> None:
     linux = adapt_one("azurerm_linux_virtual_machine.vm", {"name": "vm"})
     assert linux.kind == "azure.compute.virtual_machine"
     assert linux.attributes["password_authentication_enabled"] is False
-    assert linux.defaulted == {("password_authentication_enabled",)}
+    assert linux.defaulted == {("password_authentication_enabled",), ("data_disks",)}
     allowed = adapt_one("azurerm_linux_virtual_machine.vm",
                         {"disable_password_authentication": False})
     assert allowed.attributes["password_authentication_enabled"] is True
@@ -84,4 +84,4 @@ def test_virtual_machine_password_authentication() -> None:
         "os_profile_linux_config": [{"disable_password_authentication": False}]})
     assert legacy.attributes["password_authentication_enabled"] is True
     windows = adapt_one("azurerm_windows_virtual_machine.vm", {"name": "vm"})
-    assert windows.attributes == {"name": "vm", "tags": {}}
+    assert windows.attributes == {"name": "vm", "data_disks": [], "tags": {}}

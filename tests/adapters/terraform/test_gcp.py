@@ -140,7 +140,7 @@ def test_gke_cluster() -> None:
         "name": "c", "autopilot": False, "enable_legacy_abac": False, "private_nodes": True,
         "private_endpoint": False,
         "master_authorized_networks": {"enabled": True, "cidr_blocks": ["10.0.0.0/8"]},
-        "tags": {"env": "prod"}}
+        "service_account": {"uses_default": True}, "tags": {"env": "prod"}}
     bare = adapt_one("google_container_cluster.c", {})
     assert bare.attributes["master_authorized_networks"] == {"enabled": False}
     assert ("master_authorized_networks", "enabled") in bare.defaulted
@@ -208,3 +208,106 @@ def test_instance_templates_are_read_as_instances(native_type: str) -> None:
     unnamed = adapt_one(f"{native_type}.t", {"name_prefix": "web-"})
     assert "name" not in unnamed.attributes
     assert unnamed.attributes["network_interfaces"] == []
+
+
+def test_gke_node_service_accounts() -> None:
+    pool = adapt_one("google_container_node_pool.p", {
+        "name": "p", "cluster": "c",
+        "node_config": [{"service_account": "default", "oauth_scopes": ["cloud-platform"],
+                         "labels": {"k8s": "x"}, "resource_labels": {"env": "prod"}}]})
+    assert pool.kind == "gcp.container.node_pool"
+    assert pool.attributes["service_account"] == {
+        "email": "default", "uses_default": True,
+        "scopes": ["https://www.googleapis.com/auth/cloud-platform"]}
+    assert "tags" not in pool.attributes  # node labels are not the pool's labels
+    bare = adapt_one("google_container_node_pool.p", {"cluster": "c"})
+    assert bare.attributes["service_account"] == {"uses_default": True}
+    assert ("service_account",) in bare.defaulted
+    narrow = adapt_one("google_container_node_pool.p", {"node_config": [{}]})
+    assert narrow.attributes["service_account"] == {"uses_default": True}
+    assert ("service_account", "uses_default") in narrow.defaulted
+    dedicated = adapt_one("google_container_node_pool.p", {"node_config": [{
+        "service_account": Unknown("after apply", "google_service_account.n")}]})
+    assert dedicated.attributes["service_account"]["uses_default"] is False
+    cluster = adapt_one("google_container_cluster.c", {
+        "node_config": [{"service_account": "1234-compute@developer.gserviceaccount.com"}]})
+    assert cluster.attributes["service_account"]["uses_default"] is True
+    for attributes in ({"enable_autopilot": True}, {"remove_default_node_pool": True}):
+        assert "service_account" not in adapt_one(
+            "google_container_cluster.c", attributes).attributes
+    inline = adapt_one("google_container_cluster.c", {"node_pool": [{"name": "x"}]})
+    assert isinstance(inline.attributes["service_account"], Unknown)
+    unsure = adapt_one("google_container_cluster.c",
+                       {"remove_default_node_pool": Unknown("var.remove")})
+    assert isinstance(unsure.attributes["service_account"], Unknown)
+
+
+def test_gke_node_pool_private_nodes_inherit_the_cluster() -> None:
+    result = adapt_terraform([
+        native("google_container_cluster.c", {
+            "name": "c", "private_cluster_config": [{"enable_private_nodes": True}]}),
+        native("google_container_node_pool.ref", {
+            "cluster": Unknown("known after apply", "google_container_cluster.c")}),
+        native("google_container_node_pool.name", {"cluster": "c"}),
+        native("google_container_node_pool.own", {
+            "cluster": "c", "network_config": [{"enable_private_nodes": False}]}),
+        native("google_container_node_pool.outside", {"cluster": "elsewhere"}),
+    ])
+    _, ref, name, own, outside = result.resources
+    assert ref.attributes["private_nodes"] is True
+    assert name.attributes["private_nodes"] is True
+    assert own.attributes["private_nodes"] is False
+    assert isinstance(outside.attributes["private_nodes"], Unknown)
+
+
+def test_bucket_iam_policy_bindings_folded() -> None:
+    policy = ('{"bindings":[{"members":["allUsers"],"role":"roles/storage.objectViewer"},'
+              '{"members":["group:a@b.c"],"role":"roles/storage.admin"}]}')
+    result = adapt_terraform([
+        native("google_storage_bucket.b", {"name": "acme"}),
+        native("google_storage_bucket_iam_policy.p", {"bucket": "acme", "policy_data": policy},
+               line=10),
+        native("google_storage_bucket.u", {"name": "other"}),
+        native("google_storage_bucket_iam_policy.u", {
+            "bucket": "other",
+            "policy_data": Unknown("read at plan time", "data.google_iam_policy.x")}),
+    ])
+    bucket, other = result.resources
+    assert bucket.attributes["iam_bindings"] == [
+        {"role": "roles/storage.objectViewer", "members": ["allUsers"]},
+        {"role": "roles/storage.admin", "members": ["group:a@b.c"]}]
+    assert bucket.location("iam_bindings.1").start_line == 10
+    [unknown] = other.attributes["iam_bindings"]
+    assert isinstance(unknown, Unknown)
+    assert "google_storage_bucket_iam_policy.p" in bucket.native
+
+
+def test_bigquery_dataset_access_resources_folded() -> None:
+    policy = '{"bindings":[{"members":["allUsers","user:a@b.c"],"role":"roles/x"}]}'
+    result = adapt_terraform([
+        native("google_bigquery_dataset.d", {
+            "dataset_id": "sales", "access": [{"role": "OWNER",
+                                               "special_group": "projectOwners"}]}),
+        native("google_bigquery_dataset_access.a", {
+            "dataset_id": "sales", "role": "READER", "domain": "acme.example"}),
+        native("google_bigquery_dataset_iam_member.m", {
+            "dataset_id": "sales", "role": "roles/bigquery.dataViewer", "member": "allUsers"}),
+        native("google_bigquery_dataset_iam_binding.b", {
+            "dataset_id": "sales", "role": "roles/y", "members": Unknown("var.members")}),
+        native("google_bigquery_dataset_iam_policy.p", {
+            "dataset_id": "sales", "policy_data": policy}, line=40),
+        native("google_bigquery_dataset_iam_member.outside", {
+            "dataset_id": "elsewhere", "role": "r", "member": "user:c@d.e"}),
+    ])
+    dataset, outside = result.resources
+    access = dataset.attributes["access"]
+    assert access[:3] == [
+        {"role": "OWNER", "special_group": "projectOwners"},
+        {"role": "READER", "domain": "acme.example"},
+        {"role": "roles/bigquery.dataViewer", "iam_member": "allUsers"}]
+    assert isinstance(access[3], Unknown)
+    assert access[4:] == [{"role": "roles/x", "iam_member": "allUsers"},
+                          {"role": "roles/x", "iam_member": "user:a@b.c"}]
+    assert dataset.location("access.5").start_line == 40
+    assert outside.external and outside.attributes["access"][1:] == [
+        {"role": "r", "iam_member": "user:c@d.e"}]
