@@ -92,7 +92,9 @@ class DeploymentContext:
 
 
 C = TypeVar("C", bound=DeploymentContext)
-Builder = Callable[[NativeResource], Resource]
+# None: the native is not a resource of its own here (an ElastiCache cluster that is a
+# member of a replication group)
+Builder = Callable[[NativeResource], Resource | None]
 # a step on a built resource: before folding, or linking it
 Step = Callable[[Resource, NativeResource, C], None]
 Fold = Callable[[NativeResource, C], None]

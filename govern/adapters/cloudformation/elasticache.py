@@ -1,9 +1,13 @@
-"""ElastiCache: `AWS::ElastiCache::ReplicationGroup`.
+"""ElastiCache: `AWS::ElastiCache::ReplicationGroup` and `AWS::ElastiCache::CacheCluster`.
 
 `engine` defaults to `redis`; `AtRestEncryptionEnabled` and `TransitEncryptionEnabled`
 default to false for Redis OSS. CloudFormation does not document the at-rest default for
 Valkey (the Terraform provider's is true), so it is Unknown for Valkey, and when the
 engine is not known.
+
+A `CacheCluster` cannot join a replication group in CloudFormation (it has no
+`ReplicationGroupId`): each is an `aws.elasticache.cluster`, `TransitEncryptionEnabled`
+false when not written.
 """
 
 from __future__ import annotations
@@ -41,4 +45,10 @@ MAPPINGS = {
         field("transit_encryption_enabled", "TransitEncryptionEnabled", function=to_bool,
               default=False),
     ), _finish_group),
+    "AWS::ElastiCache::CacheCluster": KindMapping("aws.elasticache.cluster", (
+        field("name", "ClusterName"),
+        field("engine", "Engine"),
+        field("transit_encryption_enabled", "TransitEncryptionEnabled", function=to_bool,
+              default=False),
+    )),
 }

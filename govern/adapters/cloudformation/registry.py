@@ -25,6 +25,7 @@ from govern.adapters.cloudformation import (
     eks,
     elasticache,
     elb,
+    elb_classic,
     glacier,
     glue,
     iam,
@@ -84,6 +85,7 @@ _MAPPINGS: dict[str, KindMapping] = {
     **backup.MAPPINGS,
     **codebuild.MAPPINGS,
     **elb.MAPPINGS,
+    **elb_classic.MAPPINGS,
     **glue.MAPPINGS,
     **msk.MAPPINGS,
     **neptune.MAPPINGS,
@@ -110,6 +112,7 @@ BUILDERS: dict[str, Builder] = {
 
 # Run after every resource is built and the identities' own managed policies are in.
 FOLDERS: dict[str, Folder] = {
+    **apigatewayv2.FOLDERS,
     "AWS::S3::BucketPolicy": s3.fold_policy,
     **security_groups.FOLDERS,
     **iam.FOLDERS,

@@ -1,4 +1,4 @@
-"""EC2: `aws_instance` and `aws_ebs_volume`.
+"""EC2: `aws_instance`, `aws_spot_instance_request` and `aws_ebs_volume`.
 
 An EBS volume created from a snapshot inherits the snapshot's encryption when it does not
 set `encrypted` itself (Unknown); otherwise `encrypted` defaults to false. (Account-level
@@ -7,6 +7,12 @@ An instance's `metadata_options` (`http_tokens`, `http_endpoint`) are its own; w
 them, `http_tokens` is Unknown when it uses a `launch_template`, or both are that
 template's when it is an `aws_launch_template` of the same root (absent when the template
 sets none).
+
+A Terraform `aws_spot_instance_request` takes the arguments of `aws_instance` for the
+instance it launches, and is that instance (`aws.ec2.instance`) with the same table; its
+`tags` are the spot request's: the provider tags the request (`TagSpecifications` of type
+`spot-instances-request`), not the instance (only `volume_tags` reach its volumes), so the
+tagging rule judges the request, which is what the configuration creates.
 """
 
 from __future__ import annotations
@@ -70,6 +76,18 @@ def _finish_instance(resource: Resource, native: NativeResource) -> None:
                                 ("ebs_block_devices", index, name))
 
 
+_INSTANCE = KindMapping("aws.ec2.instance", (
+    field("associate_public_ip_address"),
+    field("root_block_device.encrypted", "root_block_device.0.encrypted"),
+    field("root_block_device.kms_key", "root_block_device.0.kms_key_id"),
+    field("metadata_options.http_tokens", "metadata_options.0.http_tokens"),
+    field("metadata_options.http_endpoint", "metadata_options.0.http_endpoint"),
+    field("instance_type"),
+), _finish_instance)
+
+# Native types that are an EC2 instance (a spot request takes aws_instance's arguments).
+INSTANCE_TYPES = ("aws_instance", "aws_spot_instance_request")
+
 MAPPINGS = {
     "aws_ebs_volume": KindMapping("aws.ec2.volume", (
         field("encrypted", default=False),
@@ -77,14 +95,7 @@ MAPPINGS = {
         field("size"),
         field("snapshot_id"),
     ), _finish_volume),
-    "aws_instance": KindMapping("aws.ec2.instance", (
-        field("associate_public_ip_address"),
-        field("root_block_device.encrypted", "root_block_device.0.encrypted"),
-        field("root_block_device.kms_key", "root_block_device.0.kms_key_id"),
-        field("metadata_options.http_tokens", "metadata_options.0.http_tokens"),
-        field("metadata_options.http_endpoint", "metadata_options.0.http_endpoint"),
-        field("instance_type"),
-    ), _finish_instance),
+    **{native_type: _INSTANCE for native_type in INSTANCE_TYPES},
 }
 
 
@@ -93,7 +104,7 @@ def fold_launch_template(native: NativeResource, ctx: RootContext) -> None:
     `metadata_options` of every instance launched from it (by `id` or `name`) that sets
     none of its own."""
     for resource, instance in ctx.primary:
-        if instance.native_type != "aws_instance" or \
+        if instance.native_type not in INSTANCE_TYPES or \
                 value_at(instance, "metadata_options") is not MISSING:
             continue
         designated = [value_at(instance, ("launch_template", 0, key)) for key in ("id", "name")]

@@ -1,15 +1,22 @@
-"""RDS: `aws_db_instance` and `aws_rds_cluster`.
+"""RDS: `aws_db_instance`, `aws_rds_cluster` and `aws_rds_cluster_instance`.
 
 `storage_encrypted` defaults to false, except where the configuration does not decide it:
 a database restored from a snapshot or created as a replica inherits the encryption of its
 source (Unknown), and an Aurora Serverless v1 cluster (`engine_mode = "serverless"`) is
 always encrypted.
+
+An `aws_rds_cluster_instance` (an `aws.rds.instance`) stores its data in its cluster's
+volume: the provider only reads its `storage_encrypted` back (computed, not an argument).
+It is the cluster's `storage_encrypted` when `cluster_identifier` designates an
+`aws_rds_cluster` of the same root (`link_cluster_instance`), else Unknown; its
+`publicly_accessible` defaults to false, as for `aws_db_instance`.
 """
 
 from __future__ import annotations
 
-from govern.adapters.building import field, set_default, set_undecided
+from govern.adapters.building import field, set_default, set_undecided, where
 from govern.adapters.reading import MISSING, value_at
+from govern.adapters.terraform.context import RootContext
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -44,6 +51,34 @@ def _finish_cluster(resource: Resource, native: NativeResource) -> None:
     _inherited_encryption(resource, native)
 
 
+def _finish_cluster_instance(resource: Resource, native: NativeResource) -> None:
+    """A member's storage encryption is its cluster's: Unknown until the linker finds it
+    (a plan's value, read back from AWS, is kept)."""
+    value = resource.get("storage_encrypted")
+    if value is None or isinstance(value, Unknown):
+        cluster = value_at(native, "cluster_identifier")
+        ref = cluster.ref if isinstance(cluster, Unknown) else None
+        set_undecided(resource, "storage_encrypted",
+                      Unknown("storage encryption is the DB cluster's", ref))
+
+
+def link_cluster_instance(resource: Resource, native: NativeResource,
+                          ctx: RootContext) -> None:
+    """The cluster's `storage_encrypted` (and whether it was defaulted) for a member whose
+    `cluster_identifier` designates one `aws_rds_cluster` of this root."""
+    if not isinstance(resource.get("storage_encrypted"), Unknown):
+        return
+    found = ctx.designated(value_at(native, "cluster_identifier"), ["aws.rds.cluster"], native)
+    if len(found) != 1:
+        return
+    cluster = found[0]
+    value = cluster.get("storage_encrypted")
+    if value is None:
+        return
+    resource.set("storage_encrypted", value, where(native, "cluster_identifier", False),
+                 defaulted=("storage_encrypted",) in cluster.defaulted)
+
+
 MAPPINGS = {
     "aws_db_instance": KindMapping("aws.rds.instance", (
         field("name", "identifier"),
@@ -52,6 +87,12 @@ MAPPINGS = {
         field("storage_encrypted", default=False),
         field("kms_key", "kms_key_id"),
     ), _inherited_encryption),
+    "aws_rds_cluster_instance": KindMapping("aws.rds.instance", (
+        field("name", "identifier"),
+        field("engine"),
+        field("publicly_accessible", default=False),
+        field("storage_encrypted"),
+    ), _finish_cluster_instance),
     "aws_rds_cluster": KindMapping("aws.rds.cluster", (
         field("name", "cluster_identifier"),
         field("engine"),

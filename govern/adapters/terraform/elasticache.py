@@ -1,13 +1,20 @@
-"""ElastiCache: `aws_elasticache_replication_group`.
+"""ElastiCache: `aws_elasticache_replication_group` and `aws_elasticache_cluster`.
 
 `engine` defaults to `redis`. `at_rest_encryption_enabled` defaults to false for Redis OSS
 and to true for Valkey (the provider's documented defaults); Unknown when the engine is.
 `transit_encryption_enabled` defaults to false.
+
+A cluster with a `replication_group_id` is a member of that group: it takes the group's
+settings and is left out (`build_cluster` gives None). An id that is not known statically
+is a member's when it comes from a replication group (`aws_elasticache_replication_group.g.id`);
+otherwise (a variable that may be null) the cluster is built with
+`transit_encryption_enabled` Unknown.
 """
 
 from __future__ import annotations
 
 from govern.adapters.building import field, set_default, set_undecided
+from govern.adapters.reading import MISSING, value_at
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -25,6 +32,30 @@ def _finish_group(resource: Resource, native: NativeResource) -> None:
                               engine.ref))
     elif isinstance(engine, str) and engine.lower() == "valkey":
         set_default(resource, "at_rest_encryption_enabled", True)
+
+
+GROUP = "aws_elasticache_replication_group"
+
+CLUSTER = KindMapping("aws.elasticache.cluster", (
+    field("name", "cluster_id"),
+    field("engine"),
+    field("transit_encryption_enabled", default=False),
+))
+
+
+def build_cluster(native: NativeResource) -> Resource | None:
+    """An `aws_elasticache_cluster`, or None for a member of a replication group."""
+    group = value_at(native, "replication_group_id")
+    if group is MISSING or group is None:
+        return CLUSTER.build(native)
+    if not isinstance(group, Unknown) or (group.ref or "").startswith(f"{GROUP}."):
+        return None
+    cluster = CLUSTER.build(native)
+    if ("transit_encryption_enabled",) in cluster.defaulted:
+        set_undecided(cluster, "transit_encryption_enabled", Unknown(
+            "the cluster may be a member of a replication group, whose setting applies "
+            f"(`replication_group_id`: {group.reason})", group.ref))
+    return cluster
 
 
 MAPPINGS = {

@@ -43,6 +43,7 @@ from govern.adapters.terraform import (
     eks,
     elasticache,
     elb,
+    elb_classic,
     gcp_bigquery,
     gcp_compute,
     gcp_gke,
@@ -78,7 +79,7 @@ from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
 from govern.parsers.native import NativeResource
 
-Builder = Callable[[NativeResource], Resource]
+Builder = Callable[[NativeResource], Resource | None]
 Linker = Callable[[Resource, NativeResource, RootContext], None]
 
 _MAPPINGS: dict[str, KindMapping] = {
@@ -120,6 +121,7 @@ _MAPPINGS: dict[str, KindMapping] = {
     **ebs.MAPPINGS,
     **s3_account.MAPPINGS,
     **elb.MAPPINGS,
+    **elb_classic.MAPPINGS,
     **glue.MAPPINGS,
     **msk.MAPPINGS,
     **neptune.MAPPINGS,
@@ -152,12 +154,15 @@ BUILDERS: dict[str, Builder] = {
     "aws_iam_group": iam.build_group,
     "aws_iam_policy": iam.build_policy,
     "aws_ssoadmin_permission_set": ssoadmin.build_permission_set,
+    "aws_elasticache_cluster": elasticache.build_cluster,
     "azurerm_network_security_group": azure_network.build_group,
     **{native_type: mapping.build for native_type, mapping in _MAPPINGS.items()},
 }
 
 FOLDERS: dict[str, Folder] = {
+    **apigatewayv2.FOLDERS,
     **gcp_storage.FOLDERS,
+    **gcp_bigquery.FOLDERS,
     **s3.FOLDERS,
     **security_groups.FOLDERS,
     **iam.FOLDERS,
@@ -172,6 +177,9 @@ LINKERS: dict[str, Linker] = {
     "aws_s3_bucket": s3.link_bucket,
     "aws_iam_role": iam.link_role,
     "aws_instance": security_groups.link_security_groups,
+    "aws_spot_instance_request": security_groups.link_security_groups,
     "aws_db_instance": security_groups.link_security_groups,
     "aws_rds_cluster": security_groups.link_security_groups,
+    "aws_rds_cluster_instance": databases.link_cluster_instance,
+    "google_container_node_pool": gcp_gke.link_pool,
 }

@@ -2,8 +2,10 @@
 CloudFormation adapters:
 
 - per region: EC2 subnets (DescribeSubnets, here), EKS clusters and ECR repositories
-  (edge_containers), Lambda function URLs and permissions (edge_lambda), ELBv2 listeners
-  and API Gateway REST methods and custom domain names (edge_web);
+  (edge_containers), Lambda function URLs and permissions (edge_lambda), Classic Load
+  Balancers (edge_classic), ELBv2 listeners
+  and API Gateway REST methods and custom domain names (edge_web), API Gateway v2 (HTTP and
+  WebSocket API) routes (edge_routes);
 - once per account (global, context `aws:<account>:global`): CloudFront distributions
   (ListDistributions, ListTagsForResource, here).
 """
@@ -12,8 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from govern.collect.aws.edge_classic import classic_load_balancers
 from govern.collect.aws.edge_containers import ecr_repositories, eks_clusters
 from govern.collect.aws.edge_lambda import lambda_access
+from govern.collect.aws.edge_routes import api_routes
 from govern.collect.aws.edge_web import domain_names, listeners, rest_methods
 from govern.collect.aws.paging import listed, marker_pages
 from govern.collect.aws.reader import IAM_ACTIONS, Failed, Reader
@@ -33,8 +37,10 @@ def collect_region(clients: Any, reader: Reader, account: str,
             *ecr_repositories(clients("ecr"), reader, account, region),
             *lambda_access(clients("lambda"), reader, account, region),
             *listeners(clients("elbv2"), reader, account, region),
+            *classic_load_balancers(clients("elb"), reader, account, region),
             *rest_methods(clients("apigateway"), reader, account, region),
-            *domain_names(clients("apigateway"), reader, account, region)]
+            *domain_names(clients("apigateway"), reader, account, region),
+            *api_routes(clients("apigatewayv2"), reader, account, region)]
 
 
 def collect_global(clients: Any, reader: Reader, account: str,

@@ -28,6 +28,7 @@ LISTINGS: dict[tuple[str, str], tuple[str, ...]] = {
     ("dynamodb", "ListTables"): ("aws.dynamodb.table",),
     ("elasticfilesystem", "DescribeFileSystems"): ("aws.efs.file_system",),
     ("elasticache", "DescribeReplicationGroups"): ("aws.elasticache.replication_group",),
+    ("elasticache", "DescribeCacheClusters"): ("aws.elasticache.cluster",),
     ("redshift", "DescribeClusters"): ("aws.redshift.cluster",),
     ("dms", "DescribeReplicationInstances"): ("aws.dms.replication_instance",),
     ("backup", "ListBackupVaults"): ("aws.backup.vault",),
@@ -38,11 +39,15 @@ LISTINGS: dict[tuple[str, str], tuple[str, ...]] = {
     ("lambda", "ListFunctions"): ("aws.lambda.function_url", "aws.lambda.permission"),
     ("lambda", "ListFunctionUrlConfigs"): ("aws.lambda.function_url",),
     ("lambda", "GetPolicy"): ("aws.lambda.permission",),
-    ("elasticloadbalancing", "DescribeLoadBalancers"): ("aws.elbv2.listener",),
+    # the same IAM action lists ELBv2 load balancers and Classic Load Balancers
+    ("elasticloadbalancing", "DescribeLoadBalancers"): ("aws.elbv2.listener",
+                                                        "aws.elb.load_balancer"),
     ("elasticloadbalancing", "DescribeListeners"): ("aws.elbv2.listener",),
     ("apigateway", "GetRestApis"): ("aws.apigateway.method",),
     ("apigateway", "GetResources"): ("aws.apigateway.method",),
     ("apigateway", "GetDomainNames"): ("aws.apigateway.domain_name",),
+    ("apigateway", "GetApis"): ("aws.apigatewayv2.route",),
+    ("apigateway", "GetRoutes"): ("aws.apigatewayv2.route",),
     ("sqs", "ListQueues"): ("aws.sqs.queue",),
     ("sns", "ListTopics"): ("aws.sns.topic",),
     ("kinesis", "ListStreams"): ("aws.kinesis.stream",),
@@ -60,6 +65,7 @@ LISTINGS: dict[tuple[str, str], tuple[str, ...]] = {
 # documents it for ListQueues; the REST services below do it too): no key means none
 MAY_OMIT = frozenset({("sqs", "ListQueues"), ("apigateway", "GetRestApis"),
                       ("apigateway", "GetResources"), ("apigateway", "GetDomainNames"),
+                      ("apigateway", "GetApis"), ("apigateway", "GetRoutes"),
                       ("mq", "ListBrokers"), ("kafka", "ListClustersV2")})
 
 

@@ -19,7 +19,8 @@ from govern.model.resource import Resource
 
 Collect = Callable[[Any, Any, str, str], list[Resource]]
 
-MODULES = ("regional", "messaging", "databases", "edge", "platform", "launch", "ssoadmin")
+MODULES = ("regional", "messaging", "databases", "edge", "platform", "launch", "ssoadmin",
+           "caches")
 
 
 def _modules() -> list[tuple[str, ModuleType]]:

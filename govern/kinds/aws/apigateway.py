@@ -1,4 +1,5 @@
-"""AWS API Gateway (REST APIs): methods and custom domain names."""
+"""AWS API Gateway: REST API methods, HTTP and WebSocket API (v2) routes, custom domain
+names."""
 
 from __future__ import annotations
 
@@ -20,6 +21,35 @@ KINDS = (
                "(CloudFormation `AuthorizerId`)."),
         boolean("api_key_required", "Whether callers must send an API key (CloudFormation "
                 "`ApiKeyRequired`); false when not written.", default=False),
+        taggable=False),
+    aws("aws.apigatewayv2.route", "API Gateway v2 route: of an HTTP API (route key "
+        "`METHOD /path` or `$default`) or of a WebSocket API (`$connect`, `$disconnect`, "
+        "`$default` or a custom key)",
+        string("api_id", "The id of the API the route belongs to (CloudFormation `ApiId`)."),
+        string("route_key", "The route key (CloudFormation `RouteKey`): `GET /pets`, "
+               "`ANY /{proxy+}`, `$default`, `$connect`, ..."),
+        string("http_method", "The HTTP verb of an HTTP API route key `METHOD /path` (its "
+               "first word, `ANY` for every verb); absent for other keys.",
+               values=("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY")),
+        string("authorization", "How callers are authorized: `NONE` is an open route "
+               "(Terraform `authorization_type`, CloudFormation `AuthorizationType`, live "
+               "`AuthorizationType`); `NONE` when not written.", default="NONE",
+               values=("NONE", "AWS_IAM", "CUSTOM", "JWT")),
+        string("authorizer_id", "The authorizer of a `CUSTOM` or `JWT` route (CloudFormation "
+               "`AuthorizerId`)."),
+        boolean("api_key_required", "Whether callers must send an API key (CloudFormation "
+                "`ApiKeyRequired`; WebSocket APIs only); false when not written.",
+                default=False),
+        boolean("authorization_applies", "Whether the route can carry authorization: true "
+                "for an HTTP API route and a WebSocket `$connect` route; false for the other "
+                "WebSocket routes (authorization is checked only when the connection is "
+                "made). Derived from the route key: `METHOD /path` is an HTTP API's, "
+                "`$connect`, `$disconnect` and keys without a space a WebSocket API's; "
+                "`$default` exists in both, so it comes from the API's protocol "
+                "(Terraform `protocol_type` of the `aws_apigatewayv2_api` named by "
+                "`api_id`, CloudFormation `ProtocolType` of the `AWS::ApiGatewayV2::Api` "
+                "`ApiId` refers to, live the API's `ProtocolType`); Unknown when that API "
+                "or its protocol is not known."),
         taggable=False),
     aws("aws.apigateway.domain_name", "API Gateway custom domain name: REST "
         "(`aws_api_gateway_domain_name`, `AWS::ApiGateway::DomainName`) or HTTP/WebSocket "

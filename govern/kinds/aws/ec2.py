@@ -75,7 +75,8 @@ KINDS = (
         _rules("egress", permissions="IpPermissionsEgress",
                groups="`DestinationSecurityGroupId`", prefix_list="DestinationPrefixListId",
                peer="destination")),
-    aws("aws.ec2.instance", "EC2 instance",
+    aws("aws.ec2.instance", "EC2 instance (Terraform also `aws_spot_instance_request`, "
+        "with the arguments of `aws_instance` for the instance it launches)",
         string("instance_type", "The instance type, e.g. `t3.micro` (CloudFormation "
                "`InstanceType`)."),
         boolean("associate_public_ip_address", "Whether the instance gets a public IP "
@@ -116,7 +117,10 @@ KINDS = (
                    values=("optional", "required")),
             string("http_endpoint", "Whether the metadata service is on, as written; absent "
                    "when not written (enabled). Taken from the same launch template as "
-                   "`http_tokens`.", values=("enabled", "disabled")))),
+                   "`http_tokens`.", values=("enabled", "disabled"))),
+        tags_doc="Terraform `tags` (of an `aws_spot_instance_request`: the spot request's "
+                 "tags, which the provider does not give the instance it launches), "
+                 "CloudFormation `Tags`, live the instance's tags."),
     aws("aws.ec2.launch_template", "EC2 launch template (its default version)",
         string("name", "The template's name (Terraform `name`, CloudFormation "
                "`LaunchTemplateName`); absent when generated (`name_prefix`, or none "

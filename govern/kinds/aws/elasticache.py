@@ -1,4 +1,4 @@
-"""Amazon ElastiCache: replication groups."""
+"""Amazon ElastiCache: replication groups and cache clusters outside a replication group."""
 
 from __future__ import annotations
 
@@ -21,4 +21,17 @@ KINDS = (
         boolean("transit_encryption_enabled", "Whether connections use TLS "
                 "(CloudFormation `TransitEncryptionEnabled`); false when not written.",
                 default=False)),
+    aws("aws.elasticache.cluster", "ElastiCache cache cluster that is not a member of a "
+        "replication group (Memcached, or a single-node Redis OSS/Valkey cluster); a member "
+        "(Terraform `replication_group_id`, live `ReplicationGroupId`) takes the group's "
+        "settings and is not produced: it is judged on its group",
+        string("name", "The cluster's identifier: Terraform `cluster_id`, CloudFormation "
+               "`ClusterName` (absent when not written: CloudFormation generates one), live "
+               "`CacheClusterId`."),
+        string("engine", "The cache engine (CloudFormation `Engine`, required; lower case "
+               "live).", values=("memcached", "redis", "valkey")),
+        boolean("transit_encryption_enabled", "Whether connections use TLS (CloudFormation "
+                "`TransitEncryptionEnabled`); false when not written. Unknown in Terraform "
+                "when `replication_group_id` is not known statically (the settings may be "
+                "a group's).", default=False)),
 )

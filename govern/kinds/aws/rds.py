@@ -5,7 +5,8 @@ from __future__ import annotations
 from govern.kinds.declare import aws, boolean, string
 
 KINDS = (
-    aws("aws.rds.instance", "RDS database instance",
+    aws("aws.rds.instance", "RDS database instance (Terraform `aws_db_instance`, and "
+        "`aws_rds_cluster_instance` for an Aurora cluster's instance)",
         string("name", "The instance identifier: Terraform `identifier`, CloudFormation "
                "`DBInstanceIdentifier`; absent when AWS generates it."),
         string("engine", "The database engine as written, e.g. `mysql`, `postgres` "
@@ -22,7 +23,11 @@ KINDS = (
                 "`DBClusterSnapshotIdentifier`, `SourceDBInstanceIdentifier`, "
                 "`SourceDBInstanceAutomatedBackupsArn`, `SourceDbiResourceId`) and, in "
                 "CloudFormation, for an instance of an Aurora cluster "
-                "(`DBClusterIdentifier`: the cluster's volume holds the data).",
+                "(`DBClusterIdentifier`: the cluster's volume holds the data). A Terraform "
+                "`aws_rds_cluster_instance` cannot set it: it is the `storage_encrypted` of "
+                "the `aws_rds_cluster` its `cluster_identifier` designates in the same "
+                "configuration, else Unknown. Live: AWS reports a cluster instance's "
+                "encryption as its cluster's.",
                 default=False),
         string("kms_key", "The KMS key of the storage encryption: Terraform `kms_key_id`, "
                "CloudFormation `KmsKeyId`; absent with encryption on: the AWS managed key "

@@ -1,0 +1,100 @@
+"""ElastiCache cache clusters read from moto (govern/collect/aws/caches.py) as
+`aws.elasticache.cluster`, and the rules the kind was added to: GOV-AWS-026 (no encryption
+in transit) and GOV-AWS-015 (tags). A member of a replication group is judged on the
+group, not read as a cluster."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from govern.cli import cli
+from govern.collect.aws.collector import collect
+from govern.collect.aws.options import AwsOptions
+from govern.model.resource import Resource
+from govern.model.unknown import Unknown
+from tests.collect import world
+from tests.collect.conftest import ACCOUNT, REGION, client
+from tests.collect.events import deny_calls
+
+TAGS = world.TAGS
+NODE = {"CacheNodeType": "cache.t3.micro", "NumCacheNodes": 1}
+
+
+def arn(name: str) -> str:
+    return f"arn:aws:elasticache:{REGION}:{ACCOUNT}:cluster:{name}"
+
+
+@pytest.fixture(scope="module")
+def made(moto_endpoint: str) -> dict[str, str]:
+    world.reset(moto_endpoint)
+    elasticache = client(moto_endpoint, "elasticache")
+    elasticache.create_cache_cluster(CacheClusterId="sessions", Engine="memcached",
+                                     Tags=TAGS, **NODE)  # TLS not asked for: off
+    elasticache.create_cache_cluster(CacheClusterId="tokens", Engine="redis",
+                                     TransitEncryptionEnabled=True, Tags=TAGS, **NODE)
+    elasticache.create_cache_cluster(CacheClusterId="scratch", Engine="redis",
+                                     TransitEncryptionEnabled=True, **NODE)
+    group = elasticache.create_replication_group(
+        ReplicationGroupId="group", ReplicationGroupDescription="group", Engine="redis",
+        CacheNodeType="cache.t3.micro", TransitEncryptionEnabled=True,
+        AtRestEncryptionEnabled=True, Tags=TAGS)
+    elasticache.create_cache_cluster(CacheClusterId="group-member", Engine="redis",
+                                     ReplicationGroupId="group", **NODE)
+    return {"plain_memcached": arn("sessions"), "tls_redis": arn("tokens"),
+            "untagged_redis": arn("scratch"), "member": arn("group-member"),
+            "group": str(group["ReplicationGroup"]["ARN"])}
+
+
+def scan(endpoint: str) -> dict[str, Any]:
+    result = CliRunner().invoke(cli, ["scan", "--aws", "--endpoint-url", endpoint,
+                                      "--region", REGION, "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), \
+        result.exception
+    assert result.exit_code in (0, 1), result.output
+    doc: dict[str, Any] = json.loads(result.output)
+    return doc
+
+
+def statuses(doc: dict[str, Any], made: dict[str, str]) -> set[tuple[str, str, str]]:
+    by_arn = {arn: role for role, arn in made.items()}
+    return {(f["rule_id"], by_arn[f["resource"]["address"]], f["status"])
+            for f in doc["findings"] if f["resource"]["address"] in by_arn}
+
+
+def read(endpoint: str) -> dict[str, Resource]:
+    graph, _ = collect(AwsOptions(regions=(REGION,), endpoint_url=endpoint))
+    return {r.id: r for r in graph}
+
+
+def test_each_cluster_fails_exactly_the_rules_it_breaks(moto_endpoint: str,
+                                                        made: dict[str, str]) -> None:
+    assert statuses(scan(moto_endpoint), made) == {
+        ("GOV-AWS-026", "plain_memcached", "fail"),
+        ("GOV-AWS-015", "untagged_redis", "fail")}
+
+
+def test_canonical_values_and_members_left_out(moto_endpoint: str,
+                                               made: dict[str, str]) -> None:
+    resources = read(moto_endpoint)
+    plain = resources[made["plain_memcached"]]
+    assert (plain.kind, plain.native_type, plain.context) == (
+        "aws.elasticache.cluster", "AWS::ElastiCache::CacheCluster", f"aws:{ACCOUNT}:{REGION}")
+    assert plain.attributes == {"name": "sessions", "engine": "memcached",
+                                "transit_encryption_enabled": False,
+                                "tags": {t["Key"]: t["Value"] for t in TAGS}}
+    assert resources[made["untagged_redis"]].attributes == {
+        "name": "scratch", "engine": "redis", "transit_encryption_enabled": True, "tags": {}}
+    assert made["member"] not in resources  # judged on its group
+    assert resources[made["group"]].kind == "aws.elasticache.replication_group"
+
+
+def test_tags_that_cannot_be_listed_are_unknown_not_a_pass(
+        moto_endpoint: str, made: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    deny_calls(monkeypatch, "elasticache.ListTagsForResource")
+    tokens = read(moto_endpoint)[made["tls_redis"]]
+    assert tokens.attributes["tags"] == Unknown("access denied: ListTagsForResource")
+    assert ("GOV-AWS-015", "tls_redis", "unknown") in statuses(scan(moto_endpoint), made)
