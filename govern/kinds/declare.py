@@ -120,6 +120,13 @@ def anything(name: str, doc: str) -> Attribute:
     return Attribute(name, "any", doc)
 
 
+def resource_group() -> Attribute:
+    """`resource_group_name`, as every Azure kind declares it."""
+    return string("resource_group_name", "The resource group (Terraform "
+                  "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
+                  "unless a nested deployment names it.")
+
+
 def aws(name: str, description: str, *attributes: Attribute, taggable: bool = True,
         formats: tuple[str, ...] = AWS_FORMATS, tags_doc: str = "") -> Kind:
     return Kind(name, description, formats, attributes, taggable, tags_doc)

@@ -13,27 +13,24 @@ from __future__ import annotations
 from govern.adapters.building import field
 from govern.adapters.terraform.mapping import KindMapping
 
+# what a vault and a Managed HSM say the same way
+_COMMON = (
+    field("name"),
+    field("resource_group_name"),
+    field("purge_protection_enabled", default=False),
+    field("soft_delete_retention_days"),
+    field("public_network_access_enabled", default=True),
+    field("network_acls.default_action", "network_acls.0.default_action"),
+    field("network_acls.bypass", "network_acls.0.bypass"),
+)
+
 MAPPINGS = {
     "azurerm_key_vault": KindMapping("azure.keyvault.vault", (
-        field("name"),
-        field("resource_group_name"),
-        field("purge_protection_enabled", default=False),
-        field("soft_delete_retention_days"),
-        field("public_network_access_enabled", default=True),
-        field("network_acls.default_action", "network_acls.0.default_action"),
-        field("network_acls.bypass", "network_acls.0.bypass"),
+        *_COMMON,
         field("network_acls.ip_rules", "network_acls.0.ip_rules"),
         field("network_acls.virtual_network_subnet_ids",
               "network_acls.0.virtual_network_subnet_ids"),
     )),
     "azurerm_key_vault_managed_hardware_security_module": KindMapping(
-        "azure.keyvault.vault", (
-            field("name"),
-            field("resource_group_name"),
-            field("purge_protection_enabled", default=False),
-            field("soft_delete_retention_days"),
-            field("public_network_access_enabled", default=True),
-            field("network_acls.default_action", "network_acls.0.default_action"),
-            field("network_acls.bypass", "network_acls.0.bypass"),
-        )),
+        "azure.keyvault.vault", _COMMON),
 }

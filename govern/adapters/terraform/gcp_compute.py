@@ -169,26 +169,32 @@ def _service_account(resource: Resource, native: NativeResource) -> None:
     if isinstance(first, Unknown):
         set_at(resource, "service_account", first, at)
         return
-    account: dict[str, Any] = {}
-    email = value_in(first, "email")
-    if email is not MISSING:
-        account["email"] = email
-    if isinstance(email, Unknown):
-        account["uses_default"] = default_by_reference(email)
-    else:
-        account["uses_default"] = email is MISSING or bool(
-            isinstance(email, str) and DEFAULT_ACCOUNT.match(email))
-    scopes = value_in(first, "scopes")
-    if isinstance(scopes, list):
-        account["scopes"] = [scope_url(scope) for scope in scopes]
-    elif scopes is not MISSING:
-        account["scopes"] = scopes
+    account = service_account(value_in(first, "email"), value_in(first, "scopes"))
     set_at(resource, "service_account", account, at)
     carry_locations(resource, native, ("service_account", 0), "service_account")
     for name in ("email", "scopes"):
         if name in account:
             carry_locations(resource, native, ("service_account", 0, name),
                             ("service_account", name))
+
+
+def service_account(email: Any, scopes: Any, *default_names: str) -> dict[str, Any]:
+    """The canonical `service_account` of an email and scopes as written (MISSING when
+    not): `uses_default` when no email is written, or the email is the Compute Engine
+    default account (or one of `default_names`)."""
+    account: dict[str, Any] = {}
+    if email is not MISSING:
+        account["email"] = email
+    if isinstance(email, Unknown):
+        account["uses_default"] = default_by_reference(email)
+    else:
+        account["uses_default"] = email is MISSING or email in default_names or bool(
+            isinstance(email, str) and DEFAULT_ACCOUNT.match(email))
+    if isinstance(scopes, list):
+        account["scopes"] = [scope_url(scope) for scope in scopes]
+    elif scopes is not MISSING:
+        account["scopes"] = scopes
+    return account
 
 
 def default_by_reference(email: Unknown) -> Any:

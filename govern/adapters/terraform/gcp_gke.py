@@ -30,11 +30,7 @@ from typing import Any
 from govern.adapters.building import carry_locations, field, set_at, set_default, where
 from govern.adapters.reading import MISSING, blocks_in, first_block, value_at, value_in
 from govern.adapters.terraform.context import RootContext
-from govern.adapters.terraform.gcp_compute import (
-    DEFAULT_ACCOUNT,
-    default_by_reference,
-    scope_url,
-)
+from govern.adapters.terraform.gcp_compute import service_account
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -94,20 +90,8 @@ def node_service_account(resource: Resource, native: NativeResource) -> None:
     if isinstance(config, Unknown):
         set_at(resource, "service_account", config, at)
         return
-    account: dict[str, Any] = {}
     email = value_in(config, "service_account")
-    if email is not MISSING:
-        account["email"] = email
-    if isinstance(email, Unknown):
-        account["uses_default"] = default_by_reference(email)
-    else:
-        account["uses_default"] = email is MISSING or email == "default" or bool(
-            isinstance(email, str) and DEFAULT_ACCOUNT.match(email))
-    scopes = value_in(config, "oauth_scopes")
-    if isinstance(scopes, list):
-        account["scopes"] = [scope_url(scope) for scope in scopes]
-    elif scopes is not MISSING:
-        account["scopes"] = scopes
+    account = service_account(email, value_in(config, "oauth_scopes"), "default")
     if email is MISSING:
         resource.defaulted.add(("service_account", "uses_default"))
     set_at(resource, "service_account", account, at)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, string
+from govern.kinds.declare import azure, boolean, resource_group, string
 
 KINDS = (
     azure("azure.cognitive.account", "Azure AI services (Cognitive Services) account "
@@ -10,9 +10,7 @@ KINDS = (
           "`public_network_access` and `local_authentication_enabled` are read as "
           "these attributes)",
           string("name", "The account's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           boolean("public_network_access_enabled", "Whether the account is reachable from "
                   "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
                   "`Disabled` false, any case; another value is Unknown); true when not "

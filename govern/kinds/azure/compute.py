@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import Attribute, azure, boolean, obj, objects, string
-
-RESOURCE_GROUP = ("The resource group (Terraform `resource_group_name`); ARM: the one the "
-                  "deployment goes to, Unknown unless a nested deployment names it.")
+from govern.kinds.declare import Attribute, azure, boolean, obj, objects, resource_group, string
 
 ENCRYPTION_SET = ("The disk encryption set that encrypts the disk with a customer-managed "
                   "key: Terraform `disk_encryption_set_id`, ARM "
@@ -40,7 +37,7 @@ def _disks(owner: str, legacy: str, os_when: str, data_from: str,
 KINDS = (
     azure("azure.compute.managed_disk", "Azure managed disk",
           string("name", "The disk's name."),
-          string("resource_group_name", RESOURCE_GROUP),
+          resource_group(),
           string("disk_encryption_set_id", "The disk encryption set that encrypts the disk "
                  "with a customer-managed key (ARM "
                  "`properties.encryption.diskEncryptionSetId`). Absent when not written, "
@@ -53,7 +50,7 @@ KINDS = (
                  "written.")),
     azure("azure.compute.virtual_machine", "Azure virtual machine",
           string("name", "The machine's name."),
-          string("resource_group_name", RESOURCE_GROUP),
+          resource_group(),
           boolean("password_authentication_enabled", "Whether a Linux machine accepts "
                   "passwords over SSH: the negation of `disable_password_authentication` in "
                   "`azurerm_linux_virtual_machine`, false when not written (the provider "
@@ -78,7 +75,7 @@ KINDS = (
     azure("azure.compute.virtual_machine_scale_set", "Azure virtual machine scale set "
           "(uniform or flexible orchestration): the settings of the machines it creates",
           string("name", "The scale set's name."),
-          string("resource_group_name", RESOURCE_GROUP),
+          resource_group(),
           boolean("password_authentication_enabled", "Whether the Linux machines of the "
                   "scale set accept passwords over SSH: the negation of "
                   "`disable_password_authentication` in "

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, obj, string
+from govern.kinds.declare import azure, boolean, obj, resource_group, string
 
 KINDS = (
     azure("azure.containerregistry.registry", "Azure Container Registry",
           string("name", "The registry's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           string("sku", "The service tier (Terraform `sku`, ARM `sku.name`); network rules "
                  "need `Premium`.",
                  values=("Classic", "Basic", "Standard", "Premium")),

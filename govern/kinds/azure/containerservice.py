@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, string, strings
+from govern.kinds.declare import azure, boolean, resource_group, string, strings
 
 KINDS = (
     azure("azure.containerservice.managed_cluster", "Azure Kubernetes Service (AKS) cluster",
           string("name", "The cluster's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           boolean("private_cluster_enabled", "Whether the API server has only a private "
                   "endpoint (ARM `properties.apiServerAccessProfile.enablePrivateCluster`); "
                   "false when not written.", default=False),

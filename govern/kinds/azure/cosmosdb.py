@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, string, strings
+from govern.kinds.declare import azure, boolean, resource_group, string, strings
 
 KINDS = (
     azure("azure.cosmosdb.account", "Azure Cosmos DB account, with its network filters",
           string("name", "The account's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           boolean("public_network_access_enabled", "Whether the account is reachable from "
                   "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
                   "`Disabled` false, any case; `SecuredByPerimeter` is Unknown); true when "

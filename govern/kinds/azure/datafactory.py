@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, string
+from govern.kinds.declare import azure, boolean, resource_group, string
 
 KINDS = (
     azure("azure.datafactory.factory", "Azure Data Factory",
           string("name", "The factory's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           boolean("public_network_access_enabled", "Whether the factory is reachable from "
                   "public networks: Terraform `public_network_enabled`, ARM "
                   "`properties.publicNetworkAccess` (`Enabled` true, `Disabled` false, any "

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, integer, obj, string, strings
+from govern.kinds.declare import azure, boolean, integer, obj, resource_group, string, strings
 
 KINDS = (
     azure("azure.keyvault.vault", "Azure Key Vault, with its network ACLs; also a Key "
           "Vault Managed HSM (Terraform `azurerm_key_vault_managed_hardware_security_module`, "
           "ARM `Microsoft.KeyVault/managedHSMs`), which has the same settings",
           string("name", "The vault's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           boolean("purge_protection_enabled", "Whether purge protection is on: a deleted "
                   "vault or object cannot be purged before its retention period ends (ARM "
                   "`properties.enablePurgeProtection`); false when not written.",

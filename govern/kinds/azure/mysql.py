@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, string
+from govern.kinds.declare import azure, boolean, resource_group, string
 
 KINDS = (
     azure("azure.mysql.server", "Azure Database for MySQL single server",
           string("name", "The server's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           boolean("ssl_enforcement_enabled", "Whether connections must use SSL/TLS: azurerm "
                   "v3's boolean `ssl_enforcement_enabled` or v2's `ssl_enforcement` "
                   "(`\"Enabled\"`/`\"Disabled\"`, any case; another word is Unknown), "
@@ -22,9 +20,7 @@ KINDS = (
                   "written.", default=True)),
     azure("azure.mysql.flexible_server", "Azure Database for MySQL flexible server",
           string("name", "The server's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           boolean("ssl_enforcement_enabled", "Whether connections must use TLS: the server "
                   "parameter `require_secure_transport` (`ON`/`OFF`, any case; another value "
                   "is Unknown), set by an `azurerm_mysql_flexible_server_configuration` "

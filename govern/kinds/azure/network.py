@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, integer, objects, string, strings
+from govern.kinds.declare import azure, integer, objects, resource_group, string, strings
 
 KINDS = (
     azure("azure.network.security_group", "Azure network security group with its rules",
           string("name", "The group's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           objects("security_rules", "The group's rules, in source order: Terraform inline "
                   "`security_rule` blocks, then the `azurerm_network_security_rule` "
                   "resources whose `network_security_group_name` names the group (a "

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, string
+from govern.kinds.declare import azure, boolean, resource_group, string
 
 KINDS = (
     azure("azure.search.service", "Azure AI Search service",
           string("name", "The service's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           boolean("public_network_access_enabled", "Whether the service is reachable from "
                   "public networks (ARM `properties.publicNetworkAccess`: `enabled` true, "
                   "`disabled` false, any case; `securedByPerimeter` is Unknown); true when "

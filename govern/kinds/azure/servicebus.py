@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, string
+from govern.kinds.declare import azure, boolean, resource_group, string
 
 KINDS = (
     azure("azure.servicebus.namespace", "Azure Service Bus namespace",
           string("name", "The namespace's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           boolean("local_auth_enabled", "Whether shared access signatures (SAS keys) are "
                   "accepted (local authentication); ARM: the negation of "
                   "`properties.disableLocalAuth`; true when not written.", default=True),

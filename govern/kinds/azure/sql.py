@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, string
+from govern.kinds.declare import azure, boolean, resource_group, string
 
 KINDS = (
     azure("azure.sql.server", "Azure SQL logical server",
           string("name", "The server's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           boolean("public_network_access_enabled", "Whether the server is reachable from "
                   "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
                   "`Disabled` false, any case; `SecuredByPerimeter` is Unknown); true when "
@@ -23,9 +21,7 @@ KINDS = (
                  values=("1.0", "1.1", "1.2", "1.3", "None"))),
     azure("azure.sql.managed_instance", "Azure SQL managed instance",
           string("name", "The managed instance's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           boolean("public_network_access_enabled", "Whether the instance's public data "
                   "endpoint (port 3342, reachable from the internet as far as the "
                   "instance's network security group allows) is enabled: Terraform "

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, string
+from govern.kinds.declare import azure, boolean, resource_group, string
 
 KINDS = (
     azure("azure.storage.account", "Azure storage account",
           string("name", "The account's name."),
-          string("resource_group_name", "The resource group (Terraform "
-                 "`resource_group_name`); ARM: the one the deployment goes to, Unknown "
-                 "unless a nested deployment names it."),
+          resource_group(),
           boolean("https_only", "Whether only HTTPS requests are accepted. Terraform "
                   "`https_traffic_only_enabled` (v4) or `enable_https_traffic_only` (v2, "
                   "v3), true when not written; ARM `properties.supportsHttpsTrafficOnly`, "
