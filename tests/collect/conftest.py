@@ -1,4 +1,5 @@
-"""A moto server on 127.0.0.1 (started and stopped here) and boto3 clients for it."""
+"""A moto server on 127.0.0.1 (started and stopped here, in its own process) and boto3
+clients for it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from typing import Any
 import pytest
 
 boto3 = pytest.importorskip("boto3")
-moto_server = pytest.importorskip("moto.server")
+pytest.importorskip("moto.server")
+
+from tests.collect.moto_process import moto_server_process  # noqa: E402
 
 REGION = "us-east-1"
 ACCOUNT = "123456789012"  # moto's default account
@@ -43,13 +46,10 @@ def moto_endpoint() -> Iterator[str]:
     os.environ.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
                       AWS_DEFAULT_REGION=REGION)
     os.environ.pop("AWS_PROFILE", None)
-    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
     try:
-        yield f"http://{host}:{port}"
+        with moto_server_process() as endpoint:
+            yield endpoint
     finally:
-        server.stop()
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)

@@ -58,3 +58,20 @@ def test_an_emulator_offers_every_service_everywhere() -> None:
     session = FakeSession()
     ClientFactory(session, "http://127.0.0.1:5000", None)("glue", "ap-east-2")
     assert session.made == [("glue", "ap-east-2")]
+
+
+def test_sessions_share_one_service_model_loader() -> None:
+    """Each session's clients would otherwise parse their service model again (an --org
+    scan opens a session per account, govern serve one per check)."""
+    from govern.collect.aws.sessions import new_session
+
+    first = new_session(region_name="us-east-1", aws_access_key_id="a",
+                        aws_secret_access_key="b")
+    second = new_session(region_name="eu-west-1", aws_access_key_id="c",
+                         aws_secret_access_key="d")
+    assert first._session is not second._session
+    assert first._session.get_component("data_loader") is \
+        second._session.get_component("data_loader")
+    # the credentials and regions stay each session's own
+    assert first.get_credentials().access_key == "a"
+    assert second.region_name == "eu-west-1"

@@ -16,6 +16,7 @@ from govern.collect.aws.options import AwsOptions
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.s3 import collect_buckets
 from govern.collect.aws.services import global_collectors, regional_collectors
+from govern.collect.aws.sessions import new_session
 from govern.errors import ConfigError, GovernError, UsageError
 from govern.model.finding import Notice
 from govern.model.graph import Edge, ResourceGraph
@@ -31,7 +32,7 @@ T = TypeVar("T")
 
 def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
     try:
-        import boto3
+        import boto3  # noqa: F401  (installed, or the error below)
         from botocore.config import Config
         from botocore.exceptions import BotoCoreError, ClientError
     except ImportError as exc:
@@ -48,7 +49,7 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
                     max_pool_connections=max(10, options.max_workers * 2))
     explicit = [r for r in options.regions if r != "all"]
     try:
-        session = boto3.Session(profile_name=options.profile,
+        session = new_session(profile_name=options.profile,
                                 region_name=explicit[0] if explicit else None)
         if options.role_arn:
             session = _assume_role(session, options, config)
@@ -66,31 +67,32 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
     graph = ResourceGraph()
     in_regions = None if "all" in options.regions else frozenset(regions)
     guard = _Guard(reader)
-    _add_new(graph, guard("s3", "global", lambda: collect_buckets(
-        client("s3", home), reader, account, home, in_regions, options.max_workers)))
     nothing: tuple[list[Resource], list[Edge]] = ([], [])
-    iam_resources, iam_edges = guard("iam", "global", lambda: collect_iam(
-        client("iam", home), reader, account), nothing)
-    graph.merge(ResourceGraph(iam_resources, iam_edges))
-    _add_new(graph, guard("account", "global", lambda: collect_account(
-        client, reader, account, home, regions)))
-    for name, collect_global in global_collectors():
-        _add_new(graph, guard(name, "global", partial(
-            collect_global, client.in_region(home), reader, account, home)))
-
-    def read_region(region: str) -> list[Resource]:
-        found = guard("ec2", region, partial(
-            collect_security_groups, client("ec2", region), reader, account, region))
-        for name, collect_region in regional_collectors():
-            found.extend(guard(name, region, partial(
-                collect_region, client.in_region(region), reader, account, region)))
-        return found
-
-    # regions side by side (at most max_workers), added in region order
-    with ThreadPoolExecutor(max_workers=max(1, min(options.max_workers, len(regions))),
-                            thread_name_prefix="govern-region") as pool:
-        for resources in pool.map(read_region, regions):
+    # one unit of work per global reader and per (region, service reader), at most
+    # max_workers at a time; the results are added in this order, however they finish
+    units: list[Callable[[], tuple[list[Resource], list[Edge]]]] = [
+        lambda: (guard("s3", "global", lambda: collect_buckets(
+            client("s3", home), reader, account, home, in_regions, options.max_workers)),
+                 []),
+        lambda: guard("iam", "global", lambda: collect_iam(
+            client("iam", home), reader, account), nothing),
+        _without_edges(guard, "account", "global", lambda: collect_account(
+            client, reader, account, home, regions))]
+    units.extend(_without_edges(guard, name, "global", partial(
+        collect_global, client.in_region(home), reader, account, home))
+        for name, collect_global in global_collectors())
+    for region in regions:
+        units.append(_without_edges(guard, "ec2", region, partial(
+            collect_security_groups, client("ec2", region), reader, account, region)))
+        units.extend(_without_edges(guard, name, region, partial(
+            collect_region, client.in_region(region), reader, account, region))
+            for name, collect_region in regional_collectors())
+    with ThreadPoolExecutor(max_workers=max(1, options.max_workers),
+                            thread_name_prefix="govern-aws") as pool:
+        for resources, edges in pool.map(lambda unit: unit(), units):
             _add_new(graph, resources)
+            for edge in edges:
+                graph.connect(edge)
     return graph, reader.notices(options.allow_partial)
 
 
@@ -111,6 +113,12 @@ class _Guard:
         except Exception as exc:
             self._reader.partial.crash(name, region, exc)
             return otherwise if otherwise is not None else cast(T, [])
+
+
+def _without_edges(guard: _Guard, name: str, region: str, read: Callable[[], list[Resource]]
+                   ) -> Callable[[], tuple[list[Resource], list[Edge]]]:
+    """A unit of work: one guarded reader whose resources come without edges."""
+    return lambda: (guard(name, region, read), [])
 
 
 def _add_new(graph: ResourceGraph, resources: list[Resource]) -> None:
@@ -138,12 +146,10 @@ def _regions(options: AwsOptions, ec2: Any, reader: Reader, home: str) -> list[s
 
 
 def _assume_role(session: Any, options: AwsOptions, config: Any) -> Any:
-    import boto3
-
     sts = session.client("sts", endpoint_url=options.endpoint_url, config=config)
     credentials = sts.assume_role(RoleArn=options.role_arn,
                                   RoleSessionName="govern-scan")["Credentials"]
-    return boto3.Session(aws_access_key_id=credentials["AccessKeyId"],
+    return new_session(aws_access_key_id=credentials["AccessKeyId"],
                          aws_secret_access_key=credentials["SecretAccessKey"],
                          aws_session_token=credentials["SessionToken"],
                          region_name=session.region_name)

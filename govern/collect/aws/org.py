@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from govern.collect.aws.deadline import deadline_for
 from govern.collect.aws.options import AwsOptions
+from govern.collect.aws.sessions import new_session
 from govern.errors import ConfigError, GovernError, UsageError
 from govern.model.finding import Notice
 from govern.model.graph import ResourceGraph
@@ -26,12 +27,11 @@ def role_arn(account: str, role: str) -> str:
 
 def list_accounts(options: AwsOptions) -> tuple[str, list[str]]:
     """The caller's account and the ids of the organization's ACTIVE accounts (sorted)."""
-    import boto3
     from botocore.exceptions import BotoCoreError, ClientError
 
     explicit = [r for r in options.regions if r != "all"]
     try:
-        session = boto3.Session(profile_name=options.profile,
+        session = new_session(profile_name=options.profile,
                                 region_name=explicit[0] if explicit else None)
         region = session.region_name or "us-east-1"
         sts = session.client("sts", region_name=region, endpoint_url=options.endpoint_url)

@@ -166,7 +166,7 @@ class Reader:
         """One warning per failed operation (with how many resources it concerned), one
         per listing that failed, and an error when the scan is incomplete (unless
         `allow_partial`)."""
-        found = list(self.notes)
+        found = sorted(self.notes, key=lambda notice: notice.message)  # threads append
         for (operation, reason, prefix), subjects in sorted(self._failures.items()):
             subjects = sorted(set(subjects))
             more = f" and {len(subjects) - 1} more" if len(subjects) > 1 else ""
