@@ -31,8 +31,10 @@ COMMON_DIFFERENCES = [
     "source, an output of a module that is not read), govern reports *unknown*; Checkov "
     "fails or passes such resources.",
     "- **Parameters and conditions.** govern reads parameters files and `terraform.tfvars`, "
-    "judges an ARM parameter by every value its `allowedValues` admit, and skips resources "
-    "that a CloudFormation or ARM condition, or `count = 0`, leaves out; Checkov does not.",
+    "judges a parameter without a value by every value its allowed values admit, fails what "
+    "a parameter's default deploys but passes it only when every allowed value passes "
+    "(docs/decisions/0007-parameters-chosen-at-deploy-time.md), and skips resources that a "
+    "CloudFormation or ARM condition, or `count = 0`, leaves out; Checkov does not.",
     "- **String booleans.** CloudFormation and ARM accept `\"true\"`/`\"false\"`; govern "
     "reads them as booleans, Checkov compares them with booleans.",
     "- **Separate and evaluated resources.** govern folds separate child resources into "

@@ -17,7 +17,7 @@ from govern.adapters.reading import (
 )
 from govern.model.resource import Path, Resource
 from govern.model.source import SourceRange
-from govern.model.unknown import PartialJson, Unknown
+from govern.model.unknown import PartialJson, Unknown, has_choices, map_choices
 from govern.parsers.native import NativeResource
 
 Convert = Callable[[Any], Any]
@@ -50,10 +50,10 @@ def convert(value: Any, function: Convert | None) -> Any:
     if isinstance(value, PartialJson) and function is normalize_policy_document:
         return function(value)
     if isinstance(value, Unknown):
-        if value.alternatives is None:
+        if not has_choices(value):
             return value
-        return Unknown(value.reason, value.ref, tuple(
-            None if item is None else convert(item, function) for item in value.alternatives))
+        return map_choices(value, lambda item: None if item is None
+                           else convert(item, function))
     return function(value)
 
 

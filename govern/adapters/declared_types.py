@@ -19,7 +19,7 @@ from typing import Any
 from govern.kinds import KINDS, OPEN_TYPES
 from govern.kinds.declare import Attribute
 from govern.model.resource import Resource
-from govern.model.unknown import Unknown
+from govern.model.unknown import Unknown, has_choices, map_choices
 
 _INTEGER = re.compile(r"^\s*[-+]?\d{1,18}\s*$")
 _BOOLEAN_TEXT = {"true": True, "false": False}
@@ -43,10 +43,9 @@ def _value(attribute: Attribute, type_: str, value: Any) -> Any:
     if type_ in OPEN_TYPES or value is None:
         return value
     if isinstance(value, Unknown):
-        if value.alternatives is None:
+        if not has_choices(value):
             return value
-        return Unknown(value.reason, value.ref, tuple(
-            _value(attribute, type_, item) for item in value.alternatives))
+        return map_choices(value, lambda item: _value(attribute, type_, item))
     if type_ == "object":
         if isinstance(value, dict):
             _object(attribute.attributes, value)

@@ -4,11 +4,12 @@ written, and address arithmetic."""
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any, Final
 
 from govern.model.resource import Path, split_path
 from govern.model.source import SourceRange
-from govern.model.unknown import Unknown
+from govern.model.unknown import Unknown, has_choices, map_choices
 from govern.parsers.native import NativeResource
 
 
@@ -35,6 +36,12 @@ def as_path(path: Path | str) -> Path:
     return split_path(path) if isinstance(path, str) else path
 
 
+def _value_below(node: Any, rest: Path) -> Any:
+    """value_in for one alternative: None (not set) where it is absent."""
+    found = value_in(node, rest)
+    return None if found is MISSING else found
+
+
 def value_in(node: Any, path: Path | str) -> Any:
     """The value at `path` inside `node`; MISSING when absent or null. Below an Unknown the
     value is that Unknown; below a conditional one (with `alternatives`, e.g. a
@@ -43,12 +50,9 @@ def value_in(node: Any, path: Path | str) -> Any:
     parts = as_path(path)
     for index, part in enumerate(parts):
         if isinstance(node, Unknown):
-            if node.alternatives is None:
+            if not has_choices(node):
                 return node
-            rest = parts[index:]
-            found = tuple(value_in(item, rest) for item in node.alternatives)
-            return Unknown(node.reason, node.ref,
-                           tuple(None if item is MISSING else item for item in found))
+            return map_choices(node, partial(_value_below, rest=parts[index:]))
         if isinstance(node, dict) and isinstance(part, str):
             node = node.get(part)
         elif isinstance(node, list) and isinstance(part, int):

@@ -9,7 +9,7 @@ are relative to it).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -19,7 +19,7 @@ from govern.engine.predicates.base import arg_problem
 from govern.engine.verdict import Verdict, VerdictStatus, dotted
 from govern.model.graph import ResourceGraph
 from govern.model.resource import Path, Resource
-from govern.model.unknown import Undeclared, Unknown, leaf_alternatives
+from govern.model.unknown import Defaulted, Undeclared, Unknown, leaf_alternatives
 
 # The edge relations adapters produce (docs/canonical-model.md, "Edges").
 RELATIONS = ("attached_policy", "logging_target", "references", "security_group")
@@ -148,12 +148,11 @@ class AttrTest(Condition):
     def evaluate(self, ctx: EvalContext, base: Path) -> Verdict:
         path = base + self.path
         actual = ctx.resource.get(path, _ABSENT)
-        alternatives = _alternatives(actual)
-        if alternatives is not None:
-            assert isinstance(actual, Unknown)
-            return _over_alternatives(
-                [Verdict("pass" if s else "fail" if s is False else "unknown", path)
-                 for s in (self._state(a) for a in alternatives)], path, actual)
+        if isinstance(actual, Unknown):
+            chosen = _over_choices(actual, path, lambda value: _verdict(
+                self._state(value), path))
+            if chosen is not None:
+                return chosen
         state = self._state(actual)
         if state is None:
             why = _unknown_reason(actual) or "not known statically"
@@ -175,9 +174,34 @@ class AttrTest(Condition):
         return replace(self, value=prepare_value(self.op, params[self.value.name]))
 
 
-def _alternatives(value: Any) -> tuple[Any, ...] | None:
-    """The values an Unknown with alternatives can take (None for anything else)."""
-    return leaf_alternatives(value) if isinstance(value, Unknown) else None
+def _verdict(state: bool | None, path: Path) -> Verdict:
+    return Verdict("pass" if state else "fail" if state is False else "unknown", path)
+
+
+def _over_choices(value: Unknown, path: Path, verdict_of: Callable[[Any], Verdict]
+                  ) -> Verdict | None:
+    """The verdict on an Unknown whose possible values are known, from `verdict_of` each
+    of them; None when they are not known.
+
+    A `Defaulted` value fails when it fails on its default (what deploys unless the
+    deployer overrides it); otherwise it passes only when it passes on every alternative,
+    and is unknown when some alternative does not pass or the alternatives are not known.
+    Other Unknowns with alternatives: see _over_alternatives."""
+    alternatives = leaf_alternatives(value)
+    if not isinstance(value, Defaulted):
+        if alternatives is None:
+            return None
+        return _over_alternatives([verdict_of(a) for a in alternatives], path, value)
+    on_default = verdict_of(value.default)
+    if on_default.status == "fail":
+        detail = f"with the parameters' defaults; {value.reason}"
+        return Verdict("fail", on_default.path,
+                       f"{on_default.detail}; {detail}" if on_default.detail else detail)
+    if alternatives is not None:
+        verdict = _over_alternatives([verdict_of(a) for a in alternatives], path, value)
+        if verdict.status == "pass":
+            return verdict
+    return Verdict("unknown", path, f"{dotted(path)}: {value.reason}")
 
 
 def _over_alternatives(verdicts: Sequence[Verdict], path: Path, value: Unknown) -> Verdict:
@@ -224,13 +248,11 @@ def _substituted(resource: Resource, path: Path, value: Any) -> Resource:
     return replace(resource, attributes=attributes)
 
 
-def _each_alternative(condition: Condition, ctx: EvalContext, base: Path, path: Path,
-                      value: Unknown, alternatives: tuple[Any, ...]) -> Verdict:
-    """Evaluate `condition` once per alternative of the value at `path`."""
-    verdicts = [condition.evaluate(
-        EvalContext(ctx.graph, _substituted(ctx.resource, path, alternative)), base)
-        for alternative in alternatives]
-    return _over_alternatives(verdicts, path, value)
+def _each_choice(condition: Condition, ctx: EvalContext, base: Path, path: Path,
+                 value: Unknown) -> Verdict | None:
+    """Evaluate `condition` once per possible value at `path` (see _over_choices)."""
+    return _over_choices(value, path, lambda choice: condition.evaluate(
+        EvalContext(ctx.graph, _substituted(ctx.resource, path, choice)), base))
 
 
 def _items(ctx: EvalContext, path: Path) -> list[Any] | Verdict:
@@ -254,10 +276,10 @@ class Each(Condition):
     def evaluate(self, ctx: EvalContext, base: Path) -> Verdict:
         path = base + self.path
         value = ctx.resource.get(path, None)
-        alternatives = _alternatives(value)
-        if alternatives is not None:
-            assert isinstance(value, Unknown)
-            return _each_alternative(self, ctx, base, path, value, alternatives)
+        if isinstance(value, Unknown):
+            chosen = _each_choice(self, ctx, base, path, value)
+            if chosen is not None:
+                return chosen
         items = _items(ctx, path)
         if isinstance(items, Verdict):
             return items
@@ -282,10 +304,10 @@ class Some(Condition):
     def evaluate(self, ctx: EvalContext, base: Path) -> Verdict:
         path = base + self.path
         value = ctx.resource.get(path, None)
-        alternatives = _alternatives(value)
-        if alternatives is not None:
-            assert isinstance(value, Unknown)
-            return _each_alternative(self, ctx, base, path, value, alternatives)
+        if isinstance(value, Unknown):
+            chosen = _each_choice(self, ctx, base, path, value)
+            if chosen is not None:
+                return chosen
         items = _items(ctx, path)
         if isinstance(items, Verdict):
             return Verdict("fail", path) if items.status == "pass" else items
@@ -312,12 +334,11 @@ class PredicateCall(Condition):
         path = base + self.path
         value = ctx.resource.get(path, None)
         context = PredicateContext(ctx.resource, ctx.graph, path)
-        alternatives = _alternatives(value)
-        if alternatives is not None:
-            assert isinstance(value, Unknown)
-            return _over_alternatives(
-                [self.predicate(a, self.args, context).under(path) for a in alternatives],
-                path, value)
+        if isinstance(value, Unknown):
+            chosen = _over_choices(value, path, lambda choice: self.predicate(
+                choice, self.args, context).under(path))
+            if chosen is not None:
+                return chosen
         verdict = self.predicate(value, self.args, context)
         return verdict.under(path)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govern.model.source import SourceRange
-from govern.model.unknown import Undeclared, Unknown
+from govern.model.unknown import Defaulted, Undeclared, Unknown
 
 Path = tuple[str | int, ...]
 
@@ -62,14 +62,17 @@ class Resource:
         A missing key under an Unknown ancestor is Unknown, not absent. Below an Unknown
         with `alternatives`, the result is an Unknown (same reason and ref) whose
         alternatives are the values at the rest of the path in each alternative (`None`
-        where an alternative does not have it). On an `external` resource, a path whose
-        top-level attribute is absent is Unknown (what the scanned code does not say);
-        below a top-level attribute a sub-resource set, absent means "not set" as usual.
+        where an alternative does not have it); below a `Defaulted`, likewise a Defaulted
+        of the value at the rest of the path in its default. On an `external` resource, a path whose
+        top-level attribute (one its kind declares) is absent is Unknown (what the scanned code
+        does not say); below a top-level attribute a sub-resource set, absent means "not
+        set" as usual.
         """
         parts = split_path(path) if isinstance(path, str) else path
         found = _descend(self.attributes, parts)
         if found is _MISSING:
-            if self.external and parts and parts[0] not in self.attributes:
+            if self.external and parts and parts[0] not in self.attributes \
+                    and _declares(self.kind, parts[0]):
                 return self.undeclared()
             return default
         return found
@@ -114,6 +117,14 @@ class Resource:
 def _descend(node: Any, parts: Path) -> Any:
     """The value at `parts` below `node`, or _MISSING."""
     for index, part in enumerate(parts):
+        if isinstance(node, Defaulted):
+            rest = parts[index:]
+            below = _descend(node.default, rest)
+            alternatives = None if node.alternatives is None else tuple(
+                None if v is _MISSING else v
+                for v in (_descend(a, rest) for a in node.alternatives))
+            return Defaulted(None if below is _MISSING else below, node.reason, node.ref,
+                             alternatives)
         if isinstance(node, Unknown):
             if node.alternatives is None:
                 return node
@@ -130,6 +141,16 @@ def _descend(node: Any, parts: Path) -> Any:
         if node is _MISSING:
             return _MISSING
     return node
+
+
+def _declares(kind: str, name: str | int) -> bool:
+    """Whether `kind` declares the top-level attribute `name` (assumed for a kind that is
+    not declared). An attribute only another kind has (a rule may cover several kinds) is
+    absent on an external resource too, not Undeclared."""
+    from govern.kinds import KINDS  # imported here: govern.kinds imports the model
+
+    declared = KINDS.get(kind)
+    return declared is None or declared.attribute(str(name)) is not None
 
 
 def split_path(path: str) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -134,3 +135,45 @@ def contains_unknown(value: Any) -> bool:
     if isinstance(value, (list, tuple)):
         return any(contains_unknown(v) for v in value)
     return False
+
+
+class Defaulted(Unknown):
+    """A value chosen when the template is deployed: `default` is what it is when the
+    deployer passes nothing (the parameters' defaults; None: not set), `alternatives`
+    (when known) every value the template allows. A check that fails on the default
+    fails (that is what deploys unless someone overrides it); one that passes on it passes
+    only when it passes on every alternative, and is unknown otherwise."""
+
+    __slots__ = ("default",)
+
+    def __init__(self, default: Any, reason: str, ref: str | None = None,
+                 alternatives: tuple[Any, ...] | None = None) -> None:
+        super().__init__(reason, ref, alternatives)
+        self.default = default
+
+    def __repr__(self) -> str:
+        return f"Defaulted({self.default!r}, {self.reason!r}, alternatives={self.alternatives!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Defaulted) and super().__eq__(other)
+                and other.default == self.default)
+
+    def __hash__(self) -> int:
+        return hash(("Defaulted", self.reason, self.ref))
+
+
+def has_choices(value: Any) -> bool:
+    """Whether `value` is an Unknown whose possible values are known: alternatives, or a
+    default (`Defaulted`)."""
+    return isinstance(value, Defaulted) or (isinstance(value, Unknown)
+                                            and value.alternatives is not None)
+
+
+def map_choices(value: Unknown, function: Callable[[Any], Any]) -> Unknown:
+    """`value` with `function` applied to each alternative (and to a Defaulted's default):
+    the same kind of Unknown, reason and ref."""
+    alternatives = None if value.alternatives is None else tuple(
+        function(item) for item in value.alternatives)
+    if isinstance(value, Defaulted):
+        return Defaulted(function(value.default), value.reason, value.ref, alternatives)
+    return Unknown(value.reason, value.ref, alternatives)

@@ -10,7 +10,7 @@ from typing import Any
 
 from govern.model.kinds import BOOLEAN_ATTRIBUTES
 from govern.model.resource import Resource, split_path
-from govern.model.unknown import Unknown
+from govern.model.unknown import Unknown, has_choices, map_choices
 
 _BOOLEAN_TEXT = {"true": True, "false": False}
 
@@ -27,10 +27,7 @@ def arm_boolean(value: Any) -> Any:
 
 def _boolean(value: Any) -> Any:
     if isinstance(value, Unknown):
-        options = getattr(value, "alternatives", None)
-        if options is None:
-            return value
-        return Unknown(value.reason, value.ref, tuple(_boolean(item) for item in options))
+        return map_choices(value, _boolean) if has_choices(value) else value
     if isinstance(value, str):
         found = arm_boolean(value)
         return found if isinstance(found, bool) else Unknown(f"{value!r} is not a boolean")

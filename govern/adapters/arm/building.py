@@ -8,7 +8,7 @@ from typing import Any
 
 from govern.adapters.arm.reading import MISSING, find, located
 from govern.model.resource import Path, Resource
-from govern.model.unknown import Unknown
+from govern.model.unknown import Unknown, has_choices, map_choices
 from govern.parsers.native import NativeResource
 
 Convert = Callable[[Any], Any]
@@ -30,11 +30,10 @@ def convert(value: Any, function: Convert | None) -> Any:
     if function is None or value is MISSING:
         return value
     if isinstance(value, Unknown):
-        options = getattr(value, "alternatives", None)
-        if options is None:
+        if not has_choices(value):
             return value
-        return Unknown(value.reason, value.ref, tuple(
-            None if item is None else convert(item, function) for item in options))
+        return map_choices(value, lambda item: None if item is None
+                           else convert(item, function))
     return function(value)
 
 

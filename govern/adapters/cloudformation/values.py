@@ -8,7 +8,7 @@ from typing import Any
 
 from govern.adapters.building import to_bool
 from govern.adapters.reading import MISSING
-from govern.model.unknown import Unknown
+from govern.model.unknown import Unknown, has_choices, map_choices
 
 # AccessControl (CloudFormation) -> canned ACL (the S3 API and Terraform)
 __all__ = ["CANNED_ACLS", "canned_acl", "mapped", "tag_map", "to_bool"]
@@ -37,14 +37,15 @@ def mapped(value: Any, function: Callable[[Any], Any]) -> Any:
     if value is MISSING:
         return value
     if isinstance(value, Unknown):
-        if value.alternatives is None:
+        if not has_choices(value):
             return value
-        results = []
-        for item in value.alternatives:
-            result = None if item is None else mapped(item, function)
-            results.append(None if result is MISSING else result)
-        return Unknown(value.reason, value.ref, tuple(results))
+        return map_choices(value, lambda item: _present(
+            None if item is None else mapped(item, function)))
     return function(value)
+
+
+def _present(value: Any) -> Any:
+    return None if value is MISSING else value
 
 
 def tag_map(value: Any) -> Any:

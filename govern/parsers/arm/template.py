@@ -13,6 +13,8 @@ from govern.parsers.arm.registry import Registry
 from govern.parsers.arm.resources import process
 from govern.parsers.arm.template_scope import TemplateScope, member_node
 from govern.parsers.budget import BudgetExceeded
+from govern.parsers.deploy_choices import merge_readings, only_chosen_note
+from govern.parsers.json_positions import JNode
 from govern.parsers.native import NativeResource
 
 
@@ -28,13 +30,27 @@ def parse_template(path: str, supplied: dict[str, Any]) -> tuple[list[NativeReso
     if root.kind != "object":
         return [], [*read, Notice("error", "an ARM template must be a JSON object", path,
                                   root.line, code="parse-error")]
-    schema = member_node(root, "$schema")
-    target = top_target(schema_level(schema.value if schema is not None else None))
     evaluator = Evaluator(path, Registry())
     evaluator.notices.extend(read)
+    natives, scope = _deploy(evaluator, path, root, supplied, choices_open=False)
+    if natives is None:
+        return [], evaluator.notices
+    choosable = scope.choosable() if scope is not None else []
+    if choosable:
+        natives = _with_choices(natives, path, root, supplied, choosable, evaluator.notices)
+    return natives, evaluator.notices
+
+
+def _deploy(evaluator: Evaluator, path: str, root: JNode, supplied: dict[str, Any],
+            choices_open: bool) -> tuple[list[NativeResource] | None, TemplateScope | None]:
+    """The template's resources (None when it cannot be read to the end: the error is
+    among the evaluator's notices) and its scope."""
+    schema = member_node(root, "$schema")
+    target = top_target(schema_level(schema.value if schema is not None else None))
     natives: list[NativeResource] = []
+    scope: TemplateScope | None = None
     try:
-        scope = TemplateScope(evaluator, root, target, supplied)
+        scope = TemplateScope(evaluator, root, target, supplied, choices_open)
         profile = member_node(root, "apiProfile")
         frame = Frame(evaluator, path, root, scope, target, target,
                       api_profile=profile.value if profile is not None and (
@@ -46,12 +62,32 @@ def parse_template(path: str, supplied: dict[str, Any]) -> tuple[list[NativeReso
             message = f"{evaluator.resource}: {message}"
         evaluator.error(f"{message}; the template's resources are not checked",
                         "budget-exceeded", evaluator.resource_line or root.line, exc.hint)
-        return [], evaluator.notices
+        return None, scope
     except RecursionError:
         evaluator.error("the template is nested too deeply to be read", "parse-error",
                         evaluator.resource_line or root.line)
-        return [], evaluator.notices
-    return natives, evaluator.notices
+        return None, scope
+    return natives, scope
+
+
+def _with_choices(natives: list[NativeResource], path: str, root: JNode,
+                  supplied: dict[str, Any], choosable: list[str],
+                  notices: list[Notice]) -> list[NativeResource]:
+    """The template deployed again with the parameters left to the deployer open, merged
+    into the deployment with the defaults (parsers/deploy_choices.py). Resources are
+    matched by type, line and order (their names may come from those parameters). The
+    second deployment's notices repeat the first's and are dropped; if it cannot be
+    completed, the first stands."""
+    chosen, _ = _deploy(Evaluator(path, Registry()), path, root, supplied, choices_open=True)
+    if chosen is None:
+        return natives
+    which = ", ".join(choosable)
+    reason = (f"parameter{'s' if len(choosable) > 1 else ''} {which} "
+              f"{'are' if len(choosable) > 1 else 'is'} chosen at deploy time")
+    merged, only_chosen = merge_readings(
+        natives, chosen, lambda n: (n.native_type, n.range.file, n.range.start_line), reason)
+    notices.extend(only_chosen_note(native, which) for native in only_chosen)
+    return [*merged, *only_chosen]
 
 
 def source_notice(exc: SourceError) -> Notice:

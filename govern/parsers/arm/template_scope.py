@@ -38,9 +38,13 @@ class UserFunction:
 
 class TemplateScope:
     def __init__(self, evaluator: Evaluator, template: JNode, target: Target,
-                 supplied: Mapping[str, Any] | None = None) -> None:
+                 supplied: Mapping[str, Any] | None = None,
+                 choices_open: bool = False) -> None:
         self.evaluator = evaluator
         self.target = target
+        # the deploy-time reading (parsers/deploy_choices.py): a parameter with a default
+        # and a choice of values (allowedValues, or type bool) is each of those values
+        self.choices_open = choices_open
         self._parameters: dict[str, tuple[str, JNode]] = {}
         self._supplied = {name.lower(): value for name, value in (supplied or {}).items()}
         self._variables: dict[str, tuple[str, JNode, bool]] = {}
@@ -122,15 +126,25 @@ class TemplateScope:
         if self._supplied.get(key) is not None:
             return _coerce(self._supplied[key], kind)
         default = member_node(decl, "defaultValue")
-        if default is not None:
+        if default is not None and not (self.choices_open and has_choices(decl)):
             return _coerce(self.evaluator.tree(default, self.env()), kind)
-        reason = f"parameter '{name}' has no value (no defaultValue and no value supplied)"
+        reason = (f"parameter '{name}' is chosen at deploy time" if default is not None
+                  else f"parameter '{name}' has no value (no defaultValue and no value "
+                       f"supplied)")
         allowed = member_node(decl, "allowedValues")
         if allowed is not None and allowed.kind == "array" and (
                 0 < len(allowed.elements) <= MAX_ALLOWED_ALTERNATIVES):
             return with_alternatives(reason, [self.evaluator.tree(e, self.env())
                                               for e in allowed.elements])
+        if kind == "bool" and default is not None:
+            return with_alternatives(reason, [True, False])
         return Unknown(reason)
+
+    def choosable(self) -> list[str]:
+        """The parameters with a default and a choice of values (see choices_open) that
+        are not supplied."""
+        return [name for key, (name, decl) in self._parameters.items()
+                if self._supplied.get(key) is None and has_choices(decl)]
 
     def variable(self, name: str) -> Any:
         key = name.lower()
@@ -156,6 +170,19 @@ class TemplateScope:
 
     def function(self, namespace: str, name: str) -> UserFunction | None:
         return self._functions.get((namespace.lower(), name.lower()))
+
+
+def has_choices(decl: JNode) -> bool:
+    """A parameter with a `defaultValue` and a choice of values: two to
+    MAX_ALLOWED_ALTERNATIVES `allowedValues`, or the type bool."""
+    if member_node(decl, "defaultValue") is None:
+        return False
+    allowed = member_node(decl, "allowedValues")
+    if allowed is not None and allowed.kind == "array":
+        return 2 <= len(allowed.elements) <= MAX_ALLOWED_ALTERNATIVES
+    declared_type = member_node(decl, "type")
+    return declared_type is not None and declared_type.kind == "string" and (
+        str(declared_type.value).lower() == "bool")
 
 
 def _coerce(value: Any, kind: str) -> Any:

@@ -140,6 +140,32 @@ def _value(name: str, spec: Node, given: dict[str, Any]) -> Any:
     return Unknown(reason)
 
 
+def chosen_at_deploy(declared: Node | None, given: dict[str, Any]) -> dict[str, Unknown]:
+    """The parameters whose value is a choice left to the deployer: a `Default` and at
+    least two `AllowedValues`, and no value given. Each is an Unknown whose alternatives
+    are the allowed values (the template is also read with the defaults: see
+    template.read_template)."""
+    found: dict[str, Unknown] = {}
+    if declared is None or declared.kind != MAP:
+        return found
+    for name, _, spec in declared.pairs:
+        if name in given or spec.kind != MAP or spec.get("Default") is None:
+            continue
+        kind = _text(spec.get("Type"))
+        if kind.startswith(("AWS::SSM::Parameter::Value<", "List<")) or \
+                kind == "CommaDelimitedList" or _text(spec.get("NoEcho")).lower() == "true":
+            continue
+        allowed = spec.get("AllowedValues")
+        if allowed is None or allowed.kind != SEQ:
+            continue
+        values = tuple(dict.fromkeys(_typed(kind, plain(item)) for item in allowed.items
+                                     if item.kind == SCALAR))
+        if len(values) >= 2:
+            found[name] = Unknown(f"parameter {name} is chosen at deploy time",
+                                  alternatives=values)
+    return found
+
+
 def _text(node: Node | None) -> str:
     if node is None or node.kind != SCALAR:
         return ""

@@ -25,7 +25,12 @@ from govern.model.unknown import Unknown
 from govern.parsers.budget import BudgetExceeded
 from govern.parsers.cloudformation.intrinsics import NO_VALUE, Evaluator, Locations
 from govern.parsers.cloudformation.nodes import MAP, SCALAR, SEQ, Node, scalar_text
-from govern.parsers.cloudformation.parameters import parameter_values, pseudo_parameters
+from govern.parsers.cloudformation.parameters import (
+    chosen_at_deploy,
+    parameter_values,
+    pseudo_parameters,
+)
+from govern.parsers.deploy_choices import merge_readings, only_chosen_note
 from govern.parsers.native import NativeResource
 
 FORMAT = "cloudformation"
@@ -69,10 +74,25 @@ def read_template(path: str, root: Node, given: dict[str, Any]
         if node is not None and node.kind != MAP:
             error(f"{section} must be a mapping", node.line)
 
-    logical_ids = {name for name, _, _ in resources_node.pairs}
-    evaluator = Evaluator(
-        path, parameter_values(root.get("Parameters"), given), pseudo_parameters(given),
-        logical_ids, root.get("Mappings"), root.get("Conditions"), is_sam(root))
+    logical_ids = [name for name, _, _ in resources_node.pairs]
+    values = parameter_values(root.get("Parameters"), given)
+
+    def evaluator(parameters: dict[str, Any]) -> Evaluator:
+        return Evaluator(path, parameters, pseudo_parameters(given), set(logical_ids),
+                         root.get("Mappings"), root.get("Conditions"), is_sam(root))
+
+    first = evaluator(values)
+    natives = _read_resources(first, path, resources_node, error, notices)
+    notices.extend(first.notices)
+    chosen = chosen_at_deploy(root.get("Parameters"), given)
+    if chosen and not any(n.code == "budget-exceeded" for n in notices):
+        natives = _with_choices(natives, evaluator({**values, **chosen}), path,
+                                resources_node, logical_ids, sorted(chosen), notices)
+    return natives, notices
+
+
+def _read_resources(evaluator: Evaluator, path: str, resources_node: Node,
+                    error: ErrorSink, notices: list[Notice]) -> list[NativeResource]:
     natives: list[NativeResource] = []
     for logical_id, line, node in resources_node.pairs:
         try:
@@ -87,8 +107,32 @@ def read_template(path: str, root: Node, given: dict[str, Any]
             continue
         if native is not None:
             natives.append(native)
-    notices.extend(evaluator.notices)
-    return natives, notices
+    return natives
+
+
+def _with_choices(natives: list[NativeResource], evaluator: Evaluator, path: str,
+                  resources_node: Node, logical_ids: list[str], names: list[str],
+                  notices: list[Notice]) -> list[NativeResource]:
+    """The template read again with the parameters left to the deployer open (their
+    allowed values), merged into the reading with the defaults (parsers/deploy_choices.py).
+    The second reading's own notices repeat the first's and are dropped; if it cannot be
+    completed (over budget), the first reading stands."""
+    dropped: list[Notice] = []
+
+    def error(message: str, line: int, code: str = "invalid-template",
+              hint: str | None = None) -> None:
+        dropped.append(Notice("error", message, path, line, hint, code=code))
+
+    chosen = _read_resources(evaluator, path, resources_node, error, dropped)
+    if any(n.code == "budget-exceeded" for n in dropped):
+        return natives
+    which = ", ".join(names)
+    reason = (f"parameter{'s' if len(names) > 1 else ''} {which} "
+              f"{'are' if len(names) > 1 else 'is'} chosen at deploy time")
+    merged, only_chosen = merge_readings(natives, chosen, lambda n: n.address, reason)
+    notices.extend(only_chosen_note(native, which) for native in only_chosen)
+    order = {name: index for index, name in enumerate(logical_ids)}
+    return sorted([*merged, *only_chosen], key=lambda native: order[native.address])
 
 
 ErrorSink = Callable[..., None]
