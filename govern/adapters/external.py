@@ -17,7 +17,6 @@ sub-resources judged on it. A note (code `external-parent`) says so for each of 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -34,26 +33,10 @@ Setup = Callable[[Resource, Any], None]
 # setup for a new one.
 External = tuple[str, str, Setup | None]
 
-# Reasons the parsers give to a value that comes from an input without a value, and how
-# the input is written in an external parent's address.
-_INPUTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^variable (\S+) has no value"), "var.{0}"),  # Terraform
-    (re.compile(r"^parameter ([^'\s]\S*) (?:has no value|is NoEcho|is read from the SSM)"),
-     "Ref({0})"),  # CloudFormation
-    (re.compile(r"^imported from another stack \(Fn::ImportValue (.+)\)$"),
-     "ImportValue({0})"),  # CloudFormation
-    (re.compile(r"^parameter '([^']+)' has no value"), "parameters('{0}')"),  # ARM
-)
-
-
 def input_address(value: Unknown) -> str | None:
     """`var.NAME`, `Ref(Name)`, `ImportValue(name)`, `parameters('name')` for a value that
-    is an input without a value (from the reason the parser gives it), else None."""
-    for pattern, template in _INPUTS:
-        match = pattern.match(value.reason)
-        if match is not None:
-            return template.format(match.group(1))
-    return None
+    is an input without a value (its `origin`, set by the parser), else None."""
+    return value.origin
 
 
 def partial_text(value: PartialString) -> str:

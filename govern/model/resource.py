@@ -130,8 +130,7 @@ def _descend(node: Any, parts: Path) -> Any:
                 return node
             rest = parts[index:]
             values = tuple(_descend(alternative, rest) for alternative in node.alternatives)
-            return Unknown(node.reason, node.ref,
-                           tuple(None if v is _MISSING else v for v in values))
+            return node.derived(tuple(None if v is _MISSING else v for v in values))
         if isinstance(node, dict) and isinstance(part, str):
             node = node.get(part, _MISSING)
         elif isinstance(node, list) and isinstance(part, int):

@@ -18,15 +18,25 @@ class Unknown:
     them means "not set" in that branch; an alternative may itself be Unknown. The engine
     tests every alternative: a check that fails in all of them fails, one that passes in
     all of them passes, anything else is unknown.
+
+    `origin`, when set, is the input without a value it comes from, as the source writes
+    it: `var.name` (Terraform), `Ref(Name)` or `ImportValue(name)` (CloudFormation),
+    `parameters('name')` (ARM). Adapters use it to name a parent declared elsewhere.
     """
 
-    __slots__ = ("alternatives", "reason", "ref")
+    __slots__ = ("alternatives", "origin", "reason", "ref")
 
     def __init__(self, reason: str = "not known statically", ref: str | None = None,
-                 alternatives: tuple[Any, ...] | None = None) -> None:
+                 alternatives: tuple[Any, ...] | None = None,
+                 origin: str | None = None) -> None:
         self.reason = reason
         self.ref = ref
         self.alternatives = alternatives
+        self.origin = origin
+
+    def derived(self, alternatives: tuple[Any, ...] | None = None) -> Unknown:
+        """A plain Unknown with this one's reason, ref and origin (and `alternatives`)."""
+        return Unknown(self.reason, self.ref, alternatives, self.origin)
 
     def __repr__(self) -> str:
         extra = f", ref={self.ref!r}" if self.ref else ""
@@ -176,4 +186,4 @@ def map_choices(value: Unknown, function: Callable[[Any], Any]) -> Unknown:
         function(item) for item in value.alternatives)
     if isinstance(value, Defaulted):
         return Defaulted(function(value.default), value.reason, value.ref, alternatives)
-    return Unknown(value.reason, value.ref, alternatives)
+    return value.derived(alternatives)

@@ -333,15 +333,11 @@ def test_undeclared_attributes_make_exists_and_absent_unknown() -> None:
 
 
 def test_addresses_say_what_the_code_knows() -> None:
-    assert input_address(Unknown("variable user_name has no value (no default, tfvars or "
-                                 "--var)")) == "var.user_name"
-    assert input_address(Unknown("parameter UserName has no value")) == "Ref(UserName)"
-    assert input_address(Unknown("parameter Key is NoEcho: its value is not in the "
-                                 "template")) == "Ref(Key)"
-    assert input_address(Unknown("imported from another stack (Fn::ImportValue "
-                                 "shared-sg)")) == "ImportValue(shared-sg)"
-    assert input_address(Unknown("parameter 'nsgName' has no value (no defaultValue and "
-                                 "no value supplied)")) == "parameters('nsgName')"
+    for origin in ("var.user_name", "Ref(UserName)", "ImportValue(shared-sg)",
+                   "parameters('nsgName')"):
+        assert input_address(Unknown("no value", origin=origin)) == origin
+    # the reason is for people: a value without an origin is no input, whatever it says
+    assert input_address(Unknown("variable user_name has no value")) is None
     assert value_address("sg-0123", "x") == "sg-0123"
     assert value_address(Unknown("known after apply", ref="data.aws_iam_role.r"),
                          "x") == "data.aws_iam_role.r"
@@ -350,3 +346,35 @@ def test_addresses_say_what_the_code_knows() -> None:
     assert value_address(Unknown("something else"), "a.b.c") == "(a.b.c)"
     assert value_address("", "x") is None
     assert value_address(3, "x") is None
+
+
+def test_parsers_give_inputs_without_a_value_their_origin(tmp_path: Path) -> None:
+    """The origin comes from the parsers (a structured field), not from reason texts."""
+    from govern.parsers.arm.template import parse_template
+    from govern.parsers.cloudformation.intrinsics import Evaluator
+    from govern.parsers.cloudformation.parameters import parameter_values
+    from govern.parsers.cloudformation.yaml_loader import read_yaml
+
+    root, _ = read_yaml("Parameters:\n  UserName: {Type: String}\n"
+                        "  Key: {Type: String, NoEcho: true}\n"
+                        "  Env: {Type: String, AllowedValues: [a, b]}\n"
+                        "Resources:\n  X: {Type: AWS::SNS::Topic, Properties: "
+                        "{TopicName: !ImportValue shared-topic}}\n", "t.yaml")
+    values = parameter_values(root.get("Parameters"), {})
+    assert {name: value.origin for name, value in values.items()} == {
+        "UserName": "Ref(UserName)", "Key": "Ref(Key)", "Env": "Ref(Env)"}
+    evaluator = Evaluator("t.yaml", values, {}, {"X"}, None, None, False)
+    topic = root.get("Resources").get("X").get("Properties")
+    assert evaluator.value(topic, (), {})["TopicName"].origin == "ImportValue(shared-topic)"
+
+    template = tmp_path / "azuredeploy.json"
+    template.write_text(json.dumps({
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/"
+                   "deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "parameters": {"topicName": {"type": "string"}},
+        "resources": [{"type": "Microsoft.EventGrid/topics", "apiVersion": "2022-06-15",
+                       "name": "t", "location": "[parameters('topicName')]"}]}))
+    (native,), _ = parse_template(str(template), {})
+    assert native.attributes["location"].origin == "parameters('topicName')"
+

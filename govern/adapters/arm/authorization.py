@@ -118,7 +118,7 @@ def _each_alternative(value: Any, function: Any) -> Any:
     if options is None:
         return function(value)
     assert isinstance(value, Unknown)
-    return Unknown(value.reason, value.ref, tuple(function(option) for option in options))
+    return value.derived(tuple(function(option) for option in options))
 
 
 def tenant_form(role_definition_id: Any) -> Any:

@@ -132,7 +132,7 @@ def split_rule_name(name: Any) -> tuple[Any, Any]:
             if isinstance(group, UnknownString) and len(group.parts) == 1:
                 group = group.parts[0]
             return group, rule
-        return MISSING, Unknown(name.reason, name.ref)
+        return MISSING, name.derived()
     if isinstance(name, Unknown):
         return MISSING, name
     return MISSING, Unknown("the rule has no name")

@@ -157,7 +157,7 @@ def _inline_policies(identity: Resource, native: NativeResource) -> None:
     if isinstance(policies, Unknown) or not isinstance(policies, list):
         reason = policies if isinstance(policies, Unknown) else Unknown(
             "Policies is not a list")
-        add_policy(identity, {"source": "inline", "document": Unknown(reason.reason, reason.ref)},
+        add_policy(identity, {"source": "inline", "document": reason.derived()},
              where(native, "Policies", False), None)
         return
     for index, policy in enumerate(policies):

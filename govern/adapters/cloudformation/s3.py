@@ -100,15 +100,15 @@ def encryption(config: Any) -> Any:
     if rules is MISSING:
         return {"enabled": False}
     if isinstance(rules, Unknown):
-        return {"enabled": Unknown(rules.reason, rules.ref)}
+        return {"enabled": rules.derived()}
     for rule in rules if isinstance(rules, list) else [rules]:
         if isinstance(rule, Unknown):
-            return {"enabled": Unknown(rule.reason, rule.ref)}
+            return {"enabled": rule.derived()}
         default = value_in(rule, "ServerSideEncryptionByDefault")
         if default is MISSING:
             continue
         if isinstance(default, Unknown):
-            return {"enabled": Unknown(default.reason, default.ref)}
+            return {"enabled": default.derived()}
         found: dict[str, Any] = {"enabled": True}
         for prop, name in (("SSEAlgorithm", "algorithm"), ("KMSMasterKeyID", "kms_key")):
             value = value_in(default, prop)

@@ -159,7 +159,7 @@ def _append(group: Resource, direction: str, entry: Any, native: NativeResource,
     rules = group.attributes.get(direction)
     if isinstance(rules, Unknown) and rules.alternatives is not None:
         # the group's own rules depend on a condition: the rule is in every alternative
-        group.attributes[direction] = Unknown(rules.reason, rules.ref, tuple(
+        group.attributes[direction] = rules.derived(tuple(
             [*(alternative or []), rule] for alternative in rules.alternatives))
         return
     if not isinstance(rules, list):

@@ -52,7 +52,7 @@ def tag_map(value: Any) -> Any:
     """A `Tags` list `[{Key, Value}]` (or a SAM-style map) as a canonical tag map, keys
     sorted; a tag whose value is null is not set. Unknown when a key is not known."""
     if isinstance(value, Unknown):
-        return Unknown(value.reason, value.ref)
+        return value.derived()
     if isinstance(value, dict):
         return dict(sorted((str(k), v) for k, v in value.items() if v is not None))
     if not isinstance(value, list):
@@ -60,7 +60,7 @@ def tag_map(value: Any) -> Any:
     tags: dict[str, Any] = {}
     for entry in value:
         if isinstance(entry, Unknown):
-            return Unknown(entry.reason, entry.ref)
+            return entry.derived()
         if not isinstance(entry, dict):
             return Unknown("Tags is not a list of Key/Value pairs")
         key = entry.get("Key")

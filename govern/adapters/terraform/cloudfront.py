@@ -63,7 +63,7 @@ def finish_certificate(resource: Resource, native: NativeResource, certificate: 
         branches = tuple(any(_branch(c, i) is not None for c in certificates)
                          for i in range(count))
         set_at(resource, "custom_certificate",
-               Unknown(conditional.reason, conditional.ref, branches),
+               conditional.derived(branches),
                where(native, certificate, False))
         version = resource.attributes.get("minimum_protocol_version")
         set_at(resource, "minimum_protocol_version", Unknown(

@@ -322,11 +322,11 @@ class Evaluator:
         if spec.unknowns == "shallow":
             for arg in args:
                 if isinstance(arg, Unknown):
-                    return Unknown(arg.reason, arg.ref)
+                    return arg.derived()
         elif spec.unknowns == "deep":
             found = first_unknown(args)
             if found is not None:
-                return Unknown(found.reason, found.ref)
+                return found.derived()
         env.current = node
         try:
             result = spec.impl(args, env)
@@ -405,7 +405,7 @@ def index(target: Any, key: Any) -> Any:
     """`target[key]`: an array element or an object property."""
     if isinstance(key, Unknown):
         if isinstance(target, Unknown):
-            return Unknown(target.reason, target.ref)
+            return target.derived()
         return _over_alternatives(key, lambda value: index(target, value))
     if isinstance(target, Unknown):
         return _over_alternatives(target, lambda value: index(value, key))
@@ -425,7 +425,7 @@ def index(target: Any, key: Any) -> Any:
 def _over_alternatives(target: Unknown, step: Callable[[Any], Any]) -> Any:
     options = alternatives_of(target)
     if options is None:
-        return Unknown(target.reason, target.ref)
+        return target.derived()
     results = []
     for option in options:
         try:

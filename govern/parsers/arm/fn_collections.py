@@ -48,7 +48,7 @@ def _create_object(args: list[Any], ctx: CallContext) -> Any:
     for index in range(0, len(args), 2):
         key = args[index]
         if isinstance(key, Unknown):
-            return Unknown(key.reason, key.ref)
+            return key.derived()
         result[want_str(key, "an object key")] = args[index + 1]
     return result
 
@@ -169,7 +169,7 @@ def _intersection(args: list[Any], ctx: CallContext) -> Any:
             verdicts = [_contains([other, item], ctx) for other in args[1:]]
             if any(isinstance(v, Unknown) for v in verdicts):
                 found = next(v for v in verdicts if isinstance(v, Unknown))
-                return Unknown(found.reason, found.ref)
+                return found.derived()
             if all(verdicts) and not any(arm_equals(item, seen) is True for seen in items):
                 items.append(item)
         return items
@@ -211,7 +211,7 @@ def _flatten(args: list[Any], ctx: CallContext) -> Any:
     result: list[Any] = []
     for item in want_list(args[0], "the argument of flatten()"):
         if isinstance(item, Unknown):
-            return Unknown(item.reason, item.ref)
+            return item.derived()
         result.extend(want_list(item, "every element of flatten()'s array"))
         current().size(len(result), "flatten()")
     return result
@@ -222,7 +222,7 @@ def _join(args: list[Any], ctx: CallContext) -> Any:
     delimiter = want_str(args[1], "the delimiter")
     found = first_unknown(items)
     if found is not None:
-        return Unknown(found.reason, found.ref)
+        return found.derived()
     texts = [str(to_text(item)) for item in items]
     current().size(sum(map(len, texts)) + len(delimiter) * len(texts), "join()")
     return delimiter.join(texts)
@@ -240,7 +240,7 @@ def _shallow_merge(args: list[Any], ctx: CallContext) -> Any:
     result: dict[str, Any] = {}
     for item in want_list(args[0], "the argument of shallowMerge()"):
         if isinstance(item, Unknown):
-            return Unknown(item.reason, item.ref)
+            return item.derived()
         result.update(want_dict(item, "every element of shallowMerge()'s array"))
     return result
 

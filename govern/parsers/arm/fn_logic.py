@@ -36,7 +36,7 @@ def _and(args: list[Any], ctx: CallContext) -> Any:
                 pending = arg
         elif not want_bool(arg, "every argument of and()"):
             return False
-    return True if pending is None else Unknown(pending.reason, pending.ref)
+    return True if pending is None else pending.derived()
 
 
 def _or(args: list[Any], ctx: CallContext) -> Any:
@@ -47,7 +47,7 @@ def _or(args: list[Any], ctx: CallContext) -> Any:
                 pending = arg
         elif want_bool(arg, "every argument of or()"):
             return True
-    return False if pending is None else Unknown(pending.reason, pending.ref)
+    return False if pending is None else pending.derived()
 
 
 def _not(args: list[Any], ctx: CallContext) -> Any:
@@ -135,7 +135,7 @@ def _compare(name: str) -> Any:
 def _coalesce(args: list[Any], ctx: CallContext) -> Any:
     for arg in args:
         if isinstance(arg, Unknown):
-            return Unknown(arg.reason, arg.ref)
+            return arg.derived()
         if arg is not None:
             return arg
     return None
@@ -167,7 +167,7 @@ def _extreme(largest: bool) -> Any:
             raise EvalError("min()/max() of an empty array")
         for value in values:
             if isinstance(value, Unknown):
-                return Unknown(value.reason, value.ref)
+                return value.derived()
             want_number(value, "every argument")
         return max(values) if largest else min(values)
     return impl

@@ -35,7 +35,7 @@ def _concat(args: list[Any], ctx: CallContext) -> Any:
         result: list[Any] = []
         for arg in args:
             if isinstance(arg, Unknown):
-                return Unknown(arg.reason, arg.ref)
+                return arg.derived()
             if arg is None:
                 continue
             result.extend(want_list(arg, "every argument of concat() on arrays"))

@@ -57,7 +57,7 @@ def _filter(args: list[Any], ctx: CallContext) -> Any:
     for item in items:
         keep = ctx.call_lambda(function, [item])
         if isinstance(keep, Unknown):
-            return Unknown(keep.reason, keep.ref)
+            return keep.derived()
         if keep is True:
             kept.append(item)
         elif keep is not False:
@@ -113,7 +113,7 @@ def _to_object(args: list[Any], ctx: CallContext) -> Any:
     for item in items:
         key = ctx.call_lambda(key_of, [item])
         if isinstance(key, Unknown):
-            return Unknown(key.reason, key.ref)
+            return key.derived()
         result[want_str(key, "a key of toObject()")] = (
             item if value_of is None else ctx.call_lambda(value_of, [item]))
     return result
@@ -127,7 +127,7 @@ def _group_by(args: list[Any], ctx: CallContext) -> Any:
         key = ctx.call_lambda(key_of, [item])
         found = first_unknown(key)
         if found is not None:
-            return Unknown(found.reason, found.ref)
+            return found.derived()
         text = to_text(key)
         assert isinstance(text, str)
         groups.setdefault(text, []).append(item)

@@ -131,14 +131,15 @@ class TemplateScope:
         reason = (f"parameter '{name}' is chosen at deploy time" if default is not None
                   else f"parameter '{name}' has no value (no defaultValue and no value "
                        f"supplied)")
+        origin = f"parameters('{name}')" if default is None else None
         allowed = member_node(decl, "allowedValues")
         if allowed is not None and allowed.kind == "array" and (
                 0 < len(allowed.elements) <= MAX_ALLOWED_ALTERNATIVES):
             return with_alternatives(reason, [self.evaluator.tree(e, self.env())
-                                              for e in allowed.elements])
+                                              for e in allowed.elements], origin)
         if kind == "bool" and default is not None:
             return with_alternatives(reason, [True, False])
-        return Unknown(reason)
+        return Unknown(reason, origin=origin)
 
     def choosable(self) -> list[str]:
         """The parameters with a default and a choice of values (see choices_open) that

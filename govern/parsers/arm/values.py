@@ -92,22 +92,22 @@ def alternatives_of(value: Any) -> tuple[Any, ...] | None:
 MAX_ALTERNATIVES = 32
 
 
-def with_alternatives(reason: str, values: Iterable[Any]) -> Any:
+def with_alternatives(reason: str, values: Iterable[Any], origin: str | None = None) -> Any:
     """An Unknown that is one of `values` (the single value when they are all equal).
     Values that are themselves Unknowns with alternatives contribute those; more than
-    MAX_ALTERNATIVES give a plain Unknown."""
+    MAX_ALTERNATIVES give a plain Unknown. `origin`: see Unknown."""
     flat: list[Any] = []
     for value in values:
         nested = alternatives_of(value)
         flat.extend(nested if nested is not None else (value,))
     if len(flat) > MAX_ALTERNATIVES:
-        return Unknown(reason)
+        return Unknown(reason, origin=origin)
     options = tuple(flat)
     first = options[0] if options else None
     if options and not isinstance(first, Unknown) and all(
             same_value(first, other) for other in options[1:]):
         return first
-    return Unknown(reason, None, options)
+    return Unknown(reason, None, options, origin)
 
 
 def same_value(a: Any, b: Any) -> bool:
@@ -210,7 +210,7 @@ def to_text(value: Any) -> str | Unknown:
         return ""
     found = first_unknown(value)
     if found is not None:
-        return Unknown(found.reason, found.ref)
+        return found.derived()
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 

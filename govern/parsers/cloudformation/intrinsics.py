@@ -237,7 +237,7 @@ class Evaluator:
                     f"${{{name}}} is not known statically")
                 if unknown is None or (unknown.ref is None and found.ref is not None):
                     unknown = found
-                parts.append(Unknown(found.reason, ref=found.ref))
+                parts.append(found.derived())
                 continue
             parts.append(self._built(_string(value), node))
         parts.append(text[last:])
@@ -385,7 +385,8 @@ class Evaluator:
                       locations: Locations) -> Any:
         name = self._scratch(argument)
         what = f" {name}" if isinstance(name, str) else ""
-        return Unknown(f"imported from another stack (Fn::ImportValue{what})")
+        return Unknown(f"imported from another stack (Fn::ImportValue{what})",
+                       origin=f"ImportValue({name})" if isinstance(name, str) else None)
 
     def _transform(self, argument: Node, node: Node, path: Path, locations: Locations) -> Any:
         name = argument.get("Name") if argument.kind == MAP else None
@@ -503,4 +504,4 @@ def _first_unknown(value: Any) -> Unknown:
 def _plain_unknown(value: Unknown) -> Unknown:
     """An Unknown that a function turned into something else: same reason and ref, no
     alternatives (they were values of the argument, not of the result)."""
-    return Unknown(value.reason, ref=value.ref)
+    return value.derived()

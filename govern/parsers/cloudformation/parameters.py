@@ -117,8 +117,9 @@ def parameter_values(declared: Node | None, given: dict[str, Any]) -> dict[str, 
 
 def _value(name: str, spec: Node, given: dict[str, Any]) -> Any:
     reason = f"parameter {name} has no value"
+    origin = f"Ref({name})"
     if spec.kind != MAP:
-        return _typed("", given[name]) if name in given else Unknown(reason)
+        return _typed("", given[name]) if name in given else Unknown(reason, origin=origin)
     kind = _text(spec.get("Type"))
     default = spec.get("Default")
     if default is not None and default.kind == SCALAR and default.value is None:
@@ -126,18 +127,19 @@ def _value(name: str, spec: Node, given: dict[str, Any]) -> Any:
     if kind.startswith("AWS::SSM::Parameter::Value<"):
         source = given.get(name, plain(default) if default is not None else None)
         return Unknown(f"parameter {name} is read from the SSM parameter {source}"
-                       if source is not None else reason)
+                       if source is not None else reason, origin=origin)
     if name in given:
         return _typed(kind, given[name])
     if _text(spec.get("NoEcho")).lower() == "true":
-        return Unknown(f"parameter {name} is NoEcho: its value is not in the template")
+        return Unknown(f"parameter {name} is NoEcho: its value is not in the template",
+                       origin=origin)
     if default is not None:
         return _typed(kind, plain(default))
     allowed = spec.get("AllowedValues")
     if allowed is not None and allowed.kind == SEQ and allowed.items:
         return Unknown(reason, alternatives=tuple(_typed(kind, plain(item))
-                                                  for item in allowed.items))
-    return Unknown(reason)
+                                                  for item in allowed.items), origin=origin)
+    return Unknown(reason, origin=origin)
 
 
 def chosen_at_deploy(declared: Node | None, given: dict[str, Any]) -> dict[str, Unknown]:

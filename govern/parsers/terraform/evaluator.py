@@ -277,7 +277,7 @@ class Evaluator:
         if isinstance(key, Unknown):
             if isinstance(obj, (InstanceList, InstanceMap)):
                 self.recorder.record(obj.address)
-                return Unknown(key.reason, ref=obj.address)
+                return Unknown(key.reason, ref=obj.address, origin=key.origin)
             if isinstance(obj, Unknown):
                 return obj
             return key

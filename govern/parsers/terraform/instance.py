@@ -219,7 +219,8 @@ class ModuleInstance:
         elif self.prefix:
             value = Unknown(f"module input {name} is not set")
         else:
-            value = Unknown(f"variable {name} has no value (no default, tfvars or --var)")
+            value = Unknown(f"variable {name} has no value (no default, tfvars or --var)",
+                            origin=f"var.{name}")
         nullable = body.attributes.get("nullable")
         if value is None and default_attr is not None and nullable is not None \
                 and isinstance(nullable.expr, ast.Literal) and nullable.expr.value is False:

@@ -48,7 +48,8 @@ def test_public_access(native_type: str, kind: str, attributes: dict[str, Any],
 
 def test_a_subnet_from_a_variable_without_value_may_be_null() -> None:
     server = adapt_one("azurerm_postgresql_flexible_server.db", {
-        "delegated_subnet_id": Unknown("variable subnet_id has no value")})
+        "delegated_subnet_id": Unknown("variable subnet_id has no value",
+                                       origin="var.subnet_id")})
     assert isinstance(server.attributes[PUBLIC], Unknown)
 
 
