@@ -10,7 +10,10 @@ identity's `policies`, an NSG's `security_rules`) starts with one `Undeclared` e
 the items declared elsewhere, so a known violation still fails and a rule that needs the
 whole list is unknown. One stand-in per parent identity and deployment: its address says
 what the code knows of the parent (`data.aws_security_group.existing`, `sg-0123abcd`,
-`var.user_name`, `Ref(UserName)`, `ImportValue(shared-sg)`, ...), its range is the first
+`var.user_name`, `Ref(UserName)`, `ImportValue(shared-sg)`, ...; for a parent another
+resource of the code creates implicitly, such as an EKS cluster's security group or a VPC's
+default security group, that resource's attribute: `aws_eks_cluster.main.vpc_config[0].
+cluster_security_group_id`, `GetAtt(Vpc.DefaultSecurityGroup)`), its range is the first
 sub-resource's, so findings point at the sub-resource, and its `native` lists the
 sub-resources judged on it. A note (code `external-parent`) says so for each of them.
 """
@@ -32,6 +35,26 @@ Setup = Callable[[Resource, Any], None]
 # How a separate resource makes its external parent: the parent's kind, native type, and a
 # setup for a new one.
 External = tuple[str, str, Setup | None]
+
+# Parents a declared resource creates without declaring them: (the native type of the
+# resource a sub-resource names, the kind of parent it looks for) -> the attribute of that
+# resource that is the parent, as the stand-in's address writes it. AWS gives them rules
+# of its own, which the code does not show (the rest of the stand-in is undeclared).
+IMPLICIT_PARENTS: dict[tuple[str, str], str] = {
+    ("aws_eks_cluster", "aws.ec2.security_group"): "vpc_config[0].cluster_security_group_id",
+    ("aws_vpc", "aws.ec2.security_group"): "default_security_group_id",
+    ("AWS::EKS::Cluster", "aws.ec2.security_group"): "ClusterSecurityGroupId",
+    ("AWS::EC2::VPC", "aws.ec2.security_group"): "DefaultSecurityGroup",
+}
+
+
+def implicit_address(native_type: str, ref: str, kind: str, template: str) -> str | None:
+    """The address of the parent of `kind` that the resource `ref` (of `native_type`)
+    creates implicitly, written with `template` (`{ref}.{attribute}`,
+    `GetAtt({ref}.{attribute})`); None when it creates none."""
+    attribute = IMPLICIT_PARENTS.get((native_type, kind))
+    return None if attribute is None else template.format(ref=ref, attribute=attribute)
+
 
 def input_address(value: Unknown) -> str | None:
     """`var.NAME`, `Ref(Name)`, `ImportValue(name)`, `parameters('name')` for a value that

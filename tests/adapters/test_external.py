@@ -147,10 +147,10 @@ resource "aws_security_group_rule" "ssh" {{
     assert codes(result) == []
 
 
-def test_a_reference_to_a_resource_of_the_configuration_is_not_an_external_parent(
+def test_a_parent_another_resource_creates_is_judged_on_a_stand_in(
         tmp_path: Path) -> None:
-    # the EKS cluster's own security group and an unmapped resource type are in the
-    # configuration: nothing stands in for them
+    # the EKS cluster creates its own security group: it stands in, named by the
+    # attribute; a role of a type govern does not map is in the configuration: not found
     result = scan(tmp_path, "main.tf", f"""\
 resource "aws_eks_cluster" "this" {{
   name     = "c"
@@ -173,8 +173,10 @@ resource "aws_iam_role_policy_attachment" "es" {{
   policy_arn = "{ARN}"
 }}
 """)
-    assert [r.address for r in result.graph] == ["aws_eks_cluster.this"]
-    assert codes(result) == ["fold-target-not-found", "fold-target-not-found"]
+    group = "aws_eks_cluster.this.vpc_config[0].cluster_security_group_id"
+    assert sorted(r.address for r in result.graph) == ["aws_eks_cluster.this", group]
+    assert sorted(codes(result)) == ["external-parent", "fold-target-not-found"]
+    assert findings(result, "GOV-AWS-005") == [("fail", group, 16)]  # the rule's line
 
 
 def test_nsg_rule_on_a_group_outside_the_configuration(tmp_path: Path) -> None:
@@ -263,7 +265,7 @@ Resources:
     assert resource(result, "Ref(UserName)").native == ["Admin"]
 
 
-def test_cloudformation_reference_to_a_resource_of_the_template_is_not_external(
+def test_cloudformation_parent_another_resource_creates_is_judged_on_a_stand_in(
         tmp_path: Path) -> None:
     result = scan(tmp_path, "template.yaml", """\
 Resources:
@@ -279,9 +281,17 @@ Resources:
       FromPort: 22
       ToPort: 22
       CidrIp: 0.0.0.0/0
+  Logs:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!GetAtt Vpc.CidrBlock]
+      PolicyDocument: {Statement: [{Effect: Allow, Principal: "*", Action: "sqs:*"}]}
 """)
-    assert list(result.graph) == []
-    assert codes(result) == ["fold-target-not-found"]
+    # the VPC's default group stands in; a VPC attribute is no queue: not found
+    assert [r.address for r in result.graph] == ["GetAtt(Vpc.DefaultSecurityGroup)"]
+    assert sorted(codes(result)) == ["external-parent", "fold-target-not-found"]
+    assert findings(result, "GOV-AWS-005") == [
+        ("fail", "GetAtt(Vpc.DefaultSecurityGroup)", 13)]  # the ingress's CidrIp
 
 
 # ----- ARM -----------------------------------------------------------------------------

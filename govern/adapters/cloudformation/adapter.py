@@ -39,7 +39,7 @@ CANNOT_BE_TAGGED = frozenset({"AWS::IAM::ManagedPolicy"})
 
 
 def _context(root: str, natives: list[NativeResource]) -> TemplateContext:
-    return TemplateContext(root)
+    return TemplateContext(root, natives)
 
 
 def _tag(resource: Resource, native: NativeResource) -> None:

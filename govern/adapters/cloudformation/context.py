@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from govern.adapters.external import External, refs_of, value_address
+from govern.adapters.external import External, implicit_address, refs_of, value_address
 from govern.adapters.pipeline import DeploymentContext
 from govern.adapters.reading import MISSING, value_at
 from govern.model.resource import Resource
@@ -17,6 +17,10 @@ from govern.parsers.native import NativeResource
 
 class TemplateContext(DeploymentContext):
     """Native addresses are logical ids."""
+
+    def __init__(self, root: str, natives: Iterable[NativeResource] = ()) -> None:
+        super().__init__(root)
+        self._types = {native.address: native.native_type for native in natives}
 
     def absorb(self, native: NativeResource, resource: Resource) -> None:
         """`native` was folded into `resource` (the first one, when it is folded into
@@ -62,10 +66,14 @@ class TemplateContext(DeploymentContext):
             self.note(native, f"{what} is ambiguous (one of {names})", "fold-target-ambiguous")
             return None
         address = None
-        if external is not None and value is not MISSING and not refs_of(value):
-            # (a value with a ref comes from a resource of the template)
+        refs = [] if value is MISSING else refs_of(value)
+        if external is not None and value is not MISSING and not refs:
             address = value_address(value, f"{native.address}.{prop}" if prop
                                     else native.address)
+        elif external is not None and len(refs) == 1:
+            # a resource of the template: the parent it creates implicitly, if any
+            address = implicit_address(self._types.get(refs[0], ""), refs[0], external[0],
+                                       "GetAtt({ref}.{attribute})")
         if external is None or address is None:
             self.note(native, f"{what} not found in this template", "fold-target-not-found")
             return None

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from govern.adapters.external import External, refs_of, value_address
+from govern.adapters.external import External, implicit_address, refs_of, value_address
 from govern.adapters.pipeline import DeploymentContext
 from govern.adapters.reading import MISSING, base_address, value_at
 from govern.model.resource import Resource
@@ -30,16 +30,25 @@ class RootContext(DeploymentContext):
         self._in_base: set[tuple[str, int]] = set()  # (base, id(resource)): linear adds
         self._by_identity: dict[str, list[Resource]] = defaultdict(list)
         self._declared: set[str] = set()  # managed native addresses (and their bases)
+        self._types: dict[str, str] = {}  # the native type of each of them
         for native in natives:
             self._declared.add(native.address)
             self._declared.add(base_address(native.address))
+            self._types[native.address] = self._types[base_address(native.address)] = \
+                native.native_type
 
     # ----- registering ---------------------------------------------------------------
 
     def add(self, native: NativeResource, resource: Resource) -> None:
-        """A canonical resource built from `native`."""
+        """A canonical resource built from `native`: the one, or one of its parts (a
+        reference to the native designates all of its parts, as one to a resource with
+        several instances designates all of them)."""
         super().add(native, resource)
-        self._alias(native.address, resource)
+        if resource.address == native.address:
+            self._alias(native.address, resource)
+        else:
+            for whole in dict.fromkeys((native.address, base_address(native.address))):
+                self._by_base[whole].append(resource)
         identities = {value for attribute in IDENTITY_ATTRIBUTES
                       if isinstance(value := native.attributes.get(attribute), str) and value}
         for identity in sorted(identities):  # an IAM policy's id is its ARN: once
@@ -138,25 +147,29 @@ class RootContext(DeploymentContext):
             names = ", ".join(r.address for r in found)
             self.note(native, f"{what} is ambiguous (one of {names})", "fold-target-ambiguous")
             return None
-        outside = self._outside(value, native, attribute) if external is not None else None
+        outside = (self._outside(value, native, attribute, external[0])
+                   if external is not None else None)
         if external is None or outside is None:
             self.note(native, f"{what} not found in this configuration",
                       "fold-target-not-found")
             return None
         if address is not MISSING:  # the caller's identity for the parent (NSG: group/name)
-            outside = self._outside(address, native, attribute) or outside
+            outside = self._outside(address, native, attribute, external[0]) or outside
         kind, native_type, setup = external
         return self.externals.parent(native, kind, outside, native_type, what, value, setup)
 
-    def _outside(self, value: Any, native: NativeResource, attribute: str) -> str | None:
-        """The address of the parent `value` names when it is not declared in the scanned
-        code; None when it refers to a resource of this root (of another kind, or of a
-        type govern does not map), or names nothing."""
+    def _outside(self, value: Any, native: NativeResource, attribute: str,
+                 kind: str) -> str | None:
+        """The address of the parent of `kind` that `value` names when it is not declared
+        in the scanned code: declared elsewhere, or created implicitly by a resource of
+        this root (IMPLICIT_PARENTS); None when it refers to another resource of this root
+        (of another kind, or of a type govern does not map), or names nothing."""
         if value is MISSING:
             return None
         for ref in refs_of(value):
             for address in self.qualified(ref, native.module):
                 if self.at(address) or address in self._declared:
-                    return None
+                    return implicit_address(self._types.get(address, ""), address, kind,
+                                            "{ref}.{attribute}")
         return value_address(value, f"{native.address}.{attribute}" if attribute
                              else native.address)
