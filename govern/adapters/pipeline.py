@@ -5,7 +5,11 @@ A deployment (`NativeResource.root`) is a Terraform root module, a CloudFormatio
 or an ARM template file with its nested deployments. Its passes, in order:
 1. build a canonical resource from every native of a mapped type (`builder_for`; a bug in
    a builder loses that resource only: `build_guarded`), with its tags (`tag`) when its
-   kind is taggable;
+   kind is taggable. A builder may give several: the *parts* of a native that stands for
+   several canonical resources (an authoritative Google IAM policy: one grant per
+   binding), each with its own address `<native address>#<part>` (Terraform addresses
+   never hold `#`) and id; a reference to the native designates all of its parts, like a
+   reference to a resource with several instances;
 2. before folding (`before_fold`), what a built resource takes from other built ones
    (CloudFormation: the IAM identities' own `ManagedPolicyArns`);
 3. fold the separate natives (`folder_for`) into the resources they name, in `fold_order`
@@ -52,18 +56,30 @@ class DeploymentContext:
         self.edges: set[Edge] = set()
         self.notices: list[Notice] = []
         self._owner: dict[str, Resource] = {}  # native address -> its canonical resource
+        self._parts: dict[str, list[Resource]] = defaultdict(list)  # native -> its parts
         self._by_name: dict[tuple[str, str], list[Resource]] | None = None
         self.externals = ExternalParents(self.resources, self.notices)
 
     def add(self, native: NativeResource, resource: Resource) -> None:
-        """A canonical resource built from `native`."""
+        """A canonical resource built from `native`: the one, or one of its parts (whose
+        address is not the native's)."""
         self.resources.append(resource)
         self.primary.append((resource, native))
-        self._owner[native.address] = resource
+        if resource.address == native.address:
+            self._owner[native.address] = resource
+        else:
+            self._owner[resource.address] = resource
+            self._parts[native.address].append(resource)
         self._by_name = None
 
     def owner(self, address: str) -> Resource | None:
         return self._owner.get(address)
+
+    def became(self, address: str) -> list[Resource]:
+        """What the native at `address` became: the resource it built or was folded into,
+        or its parts."""
+        owner = self._owner.get(address)
+        return [owner] if owner is not None else list(self._parts.get(address, ()))
 
     def referenced(self, native: NativeResource, reference: str) -> list[Resource]:
         """The resources a reference of `native` points at: the owner of the address it
@@ -93,8 +109,8 @@ class DeploymentContext:
 
 C = TypeVar("C", bound=DeploymentContext)
 # None: the native is not a resource of its own here (an ElastiCache cluster that is a
-# member of a replication group)
-Builder = Callable[[NativeResource], Resource | None]
+# member of a replication group); a list: its parts (see the module's docstring)
+Builder = Callable[[NativeResource], Resource | list[Resource] | None]
 # a step on a built resource: before folding, or linking it
 Step = Callable[[Resource, NativeResource, C], None]
 Fold = Callable[[NativeResource, C], None]
@@ -161,12 +177,10 @@ def adapt_deployment(root: str, natives: list[NativeResource], tables: FormatTab
         build = tables.builder_for(native.native_type)
         if build is None:
             continue
-        resource = build_guarded(build, native, ctx.notices)
-        if resource is None:
-            continue
-        if tables.tag is not None and KINDS[resource.kind].taggable:
-            tables.tag(resource, native)
-        ctx.add(native, resource)
+        for resource in build_guarded(build, native, ctx.notices):
+            if tables.tag is not None and KINDS[resource.kind].taggable:
+                tables.tag(resource, native)
+            ctx.add(native, resource)
 
     for resource, native in ctx.primary:
         step = tables.before_fold(native.native_type)
@@ -189,22 +203,21 @@ def adapt_deployment(root: str, natives: list[NativeResource], tables: FormatTab
             link(resource, native, ctx)
 
     for native in natives:
-        source = ctx.owner(native.address)
-        if source is None:
-            continue
-        for reference in native.references:
-            for target in ctx.referenced(native, reference):
-                ctx.connect(source, target, "references")
+        for source in ctx.became(native.address):
+            for reference in native.references:
+                for target in ctx.referenced(native, reference):
+                    ctx.connect(source, target, "references")
     return ctx
 
 
 def build_guarded(build: Builder, native: NativeResource, notices: list[Notice]
-                  ) -> Resource | None:
-    """`build(native)`; a bug in a builder (an exception) loses that resource only: an
-    error notice at its line says so (the scan exits 3) and the rest of the scan goes on.
-    With --debug the traceback goes to standard error."""
+                  ) -> list[Resource]:
+    """What `build(native)` built, as a list; a bug in a builder (an exception) loses that
+    native's resources only: an error notice at its line says so (the scan exits 3) and the
+    rest of the scan goes on. With --debug the traceback goes to standard error."""
     try:
-        return build(native)
+        built = build(native)
+        return built if isinstance(built, list) else [] if built is None else [built]
     except Exception as exc:  # a bug in govern, met on this input
         from govern.error_handler import debug_enabled
 
@@ -216,4 +229,4 @@ def build_guarded(build: Builder, native: NativeResource, notices: list[Notice]
             f"{native.native_type} ({what}); its rules were not evaluated",
             native.range.file, native.range.start_line,
             "please report it with the output of --debug", code="internal-error"))
-        return None
+        return []

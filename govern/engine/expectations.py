@@ -18,7 +18,10 @@ be given, separated by commas.
   `aliases`: the addresses of the resources declared where the comment is written.
 - Terraform plan JSON: a sidecar `expectations.txt` with lines `ruleid: ID ADDRESS`.
 
-Instance keys (`[0]`, `["k"]`) are ignored: an expectation covers every instance.
+Instance keys (`[0]`, `["k"]`) are ignored: an expectation covers every instance. An
+expectation on a resource also covers its parts (`<address>#<part>`, the grants of an
+authoritative Google IAM policy: `google_project_iam_policy.main#roles/owner`); a plan's
+`expectations.txt` may name one part.
 
 Pure reading of text: no parser is involved (the scan that checks the expectations lives
 in `govern.rule_tests`). A malformed annotation raises `SourceError` with its file and line.
@@ -61,7 +64,7 @@ class Expectation:
         base = base_address(address)
         if self.suffix_match:
             return base == self.address or base.endswith("/" + self.address)
-        return base == self.address
+        return self.address in (base, base_address(address.partition("#")[0]))
 
 
 def base_address(address: str) -> str:

@@ -14,6 +14,12 @@ pytest.importorskip("moto.server")
 
 from tests.collect.moto_process import moto_server_process  # noqa: E402
 
+# moto lacks the Redshift Serverless API: answered on the client side
+from tests.collect.serverless_api import (  # noqa: E402,F401
+    _serverless_api,
+    redshift_serverless,
+)
+
 REGION = "us-east-1"
 ACCOUNT = "123456789012"  # moto's default account
 

@@ -11,16 +11,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from govern.cli import cli
 from govern.collect.aws.collector import collect
 from govern.collect.aws.options import AwsOptions
-from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
 from tests.collect.events import deny_calls, on_every_client
+from tests.collect.live_scan import read, scan, statuses
 
 TAGS = world.TAGS
 ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess"
@@ -140,27 +138,6 @@ def tagged(monkeypatch: pytest.MonkeyPatch, made: dict[str, str],
 
     on_every_client(monkeypatch, {"before-call.sso-admin.ListTagsForResource": answer})
     yield
-
-
-def scan(endpoint: str) -> dict[str, Any]:
-    result = CliRunner().invoke(cli, ["scan", "--aws", "--endpoint-url", endpoint,
-                                      "--region", REGION, "--format", "json"])
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        result.exception
-    assert result.exit_code in (0, 1), result.output
-    doc: dict[str, Any] = json.loads(result.output)
-    return doc
-
-
-def statuses(doc: dict[str, Any], made: dict[str, str]) -> set[tuple[str, str, str]]:
-    by_arn = {arn: role for role, arn in made.items()}
-    return {(f["rule_id"], by_arn[f["resource"]["address"]], f["status"])
-            for f in doc["findings"] if f["resource"]["address"] in by_arn}
-
-
-def read(endpoint: str) -> dict[str, Resource]:
-    graph, _ = collect(AwsOptions(regions=(REGION,), endpoint_url=endpoint))
-    return {r.id: r for r in graph}
 
 
 def test_each_resource_fails_exactly_the_rules_it_breaks(moto_endpoint: str,

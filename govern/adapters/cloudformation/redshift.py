@@ -1,4 +1,6 @@
-"""Redshift: `AWS::Redshift::Cluster`.
+"""Redshift: `AWS::Redshift::Cluster`, and Redshift Serverless
+`AWS::RedshiftServerless::Workgroup` (`PubliclyAccessible` defaults to false in the
+resource's schema).
 
 Since AWS's secure-by-default change of January 2025, a cluster created without
 `Encrypted` is encrypted and one created without `PubliclyAccessible` is private: both
@@ -32,4 +34,8 @@ MAPPINGS = {
         field("kms_key", "KmsKeyId"),
         field("publicly_accessible", "PubliclyAccessible", function=to_bool, default=False),
     ), _finish_cluster),
+    "AWS::RedshiftServerless::Workgroup": KindMapping("aws.redshiftserverless.workgroup", (
+        field("name", "WorkgroupName"),
+        field("publicly_accessible", "PubliclyAccessible", function=to_bool, default=False),
+    )),
 }

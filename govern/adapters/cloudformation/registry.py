@@ -41,6 +41,7 @@ from govern.adapters.cloudformation import (
     redshift,
     resource_policies,
     s3,
+    s3_access_points,
     sagemaker,
     secretsmanager,
     security_groups,
@@ -102,6 +103,7 @@ TAG_PROPERTIES: dict[str, str | Path] = {
 
 BUILDERS: dict[str, Builder] = {
     "AWS::S3::Bucket": s3.build_bucket,
+    **s3_access_points.BUILDERS,
     "AWS::EC2::SecurityGroup": security_groups.build_group,
     "AWS::IAM::Role": iam.build_identity(iam.ROLE),
     "AWS::IAM::User": iam.build_identity(iam.USER),

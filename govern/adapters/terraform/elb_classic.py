@@ -4,7 +4,10 @@
 `instance_protocol`, `instance_port`, `ssl_certificate_id`), protocols in upper case (AWS
 accepts them in any case and reports them in upper case), ports as numbers; a `dynamic`
 block over a collection not known statically is an Unknown element or list. The
-CloudFormation adapter builds `Listeners` with the same function.
+CloudFormation adapter builds `Listeners` with the same function. Without policies, an
+HTTPS or SSL listener's `ssl_policy` is Unknown (`govern.adapters.elb_negotiation`); the
+policies written as separate resources are folded in by
+`govern.adapters.terraform.elb_classic_policies`.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from govern.adapters.building import carry_locations, field, set_at, where
+from govern.adapters.elb_negotiation import derive
 from govern.adapters.network import port
 from govern.adapters.reading import MISSING, blocks_in, value_in
 from govern.adapters.terraform.mapping import KindMapping
@@ -63,6 +67,7 @@ def _finish(resource: Resource, native: NativeResource) -> None:
     build_listeners(resource, native, "listener", {
         name: name for name in ("lb_protocol", "lb_port", "instance_protocol",
                                 "instance_port", "ssl_certificate_id")})
+    derive(resource.attributes.get("listeners"), None, effective=False)
 
 
 MAPPINGS = {

@@ -1,4 +1,5 @@
-"""BigQuery: `google_bigquery_dataset` with its inline `access` blocks.
+"""BigQuery: `google_bigquery_dataset` with its inline `access` blocks, and
+`google_bigquery_table`.
 
 `name` is `dataset_id`; `access` is a list of `{role, special_group, iam_member,
 user_by_email, group_by_email, domain}` (the keys that are set), absent when no `access`
@@ -12,6 +13,15 @@ dataset their `dataset_id` names (a reference to it, or its literal id), in sour
 `google_bigquery_dataset_iam_binding` one such entry per member of `members`, and
 `google_bigquery_dataset_iam_policy` one per member of each binding of its `policy_data`.
 A member list or `policy_data` not known statically is one Unknown entry.
+
+Tables: `name` is `table_id`, `dataset` `dataset_id`, `view` whether a `view` block is
+written (a logical view; default false), `kms_key` the table's own
+`encryption_configuration.kms_key_name`. A table that writes none is created with its
+dataset's default key (BigQuery applies `default_encryption_configuration` to new tables
+that do not name a key): linked to the one dataset of the configuration its `dataset_id`
+designates (a reference, or its literal id), it takes that dataset's `kms_key`, marked as
+defaulted (absent when the dataset has none); when the dataset is not in the
+configuration, `kms_key` is Unknown and not even known to be set.
 """
 
 from __future__ import annotations
@@ -22,10 +32,10 @@ from govern.adapters.building import carry_locations, field, set_at, where
 from govern.adapters.external import named
 from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.context import RootContext
-from govern.adapters.terraform.gcp_storage import policy_bindings
+from govern.adapters.terraform.gcp_iam_policy import policy_bindings
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
-from govern.model.unknown import Unknown
+from govern.model.unknown import Undeclared, Unknown
 from govern.parsers.native import NativeResource
 
 KIND = "gcp.bigquery.dataset"
@@ -52,12 +62,41 @@ def _finish(resource: Resource, native: NativeResource) -> None:
         carry_locations(resource, native, ("access", index), ("access", index))
 
 
+def _finish_table(resource: Resource, native: NativeResource) -> None:
+    view = blocks_in(native.attributes, "view")
+    if isinstance(view, Unknown) or view:
+        set_at(resource, "view", view if isinstance(view, Unknown) else True,
+               where(native, "view", False))
+    else:
+        resource.set(("view",), False, defaulted=True)
+
+
+def link_table(resource: Resource, native: NativeResource, ctx: RootContext) -> None:
+    """A table that names no key of its own takes its dataset's default key."""
+    if "kms_key" in resource.attributes:
+        return
+    datasets = ctx.designated(value_at(native, "dataset_id"), [KIND], native)
+    if len(datasets) != 1 or datasets[0].external:
+        resource.set(("kms_key",), Undeclared(
+            "not written: the table takes its dataset's default key, and the dataset is "
+            "not in this configuration"))
+        return
+    key = datasets[0].attributes.get("kms_key")
+    if key is not None:
+        resource.set(("kms_key",), key, where(native, "dataset_id", False), defaulted=True)
+
+
 MAPPINGS = {
     "google_bigquery_dataset": KindMapping(KIND, (
         field("name", "dataset_id"),
         field("location"),
         field("kms_key", "default_encryption_configuration.0.kms_key_name"),
     ), _finish),
+    "google_bigquery_table": KindMapping("gcp.bigquery.table", (
+        field("name", "table_id"),
+        field("dataset", "dataset_id"),
+        field("kms_key", "encryption_configuration.0.kms_key_name"),
+    ), _finish_table),
 }
 
 

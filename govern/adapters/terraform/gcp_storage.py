@@ -14,13 +14,13 @@ managed keys).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from govern.adapters.building import carry_locations, field
 from govern.adapters.external import named
 from govern.adapters.reading import MISSING, value_at
 from govern.adapters.terraform.context import RootContext
+from govern.adapters.terraform.gcp_iam_policy import policy_bindings
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
@@ -52,32 +52,6 @@ def _members(native: NativeResource) -> tuple[Any, str]:
     return [members], "members"
 
 
-def policy_bindings(policy: Any) -> list[Any]:
-    """`{role, members}` of each binding of an IAM policy's `policy_data` (JSON text), or
-    one Unknown when it is not known or cannot be read."""
-    if isinstance(policy, Unknown):
-        return [policy]
-    try:
-        document = json.loads(policy) if isinstance(policy, str) else policy
-    except ValueError:
-        return [Unknown("policy_data is not JSON")]
-    bindings = document.get("bindings", []) if isinstance(document, dict) else None
-    if not isinstance(bindings, list):
-        return [Unknown("policy_data has no list of bindings")]
-    found: list[Any] = []
-    for binding in bindings:
-        if not isinstance(binding, dict):
-            found.append(Unknown("a policy_data binding is not an object"))
-            continue
-        members = binding.get("members", [])
-        entry: dict[str, Any] = {}
-        if "role" in binding:
-            entry["role"] = binding["role"]
-        entry["members"] = members if isinstance(members, list) else [members]
-        found.append(entry)
-    return found
-
-
 def fold_bucket_iam(native: NativeResource, ctx: RootContext) -> None:
     bucket = ctx.fold_target(native, "bucket", [KIND], "bucket", external=(
         KIND, "google_storage_bucket", named(("iam_bindings", "IAM bindings"))))
@@ -90,7 +64,8 @@ def fold_bucket_iam(native: NativeResource, ctx: RootContext) -> None:
         bucket.attributes["iam_bindings"] = bindings
     if native.native_type == "google_storage_bucket_iam_policy":
         for binding in policy_bindings(value_at(native, "policy_data")):
-            bindings.append(binding)
+            bindings.append(binding if isinstance(binding, Unknown) else {
+                key: binding[key] for key in ("role", "members") if key in binding})
             bucket.locations[("iam_bindings", len(bindings) - 1)] = native.range
         return
     members, attribute = _members(native)

@@ -1,4 +1,5 @@
-"""Redshift: `aws_redshift_cluster`.
+"""Redshift: `aws_redshift_cluster`, and Redshift Serverless `aws_redshiftserverless_workgroup`
+(`publicly_accessible` defaults to false in the provider, as in the API).
 
 The provider's defaults changed with AWS's secure-by-default change of January 2025: AWS
 provider v6 defaults `encrypted` to true and `publicly_accessible` to false, v5 sent
@@ -39,4 +40,8 @@ MAPPINGS = {
         field("kms_key", "kms_key_id"),
         field("publicly_accessible"),
     ), finish_cluster),
+    "aws_redshiftserverless_workgroup": KindMapping("aws.redshiftserverless.workgroup", (
+        field("name", "workgroup_name"),
+        field("publicly_accessible", default=False),
+    )),
 }

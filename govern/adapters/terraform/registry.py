@@ -44,8 +44,11 @@ from govern.adapters.terraform import (
     elasticache,
     elb,
     elb_classic,
+    elb_classic_policies,
     gcp_bigquery,
     gcp_compute,
+    gcp_compute_firewall_policy,
+    gcp_compute_project,
     gcp_gke,
     gcp_iam,
     gcp_kms,
@@ -67,6 +70,7 @@ from govern.adapters.terraform import (
     redshift,
     resource_policies,
     s3,
+    s3_access_points,
     s3_account,
     sagemaker,
     secretsmanager,
@@ -79,7 +83,7 @@ from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
 from govern.parsers.native import NativeResource
 
-Builder = Callable[[NativeResource], Resource | None]
+Builder = Callable[[NativeResource], Resource | list[Resource] | None]
 Linker = Callable[[Resource, NativeResource, RootContext], None]
 
 _MAPPINGS: dict[str, KindMapping] = {
@@ -92,6 +96,8 @@ _MAPPINGS: dict[str, KindMapping] = {
     **vpc.MAPPINGS,
     **gcp_storage.MAPPINGS,
     **gcp_compute.MAPPINGS,
+    **gcp_compute_firewall_policy.MAPPINGS,
+    **gcp_compute_project.MAPPINGS,
     **gcp_sql.MAPPINGS,
     **gcp_gke.MAPPINGS,
     **gcp_kms.MAPPINGS,
@@ -147,6 +153,7 @@ _MAPPINGS: dict[str, KindMapping] = {
 
 BUILDERS: dict[str, Builder] = {
     "aws_s3_bucket": s3.build_bucket,
+    "aws_s3_access_point": s3_access_points.build_access_point,
     "aws_security_group": security_groups.build_group,
     "aws_default_security_group": security_groups.build_group,
     "aws_iam_role": iam.build_role,
@@ -156,14 +163,18 @@ BUILDERS: dict[str, Builder] = {
     "aws_ssoadmin_permission_set": ssoadmin.build_permission_set,
     "aws_elasticache_cluster": elasticache.build_cluster,
     "azurerm_network_security_group": azure_network.build_group,
+    **gcp_compute_firewall_policy.BUILDERS,
+    **gcp_iam.BUILDERS,
     **{native_type: mapping.build for native_type, mapping in _MAPPINGS.items()},
 }
 
 FOLDERS: dict[str, Folder] = {
     **apigatewayv2.FOLDERS,
+    **elb_classic_policies.FOLDERS,
     **gcp_storage.FOLDERS,
     **gcp_bigquery.FOLDERS,
     **s3.FOLDERS,
+    **s3_access_points.FOLDERS,
     **security_groups.FOLDERS,
     **iam.FOLDERS,
     **resource_policies.FOLDERS,
@@ -182,4 +193,5 @@ LINKERS: dict[str, Linker] = {
     "aws_rds_cluster": security_groups.link_security_groups,
     "aws_rds_cluster_instance": databases.link_cluster_instance,
     "google_container_node_pool": gcp_gke.link_pool,
+    "google_bigquery_table": gcp_bigquery.link_table,
 }

@@ -1,12 +1,18 @@
 """Classic Load Balancers of a region (the `elb` API: DescribeLoadBalancers, DescribeTags
-for up to 20 names at a time) as `aws.elb.load_balancer`, with the listeners and tags of
-the Terraform and CloudFormation adapters (docs/canonical-model.md). Both use the IAM
-actions of ELBv2 (`elasticloadbalancing:DescribeLoadBalancers`, `DescribeTags`)."""
+for up to 20 names at a time, DescribeLoadBalancerPolicies for each) as
+`aws.elb.load_balancer`, with the listeners, policies and tags of the Terraform and
+CloudFormation adapters (docs/canonical-model.md). A listener's `policy_names` are its
+`ListenerDescriptions[].PolicyNames`; its `ssl_policy` / `ssl_protocols` follow from the
+policies AWS reports, whose attributes are the effective ones
+(`govern.adapters.elb_negotiation`). They use the IAM actions of ELBv2
+(`elasticloadbalancing:DescribeLoadBalancers`, `DescribeTags`,
+`DescribeLoadBalancerPolicies`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from govern.adapters.elb_negotiation import derive
 from govern.collect.aws.paging import listed
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.resources import live_resource
@@ -27,8 +33,10 @@ def classic_load_balancers(elb: Any, reader: Reader, account: str,
         balancer = live_resource(arn, KIND, "AWS::ElasticLoadBalancing::LoadBalancer",
                                  account, region)
         balancer.set("name", name)
-        balancer.set("listeners", [_listener(entry.get("Listener") or {}) for entry in
-                                   item.get("ListenerDescriptions") or ()])
+        balancer.set("listeners", [_listener(entry.get("Listener") or {},
+                                             entry.get("PolicyNames"))
+                                   for entry in item.get("ListenerDescriptions") or ()])
+        _policies(elb, reader, region, balancer, name)
         found[name] = balancer
     names = sorted(found)
     for start in range(0, len(names), TAGS_AT_ONCE):
@@ -45,8 +53,30 @@ def classic_load_balancers(elb: Any, reader: Reader, account: str,
     return list(found.values())
 
 
-def _listener(item: dict[str, Any]) -> dict[str, Any]:
+def _policies(elb: Any, reader: Reader, region: str, balancer: Resource,
+              name: str) -> None:
+    """`policies` (the load balancer's own), then the listeners' negotiation."""
+    answer = reader.call(elb, "DescribeLoadBalancerPolicies", region,
+                         LoadBalancerName=name)
+    policies: Any
+    if isinstance(answer, Failed):
+        policies = answer.unknown
+    else:
+        policies = [{
+            "name": description.get("PolicyName"),
+            "type": description.get("PolicyTypeName"),
+            "attributes": {str(pair.get("AttributeName")): pair.get("AttributeValue")
+                           for pair in description.get("PolicyAttributeDescriptions") or ()}}
+            for description in (answer or {}).get("PolicyDescriptions") or ()]
+    if policies != []:
+        balancer.set("policies", policies)
+    derive(balancer.attributes.get("listeners"), policies, effective=True)
+
+
+def _listener(item: dict[str, Any], policy_names: Any) -> dict[str, Any]:
     listener: dict[str, Any] = {}
+    if policy_names:
+        listener["policy_names"] = [str(name) for name in policy_names]
     for name, key in (("lb_protocol", "Protocol"), ("lb_port", "LoadBalancerPort"),
                       ("instance_protocol", "InstanceProtocol"),
                       ("instance_port", "InstancePort"),

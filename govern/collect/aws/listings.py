@@ -30,6 +30,7 @@ LISTINGS: dict[tuple[str, str], tuple[str, ...]] = {
     ("elasticache", "DescribeReplicationGroups"): ("aws.elasticache.replication_group",),
     ("elasticache", "DescribeCacheClusters"): ("aws.elasticache.cluster",),
     ("redshift", "DescribeClusters"): ("aws.redshift.cluster",),
+    ("redshift-serverless", "ListWorkgroups"): ("aws.redshiftserverless.workgroup",),
     ("dms", "DescribeReplicationInstances"): ("aws.dms.replication_instance",),
     ("backup", "ListBackupVaults"): ("aws.backup.vault",),
     ("es", "ListDomainNames"): ("aws.opensearch.domain",),

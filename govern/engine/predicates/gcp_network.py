@@ -1,5 +1,5 @@
-"""Google Cloud network exposure: VPC firewall rules and single CIDRs (Cloud SQL
-authorized networks).
+"""Google Cloud network exposure: VPC firewall rules, Cloud NGFW firewall policy rules and
+single CIDRs (Cloud SQL authorized networks).
 
 "Open to the internet" is the same as for AWS and Azure (`cidr_is_open_to_internet`): a
 `/0` network.
@@ -17,6 +17,10 @@ from govern.engine.verdict import Verdict, failed, passed, unknown
 from govern.model.unknown import Unknown
 
 _ALL = frozenset({"all"})
+_POLICY_RULE = "gcp.compute.firewall_policy_rule"
+# Actions that let matched traffic in: `apply_security_profile_group` sends it to a Cloud
+# NGFW endpoint for inspection, which lets it through unless it detects a threat.
+_LETS_IN = frozenset({"allow", "apply_security_profile_group"})
 _PORT_PROTOCOLS = {"tcp": "tcp", "udp": "udp", "sctp": "sctp", "6": "tcp", "17": "udp",
                    "132": "sctp"}
 
@@ -75,17 +79,19 @@ def _reach(entry: Any, ports: list[int] | None) -> Part:
     return Part(None, path=("ports",), why=why) if why else Part(False)
 
 
-def _any_allow(rule: Mapping[str, Any], ports: list[int] | None) -> Part:
-    entries = as_list(rule.get("allow"))
+def _any_allow(rule: Mapping[str, Any], ports: list[int] | None,
+               key: str = "allow") -> Part:
+    """Does one of the protocol entries at `key` reach one of `ports`?"""
+    entries = as_list(rule.get(key))
     if isinstance(entries, Unknown):
-        return Part(None, path=("allow",), why=f"allow: {entries.reason}")
+        return Part(None, path=(key,), why=f"{key}: {entries.reason}")
     first_unknown: Part | None = None
     for index, entry in enumerate(entries):
         part = _reach(entry, ports)
         if part.state is True:
-            return Part(True, part.text, ("allow", index))
+            return Part(True, part.text, (key, index))
         if part.state is None and first_unknown is None:
-            first_unknown = Part(None, path=("allow", index, *part.path), why=part.why)
+            first_unknown = Part(None, path=(key, index, *part.path), why=part.why)
     return first_unknown or Part(False)
 
 
@@ -98,16 +104,21 @@ def _is(rule: Mapping[str, Any], key: str, expected: str) -> Part:
 
 def gcp_firewall_not_open_to_internet(value: Any, args: Mapping[str, Any],
                                       ctx: PredicateContext) -> Verdict:
-    """A Google Cloud VPC firewall rule does not allow traffic from the internet (on
-    `ports`, if given).
+    """A Google Cloud VPC firewall rule or firewall policy rule does not allow traffic from
+    the internet (on `ports`, if given).
 
     `value` is a whole `gcp.compute.firewall` (`{direction, disabled, source_ranges,
     allow: [{protocol, ports}]}`). Fails for an enabled `INGRESS` rule whose
     `source_ranges` hold a `/0` network and one of whose `allow` entries reaches one of
     `ports` (any port when not given): protocol `all`, or `tcp`/`udp`/`sctp` with no
     `ports` (every port) or a port range (`"22"`, `"1000-2000"`) that includes it; other
-    protocols (`icmp`, `esp`, ...) reach no port. `deny` rules never fail. Detail:
-    `tcp 22 from 0.0.0.0/0`; the path is the offending `allow` entry.
+    protocols (`icmp`, `esp`, ...) reach no port. `deny` rules never fail. For a whole
+    `gcp.compute.firewall_policy_rule` (`{action, direction, disabled, source_ranges,
+    source_address_groups, layer4_configs}`) the same, with the `layer4_configs` entries
+    of a rule whose `action` lets traffic in (`allow`, `apply_security_profile_group`;
+    `deny` and `goto_next` never fail); sources in `source_address_groups` (not read) are
+    unknown when no range is open. Detail: `tcp 22 from 0.0.0.0/0`; the path is the
+    offending entry.
     """
     if value is None:
         return passed()
@@ -119,9 +130,32 @@ def gcp_firewall_not_open_to_internet(value: Any, args: Mapping[str, Any],
     disabled = value.get("disabled")
     enabled = (Part(None, path=("disabled",), why=f"disabled: {disabled.reason}")
                if isinstance(disabled, Unknown) else Part(disabled is not True))
-    sources = _open(value)
-    reach = _any_allow(value, args.get("ports"))
-    return combine((ingress, enabled, reach, sources), f"{reach.text} from {sources.text}")
+    if ctx.resource.kind == _POLICY_RULE:
+        parts = (_lets_in(value), _any_allow(value, args.get("ports"), "layer4_configs"),
+                 _groups(_open(value), value))
+    else:
+        parts = (Part(True), _any_allow(value, args.get("ports")), _open(value))
+    lets_in, reach, sources = parts
+    return combine((ingress, enabled, lets_in, reach, sources),
+                   f"{reach.text} from {sources.text}")
+
+
+def _lets_in(rule: Mapping[str, Any]) -> Part:
+    action = rule.get("action")
+    if isinstance(action, Unknown):
+        return Part(None, path=("action",), why=f"action: {action.reason}")
+    return Part(isinstance(action, str) and action.strip().lower() in _LETS_IN)
+
+
+def _groups(ranges: Part, rule: Mapping[str, Any]) -> Part:
+    """Sources in address groups, whose addresses are not read, may be open too."""
+    if ranges.state is True:
+        return ranges
+    groups = as_list(rule.get("source_address_groups"))
+    if isinstance(groups, Unknown) or groups:
+        return Part(None, path=("source_address_groups",),
+                    why="source_address_groups: the addresses of the groups are not read")
+    return ranges
 
 
 def _open(rule: Mapping[str, Any]) -> Part:

@@ -1,8 +1,8 @@
-"""Google BigQuery: datasets."""
+"""Google BigQuery: datasets and tables."""
 
 from __future__ import annotations
 
-from govern.kinds.declare import gcp, objects, string
+from govern.kinds.declare import boolean, gcp, objects, string
 
 KINDS = (
     gcp("gcp.bigquery.dataset", "BigQuery dataset with its access entries",
@@ -35,5 +35,23 @@ KINDS = (
                 string("user_by_email", "The email of a user or service account granted."),
                 string("group_by_email", "The email of a Google group granted."),
                 string("domain", "A domain whose every user is granted (`example.com`).")),
+        tags_doc="Google Cloud labels (`labels`)"),
+    gcp("gcp.bigquery.table", "BigQuery table (`google_bigquery_table`: a table, view or "
+        "materialized view)",
+        string("name", "The table's id (`table_id`)."),
+        string("dataset", "The dataset the table is in (`dataset_id`, as written)."),
+        boolean("view", "Whether it is a logical view (a `view` block): a saved query "
+                "that stores no data, so no key encrypts it; false otherwise (a "
+                "materialized view stores its results and is read as a table).",
+                default=False),
+        string("kms_key", "The Cloud KMS key that encrypts the table: its own "
+               "`encryption_configuration.kms_key_name`; when it writes none, the default "
+               "key of its dataset (`default_encryption_configuration.kms_key_name`, marked "
+               "as defaulted) when `dataset_id` designates a `google_bigquery_dataset` of "
+               "the configuration, since BigQuery gives a table created without "
+               "`encryption_configuration` its dataset's default key. Absent when neither "
+               "writes one (Google-managed keys); Unknown, not even known to be set, when "
+               "the table writes none and its dataset is declared outside the scanned "
+               "code."),
         tags_doc="Google Cloud labels (`labels`)"),
 )

@@ -1,4 +1,5 @@
-"""Google Compute Engine: VPC firewall rules, VM instances and instance templates."""
+"""Google Compute Engine: VPC firewall rules, firewall policy rules, VM instances, instance
+templates and project-wide metadata."""
 
 from __future__ import annotations
 
@@ -80,6 +81,61 @@ KINDS = (
                 "traffic an ingress rule matches (`source_service_accounts`)."),
         _protocols("allow", "allows"),
         _protocols("deny", "denies"),
+        taggable=False),
+    gcp("gcp.compute.firewall_policy_rule", "Cloud NGFW firewall policy rule: a rule of a "
+        "hierarchical firewall policy (`google_compute_firewall_policy_rule`, on an "
+        "organization or folder), of a global or regional network firewall policy "
+        "(`google_compute_network_firewall_policy_rule`, "
+        "`google_compute_region_network_firewall_policy_rule`), or one `rule` block of a "
+        "policy written with its rules (`google_compute_firewall_policy_with_rules`, "
+        "`google_compute_network_firewall_policy_with_rules`, "
+        "`google_compute_region_network_firewall_policy_with_rules`: one resource per "
+        "block, addressed `<policy address>#<priority>`)",
+        string("policy", "The firewall policy the rule belongs to (`firewall_policy`, as "
+               "written; for a `rule` block, the policy's `name`, or `short_name` for a "
+               "hierarchical policy)."),
+        string("action", "What the rule does with the traffic it matches: `allow` and "
+               "`apply_security_profile_group` (inspected by a Cloud NGFW endpoint, then "
+               "let through unless a threat is detected) let it in; `deny` drops it; "
+               "`goto_next` passes it on to the next policy or the VPC firewall rules.",
+               values=("allow", "deny", "goto_next", "apply_security_profile_group")),
+        string("direction", "The direction of the traffic the rule matches; `INGRESS` when "
+               "not written (a `rule` block; the separate rule resources require it).",
+               default="INGRESS", values=("INGRESS", "EGRESS")),
+        boolean("disabled", "Whether the rule is disabled (not enforced); false when not "
+                "written.", default=False),
+        integer("priority", "The rule's priority: the matching rule with the lowest number "
+                "decides (`priority`, required)."),
+        strings("source_ranges", "The source CIDRs of an ingress rule "
+                "(`match.src_ip_ranges`); absent when not written. Unlike a VPC firewall "
+                "rule there is no default source: an ingress rule must name one "
+                "(`src_ip_ranges` or another `src_*` field)."),
+        strings("source_address_groups", "The address groups whose addresses are sources "
+                "(`match.src_address_groups`, as written; their addresses are not read). A "
+                "source matches when it is in `source_ranges` or in one of these groups."),
+        objects("layer4_configs", "The protocols and ports the rule matches, one entry per "
+                "`match.layer4_configs` block (`layer4_config` in a `rule` block); always "
+                "present, `[]` when none is written (a block not known statically is an "
+                "Unknown element).",
+                string("protocol", "The protocol as written (`ip_protocol`): `tcp`, `udp`, "
+                       "`icmp`, `esp`, `ah`, `sctp`, `ipip`, `all` or an IP protocol "
+                       "number."),
+                strings("ports", "The ports as written, `\"22\"` or `\"1000-2000\"`; `[]` "
+                        "(not written) means every port of the protocol.")),
+        taggable=False),
+    gcp("gcp.compute.project_metadata", "Compute Engine project-wide metadata, which every "
+        "VM instance of the project reads for the keys its own metadata does not set: all "
+        "of it (`google_compute_project_metadata`, authoritative) or one key "
+        "(`google_compute_project_metadata_item`, each judged on its own)",
+        string("project", "The project (`project`); absent when not written (the "
+               "provider's project)."),
+        boolean("serial_port_enabled", "Whether the interactive serial console is enabled "
+                "for every instance that does not set `serial-port-enable` itself: the "
+                f"`serial-port-enable` key of `metadata`, {_METADATA}; false when not set, "
+                f"{_UNKNOWN_MAP} For a `google_compute_project_metadata_item`, its "
+                "`value` when its `key` is `serial-port-enable`; absent for an item with "
+                "another key (it does not set it); Unknown when the key or value is not "
+                "known statically."),
         taggable=False),
     gcp("gcp.compute.instance", "Compute Engine VM instance",
         string("name", "The instance's name."),

@@ -1,7 +1,7 @@
 """`data "google_iam_policy"`: its `policy_data`, the IAM policy JSON the google provider
-computes from the `binding` blocks (`{"bindings": [{"members", "role"}]}`, members
-sorted). Only the bindings' members and roles are written (their conditions and the
-audit configs are not read by any rule)."""
+computes from the `binding` blocks (`{"bindings": [{"condition", "members", "role"}]}`,
+members sorted). Only the bindings' members, roles and conditions are written (the audit
+configs are not read by any rule)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from typing import Any
 
 from govern.model.unknown import Unknown
 from govern.parsers.terraform.values import first_unknown
+
+_CONDITION = ("description", "expression", "title")
 
 
 def policy_data(bindings: Any, ref: str) -> str | Unknown:
@@ -30,5 +32,9 @@ def policy_data(bindings: Any, ref: str) -> str | Unknown:
             "members": sorted(str(m) for m in members) if isinstance(members, list) else []}
         if binding.get("role") is not None:
             entry["role"] = str(binding["role"])
+        condition = binding.get("condition")
+        if isinstance(condition, list) and condition and isinstance(condition[0], dict):
+            entry["condition"] = {key: str(value) for key, value in condition[0].items()
+                                  if key in _CONDITION and value is not None}
         written.append(entry)
     return json.dumps({"bindings": written}, separators=(",", ":"))
