@@ -434,16 +434,21 @@ def _placeholder_parents(result: CheckovResult, unit: str, reader: SourceReader,
                          reported: Iterable[Key], types: Mapping[Key, str]) -> list[Key]:
     """govern names the parent of a rule whose group, bucket or identity is defined
     elsewhere after the reference (`var.group_id`, `data.aws_security_group.x`,
-    `Ref(GroupId)`, `ImportValue(name)`, a literal name): the ones the sub-resource's source
-    mentions."""
+    `Ref(GroupId)`, `ImportValue(name)`, a literal name), or created by another resource
+    (`GetAtt(Vpc.DefaultSecurityGroup)`): the ones the sub-resource's source mentions."""
     block = reader.block(result.file, result.lines)
     found = []
     for key in reported:
         if key[0] != unit or key in types:
             continue
-        match = re.fullmatch(r"(?:Ref|ImportValue)\((.+)\)", key[1])
-        tokens = [match.group(1)] if match else key[1].split("/")  # Azure: `rg/name`
-        if all(re.search(rf"(?<![\w.-]){re.escape(t)}(?![\w-])", block) for t in tokens):
+        match = re.fullmatch(r"(Ref|ImportValue|GetAtt)\((.+)\)", key[1])
+        tokens = [match.group(2)] if match else key[1].split("/")  # Azure: `rg/name`
+        patterns = [rf"(?<![\w.-]){re.escape(t)}(?![\w-])" for t in tokens]
+        if match and match.group(1) == "GetAtt":  # a parent another resource creates:
+            resource, _, attribute = match.group(2).partition(".")  # Vpc.X or "Vpc", "X"
+            patterns = [rf"(?<![\w-]){re.escape(resource)}[\s.\"',]+"
+                        rf"{re.escape(attribute)}(?![\w-])"]
+        if all(re.search(pattern, block) for pattern in patterns):
             found.append(key)
     return found
 

@@ -148,6 +148,20 @@ def test_compare_maps_a_rule_on_a_data_source_group_to_governs_stand_in(
         ("m", "data.aws_security_group.existing"): "both"}
 
 
+def test_compare_maps_a_rule_on_an_implicit_group_to_governs_stand_in(
+        cc: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "template.yaml").write_text(
+        "Resources:\n  Ssh:\n    Type: AWS::EC2::SecurityGroupIngress\n"
+        "    Properties:\n      GroupId: !GetAtt Vpc.DefaultSecurityGroup\n")
+    rule = cc.Rule("GOV-1", "slug", ("CKV_AWS_24",))
+    checkov = [cc.CheckovResult("CKV_AWS_24", "cloudformation", "t/template.yaml",
+                                "AWS::EC2::SecurityGroupIngress.Ssh", (2, 5))]
+    govern = [_finding(cc, "GetAtt(Vpc.DefaultSecurityGroup)", "t/template.yaml")]
+    assert _categories(cc.compare([rule], govern, checkov, str(tmp_path))) == {
+        ("t/template.yaml", "GetAtt(Vpc.DefaultSecurityGroup)"): "both"}
+
+
 def test_compare_matches_arm_names_by_line_when_they_differ(cc: ModuleType,
                                                             tmp_path: Path) -> None:
     rule = cc.Rule("GOV-1", "slug", ("CKV_AZURE_3",))
