@@ -45,6 +45,10 @@ IMPLICIT_PARENTS: dict[tuple[str, str], str] = {
     ("aws_vpc", "aws.ec2.security_group"): "default_security_group_id",
     ("AWS::EKS::Cluster", "aws.ec2.security_group"): "ClusterSecurityGroupId",
     ("AWS::EC2::VPC", "aws.ec2.security_group"): "DefaultSecurityGroup",
+    ("aws_vpc", "aws.ec2.network_acl"): "default_network_acl_id",
+    ("AWS::EC2::VPC", "aws.ec2.network_acl"): "DefaultNetworkAcl",
+    # a 2nd gen Cloud Function runs as a Cloud Run service
+    ("google_cloudfunctions2_function", "gcp.run.service"): "service_config[0].service",
 }
 
 

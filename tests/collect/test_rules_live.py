@@ -152,6 +152,7 @@ def _security_groups(endpoint: str) -> dict[str, str]:
             "all_traffic_sg": group("all-open", {"IpProtocol": "-1",
                                                  "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}),
             "every_port_sg": group("every-port-v6", tcp(0, 65535, "::/0")),
+            "http_sg": group("http-open", tcp(80, 80, "0.0.0.0/0")),
             "closed_sg": group("closed", tcp(3389, 3389, "10.0.0.0/8"),
                                tcp(443, 443, "0.0.0.0/0"),
                                {"IpProtocol": "-1", "IpRanges": [{"CidrIp": "10.0.0.0/8"}]})}
@@ -200,6 +201,8 @@ EXPECTED = {
     # all traffic includes 3389; TCP 0-65535 from ::/0 is every port too
     "GOV-AWS-006": ({"rdp_sg", "all_traffic_sg", "every_port_sg"}, {"closed_sg"}),
     "GOV-AWS-007": ({"all_traffic_sg", "every_port_sg"}, {"rdp_sg", "closed_sg"}),
+    # HTTP (80): all traffic and every port include it; the closed group's 443 does not
+    "GOV-AWS-075": ({"http_sg", "all_traffic_sg", "every_port_sg"}, {"rdp_sg", "closed_sg"}),
 }
 
 

@@ -49,7 +49,8 @@ def settle_account_defaults(endpoint: str, regions: tuple[str, ...]) -> None:
     """Make compliant what every account has before anything is created (real AWS and
     moto alike), so that the findings of a scan are exactly those of the resources a test
     makes: EBS encryption by default, the default subnets (public IPs on launch, no tags),
-    the password policy (AWS's default one is weak), the Glue Data Catalog encryption and
+    the password policy (AWS's default one is weak), the default network ACLs (AWS's entry
+    100 lets all traffic in; no tags), the Glue Data Catalog encryption and
     Athena's `primary` workgroup (unencrypted results, untagged; moto cannot update it)."""
     client(endpoint, "iam").update_account_password_policy(
         MinimumPasswordLength=14, PasswordReusePrevention=24)
@@ -60,6 +61,7 @@ def settle_account_defaults(endpoint: str, regions: tuple[str, ...]) -> None:
             ec2.modify_subnet_attribute(SubnetId=subnet["SubnetId"],
                                         MapPublicIpOnLaunch={"Value": False})
             ec2.create_tags(Resources=[subnet["SubnetId"]], Tags=TAGS)
+        close_default_network_acls(ec2)
         regional = _in_region(endpoint, region)
         regional("glue").put_data_catalog_encryption_settings(DataCatalogEncryptionSettings={
             "EncryptionAtRest": {"CatalogEncryptionMode": "SSE-KMS",
@@ -67,6 +69,17 @@ def settle_account_defaults(endpoint: str, regions: tuple[str, ...]) -> None:
             "ConnectionPasswordEncryption": {"ReturnConnectionPasswordEncrypted": True,
                                              "AwsKmsKeyId": "alias/catalog"}})
         regional("athena").delete_work_group(WorkGroup="primary")
+
+
+def close_default_network_acls(ec2: Any) -> None:
+    """Remove the inbound allow-all entry 100 AWS gives a VPC's default network ACL, and
+    tag the ACL."""
+    for acl in ec2.describe_network_acls(Filters=[{"Name": "default",
+                                                   "Values": ["true"]}])["NetworkAcls"]:
+        ec2.create_tags(Resources=[acl["NetworkAclId"]], Tags=TAGS)
+        if any(e["RuleNumber"] == 100 and not e["Egress"] for e in acl["Entries"]):
+            ec2.delete_network_acl_entry(NetworkAclId=acl["NetworkAclId"], RuleNumber=100,
+                                         Egress=False)
 
 
 def _in_region(endpoint: str, region: str) -> Any:

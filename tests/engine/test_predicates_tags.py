@@ -102,7 +102,8 @@ def test_registry_documents_every_predicate() -> None:
         "iam_managed_arns_not_admin",
         "iam_policies_empty", "iam_policies_no_full_service_access",
         "iam_policies_no_passrole_on_any_resource", "iam_policies_not_admin",
-        "iam_trust_not_public", "nsg_rule_not_open_to_internet",
+        "iam_trust_not_public", "nacl_ingress_not_open_to_internet",
+        "nsg_rule_not_open_to_internet",
         "sg_rule_not_open_to_internet"]
     assert all(p.summary.endswith(".") for p in PREDICATES.values())
     assert PREDICATES["has_required_tags"].summary == (

@@ -6,7 +6,12 @@
 - `allow_blob_public_access` <- `allowBlobPublicAccess`; default false from apiVersion
   2023-01-01, true before;
 - `public_network_access_enabled` <- `publicNetworkAccess` (`Enabled` true, `Disabled`
-  false); no default;
+  false); default true (an unset property leaves the account reachable from public
+  networks, subject to `networkAcls`, in every apiVersion: Azure Policy's "Storage
+  accounts should disable public network access" finds it non-compliant);
+- `network_rules.default_action` <- `networkAcls.defaultAction` (`Allow`/`Deny`, any
+  case, written as Azure does); absent when `networkAcls` is not written (Azure's
+  default action is then `Allow`);
 - `shared_key_access_enabled` <- `allowSharedKeyAccess`; default true (Azure reads an
   unset value as true, every apiVersion);
 - `infrastructure_encryption_enabled` <- `encryption.requireInfrastructureEncryption`;
@@ -57,8 +62,11 @@ def build_account(native: NativeResource) -> Resource:
                 ("allow_blob_public_access",)):
         set_default(resource, ("allow_blob_public_access",),
                     _since(api_version, NO_PUBLIC_BLOBS_SINCE, False, True))
-    copy(resource, native, ("properties", "publicNetworkAccess"),
-         ("public_network_access_enabled",), _network_access)
+    if not copy(resource, native, ("properties", "publicNetworkAccess"),
+                ("public_network_access_enabled",), _network_access):
+        set_default(resource, ("public_network_access_enabled",), True)
+    copy(resource, native, ("properties", "networkAcls", "defaultAction"),
+         ("network_rules", "default_action"), network_action)
     if not copy(resource, native, ("properties", "allowSharedKeyAccess"),
                 ("shared_key_access_enabled",)):
         set_default(resource, ("shared_key_access_enabled",), True)
@@ -111,3 +119,11 @@ def _network_access(value: Any) -> Any:
             return False
     return Unknown(f"publicNetworkAccess {value!r}: public access depends on the network "
                    f"security perimeter")
+
+
+def network_action(value: Any) -> Any:
+    """A firewall's default action, `Allow`/`Deny` in any case, as Azure writes it; any
+    other value as it is."""
+    if isinstance(value, str) and value.strip().lower() in ("allow", "deny"):
+        return value.strip().capitalize()
+    return value

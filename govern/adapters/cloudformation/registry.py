@@ -37,6 +37,7 @@ from govern.adapters.cloudformation import (
     mq,
     msk,
     neptune,
+    network_acls,
     opensearch,
     redshift,
     resource_policies,
@@ -90,6 +91,7 @@ _MAPPINGS: dict[str, KindMapping] = {
     **glue.MAPPINGS,
     **msk.MAPPINGS,
     **neptune.MAPPINGS,
+    **network_acls.MAPPINGS,
     **opensearch.MAPPINGS,
     **secretsmanager.MAPPINGS,
 }
@@ -117,6 +119,7 @@ FOLDERS: dict[str, Folder] = {
     **apigatewayv2.FOLDERS,
     "AWS::S3::BucketPolicy": s3.fold_policy,
     **security_groups.FOLDERS,
+    **network_acls.FOLDERS,
     **iam.FOLDERS,
     **resource_policies.FOLDERS,
     **compute.FOLDERS,

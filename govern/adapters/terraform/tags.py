@@ -31,7 +31,8 @@ from govern.parsers.native import NativeResource
 # (`labels` unless listed), and the types the google provider's `default_labels` (5.x)
 # do not reach (their labels are not top-level `labels`).
 GOOGLE_LABELS = {"google_container_cluster": "resource_labels",
-                 "google_sql_database_instance": "settings.0.user_labels"}
+                 "google_sql_database_instance": "settings.0.user_labels",
+                 "google_cloud_run_service": "metadata.0.labels"}
 GOOGLE_NO_DEFAULT_LABELS = frozenset({"google_sql_database_instance"})
 
 

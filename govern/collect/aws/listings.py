@@ -10,6 +10,7 @@ from typing import Any
 LISTINGS: dict[tuple[str, str], tuple[str, ...]] = {
     ("s3", "ListBuckets"): ("aws.s3.bucket",),
     ("ec2", "DescribeSecurityGroups"): ("aws.ec2.security_group",),
+    ("ec2", "DescribeNetworkAcls"): ("aws.ec2.network_acl",),
     ("ec2", "DescribeVolumes"): ("aws.ec2.volume",),
     ("ec2", "DescribeInstances"): ("aws.ec2.instance",),
     ("ec2", "DescribeSubnets"): ("aws.ec2.subnet",),

@@ -227,6 +227,7 @@ IAM_ACTIONS = {
     "GetBucketLogging": "s3:GetBucketLogging",
     "GetBucketTagging": "s3:GetBucketTagging",
     "DescribeSecurityGroups": "ec2:DescribeSecurityGroups",
+    "DescribeNetworkAcls": "ec2:DescribeNetworkAcls",
     "DescribeVolumes": "ec2:DescribeVolumes",
     "DescribeInstances": "ec2:DescribeInstances",
     "DescribeDBInstances": "rds:DescribeDBInstances",

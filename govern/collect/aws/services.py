@@ -20,7 +20,7 @@ from govern.model.resource import Resource
 Collect = Callable[[Any, Any, str, str], list[Resource]]
 
 MODULES = ("regional", "messaging", "databases", "edge", "platform", "launch", "ssoadmin",
-           "caches", "redshift_serverless", "s3_access_points")
+           "caches", "redshift_serverless", "s3_access_points", "network_acls")
 
 
 def _modules() -> list[tuple[str, ModuleType]]:

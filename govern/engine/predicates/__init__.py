@@ -6,12 +6,20 @@ module for its subject and listing it in that module's `PREDICATES`.
 
 from __future__ import annotations
 
-from govern.engine.predicates import gcp_network, iam, iam_passrole, network, tags
+from govern.engine.predicates import (
+    gcp_network,
+    iam,
+    iam_passrole,
+    network,
+    network_acl,
+    tags,
+)
 from govern.engine.predicates.base import ArgSpec, Predicate, PredicateContext
 
 PREDICATES: dict[str, Predicate] = {
     p.name: p for p in (*network.PREDICATES, *iam.PREDICATES, *iam_passrole.PREDICATES,
-                        *tags.PREDICATES, *gcp_network.PREDICATES)
+                        *tags.PREDICATES, *gcp_network.PREDICATES,
+                        *network_acl.PREDICATES)
 }
 
 __all__ = ["PREDICATES", "ArgSpec", "Predicate", "PredicateContext"]

@@ -14,6 +14,11 @@ KINDS = (
           boolean("admin_enabled", "Whether the admin user (a shared user name and password "
                   "that can push and pull) is enabled (ARM `properties.adminUserEnabled`); "
                   "false when not written.", default=False),
+          boolean("anonymous_pull_enabled", "Whether anyone may pull images without "
+                  "authenticating (Terraform `anonymous_pull_enabled`, ARM "
+                  "`properties.anonymousPullEnabled`); false when not written (azurerm's "
+                  "and Azure's default, in every apiVersion). Only the `Standard` and "
+                  "`Premium` tiers offer it.", default=False),
           boolean("public_network_access_enabled", "Whether the registry is reachable from "
                   "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
                   "`Disabled` false, any case; another value is Unknown); true when not "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, resource_group, string
+from govern.kinds.declare import azure, boolean, obj, resource_group, string
 
 KINDS = (
     azure("azure.storage.account", "Azure storage account",
@@ -30,7 +30,18 @@ KINDS = (
           boolean("public_network_access_enabled", "Whether the account is reachable from "
                   "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
                   "`Disabled` false, any case; another value, such as "
-                  "`SecuredByPerimeter`, is Unknown); absent when not written."),
+                  "`SecuredByPerimeter`, is Unknown); true when not written (azurerm's "
+                  "default; Azure leaves an account whose property is unset reachable, in "
+                  "every apiVersion, as before the property existed).", default=True),
+          obj("network_rules", "The account's firewall: the first Terraform "
+              "`network_rules` block, or an `azurerm_storage_account_network_rules` folded "
+              "into the account it names (`storage_account_id`, or azurerm v2's "
+              "`storage_account_name` in the same resource group), which replaces it; ARM "
+              "`properties.networkAcls`. Absent when none is written: Azure then admits "
+              "every network.",
+              string("default_action", "What happens to traffic that no rule admits "
+                     "(ARM `defaultAction`; required in the block and in `networkAcls`).",
+                     values=("Allow", "Deny"))),
           boolean("shared_key_access_enabled", "Whether requests may be authorized with the "
                   "account key (Shared Key): Terraform `shared_access_key_enabled`, ARM "
                   "`properties.allowSharedKeyAccess`; true when not written (Azure reads an "

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 from govern.kinds.declare import Kind
 from govern.kinds.gcp import (
+    artifactregistry,
     bigquery,
+    cloudfunctions,
     compute,
     container,
     iam,
     kms,
+    pubsub,
+    run,
     sql,
     storage,
 )
 
 KINDS: tuple[Kind, ...] = (
+    *artifactregistry.KINDS,
     *bigquery.KINDS,
+    *cloudfunctions.KINDS,
     *compute.KINDS,
     *container.KINDS,
     *iam.KINDS,
     *kms.KINDS,
+    *pubsub.KINDS,
+    *run.KINDS,
     *sql.KINDS,
     *storage.KINDS,
 )

@@ -79,13 +79,16 @@ def test_container_registry(tmp_path: Path) -> None:
                                        sku={"name": "Premium"}))
     assert default.attributes == {"name": "x", "resource_group_name": GROUP,
                                   "sku": "Premium", "admin_enabled": False,
+                                  "anonymous_pull_enabled": False,
                                   "public_network_access_enabled": True, "tags": {}}
     written = adapt(tmp_path, resource("Microsoft.ContainerRegistry/registries", {
         "adminUserEnabled": True, "publicNetworkAccess": "Disabled",
-        "networkRuleSet": {"defaultAction": "Deny"}}))
+        "anonymousPullEnabled": True, "networkRuleSet": {"defaultAction": "Deny"}}))
     assert (written.attributes["admin_enabled"],
+            written.attributes["anonymous_pull_enabled"],
             written.attributes["public_network_access_enabled"],
-            written.attributes["network_rule_set"]) == (True, False, {"default_action": "Deny"})
+            written.attributes["network_rule_set"]) == (True, True, False,
+                                                        {"default_action": "Deny"})
 
 
 def test_cosmosdb_account(tmp_path: Path) -> None:

@@ -57,11 +57,13 @@ def test_defaults_depend_on_the_api_version(tmp_path: Path, api_version: str,
     assert resource.attributes == {
         "name": "stdata", "resource_group_name": GROUP, "https_only": https_only,
         "min_tls_version": "TLS1_0", "allow_blob_public_access": public_blobs,
+        "public_network_access_enabled": True,
         "shared_key_access_enabled": True, "infrastructure_encryption_enabled": False,
         "tags": {}}
     assert resource.defaulted == {("https_only",), ("min_tls_version",),
                                   ("allow_blob_public_access",), ("shared_key_access_enabled",),
-                                  ("infrastructure_encryption_enabled",)}
+                                  ("infrastructure_encryption_enabled",),
+                                  ("public_network_access_enabled",)}
     assert resource.location("min_tls_version") == resource.range
 
 
@@ -111,3 +113,16 @@ def test_api_version_from_the_templates_api_profile(tmp_path: Path) -> None:
                                           "apiProfile": "2018-03-01-hybrid"})
     attributes = result.resources[0].attributes
     assert (attributes["https_only"], attributes["allow_blob_public_access"]) == (False, True)
+
+
+def test_network_acls_default_action(tmp_path: Path) -> None:
+    result, _ = adapt_template(tmp_path, template(
+        account(networkAcls={"defaultAction": "deny", "bypass": "AzureServices"})
+        | {"name": "a"},
+        account(networkAcls={"defaultAction": "[parameters('action')]"}) | {"name": "b"},
+        account() | {"name": "c"},
+        parameters={"action": {"type": "string"}}))
+    first, second, third = (r.attributes for r in result.resources)
+    assert first["network_rules"] == {"default_action": "Deny"}
+    assert isinstance(second["network_rules"]["default_action"], Unknown)
+    assert "network_rules" not in third

@@ -88,11 +88,13 @@ def test_storage_account_defaults_of_current_providers() -> None:
     assert resource.attributes == {"name": "sa", "resource_group_name": "rg",
                                    "https_only": True, "min_tls_version": "TLS1_2",
                                    "allow_blob_public_access": True,
+                                   "public_network_access_enabled": True,
                                    "shared_key_access_enabled": True,
                                    "infrastructure_encryption_enabled": False, "tags": {}}
     assert resource.defaulted == {("https_only",), ("min_tls_version",),
                                   ("allow_blob_public_access",), ("shared_key_access_enabled",),
-                                  ("infrastructure_encryption_enabled",)}
+                                  ("infrastructure_encryption_enabled",),
+                                  ("public_network_access_enabled",)}
 
 
 def test_storage_account_v3_and_v4_names() -> None:
@@ -101,6 +103,7 @@ def test_storage_account_v3_and_v4_names() -> None:
         "min_tls_version": "TLS1_0"}, locations={"enable_https_traffic_only": 6})
     assert v3.attributes == {"https_only": False, "min_tls_version": "TLS1_0",
                              "allow_blob_public_access": False,
+                             "public_network_access_enabled": True,
                              "shared_key_access_enabled": True,
                              "infrastructure_encryption_enabled": False, "tags": {}}
     assert v3.location("https_only") == lines(6)
