@@ -91,13 +91,30 @@ def load_rules(paths: Sequence[str], use_cache: bool = True) -> RuleSet:
     builtin_root = _builtin_root(paths)
     digests = [(source.file, source.digest) for source in sources]
     key = rule_cache.cache_key(digests, builtin_root) if use_cache and not problems else None
+    if key is not None and key in _LOADED:
+        return _LOADED[key]
     if key is not None and rule_cache.is_validated(key, digests):
         ruleset = _load_validated(sources, builtin_root)
         if ruleset is not None:
-            return ruleset
+            return _remember(key, ruleset)
     ruleset = _load_and_validate(sources, problems, builtin_root)
     if key is not None:
         rule_cache.store(key, digests)
+        _remember(key, ruleset)
+    return ruleset
+
+
+# Rule sets already loaded in this process, by the digest of their files' contents (and of
+# govern's declared model): a process that scans again with the same rules (govern serve,
+# a test suite) neither parses nor compiles them again. Rules are immutable.
+_LOADED: dict[str, RuleSet] = {}
+_LOADED_MAX = 8
+
+
+def _remember(key: str, ruleset: RuleSet) -> RuleSet:
+    if len(_LOADED) >= _LOADED_MAX:
+        _LOADED.pop(next(iter(_LOADED)))
+    _LOADED[key] = ruleset
     return ruleset
 
 

@@ -18,8 +18,13 @@ from tests.engine.helpers import rule_text, write_rule
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The on-disk cache in a directory of the test's own, without the in-process memo of
+    loaded rule sets (which would answer a second load before the disk is read)."""
     directory = tmp_path / "cache"
     monkeypatch.setenv("GOVERN_CACHE_DIR", str(directory))
+    monkeypatch.setattr("govern.engine.rule_loader._LOADED", {})
+    monkeypatch.setattr("govern.engine.rule_loader._remember",
+                        lambda key, ruleset: ruleset)
     return directory
 
 
@@ -167,3 +172,23 @@ def test_a_change_to_the_kinds_misses_the_cache(tmp_path: Path, cache: Path,
 
     monkeypatch.setattr(Path, "stat", newer)
     assert rule_cache.cache_key(files) != before
+
+
+def test_a_process_loads_the_same_rules_once(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """In one process (govern serve, a test run), rules whose files are unchanged are
+    neither parsed nor compiled again; a changed file is."""
+    monkeypatch.setenv("GOVERN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr("govern.engine.rule_loader._LOADED", {})
+    rules_dir = tmp_path / "rules"
+    write_rule(rules_dir, rule_text())
+    first = load_rules([str(rules_dir)])
+    monkeypatch.setattr("govern.engine.yaml_loader.load_yaml", None)  # not parsed again
+    assert load_rules([str(rules_dir)]) is first
+    monkeypatch.undo()
+    monkeypatch.setenv("GOVERN_CACHE_DIR", str(tmp_path / "cache"))
+    write_rule(rules_dir, rule_text().replace("S3 bucket without", "An S3 bucket without"))
+    changed = load_rules([str(rules_dir)])
+    assert changed is not first
+    assert changed.rules[0].meta.title != first.rules[0].meta.title
+
