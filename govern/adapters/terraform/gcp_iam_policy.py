@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from govern.adapters.reading import MISSING, value_at
 from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
 
 
 def policy_bindings(policy: Any) -> list[Any]:
@@ -42,3 +44,19 @@ def policy_bindings(policy: Any) -> list[Any]:
                 "the binding's condition has no title")
         found.append(entry)
     return found
+
+
+def iam_members(native: NativeResource) -> tuple[Any, str]:
+    """The members a resource-level IAM binding or member resource grants
+    (`google_*_iam_binding` `members`, `google_*_iam_member` `member` as a one-element
+    list), and the native attribute they came from."""
+    if native.native_type.endswith("_iam_member"):
+        member = value_at(native, "member")
+        return ([] if member is MISSING else [member]), "member"
+    members = value_at(native, "members")
+    if members is MISSING:
+        return [], "members"
+    if isinstance(members, (list, Unknown)):
+        return members, "members"
+    return [members], "members"
+

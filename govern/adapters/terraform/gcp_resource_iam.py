@@ -26,7 +26,7 @@ from govern.adapters.building import carry_locations, field
 from govern.adapters.external import named
 from govern.adapters.reading import MISSING, value_at
 from govern.adapters.terraform.context import Folder, RootContext
-from govern.adapters.terraform.gcp_iam_policy import policy_bindings
+from govern.adapters.terraform.gcp_iam_policy import iam_members, policy_bindings
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
@@ -62,20 +62,6 @@ class Parent:
     what: str
 
 
-def _members(native: NativeResource) -> tuple[Any, str]:
-    """The members a binding or member resource grants, and the attribute they came
-    from."""
-    if native.native_type.endswith("_iam_member"):
-        member = value_at(native, "member")
-        return ([] if member is MISSING else [member]), "member"
-    members = value_at(native, "members")
-    if members is MISSING:
-        return [], "members"
-    if isinstance(members, (list, Unknown)):
-        return members, "members"
-    return [members], "members"
-
-
 def folder(parent: Parent) -> Folder:
     """Folds an IAM binding, member or policy resource into the `parent` it names."""
 
@@ -96,7 +82,7 @@ def folder(parent: Parent) -> Folder:
                     key: binding[key] for key in ("role", "members") if key in binding})
                 target.locations[("iam_bindings", len(bindings) - 1)] = native.range
             return
-        members, attribute = _members(native)
+        members, attribute = iam_members(native)
         entry: dict[str, Any] = {}
         role = value_at(native, "role")
         if role is not MISSING:

@@ -20,7 +20,7 @@ from govern.adapters.building import carry_locations, field
 from govern.adapters.external import named
 from govern.adapters.reading import MISSING, value_at
 from govern.adapters.terraform.context import RootContext
-from govern.adapters.terraform.gcp_iam_policy import policy_bindings
+from govern.adapters.terraform.gcp_iam_policy import iam_members, policy_bindings
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
@@ -39,19 +39,6 @@ MAPPINGS = {
 }
 
 
-def _members(native: NativeResource) -> tuple[Any, str]:
-    """The members a bucket IAM resource grants, and the native attribute they came from."""
-    if native.native_type == "google_storage_bucket_iam_member":
-        member = value_at(native, "member")
-        return ([] if member is MISSING else [member]), "member"
-    members = value_at(native, "members")
-    if members is MISSING:
-        return [], "members"
-    if isinstance(members, (list, Unknown)):
-        return members, "members"
-    return [members], "members"
-
-
 def fold_bucket_iam(native: NativeResource, ctx: RootContext) -> None:
     bucket = ctx.fold_target(native, "bucket", [KIND], "bucket", external=(
         KIND, "google_storage_bucket", named(("iam_bindings", "IAM bindings"))))
@@ -68,7 +55,7 @@ def fold_bucket_iam(native: NativeResource, ctx: RootContext) -> None:
                 key: binding[key] for key in ("role", "members") if key in binding})
             bucket.locations[("iam_bindings", len(bindings) - 1)] = native.range
         return
-    members, attribute = _members(native)
+    members, attribute = iam_members(native)
     entry: dict[str, Any] = {"members": members}
     role = value_at(native, "role")
     if role is not MISSING:
