@@ -115,6 +115,17 @@ def open_list(resource: Resource, key: str, what: str) -> None:
         resource.attributes[key] = [rest(resource, what)]
 
 
+def extended_list(resource: Resource, key: str, what: str) -> list[Any]:
+    """The list `key` of `resource` that a separate resource adds an item to (security
+    group rules, network ACL entries), made when absent, and opened on an external parent
+    (see open_list)."""
+    open_list(resource, key, what)
+    items = resource.attributes.get(key)
+    if not isinstance(items, list):
+        items = resource.attributes[key] = []
+    return items
+
+
 def named(*lists: tuple[str, str]) -> Setup:
     """A setup that gives a parent named by a literal that `name`, and opens `lists`
     (`(key, what)` pairs, see `open_list`)."""

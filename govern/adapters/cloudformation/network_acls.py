@@ -24,7 +24,7 @@ from govern.adapters.building import (
 )
 from govern.adapters.cloudformation.building import KindMapping
 from govern.adapters.cloudformation.context import TemplateContext
-from govern.adapters.external import open_list, opened
+from govern.adapters.external import extended_list, opened
 from govern.adapters.network import ALL_PORTS, aws_ip_protocol, port
 from govern.adapters.reading import MISSING, value_at, value_in
 from govern.model.resource import Resource
@@ -100,9 +100,4 @@ def _lower(value: Any) -> Any:
 
 
 def _entries(acl: Resource, direction: str) -> list[Any]:
-    open_list(acl, direction, f"{direction} entries")
-    entries = acl.attributes.get(direction)
-    if not isinstance(entries, list):
-        entries = []
-        acl.attributes[direction] = entries
-    return entries
+    return extended_list(acl, direction, f"{direction} entries")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from govern.adapters.building import carry_locations, copy, new_resource, set_default, where
-from govern.adapters.external import open_list
+from govern.adapters.external import extended_list
 from govern.adapters.network import ALL_PORTS, aws_ip_protocol, port
 from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.context import RootContext
@@ -105,12 +105,7 @@ _ORDER = ("rule_number", "action", "protocol", "from_port", "to_port", "cidr_blo
 
 
 def _entries(acl: Resource, direction: str) -> list[Any]:
-    open_list(acl, direction, f"{direction} entries")
-    entries = acl.attributes.get(direction)
-    if not isinstance(entries, list):
-        entries = []
-        acl.attributes[direction] = entries
-    return entries
+    return extended_list(acl, direction, f"{direction} entries")
 
 
 def _append(acl: Resource, direction: str, node: Any, fields: dict[str, str],

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from govern.adapters.building import carry_locations, copy, new_resource, where
-from govern.adapters.external import open_list
+from govern.adapters.external import extended_list
 from govern.adapters.network import ALL_PORTS, aws_ip_protocol, port
 from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.context import Folder, RootContext
@@ -142,12 +142,7 @@ def _group_of(native: NativeResource, ctx: RootContext) -> Resource | None:
 
 
 def _rules(group: Resource, direction: str) -> list[Any]:
-    open_list(group, direction, f"{direction} rules")
-    rules = group.attributes.get(direction)
-    if not isinstance(rules, list):
-        rules = []
-        group.attributes[direction] = rules
-    return rules
+    return extended_list(group, direction, f"{direction} rules")
 
 
 def _append(group: Resource, direction: str, node: Any, fields: dict[str, str],
