@@ -74,6 +74,7 @@ def run_scan(options: ScanOptions) -> ScanResult:
         check_rule_ids,
         rule_parameters,
         select_rules,
+        with_current_ids,
     )
     from govern.engine.evaluate import evaluate_counted
     from govern.engine.rule_loader import default_rules_dir, load_rules
@@ -83,10 +84,11 @@ def run_scan(options: ScanOptions) -> ScanResult:
     rule_paths = [default_rules_dir(), *config.rule_paths, *options.extra_rule_paths]
     rules = load_rules(rule_paths)
     check_rule_ids(config, rules)
+    config = with_current_ids(config, rules)
     active = select_rules(config, rules)
     parameters = rule_parameters(config, active)
     check_parameters(config, active, parameters)
-    waiver_rules = _waiver_rules(options, rules.ids())
+    waiver_rules = _waiver_rules(options, rules.known_ids())
     baseline = _baseline(options)
 
     found = discover(options.paths, max_file_size=config.max_file_size, exclude=config.exclude)
@@ -200,12 +202,12 @@ def _suppress(findings: Sequence[Finding], files: Iterable[str], rules: Sequence
               ) -> tuple[list[Finding], list[Notice]]:
     """Findings marked by the inline suppressions in `files` and by `waiver_rules`, and the
     notices about expired, unused and invalid suppressions."""
-    from govern.suppress.apply import apply_suppressions
+    from govern.suppress.apply import apply_suppressions, under_current_ids
     from govern.suppress.inline import collect
 
     inline = collect(files, rules)
-    return apply_suppressions(findings, [*inline.rules, *waiver_rules], today, root,
-                              inline.invalid)
+    return apply_suppressions(findings, under_current_ids([*inline.rules, *waiver_rules], rules),
+                              today, root, inline.invalid)
 
 
 def _waiver_rules(options: ScanOptions, rule_ids: Sequence[str]

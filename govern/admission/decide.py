@@ -78,18 +78,20 @@ class Admitter:
             check_rule_ids,
             rule_parameters,
             select_rules,
+            with_current_ids,
         )
         from govern.engine.rule_loader import default_rules_dir, load_rules
 
         self.config = config
-        self.policy = AdmissionPolicy.from_config(config.admission)
         rules = load_rules([default_rules_dir(), *config.rule_paths, *extra_rule_paths])
         check_rule_ids(config, rules)
+        config = self.config = with_current_ids(config, rules)
+        self.policy = AdmissionPolicy.from_config(config.admission)
         self.rules = select_rules(config, rules)
         self.parameters = rule_parameters(config, self.rules)
         check_parameters(config, self.rules, self.parameters)
         self.metas = rules.metas()
-        self.waivers = _waivers(config, rules.ids())
+        self.waivers = _waivers(config, rules.known_ids())
 
     def failure(self, errors: list[dict[str, Any]]) -> Decision:
         """The decision when the change or the inventory could not be read."""
@@ -223,12 +225,13 @@ class Admitter:
                     ) -> list[Finding]:
         """The findings with the change's inline suppressions and the configured waivers
         applied, as a scan applies them (a suppressed finding never denies)."""
-        from govern.suppress.apply import apply_suppressions
+        from govern.suppress.apply import apply_suppressions, under_current_ids
         from govern.suppress.inline import collect
 
         inline = collect(files, self.metas)
-        marked, _ = apply_suppressions(findings, [*inline.rules, *self.waivers],
-                                       date.today(), base_dir, inline.invalid)
+        marked, _ = apply_suppressions(
+            findings, under_current_ids([*inline.rules, *self.waivers], self.metas),
+            date.today(), base_dir, inline.invalid)
         return marked
 
     def _live_failures(self, live: ResourceGraph | None, touched: set[str],

@@ -18,7 +18,7 @@ TAG_PARAMETERS = ("required_tags", "required_labels")
 def check_rule_ids(config: Config, rules: RuleSet) -> None:
     """Raise ConfigError (`file:line: unknown rule id X in rules.disable (did you mean Y?)`)
     for the first rule id the configuration names that no loaded rule has."""
-    known = set(rules.ids())
+    known = set(rules.known_ids())
     refs = sorted(config.rule_refs, key=lambda ref: config.lines.get(ref[0], 0))
     for path, rule_id in refs:
         if rule_id in known:
@@ -29,14 +29,40 @@ def check_rule_ids(config: Config, rules: RuleSet) -> None:
             suggest(rule_id, known) or "run `govern rules list` to see the rule ids"))
 
 
+def with_current_ids(config: Config, rules: RuleSet) -> Config:
+    """`config` with every former rule id (a rule's `aliases`) it names replaced by the id
+    the rule has now: in `rules.enable`/`disable`, `severity`, `parameters` and the
+    admission policy's lists."""
+    current = rules.current_ids()
+    if not current:
+        return config
+
+    def now(rule_id: str) -> str:
+        return current.get(rule_id, rule_id)
+
+    admission = dict(config.admission)
+    for key in ("mandatory", "advisory"):
+        if isinstance(admission.get(key), list):
+            admission[key] = [now(e) if isinstance(e, str) else e for e in admission[key]]
+    return replace(
+        config, enabled_rules=frozenset(map(now, config.enabled_rules)),
+        disabled_rules=frozenset(map(now, config.disabled_rules)),
+        severity={now(k): v for k, v in config.severity.items()},
+        parameters={now(k): v for k, v in config.parameters.items()}, admission=admission)
+
+
 def select_rules(config: Config, rules: RuleSet) -> RuleSet:
     """The rules to run: enabled (all when neither `rules.enable` nor
     `rules.categories.enable` is given, else those listed by id or category), minus those
-    disabled by id or category; with `severity` overrides applied to their metadata."""
+    disabled by id or category; with `severity` overrides applied to their metadata. A
+    deprecated rule runs only when `rules.enable` names it (its id stays known, so what
+    names it keeps working). Ids are current ids (`with_current_ids`)."""
     chosen: list[Rule] = []
     limited = bool(config.enabled_rules or config.enabled_categories)
     for rule in rules:
         meta = rule.meta
+        if meta.status == "deprecated" and meta.id not in config.enabled_rules:
+            continue
         if limited and meta.id not in config.enabled_rules and (
                 meta.category not in config.enabled_categories):
             continue

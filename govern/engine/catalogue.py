@@ -31,6 +31,8 @@ def rules_to_json(rules: Iterable[Rule]) -> list[dict[str, Any]]:
         "kinds": list(rule.meta.kinds),
         "formats": list(rule.meta.formats),
         "precision": rule.meta.precision,
+        "status": rule.meta.status,
+        "aliases": list(rule.meta.aliases),
         "equivalents": {tool: list(rule.meta.equivalents.get(tool, ()))
                         for tool in EQUIVALENT_TOOLS},
         "partial_equivalents": dict(rule.meta.partial_equivalents),
@@ -42,9 +44,11 @@ def rules_to_json(rules: Iterable[Rule]) -> list[dict[str, Any]]:
 
 
 def rules_to_text(rules: Iterable[Rule]) -> str:
-    """An aligned table: ID, SEVERITY, CATEGORY, TITLE (ends with a newline)."""
+    """An aligned table: ID, SEVERITY, CATEGORY, TITLE (ends with a newline); the title of
+    a rule that is not stable ends with its status in brackets."""
     rows = [("ID", "SEVERITY", "CATEGORY", "TITLE")]
-    rows += [(r.meta.id, r.meta.severity, r.meta.category, r.meta.title)
+    rows += [(r.meta.id, r.meta.severity, r.meta.category,
+              r.meta.title + ("" if r.meta.status == "stable" else f" [{r.meta.status}]"))
              for r in sorted(rules, key=lambda r: r.meta.id)]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     lines = ["  ".join([*(cell.ljust(w) for cell, w in zip(row[:3], widths, strict=True)),
@@ -71,7 +75,9 @@ def rule_to_text(rule: Rule) -> str:
         ("kinds", ", ".join(meta.kinds)),
         ("formats", ", ".join(meta.formats)),
         ("message", rule.message),
+        ("status", meta.status),
     ]
+    fields += [("former ids", ", ".join(meta.aliases))] if meta.aliases else []
     fields += [(f"parameter {k}", _value(v)) for k, v in sorted(rule.parameters.items())]
     partial = meta.partial_equivalents
     fields += [(t, ", ".join(f"{i} ({equivalence(i, partial)})"
@@ -110,6 +116,8 @@ def rule_doc_markdown(rule: Rule) -> str:
         ("Formats", format_names(meta.formats)),
         ("Slug", f"`{meta.slug}`"),
     ]
+    rows += [("Status", meta.status)] if meta.status != "stable" else []
+    rows += [("Former ids", ", ".join(meta.aliases))] if meta.aliases else []
     rows += [(EQUIVALENT_NAMES[t], ", ".join(
         f"`{i}` ({equivalence(i, meta.partial_equivalents)})"
         for i in meta.equivalents.get(t, ())) or "none") for t in EQUIVALENT_TOOLS]

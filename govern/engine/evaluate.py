@@ -26,10 +26,10 @@ _NO_PARAMETERS: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
 def fingerprint(rule_id: str, resource: Resource, path: str, base_dir: str | None = None
                 ) -> str:
     """A finding's identity, stable when lines shift: sha256 (first 32 hex digits) of the
-    rule id, source format, the resource's context and file (relative to `base_dir` when
-    given, so the fingerprint does not depend on where govern was started), its address and
-    the dotted canonical path of the offending value. Line numbers are deliberately left
-    out."""
+    rule's first id (`RuleMeta.first_id`, so that renaming a rule keeps it), source format,
+    the resource's context and file (relative to `base_dir` when given, so the fingerprint
+    does not depend on where govern was started), its address and the dotted canonical
+    path of the offending value. Line numbers are deliberately left out."""
     file = resource.range.file if resource.range is not None else ""
     text = "\x1f".join((rule_id, resource.source_format, relative(resource.context, base_dir),
                         relative(file, base_dir), resource.address, path))
@@ -109,7 +109,7 @@ def evaluate_counted(graph: ResourceGraph, rules: RuleSet,
                     resource_kind=resource.kind, resource_address=resource.address,
                     source_format=resource.source_format,
                     location=resource.location(verdict.path),
-                    fingerprint=fingerprint(meta.id, resource, path, base_dir), path=path,
+                    fingerprint=fingerprint(meta.first_id, resource, path, base_dir), path=path,
                     equivalents=meta.equivalents,
                     context=relative(resource.context, base_dir),
                     resource_range=resource.range))

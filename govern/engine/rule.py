@@ -51,6 +51,14 @@ class RuleSet:
     def ids(self) -> list[str]:
         return [r.meta.id for r in self.rules]
 
+    def known_ids(self) -> list[str]:
+        """Every id a user may write for a rule: the ids and the former ids (aliases)."""
+        return [i for r in self.rules for i in r.meta.all_ids]
+
+    def current_ids(self) -> dict[str, str]:
+        """Former id (alias) -> the id of the rule that now carries it."""
+        return {alias: r.meta.id for r in self.rules for alias in r.meta.aliases}
+
     def without(self, rule_ids: Iterable[str]) -> RuleSet:
         """The rules whose ids are not in `rule_ids`."""
         drop = set(rule_ids)

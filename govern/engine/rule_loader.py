@@ -30,7 +30,7 @@ from govern.engine.hints import suggest
 from govern.engine.rule import Rule, RuleSet
 from govern.engine.rule_docs import EQUIVALENT_TOOLS, EXAMPLE_ORDER, HELP_URI, help_markdown
 from govern.errors import RuleError, SourceError
-from govern.model.finding import RuleMeta, Severity
+from govern.model.finding import RuleMeta, RuleStatus, Severity
 from govern.model.kinds import KINDS
 
 if TYPE_CHECKING:
@@ -412,24 +412,31 @@ def _meta(file: str, data: Mapping[str, Any]) -> RuleMeta:
         tags=(data["category"], kinds[0].split(".", 1)[0], "security"),
         equivalents=equivalents, source_file=file,
         compliance={k: tuple(v) for k, v in (data.get("compliance") or {}).items()},
-        partial_equivalents=partial)
+        partial_equivalents=partial, status=cast(RuleStatus, data.get("status", "stable")),
+        aliases=tuple(data.get("aliases") or ()))
 
 
 def _duplicates(loaded: Sequence[tuple[Rule, YamlDocument]]) -> list[RuleProblem]:
-    """Ids unique across files; slugs unique within an id namespace (a custom rule may share
+    """Ids and former ids (`aliases`) unique across files, together: an id names one rule
+    wherever a user writes it; slugs unique within an id namespace (a custom rule may share
     a slug with a built-in one, so a new built-in rule never breaks a custom catalogue)."""
     problems: list[RuleProblem] = []
     for key in ("id", "slug"):
         first: dict[tuple[str, str], tuple[str, int]] = {}
         for rule, doc in sorted(loaded, key=lambda item: item[0].meta.source_file):
-            value = getattr(rule.meta, key)
-            scope = (namespace(rule.meta.id) if key == "slug" else "", value)
-            line = doc.line((key,))
-            if scope in first:
-                other, other_line = first[scope]
-                problems.append(RuleProblem(rule.meta.source_file, line,
-                                            f"duplicate {key} {value}",
-                                            f"also in {other}:{other_line}"))
-            else:
-                first[scope] = (rule.meta.source_file, line)
+            meta = rule.meta
+            named: list[tuple[str, tuple[str | int, ...]]] = [(meta.slug, ("slug",))]
+            if key == "id":
+                named = [(meta.id, ("id",)), *((alias, ("aliases", index))
+                                               for index, alias in enumerate(meta.aliases))]
+            for value, where in named:
+                scope = (namespace(meta.id) if key == "slug" else "", value)
+                line = doc.line(where)
+                if scope in first:
+                    other, other_line = first[scope]
+                    problems.append(RuleProblem(meta.source_file, line,
+                                                f"duplicate {key} {value}",
+                                                f"also in {other}:{other_line}"))
+                else:
+                    first[scope] = (meta.source_file, line)
     return problems

@@ -15,6 +15,7 @@ Severity = Literal["critical", "high", "medium", "low"]
 Status = Literal["fail", "unknown"]
 ControlStatus = Literal["fail", "unknown", "pass", "not-applicable", "not-covered"]
 NoticeLevel = Literal["error", "warning", "note"]
+RuleStatus = Literal["stable", "experimental", "deprecated"]
 
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low")
 CONTROL_STATUSES: tuple[ControlStatus, ...] = (
@@ -47,6 +48,19 @@ class RuleMeta:
     # peer id -> how it differs from the rule, for the equivalents that are partial (every
     # id in `equivalents` is an equivalent; one not here is exact)
     partial_equivalents: dict[str, str] = field(default_factory=dict)
+    status: RuleStatus = "stable"
+    aliases: tuple[str, ...] = ()  # former ids, oldest first
+
+    @property
+    def first_id(self) -> str:
+        """The id the rule was first published under (its oldest alias, else its id): what
+        fingerprints use, so that renaming a rule keeps its findings' identity."""
+        return self.aliases[0] if self.aliases else self.id
+
+    @property
+    def all_ids(self) -> tuple[str, ...]:
+        """The rule's id and its former ids."""
+        return (self.id, *self.aliases)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ Choices worth knowing:
 - A rule descriptor's `properties.equivalents` lists other tools' ids (checkov, trivy,
   kics); `properties.partialEquivalents` (only when the rule has some) maps each partial
   one to how it differs from the rule. The ids not in it are exact equivalents.
+  `properties.status` is there for a rule that is not stable (experimental, deprecated),
+  and `deprecatedIds` lists a renamed rule's former ids.
 - Levels: critical/high -> `error`, medium -> `warning`, low -> `note`.
 - A finding with status `unknown` (the rule could not be decided) is a result with
   `kind: "review"` and `level: "none"`: SARIF §3.27.9 requires `level` to be `none` (or
@@ -122,6 +124,10 @@ def _descriptor(rule: RuleMeta) -> JSON:
     }
     if rule.partial_equivalents:  # peer id -> how it differs; the other ids are exact
         descriptor["properties"]["partialEquivalents"] = dict(rule.partial_equivalents)
+    if rule.status != "stable":
+        descriptor["properties"]["status"] = rule.status
+    if rule.aliases:  # SARIF's own place for the ids a rule had before
+        descriptor["deprecatedIds"] = list(rule.aliases)
     return descriptor
 
 

@@ -45,7 +45,7 @@ from dataclasses import replace
 from datetime import date
 from fnmatch import fnmatchcase
 
-from govern.model.finding import Finding, Notice, Suppression
+from govern.model.finding import Finding, Notice, RuleMeta, Suppression
 from govern.report.paths import relative_to_root
 from govern.suppress.calls import CallDirs, call_steps
 from govern.suppress.inline import ALL_RULES, InvalidSuppression
@@ -150,6 +150,18 @@ def _describe(rule: SuppressionRule) -> str:
     if rule.owner:
         what += f" (owner {rule.owner})"
     return what
+
+
+def under_current_ids(rules: Iterable[SuppressionRule], metas: Iterable[RuleMeta]
+                      ) -> list[SuppressionRule]:
+    """`rules` with each former rule id (a rule's `aliases`) replaced by the id the rule now
+    has, so that a suppression or waiver written before a rule was renamed still covers its
+    findings."""
+    current = {alias: meta.id for meta in metas for alias in meta.aliases}
+    if not current:
+        return list(rules)
+    return [replace(rule, rule_ids=frozenset(current.get(i, i) for i in rule.rule_ids))
+            if current.keys() & rule.rule_ids else rule for rule in rules]
 
 
 def apply_suppressions(findings: Sequence[Finding], rules: Sequence[SuppressionRule],

@@ -48,6 +48,8 @@ def test_rules_to_json(rules: RuleSet, tmp_path: Path) -> None:
         "kinds": ["aws.s3.bucket"],
         "formats": ["aws-live", "cloudformation", "terraform", "tfplan"],
         "precision": "high",
+        "status": "stable",
+        "aliases": [],
         "equivalents": {"checkov": ["CKV_AWS_19"], "trivy": ["AVD-AWS-0088"], "kics": []},
         "partial_equivalents": {"AVD-AWS-0088": "Trivy accepts only SSE-KMS here."},
         "parameters": {"allowed": ["aws:kms"]},
