@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Generate docs/rules/<ID>.md and docs/rules/README.md from the rule files.
+"""Generate docs/rules/<ID>.md, docs/rules/README.md and the CIS coverage section of
+docs/compliance.md from the rule files.
 
     python scripts/gen_rule_docs.py
 
@@ -14,6 +15,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from govern.compliance.coverage import coverage_markdown, replace_section  # noqa: E402
 from govern.engine.catalogue import rule_doc_markdown  # noqa: E402
 from govern.engine.rule_loader import default_rules_dir, load_rules  # noqa: E402
 
@@ -63,7 +65,11 @@ def main() -> int:
     for stale in out.glob("GOV-*.md"):
         if stale.name not in wanted:
             stale.unlink()
-    print(f"wrote {len(rules)} rule pages to {out.relative_to(REPO)}")
+    compliance = REPO / "docs" / "compliance.md"
+    compliance.write_text(replace_section(compliance.read_text(),
+                                          coverage_markdown(r.meta for r in rules)))
+    print(f"wrote {len(rules)} rule pages to {out.relative_to(REPO)} and the CIS coverage "
+          f"to {compliance.relative_to(REPO)}")
     return 0
 
 

@@ -30,6 +30,9 @@ ALIASES: dict[str, str] = {
 class Control:
     id: str
     title: str
+    # why no template or configuration can show the control (it is about activity, people,
+    # or what an account holds as a whole), for a control no rule can cover; "" otherwise
+    beyond_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,8 @@ def load_framework(key: str) -> Framework:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(text, Loader=loader)
     try:
-        controls = tuple(Control(id=str(c["id"]), title=str(c["title"]))
+        controls = tuple(Control(id=str(c["id"]), title=str(c["title"]),
+                                 beyond_code=str(c.get("beyond_code", "")))
                          for c in data["controls"])
         return Framework(key=key, name=str(data["name"]), version=str(data["version"]),
                          url=str(data["url"]), controls=controls)
