@@ -26,7 +26,8 @@ def test_disable_by_id_and_category(rules: RuleSet) -> None:
     chosen = select_rules(Config(disabled_rules=frozenset({"GOV-AWS-001"}),
                                  disabled_categories=frozenset({"tagging"})), rules)
     assert "GOV-AWS-001" not in chosen.ids()
-    assert {r.meta.category for r in chosen} == {"encryption", "public-exposure", "iam"}
+    assert {r.meta.category for r in chosen} == {"encryption", "public-exposure", "iam",
+                                                  "logging"}
     assert len(chosen) == len([r for r in rules if r.meta.category != "tagging"]) - 1
 
 

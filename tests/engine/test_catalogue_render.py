@@ -81,6 +81,7 @@ precision               high
 kinds                   aws.s3.bucket
 formats                 aws-live, cloudformation, terraform, tfplan
 message                 S3 bucket has no default server-side encryption
+status                  stable
 parameter allowed       ["aws:kms"]
 checkov                 CKV_AWS_19 (exact)
 trivy                   AVD-AWS-0088 (partial)

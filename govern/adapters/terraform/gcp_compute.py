@@ -10,8 +10,9 @@ every address: Google Cloud then uses `0.0.0.0/0`, written here as a defaulted
 
 Instances: `network_interfaces` is a list of `{network, subnetwork, public_ip}`, where
 `public_ip` says whether the interface has an `access_config` (an external IPv4 address,
-ephemeral or static). From `metadata`: `serial_port_enabled` (`serial-port-enable`,
-default false), `block_project_ssh_keys` (`block-project-ssh-keys`, default false) and
+ephemeral or static); `can_ip_forward` defaults to false. From `metadata`:
+`serial_port_enabled` (`serial-port-enable`, default false), `block_project_ssh_keys`
+(`block-project-ssh-keys`, default false) and
 `os_login_enabled` (`enable-oslogin`, absent when not set: the project's setting applies);
 metadata values are read as Compute Engine reads them (`true`, `1`, `yes`, `y`, `on` in any
 case are true). `service_account`: `{email, uses_default, scopes}` when the instance has
@@ -211,6 +212,7 @@ def default_by_reference(email: Unknown) -> Any:
 _TEMPLATE = KindMapping("gcp.compute.instance_template", (
     field("name"),
     field("machine_type"),
+    field("can_ip_forward", default=False),
 ), _finish_instance)
 
 MAPPINGS = {
@@ -227,6 +229,7 @@ MAPPINGS = {
     "google_compute_instance": KindMapping("gcp.compute.instance", (
         field("name"),
         field("machine_type"),
+        field("can_ip_forward", default=False),
     ), _finish_instance),
     "google_compute_instance_template": _TEMPLATE,
     "google_compute_region_instance_template": _TEMPLATE,

@@ -9,7 +9,7 @@ is one Unknown entry.
 
 Defaults are the provider's: `uniform_bucket_level_access` false (fine-grained ACLs),
 `versioning.enabled` false. `kms_key` is `encryption.default_kms_key_name` (absent: Google
-managed keys).
+managed keys); `access_log_bucket` is `logging.log_bucket` (absent: no access logs).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ MAPPINGS = {
         field("public_access_prevention"),
         field("versioning.enabled", "versioning.0.enabled", default=False),
         field("kms_key", "encryption.0.default_kms_key_name"),
+        field("access_log_bucket", "logging.0.log_bucket"),
     )),
 }
 

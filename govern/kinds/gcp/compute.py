@@ -40,6 +40,9 @@ _MACHINE = (
     boolean("os_login_enabled", "Whether OS Login manages SSH access: the "
             f"`enable-oslogin` key of `metadata`, {_METADATA}; absent when not set (the "
             f"project's setting applies), {_UNKNOWN_MAP}"),
+    boolean("can_ip_forward", "Whether the instance may send and receive packets whose "
+            "source or destination is not one of its own addresses (`can_ip_forward`); "
+            "false when not written.", default=False),
     obj("service_account", "The service account the instance runs as: its "
         "`service_account` block; absent without one (the instance runs without a "
         "service account).",
@@ -136,6 +139,13 @@ KINDS = (
                 "`value` when its `key` is `serial-port-enable`; absent for an item with "
                 "another key (it does not set it); Unknown when the key or value is not "
                 "known statically."),
+        boolean("os_login_enabled", "Whether OS Login manages SSH access for every "
+                "instance that does not set `enable-oslogin` itself: the `enable-oslogin` "
+                f"key of `metadata`, {_METADATA}; false when not set (OS Login is off "
+                f"unless enabled), {_UNKNOWN_MAP} For a "
+                "`google_compute_project_metadata_item`, its `value` when its `key` is "
+                "`enable-oslogin`; absent for an item with another key; Unknown when the "
+                "key or value is not known statically."),
         taggable=False),
     gcp("gcp.compute.instance", "Compute Engine VM instance",
         string("name", "The instance's name."),

@@ -20,6 +20,9 @@ KINDS = (
         obj("versioning", "Object versioning (the `versioning` block); always present.",
             boolean("enabled", "Whether noncurrent object versions are kept "
                     "(`versioning.enabled`); false when not written.", default=False)),
+        string("access_log_bucket", "The bucket that receives the bucket's usage and "
+               "storage logs (`logging.log_bucket`); absent when no `logging` block is "
+               "written: no access logs."),
         string("kms_key", "The Cloud KMS key that encrypts new objects by default "
                "(`encryption.default_kms_key_name`); absent: Google-managed keys."),
         objects("iam_bindings", "Who is granted which role on the bucket: one entry per "

@@ -98,15 +98,20 @@ def test_project_metadata_and_items() -> None:
     ])
     by_name = {r.address.split(".")[-1]: r for r in result.resources}
     assert {r.kind for r in result.resources} == {"gcp.compute.project_metadata"}
-    assert by_name["all"].attributes == {"project": "p", "serial_port_enabled": True}
+    assert by_name["all"].attributes == {"project": "p", "serial_port_enabled": True,
+                                         "os_login_enabled": False}
     assert by_name["all"].location("serial_port_enabled") == lines(4)
-    assert by_name["none"].attributes == {"serial_port_enabled": False}
-    assert by_name["none"].defaulted == {("serial_port_enabled",)}
+    assert by_name["all"].defaulted == {("os_login_enabled",)}
+    assert by_name["none"].attributes == {"serial_port_enabled": False,
+                                          "os_login_enabled": False}
+    assert by_name["none"].defaulted == {("serial_port_enabled",), ("os_login_enabled",)}
     assert isinstance(by_name["unknown"].attributes["serial_port_enabled"], Unknown)
+    assert isinstance(by_name["unknown"].attributes["os_login_enabled"], Unknown)
     assert by_name["serial"].attributes == {"serial_port_enabled": False}
-    assert by_name["other"].attributes == {}
-    assert by_name["which"].attributes["serial_port_enabled"] == Unknown(
-        "key: var.k is not known")
+    # an item sets only its own key: the OS Login one, read as Compute Engine reads it
+    assert by_name["other"].attributes == {"os_login_enabled": True}
+    for name in ("serial_port_enabled", "os_login_enabled"):
+        assert by_name["which"].attributes[name] == Unknown("key: var.k is not known")
 
 
 def test_tables_take_their_datasets_default_key() -> None:
