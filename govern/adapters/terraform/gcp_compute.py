@@ -10,7 +10,9 @@ every address: Google Cloud then uses `0.0.0.0/0`, written here as a defaulted
 
 Instances: `network_interfaces` is a list of `{network, subnetwork, public_ip}`, where
 `public_ip` says whether the interface has an `access_config` (an external IPv4 address,
-ephemeral or static); `can_ip_forward` defaults to false. From `metadata`:
+ephemeral or static); `can_ip_forward` defaults to false; `confidential_compute` is true
+when `confidential_instance_config` enables it or names a `confidential_instance_type`
+(false without the block). From `metadata`:
 `serial_port_enabled` (`serial-port-enable`, default false), `block_project_ssh_keys`
 (`block-project-ssh-keys`, default false) and
 `os_login_enabled` (`enable-oslogin`, absent when not set: the project's setting applies);
@@ -112,6 +114,32 @@ def _finish_instance(resource: Resource, native: NativeResource) -> None:
     _interfaces(resource, native)
     _metadata(resource, native)
     _service_account(resource, native)
+    _confidential(resource, native)
+
+
+def _confidential(resource: Resource, native: NativeResource) -> None:
+    config = first_block(native.attributes, "confidential_instance_config")
+    if config is MISSING:
+        set_default(resource, "confidential_compute", False)
+        return
+    at = where(native, "confidential_instance_config", False)
+    if isinstance(config, Unknown):
+        set_at(resource, "confidential_compute", config, at)
+        return
+    enabled = value_in(config, "enable_confidential_compute")
+    kind = value_in(config, "confidential_instance_type")
+    if isinstance(kind, str) and kind.strip():
+        set_at(resource, "confidential_compute", True,
+               where(native, ("confidential_instance_config", 0, "confidential_instance_type"),
+                     False))
+    elif isinstance(kind, Unknown) and enabled is not True:
+        set_at(resource, "confidential_compute", kind, at)
+    elif enabled is MISSING:
+        set_at(resource, "confidential_compute", False, at)
+    else:
+        set_at(resource, "confidential_compute", enabled,
+               where(native, ("confidential_instance_config", 0,
+                              "enable_confidential_compute"), False))
 
 
 def _interfaces(resource: Resource, native: NativeResource) -> None:

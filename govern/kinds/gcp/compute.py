@@ -40,6 +40,10 @@ _MACHINE = (
     boolean("os_login_enabled", "Whether OS Login manages SSH access: the "
             f"`enable-oslogin` key of `metadata`, {_METADATA}; absent when not set (the "
             f"project's setting applies), {_UNKNOWN_MAP}"),
+    boolean("confidential_compute", "Whether the VM runs as a Confidential VM, its memory "
+            "encrypted by the processor: `confidential_instance_config` sets "
+            "`enable_confidential_compute = true` or a `confidential_instance_type` (`SEV`, "
+            "`SEV_SNP`, `TDX`); false when neither is written.", default=False),
     boolean("can_ip_forward", "Whether the instance may send and receive packets whose "
             "source or destination is not one of its own addresses (`can_ip_forward`); "
             "false when not written.", default=False),

@@ -1,8 +1,9 @@
-"""Google Cloud load balancing: SSL policies and the target proxies that use them."""
+"""Google Cloud load balancing: SSL policies, the target proxies that use them, and backend
+services."""
 
 from __future__ import annotations
 
-from govern.kinds.declare import gcp, string, strings
+from govern.kinds.declare import boolean, gcp, string, strings
 
 KINDS = (
     gcp("gcp.compute.ssl_policy", "SSL policy of HTTPS and SSL proxy load balancers (global "
@@ -28,5 +29,19 @@ KINDS = (
         string("ssl_policy", "The SSL policy the proxy applies (`ssl_policy`, as written: a "
                "self link or a reference); absent when not written: Google Cloud's default "
                "policy (`COMPATIBLE`, TLS 1.0 and later)."),
+        taggable=False),
+    gcp("gcp.compute.backend_service", "Backend service of a load balancer (global "
+        "`google_compute_backend_service` or regional "
+        "`google_compute_region_backend_service`)",
+        string("name", "The backend service's name (`name`)."),
+        string("protocol", "The protocol to the backends (`protocol`): `HTTP`, `HTTPS`, "
+               "`HTTP2`, `TCP`, `SSL`, `UDP`, `GRPC`, `UNSPECIFIED`; `HTTP` when not "
+               "written, as the provider documents."),
+        string("load_balancing_scheme", "The kind of load balancer "
+               "(`load_balancing_scheme`): `EXTERNAL`, `EXTERNAL_MANAGED`, "
+               "`INTERNAL_MANAGED`, `INTERNAL_SELF_MANAGED` or `INTERNAL`; `EXTERNAL` when "
+               "not written (global), `INTERNAL` for a regional one."),
+        boolean("logging_enabled", "Whether request logs are written to Cloud Logging "
+                "(`log_config.enable`); false when not written.", default=False),
         taggable=False),
 )

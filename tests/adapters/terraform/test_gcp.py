@@ -204,8 +204,8 @@ def test_instance_templates_are_read_as_instances(native_type: str) -> None:
     assert template.kind == "gcp.compute.instance_template"
     assert template.attributes == instance.attributes
     assert template.attributes["tags"] == {"owner": "platform", "team": "web"}
-    assert template.defaulted == instance.defaulted == {("block_project_ssh_keys",),
-                                                        ("can_ip_forward",)}
+    assert template.defaulted == instance.defaulted == {
+        ("block_project_ssh_keys",), ("can_ip_forward",), ("confidential_compute",)}
     unnamed = adapt_one(f"{native_type}.t", {"name_prefix": "web-"})
     assert "name" not in unnamed.attributes
     assert unnamed.attributes["network_interfaces"] == []

@@ -85,3 +85,26 @@ def test_ip_forwarding_defaults_to_off() -> None:
     assert ("can_ip_forward",) in instance.defaulted
     forwarding = adapt_one("google_compute_instance.f", {"can_ip_forward": True})
     assert forwarding.attributes["can_ip_forward"] is True
+
+
+def test_confidential_computing_comes_from_its_block() -> None:
+    assert adapt_one("google_compute_instance.a", {}).attributes["confidential_compute"] is False
+    typed = adapt_one("google_compute_instance.b", {
+        "confidential_instance_config": [{"confidential_instance_type": "SEV_SNP"}]})
+    assert typed.attributes["confidential_compute"] is True
+    off = adapt_one("google_compute_instance.c", {
+        "confidential_instance_config": [{"enable_confidential_compute": False}]})
+    assert off.attributes["confidential_compute"] is False
+    unknown = adapt_one("google_compute_instance.d", {
+        "confidential_instance_config": [{"confidential_instance_type": Unknown("var.t")}]})
+    assert isinstance(unknown.attributes["confidential_compute"], Unknown)
+
+
+def test_backend_services_take_the_providers_defaults() -> None:
+    glob = adapt_one("google_compute_backend_service.g", {"name": "g"})
+    assert glob.attributes == {"name": "g", "protocol": "HTTP",
+                               "load_balancing_scheme": "EXTERNAL", "logging_enabled": False}
+    regional = adapt_one("google_compute_region_backend_service.r", {
+        "log_config": [{"enable": True}]})
+    assert regional.attributes == {"protocol": "HTTP", "load_balancing_scheme": "INTERNAL",
+                                   "logging_enabled": True}
