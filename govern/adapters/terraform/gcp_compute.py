@@ -12,7 +12,12 @@ Instances: `network_interfaces` is a list of `{network, subnetwork, public_ip}`,
 `public_ip` says whether the interface has an `access_config` (an external IPv4 address,
 ephemeral or static); `can_ip_forward` defaults to false; `confidential_compute` is true
 when `confidential_instance_config` enables it or names a `confidential_instance_type`
-(false without the block). From `metadata`:
+(false without the block); `disks` lists the disks created with the VM (the boot disk; a
+template's `disk` blocks without `source`) with the `key` that encrypts each:
+`customer-supplied` (`disk_encryption_key_raw`/`_rsa`), `customer-managed`
+(`kms_key_self_link`) or `google-managed`, and whether a raw key is in the code. Disks
+(`google_compute_disk`, `google_compute_region_disk`) read `disk_encryption_key` the same
+way. From `metadata`:
 `serial_port_enabled` (`serial-port-enable`, default false), `block_project_ssh_keys`
 (`block-project-ssh-keys`, default false) and
 `os_login_enabled` (`enable-oslogin`, absent when not set: the project's setting applies);
@@ -44,7 +49,7 @@ from govern.adapters.reading import (
     value_in,
 )
 from govern.adapters.terraform.mapping import KindMapping
-from govern.model.resource import Resource
+from govern.model.resource import Path, Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
@@ -115,6 +120,63 @@ def _finish_instance(resource: Resource, native: NativeResource) -> None:
     _metadata(resource, native)
     _service_account(resource, native)
     _confidential(resource, native)
+    _disks(resource, native)
+
+
+_CUSTOMER_SUPPLIED = ("disk_encryption_key_raw", "disk_encryption_key_rsa")
+
+
+def raw_key_in_code(native: NativeResource, value: Any) -> Any:
+    """Whether a raw (CSEK) key is in the scanned files: its value is known statically (a
+    literal, a local, a variables file); not when it is known only at run time. A plan
+    shows every value whatever its origin, so there it cannot be told."""
+    if isinstance(value, Unknown):
+        return False
+    if native.format == "tfplan":
+        return Unknown("a plan shows the key's value, not whether it is written in the code")
+    return True
+
+
+def _key(native: NativeResource, block: Any, raw: tuple[str, ...], kms: Path | str
+         ) -> tuple[Any, Any]:
+    """(key, raw_key_in_code) of a disk block: `customer-supplied` when one of `raw` is
+    written, `customer-managed` when `kms` is, else `google-managed`."""
+    for name in raw:
+        value = value_in(block, name)
+        if value is not MISSING and value is not None and value != "":
+            return "customer-supplied", raw_key_in_code(native, value)
+    value = value_in(block, kms)
+    if isinstance(value, Unknown):
+        return value, False
+    if value is not MISSING and value:
+        return "customer-managed", False
+    return "google-managed", False
+
+
+def _disks(resource: Resource, native: NativeResource) -> None:
+    template = native.native_type != "google_compute_instance"
+    name = "disk" if template else "boot_disk"
+    blocks = blocks_in(native.attributes, name)
+    disks: list[Any] = []
+    set_at(resource, "disks", disks if not isinstance(blocks, Unknown) else blocks,
+           where(native, name, False))
+    if isinstance(blocks, Unknown):
+        return
+    for index, block in enumerate(blocks):
+        if isinstance(block, Unknown):
+            disks.append(block)
+            continue
+        if value_in(block, "source") is not MISSING:
+            continue  # an existing disk, judged as that disk
+        if template:
+            boot = value_in(block, "boot")
+            key, raw = _key(native, block, (), ("disk_encryption_key", 0, "kms_key_self_link"))
+        else:
+            boot = True
+            key, raw = _key(native, block, _CUSTOMER_SUPPLIED, "kms_key_self_link")
+        disks.append({"boot": boot is True if not isinstance(boot, Unknown) else boot,
+                      "key": key, "raw_key_in_code": raw})
+        carry_locations(resource, native, (name, index), ("disks", len(disks) - 1))
 
 
 def _confidential(resource: Resource, native: NativeResource) -> None:
@@ -237,6 +299,23 @@ def default_by_reference(email: Unknown) -> Any:
     return Unknown(f"email: {email.reason}", email.ref)
 
 
+def _finish_disk(resource: Resource, native: NativeResource) -> None:
+    block = first_block(native.attributes, "disk_encryption_key")
+    at = where(native, "disk_encryption_key", False)
+    if isinstance(block, Unknown):
+        set_at(resource, "key", block, at)
+        return
+    if block is MISSING:
+        set_default(resource, "key", "google-managed")
+        set_default(resource, "raw_key_in_code", False)
+        return
+    key, raw = _key(native, block, ("raw_key", "rsa_encrypted_key"), "kms_key_self_link")
+    set_at(resource, "key", key, at)
+    set_at(resource, "raw_key_in_code", raw, at)
+
+
+_DISK = KindMapping("gcp.compute.disk", (field("name"),), _finish_disk)
+
 _TEMPLATE = KindMapping("gcp.compute.instance_template", (
     field("name"),
     field("machine_type"),
@@ -259,6 +338,8 @@ MAPPINGS = {
         field("machine_type"),
         field("can_ip_forward", default=False),
     ), _finish_instance),
+    "google_compute_disk": _DISK,
+    "google_compute_region_disk": _DISK,
     "google_compute_instance_template": _TEMPLATE,
     "google_compute_region_instance_template": _TEMPLATE,
 }

@@ -21,8 +21,28 @@ def _protocols(name: str, verb: str) -> Attribute:
 
 
 # What an instance and an instance template say of the machine, the same way.
+_KEYS = ("google-managed", "customer-supplied", "customer-managed")
+_KEY_DOC = ("Who holds the key that encrypts the disk: `customer-supplied` (a raw or "
+            "RSA-wrapped key given with the request, CSEK), `customer-managed` (a Cloud KMS "
+            "key, CMEK) or `google-managed`")
+
 _MACHINE = (
     string("machine_type", "The machine type (`machine_type`, e.g. `e2-medium`)."),
+    objects("disks", "The disks created with the VM: the boot disk (`boot_disk` with "
+            "`initialize_params`; an instance template's `disk` with `boot = true`) and, "
+            "for a template, each other `disk` block without a `source`. A disk attached "
+            "by `source` (an existing `google_compute_disk`) is judged as that disk. "
+            "Always present, `[]` when none is created; Unknown when the blocks are not "
+            "known statically.",
+            boolean("boot", "Whether it is the boot disk."),
+            string("key", f"{_KEY_DOC}: `disk_encryption_key_raw` or "
+                   "`disk_encryption_key_rsa` (an instance's boot disk), "
+                   "`kms_key_self_link` (`disk_encryption_key.kms_key_self_link` in a "
+                   "template); `google-managed` when none is written.",
+                   default="google-managed", values=_KEYS),
+            boolean("raw_key_in_code", "Whether the key itself is written in the "
+                    "configuration (`disk_encryption_key_raw` or `disk_encryption_key_rsa` "
+                    "with a literal value); false otherwise.")),
     objects("network_interfaces", "The instance's network interfaces, one per "
             "`network_interface` block; always present, `[]` when none is written "
             "(Unknown when the blocks are not known statically).",
@@ -151,6 +171,16 @@ KINDS = (
                 "`enable-oslogin`; absent for an item with another key; Unknown when the "
                 "key or value is not known statically."),
         taggable=False),
+    gcp("gcp.compute.disk", "Compute Engine persistent disk (zonal `google_compute_disk` "
+        "or regional `google_compute_region_disk`)",
+        string("name", "The disk's name (`name`)."),
+        string("key", f"{_KEY_DOC}: `disk_encryption_key.raw_key` or `.rsa_encrypted_key` "
+               "(CSEK), `.kms_key_self_link` (CMEK); `google-managed` when no key is "
+               "written.", default="google-managed", values=_KEYS),
+        boolean("raw_key_in_code", "Whether `disk_encryption_key.raw_key` or "
+                "`.rsa_encrypted_key` is written in the configuration as a literal; false "
+                "otherwise.", default=False),
+        tags_doc="Google Cloud labels (`labels`)"),
     gcp("gcp.compute.instance", "Compute Engine VM instance",
         string("name", "The instance's name."),
         *_MACHINE,
