@@ -116,6 +116,12 @@ def field(canonical: str, *native: str, function: Convert | None = None,
     return Field(canonical, native or (canonical,), function, default)
 
 
+def key_names(mapping: Any) -> Any:
+    """The sorted keys of a map (e.g. environment variable names, whose values are not
+    kept); anything else as it is."""
+    return sorted(str(key) for key in mapping) if isinstance(mapping, dict) else mapping
+
+
 def to_bool(value: Any) -> Any:
     """`"true"`/`"false"` (any case, as CloudFormation accepts them and Terraform converts
     them for a boolean argument, or a plan shows a provider's string-typed flag) ->

@@ -343,11 +343,16 @@ class _AwsLambda:
     def get_policy(self, **_: Any) -> dict[str, Any]:
         return {"Policy": self.policy}
 
+    def list_tags(self, **_: Any) -> dict[str, Any]:
+        return {"Tags": {"owner": "web"}}
+
 
 def test_lambda_as_aws_answers() -> None:
     fake = _AwsLambda()
     found = {r.id: r.attributes for r in lambda_access(fake, Reader(), ACCOUNT, REGION)}
     assert found == {
+        fake.arn: {"function_name": "hook", "environment_variables": [],
+                   "tags": {"owner": "web"}},
         f"{fake.arn}/url": {"function_name": "hook", "authorization_type": "AWS_IAM"},
         f"{fake.arn}:live/url": {"function_name": "hook", "qualifier": "live",
                                  "authorization_type": "NONE"},

@@ -142,6 +142,9 @@ def test_exactly_the_non_compliant_resources_fail(moto_endpoint: str,
     assert scan_statuses(moto_endpoint, made) == {
         ("bad_queue", "GOV-AWS-021", "fail"), ("bad_queue", "GOV-AWS-054", "fail"),
         ("bad_queue", "GOV-AWS-015", "fail"),
+        # SSE-SQS and the AWS managed alias/aws/sns are not customer managed keys
+        ("good_queue", "GOV-AWS-201", "fail"), ("bad_queue", "GOV-AWS-201", "fail"),
+        ("good_topic", "GOV-AWS-200", "fail"),
         ("bad_topic", "GOV-AWS-022", "fail"), ("bad_topic", "GOV-AWS-055", "fail"),
         ("bad_topic", "GOV-AWS-015", "fail"),
         ("bad_stream", "GOV-AWS-028", "fail"), ("bad_stream", "GOV-AWS-015", "fail"),

@@ -1,6 +1,7 @@
-"""Who may invoke a Lambda function: its function URLs (ListFunctions,
-ListFunctionUrlConfigs) as `aws.lambda.function_url`, and each statement of its resource
-policy (GetPolicy) as one `aws.lambda.permission`, with the attributes Terraform's
+"""Lambda functions (ListFunctions, ListTags) as `aws.lambda.function`: the names of their
+environment variables and the KMS key that encrypts them. Who may invoke a function: its
+function URLs (ListFunctionUrlConfigs) as `aws.lambda.function_url`, and each statement of
+its resource policy (GetPolicy) as one `aws.lambda.permission`, with the attributes Terraform's
 `aws_lambda_permission` has (the principal as given to AddPermission: an account id for an
 account's root, the service name for a service; the restrictions from the conditions).
 
@@ -17,7 +18,7 @@ from typing import Any
 from govern.collect.aws.paging import listed, marker_pages
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.resources import live_resource
-from govern.collect.aws.values import set_optional
+from govern.collect.aws.values import set_optional, set_tags, string_tags
 from govern.model.resource import Resource
 
 GONE = frozenset({"ResourceNotFoundException"})
@@ -34,8 +35,25 @@ def lambda_access(lam: Any, reader: Reader, account: str, region: str) -> list[R
     listing = listed(reader.pages(lam, "ListFunctions", region, "Functions"))
     found: list[Resource] = []
     for function in listing:
+        found.append(_function(lam, reader, account, region, function))
         found.extend(_function_urls(lam, reader, account, region, function))
         found.extend(_permissions(lam, reader, account, region, function))
+    return found
+
+
+def _function(lam: Any, reader: Reader, account: str, region: str,
+              function: dict[str, Any]) -> Resource:
+    """`function_name`, `environment_variables` (names only), `kms_key` (absent: the AWS
+    managed key) and `tags`."""
+    arn = function["FunctionArn"]
+    found = live_resource(arn, "aws.lambda.function", "AWS::Lambda::Function", account,
+                          region)
+    found.set("function_name", function["FunctionName"])
+    variables = (function.get("Environment") or {}).get("Variables") or {}
+    found.set("environment_variables", sorted(str(name) for name in variables))
+    set_optional(found, "kms_key", function.get("KMSKeyArn"))
+    set_tags(found, reader.call(lam, "ListTags", arn, GONE, Resource=arn),
+             lambda answer: string_tags(answer.get("Tags")))
     return found
 
 

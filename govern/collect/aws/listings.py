@@ -38,7 +38,8 @@ LISTINGS: dict[tuple[str, str], tuple[str, ...]] = {
     ("cloudfront", "ListDistributions"): ("aws.cloudfront.distribution",),
     ("eks", "ListClusters"): ("aws.eks.cluster",),
     ("ecr", "DescribeRepositories"): ("aws.ecr.repository",),
-    ("lambda", "ListFunctions"): ("aws.lambda.function_url", "aws.lambda.permission"),
+    ("lambda", "ListFunctions"): ("aws.lambda.function", "aws.lambda.function_url",
+                                  "aws.lambda.permission"),
     ("lambda", "ListFunctionUrlConfigs"): ("aws.lambda.function_url",),
     ("lambda", "GetPolicy"): ("aws.lambda.permission",),
     # the same IAM action lists ELBv2 load balancers and Classic Load Balancers

@@ -1,10 +1,20 @@
-"""AWS Lambda: function URLs and permissions."""
+"""AWS Lambda: functions, function URLs and permissions."""
 
 from __future__ import annotations
 
-from govern.kinds.declare import aws, string
+from govern.kinds.declare import aws, string, strings
 
 KINDS = (
+    aws("aws.lambda.function", "Lambda function",
+        string("function_name", "The function's name (`function_name`, CloudFormation "
+               "`FunctionName`); absent when CloudFormation generates it."),
+        strings("environment_variables", "The names of the function's environment "
+                "variables (`environment.variables`, CloudFormation "
+                "`Environment.Variables`; the values are not kept); `[]` when none is "
+                "written. Unknown when the map is not known statically.", default=[]),
+        string("kms_key", "The KMS key that encrypts the environment variables at rest "
+               "(`kms_key_arn`, CloudFormation and live `KMSKeyArn`); absent: the AWS "
+               "managed key `aws/lambda`.")),
     aws("aws.lambda.function_url", "Lambda function URL",
         string("function_name", "The function, by name or ARN as written: Terraform "
                "`function_name`, CloudFormation `TargetFunctionArn`; live, the function's "

@@ -22,7 +22,7 @@ def test_ids_are_per_root_and_each_root_folds_on_its_own() -> None:
 
 
 def test_unmapped_types_and_data_sources_produce_nothing() -> None:
-    natives = [native("aws_lambda_function.f", {"function_name": "f"}),
+    natives = [native("aws_route53_record.r", {"name": "www"}),
                native("data.aws_s3_bucket.existing", {"bucket": "x"})]
     assert adapt_terraform(natives).resources == []
 
