@@ -4,7 +4,13 @@ Defaults are the provider's: `enable_legacy_abac` false; `private_nodes` false (
 `private_cluster_config.enable_private_nodes`); `private_endpoint` false (from
 `private_cluster_config.enable_private_endpoint`); `master_authorized_networks.enabled`
 false unless a `master_authorized_networks_config` block is written (the block enables
-it; `cidr_blocks` lists its `cidr_block` values); `autopilot` (`enable_autopilot`) false.
+it; `cidr_blocks` lists its `cidr_block` values); `autopilot` (`enable_autopilot`) false;
+`logging_service` `logging.googleapis.com/kubernetes` (`logging_components` is
+`logging_config.enable_components`, absent without the block); `issue_client_certificate`
+(`master_auth.client_certificate_config`) false; `shielded_nodes` (`enable_shielded_nodes`)
+true; `intranode_visibility` (`enable_intranode_visibility`) false. `basic_auth_username`
+is `master_auth.username` (google provider 3.x and older); `rbac_security_group` is
+`authenticator_groups_config.security_group` (absent without it).
 
 Node service accounts (`service_account`: the cluster's `node_config`, which configures its
 default node pool, and a node pool's `node_config`): `{email, uses_default, scopes}`, read
@@ -33,10 +39,15 @@ from govern.adapters.terraform.context import RootContext
 from govern.adapters.terraform.gcp_compute import service_account
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
+from govern.model.source import SourceRange
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
 CLUSTER = "gcp.container.cluster"
+# `workload_metadata_config`: `mode`, and the values of the older `node_metadata`.
+_MODES = {"GKE_METADATA": "GKE_METADATA", "GKE_METADATA_SERVER": "GKE_METADATA",
+          "GCE_METADATA": "GCE_METADATA", "EXPOSE": "GCE_METADATA", "SECURE": "SECURE"}
+_UNSET_MODES = ("MODE_UNSPECIFIED", "UNSPECIFIED")
 _MAN = "master_authorized_networks_config"
 
 
@@ -63,21 +74,67 @@ def _authorized_networks(resource: Resource, native: NativeResource) -> None:
 
 
 def _default_pool(resource: Resource, native: NativeResource) -> None:
-    """The default node pool's service account, when the cluster has one."""
+    """The default node pool's service account and metadata mode, when the cluster has
+    one."""
     for name in ("enable_autopilot", "remove_default_node_pool"):
         value = value_at(native, name)
         if isinstance(value, Unknown):
-            set_at(resource, "service_account", value, where(native, name, False))
+            _set_node_attributes(resource, value, where(native, name, False))
             return
         if value is True:
             return
     pools = value_at(native, "node_pool")
     if pools is not MISSING and pools != []:
-        set_at(resource, "service_account",
-               Unknown("the cluster's inline node_pool blocks are not read"),
-               where(native, "node_pool", False))
+        _set_node_attributes(resource, Unknown("the cluster's inline node_pool blocks are "
+                                               "not read"), where(native, "node_pool", False))
         return
     node_service_account(resource, native)
+    if not node_metadata(resource, native):
+        resource.set(("workload_metadata_mode",), _inherited_mode(
+            resource.attributes.get("workload_identity_pool"), False), defaulted=True)
+
+
+def _set_node_attributes(resource: Resource, value: Unknown, at: SourceRange | None) -> None:
+    for name in ("service_account", "workload_metadata_mode"):
+        set_at(resource, name, value, at)
+
+
+def node_metadata(resource: Resource, native: NativeResource) -> bool:
+    """`workload_metadata_mode` from `node_config.workload_metadata_config` (`mode`, or
+    the older `node_metadata`); False when neither is written (the nodes then follow
+    their cluster's Workload Identity Federation)."""
+    path = "node_config"
+    block = first_block(native.attributes, path)
+    if block is not MISSING and not isinstance(block, Unknown):
+        path = "node_config.0.workload_metadata_config"
+        block = first_block(native.attributes, path)
+    if block is MISSING:
+        return False
+    if isinstance(block, Unknown):
+        set_at(resource, "workload_metadata_mode", block, where(native, path, False))
+        return True
+    for name in ("mode", "node_metadata"):
+        written = value_in(block, name)
+        if written is not MISSING and written not in _UNSET_MODES:
+            break
+    else:
+        return False
+    mode = _MODES.get(written, Unknown(f"unrecognised workload metadata mode {written!r}")
+                      ) if isinstance(written, str) else written
+    set_at(resource, "workload_metadata_mode", mode, where(native, f"{path}.0.{name}", False))
+    return True
+
+
+def _inherited_mode(workload_pool: Any, autopilot: Any) -> Any:
+    """The mode of nodes whose configuration writes none: the GKE metadata server when
+    the cluster has Workload Identity Federation (always on Autopilot)."""
+    if autopilot is True:
+        return "GKE_METADATA"
+    if isinstance(workload_pool, Unknown):
+        return Unknown(f"not written: it follows the cluster's workload_identity_config, "
+                       f"which is not known statically ({workload_pool.reason})",
+                       workload_pool.ref)
+    return "GKE_METADATA" if workload_pool else "GCE_METADATA"
 
 
 def node_service_account(resource: Resource, native: NativeResource) -> None:
@@ -103,19 +160,31 @@ def node_service_account(resource: Resource, native: NativeResource) -> None:
 
 def _finish_pool(resource: Resource, native: NativeResource) -> None:
     node_service_account(resource, native)
+    node_metadata(resource, native)
 
 
 def link_pool(resource: Resource, native: NativeResource, ctx: RootContext) -> None:
-    """A pool that does not say whether its nodes are private inherits its cluster's."""
-    if "private_nodes" in resource.attributes:
+    """A pool that does not say whether its nodes are private, or how they expose the
+    metadata server, inherits from its cluster."""
+    missing = [name for name in ("private_nodes", "workload_metadata_mode")
+               if name not in resource.attributes]
+    if not missing:
         return
     clusters = ctx.designated(value_at(native, "cluster"), [CLUSTER], native)
-    if len(clusters) == 1 and "private_nodes" in clusters[0].attributes:
-        resource.set(("private_nodes",), clusters[0].attributes["private_nodes"])
-        return
-    resource.set(("private_nodes",), Unknown(
-        "not written: the pool inherits its cluster's private nodes setting, and the "
-        "cluster is not in this configuration"))
+    cluster = clusters[0].attributes if len(clusters) == 1 else None
+    if "private_nodes" in missing:
+        if cluster is not None and "private_nodes" in cluster:
+            resource.set(("private_nodes",), cluster["private_nodes"])
+        else:
+            resource.set(("private_nodes",), Unknown(
+                "not written: the pool inherits its cluster's private nodes setting, and "
+                "the cluster is not in this configuration"))
+    if "workload_metadata_mode" in missing:
+        resource.set(("workload_metadata_mode",), Unknown(
+            "not written: the pool follows its cluster's Workload Identity Federation, "
+            "and the cluster is not in this configuration") if cluster is None else
+            _inherited_mode(cluster.get("workload_identity_pool"), cluster.get("autopilot")),
+            defaulted=cluster is not None)
 
 
 MAPPINGS = {
@@ -128,6 +197,16 @@ MAPPINGS = {
               default=False),
         field("private_endpoint", "private_cluster_config.0.enable_private_endpoint",
               default=False),
+        field("logging_service", default="logging.googleapis.com/kubernetes"),
+        field("logging_components", "logging_config.0.enable_components"),
+        field("issue_client_certificate",
+              "master_auth.0.client_certificate_config.0.issue_client_certificate",
+              default=False),
+        field("basic_auth_username", "master_auth.0.username"),
+        field("shielded_nodes", "enable_shielded_nodes", default=True),
+        field("workload_identity_pool", "workload_identity_config.0.workload_pool"),
+        field("intranode_visibility", "enable_intranode_visibility", default=False),
+        field("rbac_security_group", "authenticator_groups_config.0.security_group"),
     ), _finish),
     "google_container_node_pool": KindMapping("gcp.container.node_pool", (
         field("name"),

@@ -2,7 +2,8 @@
 as `gcp.iam.grant`: `scope_level` (`project`, `folder`, `organization`), `scope` (the
 `project`, `folder` or `org_id` as written; absent for a project grant that uses the
 provider's project), `role`, `members` (a `_member` resource's `member` as a one-element
-list) and `condition` (its title, when conditional).
+list) and `condition` (its title, when conditional); `member_types` and
+`default_service_account` are read from the members (`gcp_iam_members.py`).
 
 A `_binding` or `_member` resource is one grant. An authoritative `_policy` resource (the
 whole policy of the scope, in `policy_data`: the JSON of a `data.google_iam_policy`, text
@@ -15,6 +16,10 @@ the second as `...#roles/owner#2`; a binding that cannot be read (or has no role
 one grant at the policy's own address whose role and members are Unknown, so the rules
 report unknown. A policy without bindings grants nothing. Each grant of a policy is
 located at `policy_data` (or the resource).
+
+`google_iam_workload_identity_pool_provider` is `gcp.iam.workload_identity_pool_provider`:
+its ids, `attribute_condition`, `issuer_type` (the `oidc`, `aws`, `saml` or `x509` block
+written) and the OIDC `issuer_uri`.
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from collections import Counter
 from typing import Any
 
 from govern.adapters.building import field, resource_id
-from govern.adapters.reading import MISSING, located_or_resource, value_at
+from govern.adapters.reading import MISSING, located, located_or_resource, value_at
+from govern.adapters.terraform.gcp_iam_members import default_service_account, member_types
 from govern.adapters.terraform.gcp_iam_policy import policy_bindings
 from govern.adapters.terraform.mapping import Finish, KindMapping
 from govern.model.resource import Resource
@@ -40,8 +46,20 @@ def _finish(level: str) -> Finish:
         members = resource.attributes.get("members")
         if members is not None and not isinstance(members, list):
             resource.attributes["members"] = [members]
+        classify_members(resource)
 
     return finish
+
+
+def classify_members(grant: Resource) -> None:
+    """`member_types` and `default_service_account` of a grant, from its `members`
+    (none without members), located where they are."""
+    if "members" not in grant.attributes:
+        return
+    members = grant.attributes["members"]
+    at = grant.locations.get(("members",))
+    grant.set(("member_types",), member_types(members), at)
+    grant.set(("default_service_account",), default_service_account(members), at)
 
 
 def _mapping(level: str, kind_of: str) -> KindMapping:
@@ -93,12 +111,31 @@ class _PolicyGrants:
         grant.set(("members",), members, where)
         if condition is not MISSING:
             grant.set(("condition",), condition, where)
+        classify_members(grant)
         return grant
 
 
+_ISSUERS = ("oidc", "aws", "saml", "x509")
+
+
+def _finish_provider(resource: Resource, native: NativeResource) -> None:
+    """`issuer_type`: the identity provider block that is written."""
+    for issuer in _ISSUERS:
+        if value_at(native, issuer) not in (MISSING, []):
+            resource.set(("issuer_type",), issuer, located(native, issuer))
+            return
+
+
 MAPPINGS = {
-    f"google_{level}_iam_{kind_of}": _mapping(level, kind_of)
-    for level in _SCOPES for kind_of in ("binding", "member")
+    **{f"google_{level}_iam_{kind_of}": _mapping(level, kind_of)
+       for level in _SCOPES for kind_of in ("binding", "member")},
+    "google_iam_workload_identity_pool_provider": KindMapping(
+        "gcp.iam.workload_identity_pool_provider", (
+            field("name", "workload_identity_pool_provider_id"),
+            field("pool", "workload_identity_pool_id"),
+            field("issuer_uri", "oidc.0.issuer_uri"),
+            field("attribute_condition"),
+        ), _finish_provider),
 }
 
 BUILDERS = {f"google_{level}_iam_policy": _PolicyGrants(level) for level in _SCOPES}

@@ -6,11 +6,15 @@ Defaults are the provider's: `ipv4_enabled` true (a public IPv4 address),
 (`ENCRYPTED_ONLY` and `TRUSTED_CLIENT_CERTIFICATE_REQUIRED` require TLS,
 `ALLOW_UNENCRYPTED_AND_ENCRYPTED` does not), else from the older `require_ssl`, else
 false. `replica_of` is `master_instance_name` (a read replica: backups are configured on
-its primary).
+its primary). `database_flags` maps the `name` of each `settings.database_flags` block to
+its `value` as written, spaces and dots in names replaced by `_` (absent without flags;
+Unknown as a whole when the blocks, or a flag's name, are not known statically, since any
+flag could then be set).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from govern.adapters.building import carry_locations, field, set_at, set_default, where
@@ -21,6 +25,9 @@ from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
 _IP = "settings.0.ip_configuration.0"
+# Flag names as keys of `database_flags`: spaces (SQL Server's `cross db ownership
+# chaining`) and dots (`cloudsql.enable_pgaudit`) become `_`, as rule paths are dotted.
+_FLAG_KEY = re.compile(r"[\s.]+")
 _SSL_MODES = {"ENCRYPTED_ONLY": True, "TRUSTED_CLIENT_CERTIFICATE_REQUIRED": True,
               "ALLOW_UNENCRYPTED_AND_ENCRYPTED": False}
 
@@ -42,6 +49,37 @@ def _finish(resource: Resource, native: NativeResource) -> None:
     else:
         set_default(resource, "ssl_required", False)
     _authorized_networks(resource, native)
+    _database_flags(resource, native)
+
+
+def _database_flags(resource: Resource, native: NativeResource) -> None:
+    path = "settings.0.database_flags"
+    if value_at(native, path) is MISSING:
+        return
+    at = where(native, path, False)
+    blocks = blocks_in(native.attributes, path)
+    if isinstance(blocks, Unknown):
+        set_at(resource, "database_flags", _unknown_flags(blocks), at)
+        return
+    names = [value_in(block, "name") if isinstance(block, dict) else block
+             for block in blocks]
+    unknown = next((name for name in names if isinstance(name, Unknown)), None)
+    if unknown is not None:
+        set_at(resource, "database_flags", _unknown_flags(unknown), at)
+        return
+    flags: dict[str, Any] = {}
+    set_at(resource, "database_flags", flags, at)
+    for index, (name, block) in enumerate(zip(names, blocks, strict=True)):
+        if not isinstance(name, str):
+            continue
+        value = value_in(block, "value")
+        key = _FLAG_KEY.sub("_", name.strip())
+        flags[key] = Unknown("the flag has no value") if value is MISSING else value
+        carry_locations(resource, native, f"{path}.{index}", ("database_flags", key))
+
+
+def _unknown_flags(cause: Unknown) -> Unknown:
+    return Unknown(f"the database flags are not known statically ({cause.reason})", cause.ref)
 
 
 def _authorized_networks(resource: Resource, native: NativeResource) -> None:

@@ -24,6 +24,21 @@ def _node_service_account(whose: str, block: str, absent: str) -> Attribute:
                 "scopes, never `cloud-platform`."))
 
 
+def _workload_metadata(whose: str, absent: str) -> Attribute:
+    return string(
+        "workload_metadata_mode", f"What the metadata server shows to the pods on {whose} "
+        "(`node_config.workload_metadata_config.mode`, or the older `node_metadata`): "
+        "`GKE_METADATA` (the GKE metadata server: pods get only their Kubernetes service "
+        "account's Workload Identity Federation credentials; `GKE_METADATA_SERVER`), "
+        "`GCE_METADATA` (the Compute Engine metadata server: pods can obtain the node's "
+        "service account credentials; `EXPOSE`) or `SECURE` (metadata concealment, "
+        "deprecated; the node's credentials remain reachable). When not written (or "
+        "`MODE_UNSPECIFIED`) GKE uses `GKE_METADATA` if the cluster has Workload Identity "
+        "Federation (`workload_identity_config.workload_pool`, always on Autopilot), else "
+        f"`GCE_METADATA`{absent}.",
+        values=("GKE_METADATA", "GCE_METADATA", "SECURE"))
+
+
 KINDS = (
     gcp("gcp.container.cluster", "GKE cluster",
         string("name", "The cluster's name."),
@@ -46,11 +61,44 @@ KINDS = (
                     "without one.", default=False),
             strings("cidr_blocks", "The `cidr_block` of each of the block's `cidr_blocks`; "
                     "`[]` when it lists none.")),
+        string("logging_service", "Where the cluster's system and workload logs go "
+               "(`logging_service`): `logging.googleapis.com/kubernetes` (Cloud Logging), "
+               "or `none`; `logging.googleapis.com/kubernetes` when not written.",
+               default="logging.googleapis.com/kubernetes"),
+        strings("logging_components", "The components whose logs are sent to Cloud "
+                "Logging (`logging_config.enable_components`: `SYSTEM_COMPONENTS`, "
+                "`WORKLOADS`, `APISERVER`, ...); `[]` turns logging off; absent without a "
+                "`logging_config` block (GKE's default: system and workload logs)."),
+        boolean("issue_client_certificate", "Whether a client certificate is issued to "
+                "authenticate to the cluster's API "
+                "(`master_auth.client_certificate_config.issue_client_certificate`); false "
+                "when not written.", default=False),
+        string("basic_auth_username", "The user name of HTTP basic authentication to the "
+               "API (`master_auth.username`, google provider 3.x and older); absent or "
+               "empty: basic authentication off."),
+        boolean("shielded_nodes", "Whether Shielded GKE Nodes are enabled "
+                "(`enable_shielded_nodes`): nodes boot with verified firmware and join "
+                "the cluster with a verifiable identity; true when not written.",
+                default=True),
+        boolean("intranode_visibility", "Whether traffic between pods on the same node "
+                "goes through the VPC network, where firewall rules and VPC Flow Logs see it "
+                "(`enable_intranode_visibility`); false when not written.", default=False),
+        string("rbac_security_group", "The Google group whose member groups Kubernetes RBAC "
+               "bindings can name (`authenticator_groups_config.security_group`, "
+               "`gke-security-groups@<domain>`); absent: Google Groups for RBAC is off, "
+               "and bindings can name only users and service accounts."),
+        string("workload_identity_pool", "The Workload Identity Federation pool of the "
+               "cluster (`workload_identity_config.workload_pool`, `<project>.svc.id.goog`); "
+               "absent: Workload Identity Federation is off (unless the cluster is "
+               "Autopilot, where it is always on)."),
         _node_service_account(
             "the nodes of the default node pool", "node_config",
             "; absent when there is no default node pool (an Autopilot cluster, "
             "`remove_default_node_pool = true`); Unknown when `node_pool` blocks are "
             "written (inline node pools are not read)"),
+        _workload_metadata(
+            "the nodes of the default node pool", "; absent when there is no default node "
+            "pool, Unknown when `node_pool` blocks are written (as `service_account`)"),
         tags_doc="Google Cloud labels (`resource_labels`)"),
     gcp("gcp.container.node_pool", "GKE node pool (`google_container_node_pool`)",
         string("name", "The pool's name; absent when not written (`name_prefix`, or a "
@@ -58,6 +106,10 @@ KINDS = (
         string("cluster", "The cluster the pool belongs to (`cluster`: its name or id, as "
                "written)."),
         _node_service_account("the pool's nodes", "node_config", ""),
+        _workload_metadata(
+            "the pool's nodes", "; Workload Identity Federation is read on the "
+            "`google_container_cluster` of the configuration that `cluster` designates, "
+            "Unknown when that cluster is not in the configuration"),
         boolean("private_nodes", "Whether the pool's nodes have only internal IP "
                 "addresses: `network_config.enable_private_nodes`; when not written the "
                 "pool inherits its cluster's (`private_cluster_config.enable_private_nodes`, "

@@ -1,8 +1,9 @@
-"""Google Cloud IAM: role grants on projects, folders and organizations."""
+"""Google Cloud IAM: role grants on projects, folders and organizations; workload
+identity pool providers; Cloud Audit Logs configurations."""
 
 from __future__ import annotations
 
-from govern.kinds.declare import gcp, string, strings
+from govern.kinds.declare import boolean, gcp, objects, string, strings
 
 KINDS = (
     gcp("gcp.iam.grant", "IAM role grant on a project, folder or organization: a binding "
@@ -26,5 +27,53 @@ KINDS = (
                 "policy binding's), a `_member` resource's `member` as a one-element list."),
         string("condition", "The title of the grant's IAM condition (`condition.title`, "
                "a policy binding's `condition.title`); absent for an unconditional grant."),
+        strings("member_types", "The principal type of each member, in order: the text "
+                "before its first `:` (`user`, `group`, `serviceAccount`, `domain`, "
+                "`principal`, `principalSet`, `deleted`, ...), or the member itself for "
+                "`allUsers` and `allAuthenticatedUsers`. A member known only in part has "
+                "the type of its known prefix (`serviceAccount:${...}`); one that is the "
+                "`member` of a `google_service_account` or of a default service account "
+                "data source is `serviceAccount`; another member not known statically is "
+                "Unknown. Absent when `members` is."),
+        boolean("default_service_account", "Whether a member is a default service "
+                "account: the Compute Engine one "
+                "(`serviceAccount:<project number>-compute@developer.gserviceaccount.com`) "
+                "or the App Engine one (`serviceAccount:<project id>@appspot."
+                "gserviceaccount.com`), also when written from "
+                "`data.google_compute_default_service_account` or "
+                "`data.google_app_engine_default_service_account`. False when no member "
+                "is (a `google_service_account` of the configuration is not); Unknown "
+                "when none is known to be and a service account member is not known "
+                "statically. Absent when `members` is."),
+        taggable=False),
+    gcp("gcp.iam.workload_identity_pool_provider", "Workload Identity Federation pool "
+        "provider (`google_iam_workload_identity_pool_provider`): an external identity "
+        "provider whose tokens can be exchanged for Google Cloud credentials",
+        string("name", "The provider's id (`workload_identity_pool_provider_id`)."),
+        string("pool", "The pool it belongs to (`workload_identity_pool_id`)."),
+        string("issuer_type", "The kind of identity provider: the block written, `oidc`, "
+               "`aws`, `saml` or `x509`.", values=("oidc", "aws", "saml", "x509")),
+        string("issuer_uri", "The OIDC issuer (`oidc.issuer_uri`, e.g. "
+               "`https://token.actions.githubusercontent.com`); absent for other kinds."),
+        string("attribute_condition", "The CEL expression an external credential must "
+               "satisfy to be accepted (`attribute_condition`); absent (or empty) when "
+               "not written: every credential the issuer signs is accepted."),
+        taggable=False),
+    gcp("gcp.iam.audit_config", "Cloud Audit Logs configuration of a service on a "
+        "project, folder or organization (`google_project_iam_audit_config`, "
+        "`google_folder_iam_audit_config`, `google_organization_iam_audit_config`)",
+        string("scope_level", "What it configures: `project`, `folder` or "
+               "`organization`.", values=("project", "folder", "organization")),
+        string("scope", "The project, folder or organization, as written (`project`, "
+               "`folder` or `org_id`); absent when the provider's project is used."),
+        string("service", "The service whose Data Access and Admin Read audit logs it "
+               "turns on (`service`, e.g. `storage.googleapis.com`), or `allServices`."),
+        objects("log_configs", "One entry per `audit_log_config` block, with the keys "
+                "that are written; absent when none is.",
+                string("log_type", "The log type turned on: `ADMIN_READ`, `DATA_READ` "
+                       "or `DATA_WRITE`."),
+                strings("exempted_members", "The principals whose operations of this "
+                        "type are not logged (`user:...`, `serviceAccount:...`); absent "
+                        "when none is written.")),
         taggable=False),
 )

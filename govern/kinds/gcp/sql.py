@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import boolean, gcp, objects, string
+from govern.kinds.declare import boolean, gcp, mapping, objects, string
 
 _IP = "settings.ip_configuration"
 
@@ -29,6 +29,13 @@ KINDS = (
         boolean("backups_enabled", "Whether automated backups are on "
                 "(`settings.backup_configuration.enabled`); false when not written.",
                 default=False),
+        mapping("database_flags", "The database flags set (`settings.database_flags`): the "
+                "`name` of each block mapped to its `value`, as written (`on`, `off`, a "
+                "number or a level such as `WARNING`); spaces and dots in a name become "
+                "`_` (`cross_db_ownership_chaining`, `cloudsql_enable_pgaudit`), as rule "
+                "paths are dotted; absent when none is written: every "
+                "flag then has the engine's default. Unknown as a whole when the blocks or "
+                "a flag's name are not known statically (any flag could be set)."),
         tags_doc="Google Cloud labels (`settings.user_labels`; the provider's "
                  "`default_labels` are not merged in)"),
 )

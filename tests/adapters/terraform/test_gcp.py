@@ -140,7 +140,11 @@ def test_gke_cluster() -> None:
         "name": "c", "autopilot": False, "enable_legacy_abac": False, "private_nodes": True,
         "private_endpoint": False,
         "master_authorized_networks": {"enabled": True, "cidr_blocks": ["10.0.0.0/8"]},
-        "service_account": {"uses_default": True}, "tags": {"env": "prod"}}
+        "logging_service": "logging.googleapis.com/kubernetes",
+        "issue_client_certificate": False, "shielded_nodes": True,
+        "intranode_visibility": False,
+        "service_account": {"uses_default": True}, "workload_metadata_mode": "GCE_METADATA",
+        "tags": {"env": "prod"}}
     bare = adapt_one("google_container_cluster.c", {})
     assert bare.attributes["master_authorized_networks"] == {"enabled": False}
     assert ("master_authorized_networks", "enabled") in bare.defaulted
@@ -160,7 +164,8 @@ def test_iam_grants() -> None:
         "folder": "folders/1", "role": "roles/owner", "member": "user:a@b.c"})
     assert member.kind == "gcp.iam.grant"
     assert member.attributes == {"scope": "folders/1", "role": "roles/owner",
-                                 "members": ["user:a@b.c"], "scope_level": "folder"}
+                                 "members": ["user:a@b.c"], "scope_level": "folder",
+                                 "member_types": ["user"], "default_service_account": False}
     binding = adapt_one("google_organization_iam_binding.b", {
         "org_id": "1", "role": "roles/viewer", "members": ["allUsers"],
         "condition": [{"title": "expires"}]})

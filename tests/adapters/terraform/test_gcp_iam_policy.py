@@ -36,7 +36,9 @@ def test_one_grant_per_binding_at_address_hash_role() -> None:
     assert owner.id == rid("google_project_iam_policy.p#roles/owner")
     assert owner.kind == "gcp.iam.grant"
     assert owner.attributes == {"scope": "acme", "scope_level": "project",
-                                "role": "roles/owner", "members": ["allUsers", "user:a@b.c"]}
+                                "role": "roles/owner", "members": ["allUsers", "user:a@b.c"],
+                                "member_types": ["allUsers", "user"],
+                                "default_service_account": False}
     assert viewer.attributes["condition"] == "expires"
     assert owner_again.attributes["members"] == ["user:c@d.e"]  # kept: IAM merges them
     assert owner.location("members").start_line == 7  # at policy_data
@@ -130,10 +132,12 @@ def test_data_google_iam_policy_conditions_are_read(tmp_path: Path) -> None:
     assert grants == {
         "google_project_iam_policy.main#roles/owner": {
             "scope": "acme-prod", "scope_level": "project", "role": "roles/owner",
-            "members": ["allUsers"]},
+            "members": ["allUsers"], "member_types": ["allUsers"],
+            "default_service_account": False},
         "google_project_iam_policy.main#roles/logging.viewer": {
             "scope": "acme-prod", "scope_level": "project", "role": "roles/logging.viewer",
-            "members": ["group:sre@acme.example"], "condition": "until-2027"}}
+            "members": ["group:sre@acme.example"], "condition": "until-2027",
+            "member_types": ["group"], "default_service_account": False}}
 
 
 def _scan(tmp_path: Path, *args: str) -> str:
