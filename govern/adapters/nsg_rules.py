@@ -39,7 +39,9 @@ def canonical_rule(node: Any) -> Any:
 def _merged(single: Any, plural: Any, name: str) -> Any:
     if isinstance(plural, Unknown):
         return plural
-    values: list[Any] = [] if single is MISSING else [single]
+    # A plan writes "" for the form not used (`destination_port_range` beside
+    # `destination_port_ranges`): the provider reads an empty string as not set.
+    values: list[Any] = [] if single is MISSING or single == "" else [single]
     if isinstance(plural, list):
         values.extend(plural)
     if name.endswith("port_ranges"):

@@ -29,7 +29,7 @@ def test_titles_and_counts() -> None:
         ("cis-aws-3.0", "CIS Amazon Web Services Foundations Benchmark v3.0.0", 59),
         ("cis-azure-2.1", "CIS Microsoft Azure Foundations Benchmark v2.1.0", 40),
         ("cis-gcp-2.0", "CIS Google Cloud Platform Foundation Benchmark v2.0.0", 43),
-        ("nist-800-53-r5", "NIST SP 800-53 Revision 5", 43),
+        ("nist-800-53-r5", "NIST SP 800-53 Revision 5", 44),
         ("pci-dss-4.0", "Payment Card Industry Data Security Standard v4.0", 38),
     ]
 

@@ -5,7 +5,8 @@ The tables of ARM for the adapter pipeline (`govern/adapters/pipeline.py`), run 
 matched case-insensitively (`builder_for`, `folder_for`):
 1. build a canonical resource from every native resource of a mapped type (`BUILDERS`);
 2. fold the separate child resources (`FOLDERS`: `securityRules` into their network
-   security group, web and database server configurations) in source order, then read
+   security group, web and database server configurations, blob containers, database
+   firewall rules, SQL auditing settings) in source order, then read
    string booleans (`"true"`) at the attributes declared boolean as booleans
    (`govern/adapters/arm/booleans.py`);
 3. `references` edges from the natives' references (a reference to a folded native
@@ -28,14 +29,21 @@ from govern.adapters.arm import (
     datafactory,
     dbservers,
     disk,
+    firewall_rules,
+    flow_logs,
     keyvault,
     kubernetes,
     network,
+    network_interface,
     redis,
     search,
+    server_parameters,
     servicebus,
     sql,
+    sql_auditing,
     storage,
+    storage_containers,
+    synapse,
     web,
 )
 from govern.adapters.arm.booleans import read_booleans
@@ -49,24 +57,33 @@ Folder = Callable[[NativeResource, ArmContext], None]
 BUILDERS: dict[str, Builder] = {
     "microsoft.storage/storageaccounts": storage.build_account,
     "microsoft.network/networksecuritygroups": network.build_group,
+    "microsoft.network/networkinterfaces": network_interface.MAPPING.build,
+    flow_logs.TYPE: flow_logs.MAPPING.build,
+    "microsoft.synapse/workspaces": synapse.MAPPING.build,
     "microsoft.authorization/roleassignments": authorization.build_assignment,
     "microsoft.authorization/roledefinitions": authorization.build_definition,
     "microsoft.keyvault/vaults": keyvault.MAPPING.build,
     "microsoft.keyvault/managedhsms": keyvault.MAPPING.build,
-    "microsoft.sql/servers": sql.MAPPING.build,
+    "microsoft.keyvault/vaults/keys": keyvault.KEY.build,
+    "microsoft.keyvault/managedhsms/keys": keyvault.KEY.build,
+    "microsoft.keyvault/vaults/secrets": keyvault.SECRET.build,
+    "microsoft.sql/servers": sql_auditing.build_server,
     "microsoft.sql/managedinstances": sql.MANAGED_INSTANCE.build,
     "microsoft.web/sites": web.MAPPING.build,
     "microsoft.containerregistry/registries": container_registry.MAPPING.build,
     "microsoft.documentdb/databaseaccounts": cosmosdb.MAPPING.build,
     "microsoft.compute/disks": disk.MAPPING.build,
     "microsoft.containerservice/managedclusters": kubernetes.MAPPING.build,
+    kubernetes.AGENT_POOL_TYPE: kubernetes.AGENT_POOL.build,
     "microsoft.cache/redis": redis.MAPPING.build,
     "microsoft.dbforpostgresql/servers": dbservers.POSTGRESQL.build,
     "microsoft.dbformysql/servers": dbservers.MYSQL.build,
+    "microsoft.dbformariadb/servers": dbservers.MARIADB.build,
     "microsoft.cognitiveservices/accounts": cognitive.MAPPING.build,
     "microsoft.search/searchservices": search.MAPPING.build,
     "microsoft.datafactory/factories": datafactory.MAPPING.build,
     "microsoft.servicebus/namespaces": servicebus.MAPPING.build,
+    "microsoft.eventhub/namespaces": servicebus.EVENTHUB.build,
     "microsoft.compute/virtualmachines": compute.MAPPING.build,
     "microsoft.compute/virtualmachinescalesets": compute.SCALE_SET.build,
     "microsoft.web/sites/slots": web.SLOT_MAPPING.build,
@@ -80,6 +97,11 @@ FOLDERS: dict[str, Folder] = {
     web.SLOT_CONFIG_TYPE: web.fold_slot_config,
     dbservers.POSTGRESQL_CONFIGURATION_TYPE: dbservers.fold_postgresql_configuration,
     dbservers.MYSQL_CONFIGURATION_TYPE: dbservers.fold_mysql_configuration,
+    storage_containers.BLOB_SERVICES_TYPE: storage_containers.fold_blob_services,
+    storage_containers.CONTAINER_TYPE: storage_containers.fold_container,
+    **dict.fromkeys(firewall_rules.SERVER_KINDS, firewall_rules.fold_rule),
+    **dict.fromkeys(sql_auditing.TYPES, sql_auditing.fold_auditing),
+    server_parameters.CONFIGURATION_TYPE: server_parameters.fold_configuration,
 }
 
 

@@ -18,6 +18,9 @@
 - `data_disks` <- `storageProfile.dataDisks[]`, `disk_encryption_set_id` <-
   `managedDisk.diskEncryptionSet.id`; attached and unmanaged disks left out; `[]`
   (defaulted) when not written.
+- `encryption_at_host_enabled` <- `securityProfile.encryptionAtHost` (of the
+  `virtualMachineProfile` for scale sets); default false (Azure's), except for a scale set
+  without `virtualMachineProfile`, where it is absent.
 """
 
 from __future__ import annotations
@@ -116,17 +119,25 @@ def _disks(storage: tuple[str, ...], scale_set: bool) -> Finish:
     return finish
 
 
+AT_HOST = "encryption_at_host_enabled"
+
+
 def _mapping(kind: str, linux_path: tuple[str, ...], storage: tuple[str, ...],
              scale_set: bool) -> ArmMapping:
     linux = _linux_default(linux_path)
     disks = _disks(storage, scale_set)
+    profile = storage[:-1]
 
     def finish(resource: Resource, native: NativeResource) -> None:
         linux(resource, native)
         disks(resource, native)
+        if AT_HOST not in resource.attributes and (
+                not scale_set or value_at(native, *profile) is not MISSING):
+            set_default(resource, (AT_HOST,), False)
     return ArmMapping(kind, (
         ArmField("password_authentication_enabled",
                  ".".join((*linux_path, "disablePasswordAuthentication")), negated),
+        ArmField(AT_HOST, ".".join((*profile, "securityProfile", "encryptionAtHost"))),
     ), finish)
 
 

@@ -40,19 +40,21 @@ class ArmContext(DeploymentContext):
         return list(self._by_name_key.get((kind, name_key(name)), ()))
 
     def external_parent(self, native: NativeResource, kind: str, name: Any, what: str,
-                        setup: Setup) -> Resource:
+                        setup: Setup, levels: int = 1) -> Resource:
         """The external parent of a child resource named `<parent>/<child>` whose parent is
         not in the template (`govern.adapters.external`): its address is the parent's
-        (`parent_address`), its name `name`."""
-        return self.externals.parent(native, kind, parent_address(native, name), _parent_type(
-            native.native_type), what, name, setup)
+        (`parent_address`), its name `name`. `levels`: how far up the parent is (2 for a
+        blob container's storage account, above its `blobServices`)."""
+        return self.externals.parent(native, kind, parent_address(native, name, levels),
+                                     _parent_type(native.native_type, levels), what, name,
+                                     setup)
 
 
-def _parent_type(child_type: str) -> str:
-    return child_type.rsplit("/", 1)[0]
+def _parent_type(child_type: str, levels: int = 1) -> str:
+    return child_type.rsplit("/", levels)[0]
 
 
-def parent_address(native: NativeResource, name: Any) -> str:
+def parent_address(native: NativeResource, name: Any, levels: int = 1) -> str:
     """`Microsoft.Network/networkSecurityGroups/nsg` for a child resource of that group
     (with the same prefix as the child's address, for a child in a nested deployment); a
     part of the name not known statically is written `[parameters('name')]` for a
@@ -60,7 +62,7 @@ def parent_address(native: NativeResource, name: Any) -> str:
     address, child_type = native.address, native.native_type
     at = address.lower().rfind(child_type.lower() + "/")
     prefix = address[:at] if at > 0 else ""
-    return f"{prefix}{_parent_type(child_type)}/{_written(name)}"
+    return f"{prefix}{_parent_type(child_type, levels)}/{_written(name)}"
 
 
 def _written(name: Any) -> str:

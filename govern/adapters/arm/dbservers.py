@@ -1,11 +1,17 @@
 """Azure Database for PostgreSQL and MySQL.
 
-Single servers: `Microsoft.DBforPostgreSQL/servers`, `Microsoft.DBforMySQL/servers`.
+Single servers: `Microsoft.DBforPostgreSQL/servers`, `Microsoft.DBforMySQL/servers`,
+`Microsoft.DBforMariaDB/servers`.
 
 - `ssl_enforcement_enabled` <- `sslEnforcement` (`Enabled`/`Disabled`, any case); default
   true (Azure enforces SSL on a server created without the property);
 - `public_network_access_enabled` <- `publicNetworkAccess` (`Enabled`/`Disabled`);
-  default true (Azure's default when it is not set).
+  default true (Azure's default when it is not set);
+- `min_tls_version` <- `minimalTlsVersion`; default `TLSEnforcementDisabled` (Azure
+  enforces no minimum TLS version on a server created without it);
+- PostgreSQL's `log_checkpoints_enabled`, `log_connections_enabled` and
+  `connection_throttling_enabled`: true (Azure's `ON`) until a configuration folded in
+  says otherwise (`server_parameters`).
 
 Flexible servers: `Microsoft.DBforPostgreSQL/flexibleServers`,
 `Microsoft.DBforMySQL/flexibleServers`.
@@ -45,13 +51,22 @@ POSTGRESQL_CONFIGURATION_TYPE = "microsoft.dbforpostgresql/flexibleservers/confi
 MYSQL_CONFIGURATION_TYPE = "microsoft.dbformysql/flexibleservers/configurations"
 
 
+def _postgresql_parameters(resource: Resource, native: NativeResource) -> None:
+    """Azure's defaults for the parameters `server_parameters` reads: `ON`."""
+    for attribute in ("log_checkpoints_enabled", "log_connections_enabled",
+                      "connection_throttling_enabled"):
+        set_default(resource, (attribute,), True)
+
+
 def _server(kind: str) -> ArmMapping:
     return ArmMapping(kind, (
         ArmField("ssl_enforcement_enabled", "properties.sslEnforcement", enabled,
                  default=True),
         ArmField("public_network_access_enabled", "properties.publicNetworkAccess", enabled,
                  default=True),
-    ))
+        ArmField("min_tls_version", "properties.minimalTlsVersion",
+                 default="TLSEnforcementDisabled"),
+    ), _postgresql_parameters if kind == "azure.postgresql.server" else None)
 
 
 def _finish_flexible(resource: Resource, native: NativeResource) -> None:
@@ -76,6 +91,7 @@ def _flexible(kind: str) -> ArmMapping:
 
 POSTGRESQL = _server("azure.postgresql.server")
 MYSQL = _server("azure.mysql.server")
+MARIADB = _server("azure.mariadb.server")
 POSTGRESQL_FLEXIBLE = _flexible("azure.postgresql.flexible_server")
 MYSQL_FLEXIBLE = _flexible("azure.mysql.flexible_server")
 

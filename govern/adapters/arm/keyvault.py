@@ -10,11 +10,49 @@ Managed HSM, whose properties below have the same names and meaning).
   `ip_rules` (the `value` of each of `ipRules`), `virtual_network_subnet_ids` (the `id` of
   each of `virtualNetworkRules`); absent when not written (Azure then admits every
   network).
+
+`rbac_authorization_enabled` <- `enableRbacAuthorization`; default false before apiVersion
+2026-02-01, Unknown from it (Azure announced RBAC as the default for new vaults from that
+version) and when the apiVersion is not known statically; always true for a Managed HSM.
+
+Keys (`Microsoft.KeyVault/vaults/keys`, `Microsoft.KeyVault/managedHSMs/keys`) and secrets
+(`Microsoft.KeyVault/vaults/secrets`), nested in their vault or not: `name` (the full
+`<vault>/<name>`), `expiration_date` <- `properties.attributes.exp` (absent when not
+written: no expiry), and for keys `key_type` <- `properties.kty`.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from govern.adapters.arm.building import set_default
 from govern.adapters.arm.mapping import ArmField, ArmMapping, enabled, pluck
+from govern.adapters.arm.reading import MISSING, value_at
+from govern.model.resource import Resource
+from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
+
+RBAC = ("rbac_authorization_enabled",)
+RBAC_DEFAULT_SINCE = "2026-02-01"
+
+
+def _rbac_default(resource: Resource, native: NativeResource) -> None:
+    if resource.kind != "azure.keyvault.vault" or RBAC[0] in resource.attributes:
+        return
+    if native.native_type.lower() == "microsoft.keyvault/managedhsms":
+        set_default(resource, RBAC, True)  # local RBAC only
+        return
+    api_version: Any = value_at(native, "apiVersion")
+    if isinstance(api_version, str) and api_version:
+        set_default(resource, RBAC, False if api_version[:10] < RBAC_DEFAULT_SINCE else Unknown(
+            f"enableRbacAuthorization is not written and apiVersion {api_version} is one for "
+            "which Azure announced RBAC as the default"))
+    else:
+        set_default(resource, RBAC, Unknown(
+            "enableRbacAuthorization is not written and its default depends on the "
+            "apiVersion, which is not known statically" if api_version is not MISSING
+            else "enableRbacAuthorization and the apiVersion are not written"))
+
 
 MAPPING = ArmMapping("azure.keyvault.vault", (
     ArmField("purge_protection_enabled", "properties.enablePurgeProtection", default=False),
@@ -26,4 +64,14 @@ MAPPING = ArmMapping("azure.keyvault.vault", (
     ArmField("network_acls.ip_rules", "properties.networkAcls.ipRules", pluck("value")),
     ArmField("network_acls.virtual_network_subnet_ids",
              "properties.networkAcls.virtualNetworkRules", pluck("id")),
+    ArmField("rbac_authorization_enabled", "properties.enableRbacAuthorization"),
+), _rbac_default)
+
+KEY = ArmMapping("azure.keyvault.key", (
+    ArmField("expiration_date", "properties.attributes.exp"),
+    ArmField("key_type", "properties.kty"),
+))
+
+SECRET = ArmMapping("azure.keyvault.secret", (
+    ArmField("expiration_date", "properties.attributes.exp"),
 ))

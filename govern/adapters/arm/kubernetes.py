@@ -8,16 +8,24 @@
 - `local_accounts_enabled` <- not `disableLocalAccounts`; default true;
 - `rbac_enabled` <- `enableRBAC`; default true (Azure enables Kubernetes RBAC on a
   cluster created without it) from apiVersion 2018-03-31, which introduced the property;
-  false before (such clusters have no RBAC); Unknown when the apiVersion is not known.
+  false before (such clusters have no RBAC); Unknown when the apiVersion is not known;
+- `monitoring_enabled` <- `addonProfiles.omsagent.enabled` (the add-on's key in any case,
+  as Azure reads it); default false;
+- `disk_encryption_set_id` <- `diskEncryptionSetID`; absent when not written;
+- `agent_pools` <- `agentPoolProfiles[]`: `name`, `node_public_ip_enabled` <-
+  `enableNodePublicIP`, `host_encryption_enabled` <- `enableEncryptionAtHost`, each false
+  when not written. `Microsoft.ContainerService/managedClusters/agentPools` (nested or
+  `<cluster>/<pool>`) -> `azure.containerservice.agent_pool`, from its `properties`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.arm.building import set_default
+from govern.adapters.arm.booleans import arm_boolean
+from govern.adapters.arm.building import carry, set_default
 from govern.adapters.arm.mapping import ArmField, ArmMapping, negated
-from govern.adapters.arm.reading import MISSING, value_at
+from govern.adapters.arm.reading import MISSING, find, value_at, value_in
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
@@ -25,7 +33,54 @@ from govern.parsers.native import NativeResource
 RBAC_SINCE = "2018-03-31"
 
 
+AGENT_POOL_TYPE = "microsoft.containerservice/managedclusters/agentpools"
+# canonical pool setting -> ARM property
+_POOL_SETTINGS = {"node_public_ip_enabled": "enableNodePublicIP",
+                  "host_encryption_enabled": "enableEncryptionAtHost"}
+
+
+def _pool(profile: Any) -> tuple[Any, list[str]]:
+    """The canonical pool of an `agentPoolProfiles` element and the settings defaulted."""
+    if isinstance(profile, Unknown):
+        return profile, []
+    if not isinstance(profile, dict):
+        return Unknown("expected an agent pool profile object"), []
+    pool: dict[str, Any] = {}
+    name = value_in(profile, "name")
+    if name is not MISSING:
+        pool["name"] = name
+    defaulted: list[str] = []
+    for canonical, prop in _POOL_SETTINGS.items():
+        value = arm_boolean(value_in(profile, prop))
+        if value is MISSING:
+            defaulted.append(canonical)
+            value = False
+        elif not isinstance(value, (bool, Unknown)):
+            value = Unknown(f"{prop} {value!r} is not a boolean")
+        pool[canonical] = value
+    return pool, defaulted
+
+
+def _agent_pools(resource: Resource, native: NativeResource) -> None:
+    profiles, written = find(native.attributes, ("properties", "agentPoolProfiles"))
+    if profiles is MISSING:
+        return
+    if not isinstance(profiles, list):
+        resource.set(("agent_pools",), profiles if isinstance(profiles, Unknown)
+                     else Unknown("agentPoolProfiles is not an array"))
+        carry(resource, native, written, ("agent_pools",), deep=False)
+        return
+    pools: list[Any] = []
+    for index, profile in enumerate(profiles):
+        pool, defaulted = _pool(profile)
+        pools.append(pool)
+        resource.defaulted.update(("agent_pools", index, name) for name in defaulted)
+    resource.set(("agent_pools",), pools)
+    carry(resource, native, written, ("agent_pools",))
+
+
 def _finish(resource: Resource, native: NativeResource) -> None:
+    _agent_pools(resource, native)
     if value_at(native, "properties", "enableRBAC") is not MISSING:
         return
     api_version: Any = value_at(native, "apiVersion")
@@ -45,4 +100,11 @@ MAPPING = ArmMapping("azure.containerservice.managed_cluster", (
     ArmField("local_accounts_enabled", "properties.disableLocalAccounts", negated,
              default=True),
     ArmField("rbac_enabled", "properties.enableRBAC"),
+    ArmField("monitoring_enabled", "properties.addonProfiles.omsagent.enabled",
+             default=False),
+    ArmField("disk_encryption_set_id", "properties.diskEncryptionSetID"),
 ), _finish)
+
+AGENT_POOL = ArmMapping("azure.containerservice.agent_pool", tuple(
+    ArmField(canonical, f"properties.{prop}", default=False)
+    for canonical, prop in _POOL_SETTINGS.items()))

@@ -12,10 +12,24 @@
 - `network_rules.default_action` <- `networkAcls.defaultAction` (`Allow`/`Deny`, any
   case, written as Azure does); absent when `networkAcls` is not written (Azure's
   default action is then `Allow`);
+- `network_rules.bypass` <- `networkAcls.bypass` (`"Logging, Metrics"` -> a list, each
+  word in Azure's case); `["AzureServices"]` when `networkAcls` is written without it
+  (Azure's default);
 - `shared_key_access_enabled` <- `allowSharedKeyAccess`; default true (Azure reads an
   unset value as true, every apiVersion);
 - `infrastructure_encryption_enabled` <- `encryption.requireInfrastructureEncryption`;
-  default false.
+  default false;
+- `customer_managed_key_enabled` <- `encryption.keySource` (`Microsoft.Keyvault` true,
+  `Microsoft.Storage` false, any case); default false (Microsoft-managed keys).
+
+Blob containers, `Microsoft.Storage/storageAccounts/blobServices/containers` (nested in the
+account's `blobServices`, or at the top level named `<account>/default/<container>`), are
+folded into their account's `containers`: `name` (the last segment), `public_access` <-
+`properties.publicAccess` (`None` -> `private`, `Blob` -> `blob`, `Container` ->
+`container`, any case); default `private` (Azure's: "None" when not set). A
+`blobServices` resource is folded into its account (it has no setting read here), so a
+container nested in it finds the account; a container whose account is not in the template
+is judged on an external parent.
 
 The defaults are Azure's, as the Storage resource provider's API reference states them per
 version: "the default value is true since API version 2019-04-01"
@@ -67,12 +81,19 @@ def build_account(native: NativeResource) -> Resource:
         set_default(resource, ("public_network_access_enabled",), True)
     copy(resource, native, ("properties", "networkAcls", "defaultAction"),
          ("network_rules", "default_action"), network_action)
+    if value_at(native, "properties", "networkAcls") is not MISSING and not copy(
+            resource, native, ("properties", "networkAcls", "bypass"),
+            ("network_rules", "bypass"), bypass_list):
+        set_default(resource, ("network_rules", "bypass"), ["AzureServices"])
     if not copy(resource, native, ("properties", "allowSharedKeyAccess"),
                 ("shared_key_access_enabled",)):
         set_default(resource, ("shared_key_access_enabled",), True)
     if not copy(resource, native, ("properties", "encryption", "requireInfrastructureEncryption"),
                 ("infrastructure_encryption_enabled",)):
         set_default(resource, ("infrastructure_encryption_enabled",), False)
+    if not copy(resource, native, ("properties", "encryption", "keySource"),
+                ("customer_managed_key_enabled",), _key_vault_source):
+        set_default(resource, ("customer_managed_key_enabled",), False)
     apply_tags(resource, native)
     return resource
 
@@ -121,9 +142,43 @@ def _network_access(value: Any) -> Any:
                    f"security perimeter")
 
 
+def _key_vault_source(value: Any) -> Any:
+    """`Microsoft.Keyvault` -> true, `Microsoft.Storage` -> false (any case)."""
+    if isinstance(value, str) and value.strip().lower() in ("microsoft.keyvault",
+                                                             "microsoft.storage"):
+        return value.strip().lower() == "microsoft.keyvault"
+    return Unknown(f"keySource {value!r} is neither Microsoft.Keyvault nor Microsoft.Storage")
+
+
+_BYPASS = {word.lower(): word for word in ("AzureServices", "Logging", "Metrics", "None")}
+
+
+def bypass_list(value: Any) -> Any:
+    """A firewall's bypass as a list of words in Azure's case: ARM's comma-separated
+    string (`"Logging, Metrics"`) split, Terraform's set as it is; an unknown word as
+    written."""
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list):
+        return Unknown(f"bypass {value!r} is neither a string nor a list")
+    return [_BYPASS.get(item.strip().lower(), item.strip()) if isinstance(item, str)
+            else item for item in items if not (isinstance(item, str) and not item.strip())]
+
+
 def network_action(value: Any) -> Any:
     """A firewall's default action, `Allow`/`Deny` in any case, as Azure writes it; any
     other value as it is."""
     if isinstance(value, str) and value.strip().lower() in ("allow", "deny"):
         return value.strip().capitalize()
+    return value
+
+
+_ACCESS_LEVELS = {"none": "private", "private": "private", "blob": "blob",
+                  "container": "container"}
+
+
+def access_level(value: Any) -> Any:
+    """A container's public access level, as azurerm writes it: ARM `None` -> `private`,
+    `Blob` -> `blob`, `Container` -> `container` (any case); another value as it is."""
+    if isinstance(value, str):
+        return _ACCESS_LEVELS.get(value.strip().lower(), value)
     return value

@@ -27,13 +27,25 @@ data disks inline (they are attached `azurerm_managed_disk` resources). The lega
 without one. A disk that is attached rather than created (`create_option = "Attach"`) is
 checked as its own resource, and an unmanaged disk (a VHD in a storage account: `vhd_uri`,
 `image_uri`, `vhd_containers`) is no managed disk: both are left out.
+
+`encryption_at_host_enabled`: copied, default false; false (defaulted) for the legacy
+resources, which cannot enable it; for `azurerm_orchestrated_virtual_machine_scale_set`
+defaulted only when an `os_disk` block is written (without one the scale set creates no
+machines from a profile of its own).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.building import carry_locations, field, set_at, set_default, where
+from govern.adapters.building import (
+    carry_locations,
+    field,
+    set_at,
+    set_default,
+    to_bool,
+    where,
+)
 from govern.adapters.reading import MISSING, blocks_in, first_block, value_in
 from govern.adapters.terraform.azure_kubernetes import negated
 from govern.adapters.terraform.mapping import Finish, KindMapping
@@ -126,6 +138,20 @@ def _disks(os_block: str, data_block: str, legacy: bool = False) -> Finish:
     return finish
 
 
+AT_HOST = "encryption_at_host_enabled"
+
+
+def _at_host_default(resource: Resource, native: NativeResource) -> None:
+    """An orchestrated scale set's default, when it creates machines (an `os_disk` block)."""
+    if AT_HOST not in resource.attributes and \
+            first_block(native.attributes, "os_disk") is not MISSING:
+        set_default(resource, AT_HOST, False)
+
+
+def _legacy_at_host(resource: Resource, native: NativeResource) -> None:
+    set_default(resource, AT_HOST, False)
+
+
 def _both(*finishes: Finish) -> Finish:
     def finish(resource: Resource, native: NativeResource) -> None:
         for each in finishes:
@@ -135,33 +161,39 @@ def _both(*finishes: Finish) -> Finish:
 
 _NAMES = (field("name"), field("resource_group_name"))
 _DISKS = _disks("os_disk", "data_disk")
+_AT_HOST = field(AT_HOST, default=False)
 
 MAPPINGS = {
     "azurerm_linux_virtual_machine": KindMapping(KIND, (
         *_NAMES,
         field(PASSWORDS, "disable_password_authentication", function=negated, default=False),
+        _AT_HOST,
     ), _DISKS),
-    "azurerm_windows_virtual_machine": KindMapping(KIND, _NAMES, _DISKS),
+    "azurerm_windows_virtual_machine": KindMapping(KIND, (*_NAMES, _AT_HOST), _DISKS),
     "azurerm_virtual_machine": KindMapping(KIND, (
         *_NAMES,
         field(PASSWORDS, "os_profile_linux_config.0.disable_password_authentication",
               function=negated),
-    ), _disks("storage_os_disk", "storage_data_disk", legacy=True)),
+    ), _both(_disks("storage_os_disk", "storage_data_disk", legacy=True), _legacy_at_host)),
     "azurerm_linux_virtual_machine_scale_set": KindMapping(SCALE_SET, (
         *_NAMES,
         field(PASSWORDS, "disable_password_authentication", function=negated, default=False),
+        _AT_HOST,
     ), _DISKS),
-    "azurerm_windows_virtual_machine_scale_set": KindMapping(SCALE_SET, _NAMES, _DISKS),
+    "azurerm_windows_virtual_machine_scale_set": KindMapping(SCALE_SET, (*_NAMES, _AT_HOST),
+                                                             _DISKS),
     "azurerm_orchestrated_virtual_machine_scale_set": KindMapping(SCALE_SET, (
         *_NAMES,
         field(PASSWORDS, "os_profile.0.linux_configuration.0.disable_password_authentication",
               function=negated),
+        field(AT_HOST, function=to_bool),
     ), _both(_linux_block("os_profile.0.linux_configuration", disabled_by_default=True),
-             _DISKS)),
+             _DISKS, _at_host_default)),
     "azurerm_virtual_machine_scale_set": KindMapping(SCALE_SET, (
         *_NAMES,
         field(PASSWORDS, "os_profile_linux_config.0.disable_password_authentication",
               function=negated),
     ), _both(_linux_block("os_profile_linux_config", disabled_by_default=False),
-             _disks("storage_profile_os_disk", "storage_profile_data_disk", legacy=True))),
+             _disks("storage_profile_os_disk", "storage_profile_data_disk", legacy=True),
+             _legacy_at_host)),
 }

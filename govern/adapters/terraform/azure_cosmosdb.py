@@ -5,15 +5,23 @@ Defaults are the provider's (azurerm v3 and v4): `public_network_access_enabled`
 `ip_range_filter` is a list of addresses or ranges (azurerm v4 writes a set; v3 a
 comma-separated string, split here); `virtual_network_rules` the subnet `id`s of the
 `virtual_network_rule` blocks. Both are absent when not written.
+
+`kind` defaults to `GlobalDocumentDB`; `local_auth_enabled` is the negation of
+`local_authentication_disabled`, or a later release's `local_authentication_enabled`
+(default: keys accepted, true); `customer_managed_key_id` is
+`key_vault_key_id` or v4's `managed_hsm_key_id`, absent when neither is written.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.building import field
+from govern.adapters.arm.mapping import negated
+from govern.adapters.building import copy, field, set_default
 from govern.adapters.terraform.mapping import KindMapping
+from govern.model.resource import Resource
 from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
 
 
 def ip_ranges(value: Any) -> Any:
@@ -32,6 +40,12 @@ def subnet_ids(value: Any) -> Any:
             else block for block in blocks if block is not None]
 
 
+def _finish(resource: Resource, native: NativeResource) -> None:
+    if "local_auth_enabled" not in resource.attributes and not copy(
+            resource, native, "local_authentication_disabled", "local_auth_enabled", negated):
+        set_default(resource, "local_auth_enabled", True)
+
+
 MAPPINGS = {
     "azurerm_cosmosdb_account": KindMapping("azure.cosmosdb.account", (
         field("name"),
@@ -41,5 +55,8 @@ MAPPINGS = {
         field("ip_range_filter", function=ip_ranges),
         field("virtual_network_rules", "virtual_network_rule", function=subnet_ids),
         field("access_key_metadata_writes_enabled", default=True),
-    )),
+        field("kind", default="GlobalDocumentDB"),
+        field("local_auth_enabled", "local_authentication_enabled"),
+        field("customer_managed_key_id", "key_vault_key_id", "managed_hsm_key_id"),
+    ), _finish),
 }

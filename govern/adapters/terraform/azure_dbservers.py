@@ -1,12 +1,19 @@
 """Azure Database for PostgreSQL and MySQL.
 
-Single servers: `azurerm_postgresql_server`, `azurerm_mysql_server` (azurerm v2, v3;
-retired by Azure and removed in v4).
+Single servers: `azurerm_postgresql_server`, `azurerm_mysql_server`, and
+`azurerm_mariadb_server` (azurerm v2, v3; retired by Azure and removed in v4).
 
 - `ssl_enforcement_enabled`: v3's required boolean, else v2's `ssl_enforcement`
   (`"Enabled"`/`"Disabled"`, any case); absent when neither is written (the configuration
   is then invalid for the provider);
-- `public_network_access_enabled`: default true (the provider's).
+- `public_network_access_enabled`: default true (the provider's);
+- `min_tls_version` <- `ssl_minimal_tls_version_enforced`; default `TLS1_2` (v3's), or
+  `TLSEnforcementDisabled` (v2's) for a configuration written for v2 (it sets
+  `ssl_enforcement`, which v3 removed);
+- PostgreSQL's `log_checkpoints_enabled`, `log_connections_enabled` and
+  `connection_throttling_enabled`: true (Azure's `ON`), until an
+  `azurerm_postgresql_configuration` folded in says otherwise
+  (`govern.adapters.terraform.azure_server_parameters`).
 
 Flexible servers: `azurerm_postgresql_flexible_server`, `azurerm_mysql_flexible_server`
 (v3, v4).
@@ -69,13 +76,24 @@ def on_off(value: Any) -> Any:
     return Unknown(f"{value!r} is neither ON nor OFF")
 
 
+def _finish_server(resource: Resource, native: NativeResource) -> None:
+    written_for_v2 = value_at(native, "ssl_enforcement") is not MISSING
+    if written_for_v2 and ("min_tls_version",) in resource.defaulted:
+        set_default(resource, "min_tls_version", "TLSEnforcementDisabled")
+    if resource.kind == "azure.postgresql.server":  # Azure's server parameter defaults
+        for attribute in ("log_checkpoints_enabled", "log_connections_enabled",
+                          "connection_throttling_enabled"):
+            set_default(resource, attribute, True)
+
+
 def _server(kind: str) -> KindMapping:
     return KindMapping(kind, (
         field("name"),
         field("resource_group_name"),
         field(SSL, "ssl_enforcement_enabled", "ssl_enforcement", function=_bool_or_word),
         field(PUBLIC, default=True),
-    ))
+        field("min_tls_version", "ssl_minimal_tls_version_enforced", default="TLS1_2"),
+    ), _finish_server)
 
 
 def _finish_flexible(resource: Resource, native: NativeResource) -> None:
@@ -138,6 +156,7 @@ def _fold_configuration(kind: str, native_type: str, attribute: str) -> Folder:
 MAPPINGS = {
     "azurerm_postgresql_server": _server("azure.postgresql.server"),
     "azurerm_mysql_server": _server("azure.mysql.server"),
+    "azurerm_mariadb_server": _server("azure.mariadb.server"),
     "azurerm_postgresql_flexible_server": _flexible(POSTGRESQL_FLEXIBLE),
     "azurerm_mysql_flexible_server": _flexible(MYSQL_FLEXIBLE),
 }

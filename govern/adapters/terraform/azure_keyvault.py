@@ -6,12 +6,21 @@ Defaults are the provider's (azurerm v3 and v4): `purge_protection_enabled` fals
 `public_network_access_enabled` true. `network_acls` (its first block: `default_action`,
 `bypass`, `ip_rules`, `virtual_network_subnet_ids`) is absent when the block is not
 written: Azure then admits every network.
+
+`rbac_authorization_enabled` <- `enable_rbac_authorization` (or `rbac_authorization_enabled`,
+its later v4 name), false when not written; always true for a Managed HSM.
+
+Keys (`azurerm_key_vault_key`, `azurerm_key_vault_managed_hardware_security_module_key`)
+and secrets (`azurerm_key_vault_secret`): `name`, `expiration_date` as written (absent
+when not written: no expiry).
 """
 
 from __future__ import annotations
 
 from govern.adapters.building import field
 from govern.adapters.terraform.mapping import KindMapping
+from govern.model.resource import Resource
+from govern.parsers.native import NativeResource
 
 # what a vault and a Managed HSM say the same way
 _COMMON = (
@@ -24,13 +33,28 @@ _COMMON = (
     field("network_acls.bypass", "network_acls.0.bypass"),
 )
 
+# keys and secrets
+_EXPIRING = (field("name"), field("expiration_date"))
+_KEY = (*_EXPIRING, field("key_type"))
+
+
+def _local_rbac(resource: Resource, native: NativeResource) -> None:
+    """A Managed HSM's data plane is authorized by its local RBAC only."""
+    resource.set(("rbac_authorization_enabled",), True, defaulted=True)
+
 MAPPINGS = {
     "azurerm_key_vault": KindMapping("azure.keyvault.vault", (
         *_COMMON,
+        field("rbac_authorization_enabled", "enable_rbac_authorization",
+              "rbac_authorization_enabled", default=False),
         field("network_acls.ip_rules", "network_acls.0.ip_rules"),
         field("network_acls.virtual_network_subnet_ids",
               "network_acls.0.virtual_network_subnet_ids"),
     )),
     "azurerm_key_vault_managed_hardware_security_module": KindMapping(
-        "azure.keyvault.vault", _COMMON),
+        "azure.keyvault.vault", _COMMON, _local_rbac),
+    "azurerm_key_vault_key": KindMapping("azure.keyvault.key", _KEY),
+    "azurerm_key_vault_managed_hardware_security_module_key": KindMapping(
+        "azure.keyvault.key", _KEY),
+    "azurerm_key_vault_secret": KindMapping("azure.keyvault.secret", _EXPIRING),
 }

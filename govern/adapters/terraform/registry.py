@@ -20,14 +20,19 @@ from govern.adapters.terraform import (
     azure_datafactory,
     azure_dbservers,
     azure_disk,
+    azure_firewall_rules,
+    azure_flow_logs,
     azure_keyvault,
     azure_kubernetes,
     azure_network,
+    azure_network_interface,
     azure_redis,
     azure_search,
+    azure_server_parameters,
     azure_servicebus,
     azure_sql,
     azure_storage,
+    azure_synapse,
     azure_web,
     backup,
     cloudfront,
@@ -162,6 +167,8 @@ _MAPPINGS: dict[str, KindMapping] = {
     **azure_datafactory.MAPPINGS,
     **azure_servicebus.MAPPINGS,
     **azure_compute.MAPPINGS,
+    **azure_flow_logs.MAPPINGS,
+    **azure_synapse.MAPPINGS,
 }
 
 BUILDERS: dict[str, Builder] = {
@@ -177,6 +184,7 @@ BUILDERS: dict[str, Builder] = {
     "aws_ssoadmin_permission_set": ssoadmin.build_permission_set,
     "aws_elasticache_cluster": elasticache.build_cluster,
     "azurerm_network_security_group": azure_network.build_group,
+    "azurerm_network_interface": azure_network_interface.build_interface,
     **gcp_compute_firewall_policy.BUILDERS,
     **gcp_iam.BUILDERS,
     **{native_type: mapping.build for native_type, mapping in _MAPPINGS.items()},
@@ -198,6 +206,9 @@ FOLDERS: dict[str, Folder] = {
     **ssoadmin.FOLDERS,
     **azure_network.FOLDERS,
     **azure_dbservers.FOLDERS,
+    **azure_firewall_rules.FOLDERS,
+    **azure_sql.FOLDERS,
+    **azure_server_parameters.FOLDERS,
     **azure_storage.FOLDERS,
 }
 

@@ -7,6 +7,8 @@ module for its subject and listing it in that module's `PREDICATES`.
 from __future__ import annotations
 
 from govern.engine.predicates import (
+    azure_nsg,
+    azure_rbac,
     gcp_network,
     iam,
     iam_passrole,
@@ -19,7 +21,8 @@ from govern.engine.predicates.base import ArgSpec, Predicate, PredicateContext
 PREDICATES: dict[str, Predicate] = {
     p.name: p for p in (*network.PREDICATES, *iam.PREDICATES, *iam_passrole.PREDICATES,
                         *tags.PREDICATES, *gcp_network.PREDICATES,
-                        *network_acl.PREDICATES)
+                        *network_acl.PREDICATES, *azure_nsg.PREDICATES,
+                        *azure_rbac.PREDICATES)
 }
 
 __all__ = ["PREDICATES", "ArgSpec", "Predicate", "PredicateContext"]

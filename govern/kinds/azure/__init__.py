@@ -10,7 +10,9 @@ from govern.kinds.azure import (
     containerservice,
     cosmosdb,
     datafactory,
+    eventhub,
     keyvault,
+    mariadb,
     mysql,
     network,
     postgresql,
@@ -19,6 +21,7 @@ from govern.kinds.azure import (
     servicebus,
     sql,
     storage,
+    synapse,
     web,
 )
 from govern.kinds.declare import Kind
@@ -31,7 +34,9 @@ KINDS: tuple[Kind, ...] = (
     *containerservice.KINDS,
     *cosmosdb.KINDS,
     *datafactory.KINDS,
+    *eventhub.KINDS,
     *keyvault.KINDS,
+    *mariadb.KINDS,
     *mysql.KINDS,
     *network.KINDS,
     *postgresql.KINDS,
@@ -40,5 +45,6 @@ KINDS: tuple[Kind, ...] = (
     *servicebus.KINDS,
     *sql.KINDS,
     *storage.KINDS,
+    *synapse.KINDS,
     *web.KINDS,
 )

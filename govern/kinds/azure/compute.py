@@ -64,6 +64,14 @@ KINDS = (
                   "(`azurerm_windows_virtual_machine`) and when the OS is not stated (a "
                   "legacy machine without `os_profile_linux_config`, a template without "
                   "`linuxConfiguration`)."),
+          boolean("encryption_at_host_enabled", "Whether the host encrypts the machine's "
+                  "temporary disk and its OS and data disk caches: Terraform "
+                  "`encryption_at_host_enabled` of `azurerm_linux_virtual_machine` and "
+                  "`azurerm_windows_virtual_machine`, ARM "
+                  "`properties.securityProfile.encryptionAtHost`; false when not written "
+                  "(the provider's and Azure's default), and for the legacy "
+                  "`azurerm_virtual_machine`, which cannot enable it.",
+                  default=False),
           *_disks("machine", "`azurerm_virtual_machine` (`storage_os_disk`)",
                   " (`{}` when not written: Azure creates it from the image, "
                   "with a platform-managed key)",
@@ -94,6 +102,16 @@ KINDS = (
                   "(`azurerm_windows_virtual_machine_scale_set`, a `windows_configuration`) "
                   "and when the OS is not stated (no Linux configuration block or "
                   "property)."),
+          boolean("encryption_at_host_enabled", "Whether the host encrypts the temporary "
+                  "disks and the OS and data disk caches of the machines the scale set "
+                  "creates: Terraform `encryption_at_host_enabled` of the Linux, Windows and "
+                  "orchestrated scale sets, ARM "
+                  "`properties.virtualMachineProfile.securityProfile.encryptionAtHost`; "
+                  "false when not written (the provider's and Azure's default), and for the "
+                  "legacy `azurerm_virtual_machine_scale_set`, which cannot enable it. Absent "
+                  "for a flexible scale set that creates no machines from a profile of its "
+                  "own (ARM: no `virtualMachineProfile`; "
+                  "`azurerm_orchestrated_virtual_machine_scale_set`: no `os_disk` block)."),
           *_disks("scale set",
                   "`azurerm_virtual_machine_scale_set` (`storage_profile_os_disk`)",
                   " (`{}` when "

@@ -1,8 +1,17 @@
-"""Azure Kubernetes Service (AKS): managed clusters."""
+"""Azure Kubernetes Service (AKS): managed clusters and their node pools."""
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, resource_group, string, strings
+from govern.kinds.declare import azure, boolean, objects, resource_group, string, strings
+
+_PUBLIC_IP = ("Whether each node gets a public IP address of its own: Terraform "
+              "`node_public_ip_enabled` (azurerm v4) or `enable_node_public_ip` (v2, v3), ARM "
+              "`enableNodePublicIP`; false when not written (the provider's and Azure's "
+              "default).")
+_HOST_ENCRYPTION = ("Whether the nodes' hosts encrypt their temporary disks and OS and "
+                    "data disk caches: Terraform `host_encryption_enabled` (azurerm v4) or "
+                    "`enable_host_encryption` (v2, v3), ARM `enableEncryptionAtHost`; false "
+                    "when not written (the provider's and Azure's default).")
 
 KINDS = (
     azure("azure.containerservice.managed_cluster", "Azure Kubernetes Service (AKS) cluster",
@@ -28,5 +37,37 @@ KINDS = (
                   "provider's default and Azure's); ARM `properties.enableRBAC`, when not "
                   "written true from apiVersion 2018-03-31 (which introduced it), false "
                   "before (such clusters have no RBAC), Unknown when the apiVersion is not "
-                  "known statically.")),
+                  "known statically."),
+          boolean("monitoring_enabled", "Whether Container insights (the monitoring add-on, "
+                  "which sends the nodes' and containers' logs and metrics to a Log Analytics "
+                  "workspace) is enabled: true when Terraform's `oms_agent` block is written "
+                  "(azurerm v3, v4; its `log_analytics_workspace_id` is required), else v2's "
+                  "`addon_profile.oms_agent.enabled`; ARM "
+                  "`properties.addonProfiles.omsagent.enabled` (the add-on's name in any "
+                  "case). False when not written: AKS enables no add-on by itself.",
+                  default=False),
+          string("disk_encryption_set_id", "The disk encryption set that encrypts the nodes' "
+                 "OS and data disks with a customer-managed key (ARM "
+                 "`properties.diskEncryptionSetID`); absent when not written (Azure then "
+                 "encrypts them with a platform-managed key)."),
+          objects("agent_pools", "The node pools declared in the cluster resource: "
+                  "Terraform's `default_node_pool` block, ARM `properties.agentPoolProfiles` "
+                  "(Unknown when not known statically). Node pools declared as separate "
+                  "resources are `azure.containerservice.agent_pool`.",
+                  string("name", "The pool's name."),
+                  boolean("node_public_ip_enabled", _PUBLIC_IP),
+                  boolean("host_encryption_enabled", _HOST_ENCRYPTION))),
+    azure("azure.containerservice.agent_pool", "Azure Kubernetes Service node pool declared "
+          "as a resource of its own (Terraform `azurerm_kubernetes_cluster_node_pool`, ARM "
+          "`Microsoft.ContainerService/managedClusters/agentPools`)",
+          string("name", "The pool's name (ARM: `<cluster>/<pool>` for a top-level resource, "
+                 "as written)."),
+          string("resource_group_name", "ARM: the resource group the deployment goes to, "
+                 "Unknown unless a nested deployment names it; absent in Terraform (the "
+                 "cluster's group is in `cluster_id`)."),
+          string("cluster_id", "The cluster the pool belongs to: Terraform "
+                 "`kubernetes_cluster_id`; absent in ARM (the parent in the name)."),
+          boolean("node_public_ip_enabled", _PUBLIC_IP, default=False),
+          boolean("host_encryption_enabled", _HOST_ENCRYPTION, default=False),
+          taggable=False),
 )

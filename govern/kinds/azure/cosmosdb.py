@@ -25,5 +25,19 @@ KINDS = (
           boolean("access_key_metadata_writes_enabled", "Whether the account keys can "
                   "change metadata (databases, containers, throughput); ARM: the negation "
                   "of `properties.disableKeyBasedMetadataWriteAccess`; true when not "
-                  "written.", default=True)),
+                  "written.", default=True),
+          string("kind", "The account's kind (Terraform `kind`, ARM `kind`): "
+                 "`GlobalDocumentDB` (the API for NoSQL, and the Table, Cassandra and Gremlin "
+                 "APIs, by their capabilities), `MongoDB` or `Parse`; `GlobalDocumentDB` when "
+                 "not written (azurerm's and Azure's default).",
+                 values=("GlobalDocumentDB", "MongoDB", "Parse"), default="GlobalDocumentDB"),
+          boolean("local_auth_enabled", "Whether the account keys (primary and secondary, "
+                  "read-write and read-only) authorize data-plane requests: the negation of "
+                  "Terraform `local_authentication_disabled` (or `local_authentication_enabled` "
+                  "as written, where a release names it so), ARM the negation of "
+                  "`properties.disableLocalAuth`; true when not written.", default=True),
+          string("customer_managed_key_id", "The customer-managed key the account's data is "
+                 "encrypted with (a versionless key id): Terraform `key_vault_key_id`, or "
+                 "`managed_hsm_key_id` (azurerm v4), ARM `properties.keyVaultKeyUri`. Absent "
+                 "when not written (service-managed keys).")),
 )

@@ -1,8 +1,17 @@
-"""Azure Key Vault: vaults."""
+"""Azure Key Vault: vaults (and Managed HSMs), keys and secrets."""
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, integer, obj, resource_group, string, strings
+from govern.kinds.declare import (
+    azure,
+    boolean,
+    integer,
+    obj,
+    resource_group,
+    scalar,
+    string,
+    strings,
+)
 
 KINDS = (
     azure("azure.keyvault.vault", "Azure Key Vault, with its network ACLs; also a Key "
@@ -10,6 +19,15 @@ KINDS = (
           "ARM `Microsoft.KeyVault/managedHSMs`), which has the same settings",
           string("name", "The vault's name."),
           resource_group(),
+          boolean("rbac_authorization_enabled", "Whether data-plane access (keys, secrets, "
+                  "certificates) is authorized with Azure role-based access control rather "
+                  "than the vault's access policies: Terraform `enable_rbac_authorization`, "
+                  "or `rbac_authorization_enabled` (later azurerm v4 releases), false when "
+                  "not written; ARM `properties.enableRbacAuthorization`, false when not "
+                  "written before apiVersion 2026-02-01, Unknown from it (Azure announced "
+                  "RBAC as the default for new vaults from that version; Unknown too when "
+                  "the apiVersion is not known statically). Always true for a Managed HSM "
+                  "(its data plane is authorized by its local RBAC only)."),
           boolean("purge_protection_enabled", "Whether purge protection is on: a deleted "
                   "vault or object cannot be purged before its retention period ends (ARM "
                   "`properties.enablePurgeProtection`); false when not written.",
@@ -36,4 +54,30 @@ KINDS = (
               strings("virtual_network_subnet_ids", "The ids of the subnets admitted: "
                       "Terraform `virtual_network_subnet_ids`, ARM the `id` of each of "
                       "`virtualNetworkRules`."))),
+    azure("azure.keyvault.key", "A key in an Azure Key Vault (Terraform `azurerm_key_vault_key`, "
+          "ARM `Microsoft.KeyVault/vaults/keys`) or a Managed HSM (Terraform "
+          "`azurerm_key_vault_managed_hardware_security_module_key`, ARM "
+          "`Microsoft.KeyVault/managedHSMs/keys`)",
+          string("name", "The key's name (ARM: `<vault>/<key>`)."),
+          resource_group(),
+          scalar("expiration_date", "string|integer", "When the key's current version "
+                 "expires: Terraform `expiration_date` (RFC 3339), ARM "
+                 "`properties.attributes.exp` (seconds since 1970-01-01 UTC). Absent when "
+                 "not written: the key never expires. A rotation policy's `expire_after` "
+                 "(ARM `rotationPolicy.attributes.expiryTime`) applies to the versions "
+                 "rotation creates, not to this one, and is not read."),
+          string("key_type", "The key type: Terraform `key_type`, ARM `properties.kty` "
+                 "(`RSA`, `EC`: software-protected; `RSA-HSM`, `EC-HSM`, `oct-HSM`: "
+                 "protected by a hardware security module). Required in both formats.",
+                 values=("RSA", "RSA-HSM", "EC", "EC-HSM", "oct", "oct-HSM")),
+          taggable=False),
+    azure("azure.keyvault.secret", "A secret in an Azure Key Vault (Terraform "
+          "`azurerm_key_vault_secret`, ARM `Microsoft.KeyVault/vaults/secrets`)",
+          string("name", "The secret's name (ARM: `<vault>/<secret>`)."),
+          resource_group(),
+          scalar("expiration_date", "string|integer", "When the secret expires: Terraform "
+                 "`expiration_date` (RFC 3339), ARM `properties.attributes.exp` (seconds "
+                 "since 1970-01-01 UTC). Absent when not written: the secret never "
+                 "expires."),
+          taggable=False),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govern.kinds.azure.sql import firewall_rules
 from govern.kinds.declare import azure, boolean, resource_group, string
 
 KINDS = (
@@ -17,7 +18,17 @@ KINDS = (
           boolean("public_network_access_enabled", "Whether the server is reachable from "
                   "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
                   "`Disabled` false, any case; another value is Unknown); true when not "
-                  "written.", default=True)),
+                  "written.", default=True),
+          string("min_tls_version", "The lowest TLS version clients may use: Terraform "
+                 "`ssl_minimal_tls_version_enforced`, `TLS1_2` when not written (azurerm "
+                 "v3's default), `TLSEnforcementDisabled` for a configuration written for "
+                 "azurerm v2 (it sets `ssl_enforcement`; v2's default); ARM "
+                 "`properties.minimalTlsVersion`, `TLSEnforcementDisabled` when not written "
+                 "(Azure enforces no minimum on a server created without it).",
+                 values=("TLSEnforcementDisabled", "TLS1_0", "TLS1_1", "TLS1_2")),
+          firewall_rules("`azurerm_mysql_firewall_rule` (`server_name` in the same "
+                         "resource group)",
+                         "Microsoft.DBforMySQL/servers/firewallRules")),
     azure("azure.mysql.flexible_server", "Azure Database for MySQL flexible server",
           string("name", "The server's name."),
           resource_group(),
@@ -42,5 +53,8 @@ KINDS = (
                   "it from the networking mode chosen at creation: false for a server "
                   "integrated in a virtual network (`delegated_subnet_id`, ARM "
                   "`properties.network.delegatedSubnetResourceId`), true otherwise; "
-                  "Unknown when that subnet is an input that may be null.")),
+                  "Unknown when that subnet is an input that may be null."),
+          firewall_rules("`azurerm_mysql_flexible_server_firewall_rule` (`server_name` in the same "
+                         "resource group)",
+                         "Microsoft.DBforMySQL/flexibleServers/firewallRules")),
 )

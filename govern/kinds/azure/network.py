@@ -1,8 +1,17 @@
-"""Azure Virtual Network: network security groups."""
+"""Azure Virtual Network: network security groups, network interfaces and Network
+Watcher flow logs."""
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, integer, objects, resource_group, string, strings
+from govern.kinds.declare import (
+    azure,
+    boolean,
+    integer,
+    objects,
+    resource_group,
+    string,
+    strings,
+)
 
 KINDS = (
     azure("azure.network.security_group", "Azure network security group with its rules",
@@ -51,4 +60,38 @@ KINDS = (
                           "(ARM `destinationPortRange`, `destinationPortRanges`) together. "
                           "Always present, `[]` when neither is written."),
                   string("description", "The rule's description."))),
+    azure("azure.network.network_interface", "Azure network interface (of a virtual "
+          "machine, or not yet attached)",
+          string("name", "The interface's name."),
+          resource_group(),
+          objects("ip_configurations", "The interface's IP configurations, one per "
+                  "Terraform `ip_configuration` block (at least one is required) or element "
+                  "of ARM `properties.ipConfigurations`; Unknown when they are not known "
+                  "statically (a `dynamic` block over a collection known after apply, a "
+                  "`copy` loop).",
+                  string("name", "The configuration's name."),
+                  string("public_ip_address_id", "The public IP address associated with "
+                         "the configuration: Terraform `public_ip_address_id`, ARM "
+                         "`properties.publicIPAddress.id`; absent when not written (the "
+                         "configuration then has only a private address)."))),
+    azure("azure.network.watcher_flow_log", "Azure Network Watcher flow log (of a network "
+          "security group or a virtual network)",
+          string("name", "The flow log's name (ARM: `<watcher>/<flow log>` for a top-level "
+                 "resource, as written)."),
+          resource_group(),
+          string("target_resource_id", "The network security group or virtual network whose "
+                 "traffic is logged: Terraform `network_security_group_id` (azurerm v2, v3) or "
+                 "`target_resource_id` (v4), ARM `properties.targetResourceId`."),
+          boolean("enabled", "Whether the flow log records traffic: Terraform `enabled` "
+                  "(required), ARM `properties.enabled`; Unknown when ARM does not write it "
+                  "(the API documents no default)."),
+          boolean("retention_enabled", "Whether the retention policy deletes records older "
+                  "than `retention_days`: Terraform `retention_policy.enabled` (required in "
+                  "the required block), ARM `properties.retentionPolicy.enabled`, false when "
+                  "not written (Azure's default: records are kept until deleted).",
+                  default=False),
+          integer("retention_days", "How many days records are kept when the retention "
+                  "policy is on, `0` meaning for ever: Terraform `retention_policy.days`, ARM "
+                  "`properties.retentionPolicy.days`, `0` when not written (Azure's "
+                  "default).", default=0)),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govern.kinds.azure.sql import firewall_rules
 from govern.kinds.declare import azure, boolean, resource_group, string
 
 KINDS = (
@@ -17,7 +18,45 @@ KINDS = (
           boolean("public_network_access_enabled", "Whether the server is reachable from "
                   "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
                   "`Disabled` false, any case; another value is Unknown); true when not "
-                  "written.", default=True)),
+                  "written.", default=True),
+          string("min_tls_version", "The lowest TLS version clients may use: Terraform "
+                 "`ssl_minimal_tls_version_enforced`, `TLS1_2` when not written (azurerm "
+                 "v3's default), `TLSEnforcementDisabled` for a configuration written for "
+                 "azurerm v2 (it sets `ssl_enforcement`; v2's default); ARM "
+                 "`properties.minimalTlsVersion`, `TLSEnforcementDisabled` when not written "
+                 "(Azure enforces no minimum on a server created without it).",
+                 values=("TLSEnforcementDisabled", "TLS1_0", "TLS1_1", "TLS1_2")),
+          boolean("log_checkpoints_enabled", "Whether checkpoints are logged: the server "
+                  "parameter `log_checkpoints` (`ON`/`OFF`, any case; another value is "
+                  "Unknown), set by "
+                  "an `azurerm_postgresql_configuration` named so (folded into the server "
+                  "its `server_name` names in its resource group) or an ARM "
+                  "`Microsoft.DBforPostgreSQL/servers/configurations` named so (nested, or "
+                  "`<server>/log_checkpoints`). True when no such configuration is written: "
+                  "Azure's default is `ON`. Unknown when a configuration of the server has "
+                  "a name not known statically.", default=True),
+          boolean("log_connections_enabled", "Whether connection attempts are logged: the "
+                  "server parameter `log_connections` (`ON`/`OFF`, any case; another value "
+                  "is Unknown), set by "
+                  "an `azurerm_postgresql_configuration` named so (folded into the server "
+                  "its `server_name` names in its resource group) or an ARM "
+                  "`Microsoft.DBforPostgreSQL/servers/configurations` named so (nested, or "
+                  "`<server>/log_connections`). True when no such configuration is written: "
+                  "Azure's default is `ON`. Unknown when a configuration of the server has "
+                  "a name not known statically.", default=True),
+          boolean("connection_throttling_enabled", "Whether connection attempts are "
+                  "throttled after repeated login failures: the server parameter "
+                  "`connection_throttling` (`ON`/`OFF`, any case; another value is "
+                  "Unknown), set by "
+                  "an `azurerm_postgresql_configuration` named so (folded into the server "
+                  "its `server_name` names in its resource group) or an ARM "
+                  "`Microsoft.DBforPostgreSQL/servers/configurations` named so (nested, or "
+                  "`<server>/connection_throttling`). True when no such configuration is written: "
+                  "Azure's default is `ON`. Unknown when a configuration of the server has "
+                  "a name not known statically.", default=True),
+          firewall_rules("`azurerm_postgresql_firewall_rule` (`server_name` in the same "
+                         "resource group)",
+                         "Microsoft.DBforPostgreSQL/servers/firewallRules")),
     azure("azure.postgresql.flexible_server", "Azure Database for PostgreSQL flexible server",
           string("name", "The server's name."),
           resource_group(),
@@ -41,5 +80,7 @@ KINDS = (
                   "it from the networking mode chosen at creation: false for a server "
                   "integrated in a virtual network (`delegated_subnet_id`, ARM "
                   "`properties.network.delegatedSubnetResourceId`), true otherwise; "
-                  "Unknown when that subnet is an input that may be null.")),
+                  "Unknown when that subnet is an input that may be null."),
+          firewall_rules("`azurerm_postgresql_flexible_server_firewall_rule` (`server_id`)",
+                         "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules")),
 )

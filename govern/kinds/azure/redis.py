@@ -14,5 +14,12 @@ KINDS = (
           boolean("public_network_access_enabled", "Whether the cache is reachable from "
                   "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
                   "`Disabled` false, any case; another value is Unknown); true when not "
-                  "written.", default=True)),
+                  "written.", default=True),
+          string("min_tls_version", "The lowest TLS version clients may use: Terraform "
+                 "`minimum_tls_version` (a number is read as its text, `1.2` as `\"1.2\"`), "
+                 "`\"1.2\"` when not written (azurerm v3 and v4's default); ARM "
+                 "`properties.minimumTlsVersion`, "
+                 "Unknown when not written (Azure does not document the minimum a cache "
+                 "created through the API without it enforces).",
+                 values=("1.0", "1.1", "1.2"))),
 )

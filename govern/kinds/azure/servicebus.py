@@ -15,5 +15,12 @@ KINDS = (
                   "from public networks (ARM `properties.publicNetworkAccess`: `Enabled` "
                   "true, `Disabled` false, any case; `SecuredByPerimeter` is Unknown); true "
                   "when not written. ARM `networkRuleSets` child resources are not read.",
-                  default=True)),
+                  default=True),
+          string("min_tls_version", "The lowest TLS version clients may use: Terraform "
+                 "`minimum_tls_version` (a number is read as its text, `1.2` as `\"1.2\"`), "
+                 "`\"1.2\"` when not written (azurerm v3 and v4's default); ARM "
+                 "`properties.minimumTlsVersion`, "
+                 "Unknown when not written (Azure does not document, for every apiVersion, "
+                 "the minimum a namespace created without it enforces).",
+                 values=("1.0", "1.1", "1.2"))),
 )

@@ -2,7 +2,36 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, resource_group, string
+from govern.kinds.declare import (
+    Attribute,
+    azure,
+    boolean,
+    integer,
+    obj,
+    objects,
+    resource_group,
+    string,
+)
+
+
+def firewall_rules(terraform: str, arm: str) -> Attribute:
+    """The IPv4 firewall rules of an Azure database server (`terraform`: the azurerm
+    resource types, `arm`: the ARM child type)."""
+    return objects(
+        "firewall_rules", f"The server's IP firewall rules: each {terraform} folded into "
+        f"the server it names, each ARM `{arm}` (nested in the server, or named "
+        "`<server>/<rule>`). Absent when the code declares none (Azure then admits no "
+        "address through the public endpoint). A rule whose server is not in the scanned "
+        "code is judged on a stand-in for the server that has only its rules.",
+        string("name", "The rule's name."),
+        string("start_ip_address", "The first IPv4 address admitted (Terraform "
+               "`start_ip_address`, ARM `properties.startIpAddress`). A rule from "
+               "`0.0.0.0` to `0.0.0.0` is Azure's \"allow Azure services and resources\" "
+               "rule: it admits connections from any Azure service, of any customer."),
+        string("end_ip_address", "The last IPv4 address admitted (Terraform "
+               "`end_ip_address`, ARM `properties.endIpAddress`)."))
+
+
 
 KINDS = (
     azure("azure.sql.server", "Azure SQL logical server",
@@ -18,7 +47,24 @@ KINDS = (
                  "`\"1.2\"` when not written (azurerm v3/v4 write it themselves); ARM "
                  "`properties.minimalTlsVersion`, `\"None\"` when not written (a server "
                  "created without it accepts every TLS version the platform still offers).",
-                 values=("1.0", "1.1", "1.2", "1.3", "None"))),
+                 values=("1.0", "1.1", "1.2", "1.3", "None")),
+          firewall_rules("`azurerm_mssql_firewall_rule` (`server_id`) or "
+                         "`azurerm_sql_firewall_rule` (`server_name` in the same resource "
+                         "group)", "Microsoft.Sql/servers/firewallRules"),
+          obj("auditing", "The server's auditing policy (it applies to every database of "
+              "the server): Terraform an `azurerm_mssql_server_extended_auditing_policy` "
+              "folded into the server its `server_id` names, or azurerm v2's inline "
+              "`extended_auditing_policy` block; ARM a `Microsoft.Sql/servers/"
+              "auditingSettings` or `extendedAuditingSettings` child resource (nested in "
+              "the server, or named `<server>/default`).",
+              boolean("enabled", "Whether auditing is on: Terraform the policy's `enabled` "
+                      "(true when not written; an inline block is on), ARM "
+                      "`properties.state` (`Enabled`/`Disabled`, any case). False when the "
+                      "code declares no policy (Azure's default: server auditing off)."),
+              integer("retention_days", "How many days audit logs are kept in the storage "
+                      "account destination, `0` for no limit: Terraform "
+                      "`retention_in_days`, ARM `properties.retentionDays`; `0` when not "
+                      "written. Absent when the code declares no policy."))),
     azure("azure.sql.managed_instance", "Azure SQL managed instance",
           string("name", "The managed instance's name."),
           resource_group(),

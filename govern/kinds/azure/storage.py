@@ -1,8 +1,8 @@
-"""Azure Storage: storage accounts."""
+"""Azure Storage: storage accounts, with their blob containers."""
 
 from __future__ import annotations
 
-from govern.kinds.declare import azure, boolean, obj, resource_group, string
+from govern.kinds.declare import azure, boolean, obj, objects, resource_group, string, strings
 
 KINDS = (
     azure("azure.storage.account", "Azure storage account",
@@ -41,7 +41,13 @@ KINDS = (
               "every network.",
               string("default_action", "What happens to traffic that no rule admits "
                      "(ARM `defaultAction`; required in the block and in `networkAcls`).",
-                     values=("Allow", "Deny"))),
+                     values=("Allow", "Deny")),
+              strings("bypass", "The kinds of traffic admitted whatever the rules say: "
+                      "`AzureServices` (trusted Microsoft services), `Logging`, `Metrics`, "
+                      "or `None` (Terraform `bypass`, a set; ARM `bypass`, a comma-separated "
+                      "string, split; each word in Azure's case). `[\"AzureServices\"]` when "
+                      "not written (Azure's default, in both formats)."),
+              ),
           boolean("shared_key_access_enabled", "Whether requests may be authorized with the "
                   "account key (Shared Key): Terraform `shared_access_key_enabled`, ARM "
                   "`properties.allowSharedKeyAccess`; true when not written (Azure reads an "
@@ -49,5 +55,33 @@ KINDS = (
           boolean("infrastructure_encryption_enabled", "Whether data is encrypted a second "
                   "time at the infrastructure level (ARM "
                   "`properties.encryption.requireInfrastructureEncryption`); false when not "
-                  "written.", default=False)),
+                  "written.", default=False),
+          boolean("customer_managed_key_enabled", "Whether the account's data is "
+                  "encrypted with a customer-managed key (in Key Vault or a Managed HSM) "
+                  "rather than a Microsoft-managed key: Terraform a `customer_managed_key` "
+                  "block, or an `azurerm_storage_account_customer_managed_key` folded into "
+                  "the account its `storage_account_id` names; ARM "
+                  "`properties.encryption.keySource` `Microsoft.Keyvault` (true) or "
+                  "`Microsoft.Storage` (false), any case. False when not written "
+                  "(Microsoft-managed keys).", default=False),
+          objects("containers", "The account's blob containers: each Terraform "
+                  "`azurerm_storage_container` folded into the account its "
+                  "`storage_account_id` (azurerm v4) or `storage_account_name` names, each "
+                  "ARM `Microsoft.Storage/storageAccounts/blobServices/containers` (nested "
+                  "in the account's `blobServices`, or named `<account>/default/<container>`"
+                  "). Absent when the code declares none. A container whose account is not "
+                  "in the scanned code is judged on a stand-in for the account that has "
+                  "only its containers.",
+                  string("name", "The container's name (ARM: the last segment of the "
+                         "resource's name)."),
+                  string("public_access", "Who may read the container without "
+                         "credentials: `private` (nobody), `blob` (anyone, the blobs whose "
+                         "name they know) or `container` (anyone, the blobs and the list "
+                         "of the container). Terraform `container_access_type`, `private` "
+                         "when not written; ARM `properties.publicAccess` (`None` is read "
+                         "as `private`, `Blob` as `blob`, `Container` as `container`, any "
+                         "case), `private` when not written. The account's "
+                         "`allow_blob_public_access` false overrides it (Azure then serves "
+                         "no anonymous request).",
+                         values=("private", "blob", "container")))),
 )

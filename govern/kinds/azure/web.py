@@ -41,6 +41,39 @@ _SITE = (
             "`properties.siteConfig.remoteDebuggingEnabled`); false when not written "
             "(the legacy function app resources cannot write it).",
             default=False),
+    boolean("authentication_enabled", "Whether App Service Authentication (\"Easy Auth\", "
+            "the platform's sign-in in front of the app) is on: Terraform "
+            "`auth_settings.enabled` (every resource) or `auth_settings_v2.auth_enabled` "
+            "(the azurerm v3/v4 resources), true when either is; ARM the site's (or "
+            "slot's) `authsettings` configuration (`Microsoft.Web/sites/config` or "
+            "`.../slots/config`, nested or named `<site>/authsettings`, "
+            "`<site>/<slot>/authsettings`), `properties.enabled`, or its `authsettingsV2` "
+            "configuration, `properties.platform.enabled`, true when either is; a "
+            "configuration whose site or slot is not in the template is judged on a "
+            "stand-in, as for `web`. False when nothing is written (Azure's and the "
+            "provider's default).", default=False),
+    boolean("client_certificates_enabled", "Whether the app asks clients for a TLS "
+            "certificate (incoming client certificates): Terraform "
+            "`client_certificate_enabled` of the azurerm v3/v4 web and function apps and "
+            "their slots, `client_cert_enabled` of the legacy `azurerm_app_service`; ARM "
+            "`properties.clientCertEnabled`. False when not written (the provider's and "
+            "Azure's default). Absent for the legacy `azurerm_app_service_slot`, "
+            "`azurerm_function_app` and `azurerm_function_app_slot`, which are not read. "
+            "Whether a certificate is required or optional (`client_certificate_mode`, "
+            "`clientCertMode`) is not read."),
+    boolean("public_network_access_enabled", "Whether the app answers on its public "
+            "endpoint: Terraform `public_network_access_enabled` of the azurerm v3/v4 web and "
+            "function apps and their slots, true when not written (the provider's default), "
+            "and true for the legacy resources, which cannot turn it off; ARM "
+            "`properties.publicNetworkAccess`, else `properties.siteConfig.publicNetworkAccess` "
+            "(`Enabled` true, `Disabled` false, any case; another value is Unknown), true "
+            "when neither is written or the value is empty (Azure's default); Unknown when "
+            "both are written and disagree (Azure does not document which wins). A `web` "
+            "configuration resource is not read for it."),
+    string("identity_type", "The managed identities the app has: Terraform "
+           "`identity.type`, ARM `identity.type` (`SystemAssigned`, `UserAssigned`, "
+           "`SystemAssigned, UserAssigned`, or `None`); absent when no identity is written "
+           "(the app then has none)."),
 )
 
 KINDS = (

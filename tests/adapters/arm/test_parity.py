@@ -85,10 +85,10 @@ resource "azurerm_storage_account" "data" {
     assert {k: from_arm.attributes[k] for k in defaults} == {
         "https_only": True, "min_tls_version": "TLS1_0", "allow_blob_public_access": False}
     same = ("shared_key_access_enabled", "infrastructure_encryption_enabled",
-            "public_network_access_enabled")
+            "public_network_access_enabled", "customer_managed_key_enabled")
     assert {k: tf.attributes[k] for k in same} == {k: from_arm.attributes[k] for k in same} == {
         "shared_key_access_enabled": True, "infrastructure_encryption_enabled": False,
-        "public_network_access_enabled": True}
+        "public_network_access_enabled": True, "customer_managed_key_enabled": False}
     assert from_arm.defaulted == tf.defaulted == {(k,) for k in defaults + same}
 
 

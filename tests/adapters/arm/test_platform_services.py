@@ -10,17 +10,25 @@ from typing import Any
 
 import pytest
 
+from govern.adapters.arm import redis, servicebus
 from govern.model.unknown import Unknown
 from tests.adapters.arm.test_parity import arm, in_resource_group, terraform
 from tests.adapters.arm.test_services import GROUP, adapt, resource
 
 DEFAULTS = [
     ("Microsoft.Cache/redis", "azure.redis.cache",
-     {"non_ssl_port_enabled": False, "public_network_access_enabled": True}),
+     {"non_ssl_port_enabled": False, "public_network_access_enabled": True,
+      "min_tls_version": redis.UNSET_TLS}),
     ("Microsoft.DBforPostgreSQL/servers", "azure.postgresql.server",
-     {"ssl_enforcement_enabled": True, "public_network_access_enabled": True}),
+     {"ssl_enforcement_enabled": True, "public_network_access_enabled": True,
+      "min_tls_version": "TLSEnforcementDisabled", "log_checkpoints_enabled": True,
+      "log_connections_enabled": True, "connection_throttling_enabled": True}),
     ("Microsoft.DBforMySQL/servers", "azure.mysql.server",
-     {"ssl_enforcement_enabled": True, "public_network_access_enabled": True}),
+     {"ssl_enforcement_enabled": True, "public_network_access_enabled": True,
+      "min_tls_version": "TLSEnforcementDisabled"}),
+    ("Microsoft.DBforMariaDB/servers", "azure.mariadb.server",
+     {"ssl_enforcement_enabled": True, "public_network_access_enabled": True,
+      "min_tls_version": "TLSEnforcementDisabled"}),
     ("Microsoft.CognitiveServices/accounts", "azure.cognitive.account",
      {"public_network_access_enabled": True, "local_auth_enabled": True}),
     ("Microsoft.Search/searchServices", "azure.search.service",
@@ -28,7 +36,10 @@ DEFAULTS = [
     ("Microsoft.DataFactory/factories", "azure.datafactory.factory",
      {"public_network_access_enabled": True}),
     ("Microsoft.ServiceBus/namespaces", "azure.servicebus.namespace",
-     {"local_auth_enabled": True, "public_network_access_enabled": True}),
+     {"local_auth_enabled": True, "public_network_access_enabled": True,
+      "min_tls_version": servicebus.UNSET_TLS}),
+    ("Microsoft.EventHub/namespaces", "azure.eventhub.namespace",
+     {"min_tls_version": servicebus.UNSET_TLS}),
 ]
 
 
@@ -74,7 +85,26 @@ def test_managed_cluster_local_accounts_and_rbac_written(tmp_path: Path) -> None
         "disableLocalAccounts": True, "enableRBAC": False}))
     assert (cluster.attributes["local_accounts_enabled"],
             cluster.attributes["rbac_enabled"]) == (False, False)
-    assert cluster.defaulted == {("private_cluster_enabled",)}
+    assert cluster.defaulted == {("private_cluster_enabled",), ("monitoring_enabled",)}
+
+
+@pytest.mark.parametrize("addons, expected", [
+    ({"omsagent": {"enabled": True}}, True),
+    ({"omsAgent": {"enabled": "true"}}, True),
+    ({"OMSAGENT": {"enabled": False}}, False),
+    ({"azurepolicy": {"enabled": True}}, False),
+])
+def test_managed_cluster_monitoring(tmp_path: Path, addons: dict[str, Any],
+                                    expected: bool) -> None:
+    cluster = adapt(tmp_path, resource("Microsoft.ContainerService/managedClusters",
+                                       {"addonProfiles": addons}))
+    assert cluster.attributes["monitoring_enabled"] is expected
+
+
+def test_managed_cluster_disk_encryption_set(tmp_path: Path) -> None:
+    cluster = adapt(tmp_path, resource("Microsoft.ContainerService/managedClusters",
+                                       {"diskEncryptionSetID": "/des/x"}))
+    assert cluster.attributes["disk_encryption_set_id"] == "/des/x"
 
 
 def test_storage_shared_key_and_infrastructure_encryption_written(tmp_path: Path) -> None:
@@ -128,18 +158,19 @@ resource "azurerm_servicebus_namespace" "sb" {
         {"type": "Microsoft.Cache/redis", "apiVersion": "2023-08-01", "name": "redis-app",
          "location": "westeurope",
          "properties": {"sku": {"name": "Standard", "family": "C", "capacity": 1},
-                        "enableNonSslPort": True, "publicNetworkAccess": "Disabled"}},
+                        "enableNonSslPort": True, "publicNetworkAccess": "Disabled",
+                        "minimumTlsVersion": "1.2"}},
         {"type": "Microsoft.DBforPostgreSQL/servers", "apiVersion": "2017-12-01",
          "name": "psql-app", "location": "westeurope",
          "properties": {"createMode": "Default", "sslEnforcement": "Disabled",
-                        "publicNetworkAccess": "Disabled"}},
+                        "publicNetworkAccess": "Disabled", "minimalTlsVersion": "TLS1_2"}},
         {"type": "Microsoft.CognitiveServices/accounts", "apiVersion": "2023-05-01",
          "name": "cog-app", "location": "westeurope", "kind": "TextAnalytics",
          "sku": {"name": "S"},
          "properties": {"disableLocalAuth": True, "publicNetworkAccess": "Disabled"}},
         {"type": "Microsoft.ServiceBus/namespaces", "apiVersion": "2022-10-01-preview",
          "name": "sb-app", "location": "westeurope", "sku": {"name": "Standard"},
-         "properties": {"disableLocalAuth": True}}))
+         "properties": {"disableLocalAuth": True, "minimumTlsVersion": 1.2}}))
     assert [(r.kind, r.attributes) for r in from_arm] == [(r.kind, r.attributes) for r in tf]
 
 

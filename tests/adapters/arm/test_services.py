@@ -36,15 +36,17 @@ def test_key_vault_defaults(tmp_path: Path) -> None:
     assert vault.kind == "azure.keyvault.vault"
     assert vault.attributes == {"name": "x", "resource_group_name": GROUP,
                                 "purge_protection_enabled": False,
-                                "public_network_access_enabled": True, "tags": {}}
+                                "public_network_access_enabled": True,
+                                "rbac_authorization_enabled": False, "tags": {}}
     assert vault.defaulted == {("purge_protection_enabled",),
-                               ("public_network_access_enabled",)}
+                               ("public_network_access_enabled",),
+                               ("rbac_authorization_enabled",)}
 
 
 def test_key_vault_written_values(tmp_path: Path) -> None:
     vault = adapt(tmp_path, resource("Microsoft.KeyVault/vaults", {
         "enablePurgeProtection": True, "softDeleteRetentionInDays": 30,
-        "publicNetworkAccess": "disabled",
+        "publicNetworkAccess": "disabled", "enableRbacAuthorization": True,
         "networkAcls": {"defaultAction": "Deny", "bypass": "None",
                         "ipRules": [{"value": "203.0.113.0/24"}],
                         "virtualNetworkRules": [{"id": "/subnets/a"}]}}))
@@ -64,7 +66,9 @@ def test_sql_server_defaults_differ_from_azurerm(tmp_path: Path) -> None:
     assert server.kind == "azure.sql.server"
     assert (server.attributes["public_network_access_enabled"],
             server.attributes["min_tls_version"]) == (True, "None")
-    assert server.defaulted == {("public_network_access_enabled",), ("min_tls_version",)}
+    assert server.defaulted == {("public_network_access_enabled",), ("min_tls_version",),
+                                ("auditing", "enabled")}
+    assert server.attributes["auditing"] == {"enabled": False}
 
 
 def test_sql_server_written_values(tmp_path: Path) -> None:
@@ -97,17 +101,23 @@ def test_cosmosdb_account(tmp_path: Path) -> None:
     assert default.attributes == {"name": "x", "resource_group_name": GROUP,
                                   "public_network_access_enabled": True,
                                   "is_virtual_network_filter_enabled": False,
-                                  "access_key_metadata_writes_enabled": True, "tags": {}}
+                                  "access_key_metadata_writes_enabled": True,
+                                  "kind": "GlobalDocumentDB", "local_auth_enabled": True,
+                                  "tags": {}}
     written = adapt(tmp_path, resource("Microsoft.DocumentDB/databaseAccounts", {
         "ipRules": [{"ipAddressOrRange": "203.0.113.0/24"}],
         "isVirtualNetworkFilterEnabled": True,
         "virtualNetworkRules": [{"id": "/subnets/a", "ignoreMissingVNetServiceEndpoint": False}],
-        "disableKeyBasedMetadataWriteAccess": True}))
+        "disableKeyBasedMetadataWriteAccess": True, "disableLocalAuth": True,
+        "keyVaultKeyUri": "https://kv.vault.azure.net/keys/k"}, kind="MongoDB"))
     assert {k: written.attributes[k] for k in (
         "ip_range_filter", "is_virtual_network_filter_enabled", "virtual_network_rules",
-        "access_key_metadata_writes_enabled")} == {
+        "access_key_metadata_writes_enabled", "kind", "local_auth_enabled",
+        "customer_managed_key_id")} == {
         "ip_range_filter": ["203.0.113.0/24"], "is_virtual_network_filter_enabled": True,
-        "virtual_network_rules": ["/subnets/a"], "access_key_metadata_writes_enabled": False}
+        "virtual_network_rules": ["/subnets/a"], "access_key_metadata_writes_enabled": False,
+        "kind": "MongoDB", "local_auth_enabled": False,
+        "customer_managed_key_id": "https://kv.vault.azure.net/keys/k"}
 
 
 def test_managed_disk(tmp_path: Path) -> None:
@@ -137,7 +147,7 @@ def test_managed_cluster(tmp_path: Path) -> None:
     assert default.attributes == {"name": "x", "resource_group_name": GROUP,
                                   "private_cluster_enabled": False,
                                   "local_accounts_enabled": True, "rbac_enabled": True,
-                                  "tags": {}}
+                                  "monitoring_enabled": False, "tags": {}}
     written = adapt(tmp_path, resource("Microsoft.ContainerService/managedClusters", {
         "apiServerAccessProfile": {"enablePrivateCluster": True,
                                    "authorizedIPRanges": ["203.0.113.0/24"]}}))

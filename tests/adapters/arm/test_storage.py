@@ -36,9 +36,11 @@ def test_written_values(tmp_path: Path) -> None:
         "name": "stdata", "resource_group_name": GROUP, "https_only": False,
         "min_tls_version": "TLS1_1", "allow_blob_public_access": True,
         "public_network_access_enabled": False, "shared_key_access_enabled": True,
-        "infrastructure_encryption_enabled": False, "tags": {"owner": "me"}}
+        "infrastructure_encryption_enabled": False, "customer_managed_key_enabled": False,
+        "tags": {"owner": "me"}}
     assert resource.defaulted == {("shared_key_access_enabled",),
-                                  ("infrastructure_encryption_enabled",)}
+                                  ("infrastructure_encryption_enabled",),
+                                  ("customer_managed_key_enabled",)}
     assert resource.location("https_only") == SourceRange(path, 15, 15)
     assert resource.location("tags.owner") == SourceRange(path, 21, 21)
 
@@ -59,11 +61,12 @@ def test_defaults_depend_on_the_api_version(tmp_path: Path, api_version: str,
         "min_tls_version": "TLS1_0", "allow_blob_public_access": public_blobs,
         "public_network_access_enabled": True,
         "shared_key_access_enabled": True, "infrastructure_encryption_enabled": False,
-        "tags": {}}
+        "customer_managed_key_enabled": False, "tags": {}}
     assert resource.defaulted == {("https_only",), ("min_tls_version",),
                                   ("allow_blob_public_access",), ("shared_key_access_enabled",),
                                   ("infrastructure_encryption_enabled",),
-                                  ("public_network_access_enabled",)}
+                                  ("public_network_access_enabled",),
+                                  ("customer_managed_key_enabled",)}
     assert resource.location("min_tls_version") == resource.range
 
 
@@ -123,6 +126,7 @@ def test_network_acls_default_action(tmp_path: Path) -> None:
         account() | {"name": "c"},
         parameters={"action": {"type": "string"}}))
     first, second, third = (r.attributes for r in result.resources)
-    assert first["network_rules"] == {"default_action": "Deny"}
+    assert first["network_rules"] == {"default_action": "Deny", "bypass": ["AzureServices"]}
     assert isinstance(second["network_rules"]["default_action"], Unknown)
+    assert second["network_rules"]["bypass"] == ["AzureServices"]
     assert "network_rules" not in third

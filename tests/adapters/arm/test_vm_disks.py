@@ -44,7 +44,7 @@ def test_virtual_machine(tmp_path: Path, storage: dict[str, Any], os_disk: Any,
     vm = adapt(tmp_path, resource(VM, {"storageProfile": storage}))
     assert vm.attributes.get("os_disk") == os_disk
     assert vm.attributes["data_disks"] == data_disks
-    assert vm.defaulted == defaulted
+    assert vm.defaulted == {*defaulted, ("encryption_at_host_enabled",)}
 
 
 def test_scale_set(tmp_path: Path) -> None:
@@ -61,6 +61,20 @@ def test_scale_set(tmp_path: Path) -> None:
     assert flexible.attributes["data_disks"] == []
     no_storage = adapt(tmp_path / "profile", resource(VMSS, {"virtualMachineProfile": {}}))
     assert no_storage.attributes["os_disk"] == {}
+    assert "encryption_at_host_enabled" not in flexible.attributes
+    assert no_storage.attributes["encryption_at_host_enabled"] is False
+
+
+def test_encryption_at_host(tmp_path: Path) -> None:
+    (tmp_path / "vm").mkdir()
+    (tmp_path / "vmss").mkdir()
+    vm = adapt(tmp_path / "vm", resource(VM, {"securityProfile": {"encryptionAtHost": True}}))
+    assert vm.attributes["encryption_at_host_enabled"] is True
+    assert ("encryption_at_host_enabled",) not in vm.defaulted
+    scale_set = adapt(tmp_path / "vmss", resource(VMSS, {"virtualMachineProfile": {
+        "securityProfile": {"encryptionAtHost": "false"}}}))
+    assert scale_set.attributes["encryption_at_host_enabled"] is False
+    assert ("encryption_at_host_enabled",) not in scale_set.defaulted
 
 
 def test_not_known_statically(tmp_path: Path) -> None:

@@ -12,9 +12,11 @@ def test_defaults() -> None:
     assert vault.kind == "azure.keyvault.vault"
     assert vault.attributes == {"name": "kv", "resource_group_name": "rg",
                                 "purge_protection_enabled": False,
-                                "public_network_access_enabled": True, "tags": {}}
+                                "public_network_access_enabled": True,
+                                "rbac_authorization_enabled": False, "tags": {}}
     assert vault.defaulted == {("purge_protection_enabled",),
-                               ("public_network_access_enabled",)}
+                               ("public_network_access_enabled",),
+                               ("rbac_authorization_enabled",)}
     assert vault.location("purge_protection_enabled") == vault.range
 
 
@@ -22,6 +24,7 @@ def test_written_values_and_network_acls() -> None:
     vault = adapt_one("azurerm_key_vault.kv", {
         "purge_protection_enabled": True, "soft_delete_retention_days": 90,
         "public_network_access_enabled": False, "tags": {"owner": "sec"},
+        "enable_rbac_authorization": True,
         "network_acls": [{"default_action": "Deny", "bypass": "AzureServices",
                           "ip_rules": ["203.0.113.0/24"],
                           "virtual_network_subnet_ids": ["/subnets/a"]}]},
@@ -29,6 +32,7 @@ def test_written_values_and_network_acls() -> None:
     assert vault.attributes == {
         "purge_protection_enabled": True, "soft_delete_retention_days": 90,
         "public_network_access_enabled": False, "tags": {"owner": "sec"},
+        "rbac_authorization_enabled": True,
         "network_acls": {"default_action": "Deny", "bypass": "AzureServices",
                          "ip_rules": ["203.0.113.0/24"],
                          "virtual_network_subnet_ids": ["/subnets/a"]}}

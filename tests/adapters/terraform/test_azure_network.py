@@ -29,6 +29,15 @@ def test_inline_rules_fold_single_values_into_lists() -> None:
     assert resource.location("security_rules.0.access") == lines(4, 14)
 
 
+def test_a_plans_empty_single_values_are_not_set() -> None:
+    resource = adapt_terraform([nsg(security_rule=[
+        {**RULE, "destination_port_range": "", "destination_port_ranges": ["22", "443"],
+         "source_address_prefix": "", "source_address_prefixes": ["10.0.0.0/8"]}])]).resources[0]
+    assert resource.attributes["security_rules"] == [
+        {**CANONICAL, "destination_port_ranges": ["22", "443"],
+         "source_address_prefixes": ["10.0.0.0/8"]}]
+
+
 def test_separate_rules_fold_by_reference_or_by_name_in_the_resource_group() -> None:
     by_ref = native("azurerm_network_security_rule.ssh", {
         **RULE, "network_security_group_name": Unknown(

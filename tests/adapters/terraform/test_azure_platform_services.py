@@ -14,10 +14,16 @@ from tests.adapters.terraform.natives import lines
 
 DEFAULTS = [
     ("azurerm_redis_cache", "azure.redis.cache",
-     {"non_ssl_port_enabled": False, "public_network_access_enabled": True}),
+     {"non_ssl_port_enabled": False, "public_network_access_enabled": True,
+      "min_tls_version": "1.2"}),
     ("azurerm_postgresql_server", "azure.postgresql.server",
-     {"public_network_access_enabled": True}),
-    ("azurerm_mysql_server", "azure.mysql.server", {"public_network_access_enabled": True}),
+     {"public_network_access_enabled": True, "min_tls_version": "TLS1_2",
+      "log_checkpoints_enabled": True, "log_connections_enabled": True,
+      "connection_throttling_enabled": True}),
+    ("azurerm_mysql_server", "azure.mysql.server",
+     {"public_network_access_enabled": True, "min_tls_version": "TLS1_2"}),
+    ("azurerm_mariadb_server", "azure.mariadb.server",
+     {"public_network_access_enabled": True, "min_tls_version": "TLS1_2"}),
     ("azurerm_cognitive_account", "azure.cognitive.account",
      {"public_network_access_enabled": True, "local_auth_enabled": True}),
     ("azurerm_search_service", "azure.search.service",
@@ -25,7 +31,9 @@ DEFAULTS = [
     ("azurerm_data_factory", "azure.datafactory.factory",
      {"public_network_access_enabled": True}),
     ("azurerm_servicebus_namespace", "azure.servicebus.namespace",
-     {"local_auth_enabled": True, "public_network_access_enabled": True}),
+     {"local_auth_enabled": True, "public_network_access_enabled": True,
+      "min_tls_version": "1.2"}),
+    ("azurerm_eventhub_namespace", "azure.eventhub.namespace", {"min_tls_version": "1.2"}),
 ]
 
 
@@ -76,7 +84,8 @@ def test_virtual_machine_password_authentication() -> None:
     linux = adapt_one("azurerm_linux_virtual_machine.vm", {"name": "vm"})
     assert linux.kind == "azure.compute.virtual_machine"
     assert linux.attributes["password_authentication_enabled"] is False
-    assert linux.defaulted == {("password_authentication_enabled",), ("data_disks",)}
+    assert linux.defaulted == {("password_authentication_enabled",), ("data_disks",),
+                               ("encryption_at_host_enabled",)}
     allowed = adapt_one("azurerm_linux_virtual_machine.vm",
                         {"disable_password_authentication": False})
     assert allowed.attributes["password_authentication_enabled"] is True
@@ -84,4 +93,5 @@ def test_virtual_machine_password_authentication() -> None:
         "os_profile_linux_config": [{"disable_password_authentication": False}]})
     assert legacy.attributes["password_authentication_enabled"] is True
     windows = adapt_one("azurerm_windows_virtual_machine.vm", {"name": "vm"})
-    assert windows.attributes == {"name": "vm", "data_disks": [], "tags": {}}
+    assert windows.attributes == {"name": "vm", "encryption_at_host_enabled": False,
+                                  "data_disks": [], "tags": {}}

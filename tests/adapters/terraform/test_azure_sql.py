@@ -12,8 +12,10 @@ def test_defaults() -> None:
     assert server.kind == "azure.sql.server"
     assert server.attributes == {"name": "sql", "resource_group_name": "rg",
                                  "public_network_access_enabled": True,
-                                 "min_tls_version": "1.2", "tags": {}}
-    assert server.defaulted == {("public_network_access_enabled",), ("min_tls_version",)}
+                                 "min_tls_version": "1.2", "auditing": {"enabled": False},
+                                 "tags": {}}
+    assert server.defaulted == {("public_network_access_enabled",), ("min_tls_version",),
+                                ("auditing", "enabled")}
 
 
 @pytest.mark.parametrize(("written", "canonical"), [
@@ -24,4 +26,4 @@ def test_minimum_tls_version(written: object, canonical: str) -> None:
                                                   "public_network_access_enabled": False})
     assert server.attributes["min_tls_version"] == canonical
     assert server.attributes["public_network_access_enabled"] is False
-    assert server.defaulted == set()
+    assert server.defaulted == {("auditing", "enabled")}

@@ -22,7 +22,7 @@ def _adapted(*natives: Any) -> dict[str, Resource]:
 
 def test_inline_block_any_case() -> None:
     account = adapt_one(f"{ACCOUNT}.sa", {"network_rules": [{"default_action": "deny"}]})
-    assert account.attributes[ACTION] == {"default_action": "Deny"}
+    assert account.attributes[ACTION] == {"default_action": "Deny", "bypass": ["AzureServices"]}
     assert adapt_one(f"{ACCOUNT}.sa", {}).attributes.get(ACTION) is None
 
 
@@ -38,10 +38,11 @@ def test_separate_rules_replace_the_block_by_id_and_by_name() -> None:
                               "default_action": "Deny"}),
         native(f"{ACCOUNT}.c", {"name": "b", "resource_group_name": "other"}))
     a = found[f"{ACCOUNT}.a"]
-    assert a.attributes[ACTION] == {"default_action": "Allow"}
+    assert a.attributes[ACTION] == {"default_action": "Allow", "bypass": ["AzureServices"]}
     assert a.location("network_rules.default_action") == lines(12)
     assert a.native == [f"{ACCOUNT}.a", f"{RULES}.a"]
-    assert found[f"{ACCOUNT}.b"].attributes[ACTION] == {"default_action": "Deny"}
+    assert found[f"{ACCOUNT}.b"].attributes[ACTION] == {"default_action": "Deny",
+                                                        "bypass": ["AzureServices"]}
     assert ACTION not in found[f"{ACCOUNT}.c"].attributes
 
 
@@ -51,5 +52,6 @@ def test_rules_of_an_account_declared_elsewhere() -> None:
                               "Microsoft.Storage/storageAccounts/st", "default_action": "Deny"})])
     [stand_in] = result.resources
     assert stand_in.external and stand_in.kind == "azure.storage.account"
-    assert stand_in.attributes[ACTION] == {"default_action": "Deny"}
+    assert stand_in.attributes[ACTION] == {"default_action": "Deny",
+                                           "bypass": ["AzureServices"]}
     assert [n.code for n in result.notices] == ["external-parent"]

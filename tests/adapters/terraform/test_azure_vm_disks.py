@@ -38,7 +38,8 @@ def test_encryption_sets_and_locations() -> None:
     assert machine.attributes["os_disk"] == {"disk_encryption_set_id": DES,
                                              "secure_vm_disk_encryption_set_id": DES}
     assert machine.attributes["data_disks"] == [{}, {"disk_encryption_set_id": DES}]
-    assert machine.defaulted == {("password_authentication_enabled",)}
+    assert machine.defaulted == {("password_authentication_enabled",),
+                                 ("encryption_at_host_enabled",)}
     assert machine.location("os_disk.disk_encryption_set_id") == lines(6)
     assert machine.location("data_disks.1.disk_encryption_set_id") == lines(18)
 
@@ -105,3 +106,23 @@ def test_plan_values() -> None:
         "tags": {}, "tags_all": {}})]).resources
     assert scale_set.attributes["os_disk"] == {}
     assert scale_set.attributes["data_disks"] == [{}]
+
+
+def test_encryption_at_host() -> None:
+    written = adapt_one("azurerm_windows_virtual_machine_scale_set.s",
+                        {"encryption_at_host_enabled": True},
+                        locations={"encryption_at_host_enabled": 5})
+    assert written.attributes["encryption_at_host_enabled"] is True
+    assert written.location("encryption_at_host_enabled") == lines(5)
+    for legacy in ("azurerm_virtual_machine.vm", "azurerm_virtual_machine_scale_set.s"):
+        machine = adapt_one(legacy, {"name": "x"})
+        assert machine.attributes["encryption_at_host_enabled"] is False
+        assert ("encryption_at_host_enabled",) in machine.defaulted
+    flexible = adapt_one("azurerm_orchestrated_virtual_machine_scale_set.s", {"name": "x"})
+    assert "encryption_at_host_enabled" not in flexible.attributes
+    profile = adapt_one("azurerm_orchestrated_virtual_machine_scale_set.s",
+                        {"os_disk": [{"caching": "ReadWrite"}]})
+    assert profile.attributes["encryption_at_host_enabled"] is False
+    enabled = adapt_one("azurerm_orchestrated_virtual_machine_scale_set.s",
+                        {"encryption_at_host_enabled": "true"})
+    assert enabled.attributes["encryption_at_host_enabled"] is True

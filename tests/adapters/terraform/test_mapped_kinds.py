@@ -90,11 +90,13 @@ def test_storage_account_defaults_of_current_providers() -> None:
                                    "allow_blob_public_access": True,
                                    "public_network_access_enabled": True,
                                    "shared_key_access_enabled": True,
-                                   "infrastructure_encryption_enabled": False, "tags": {}}
+                                   "infrastructure_encryption_enabled": False,
+                                   "customer_managed_key_enabled": False, "tags": {}}
     assert resource.defaulted == {("https_only",), ("min_tls_version",),
                                   ("allow_blob_public_access",), ("shared_key_access_enabled",),
                                   ("infrastructure_encryption_enabled",),
-                                  ("public_network_access_enabled",)}
+                                  ("public_network_access_enabled",),
+                                  ("customer_managed_key_enabled",)}
 
 
 def test_storage_account_v3_and_v4_names() -> None:
@@ -105,7 +107,8 @@ def test_storage_account_v3_and_v4_names() -> None:
                              "allow_blob_public_access": False,
                              "public_network_access_enabled": True,
                              "shared_key_access_enabled": True,
-                             "infrastructure_encryption_enabled": False, "tags": {}}
+                             "infrastructure_encryption_enabled": False,
+                             "customer_managed_key_enabled": False, "tags": {}}
     assert v3.location("https_only") == lines(6)
     v4 = adapt_one("azurerm_storage_account.sa", {"https_traffic_only_enabled": False,
                                                   "public_network_access_enabled": False})
