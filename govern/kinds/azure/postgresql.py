@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govern.kinds.azure.single_servers import single_server_settings
 from govern.kinds.azure.sql import firewall_rules
 from govern.kinds.declare import azure, boolean, resource_group, string
 
@@ -9,23 +10,7 @@ KINDS = (
     azure("azure.postgresql.server", "Azure Database for PostgreSQL single server",
           string("name", "The server's name."),
           resource_group(),
-          boolean("ssl_enforcement_enabled", "Whether connections must use SSL/TLS: azurerm "
-                  "v3's boolean `ssl_enforcement_enabled` or v2's `ssl_enforcement` "
-                  "(`\"Enabled\"`/`\"Disabled\"`, any case; another word is Unknown), "
-                  "absent in Terraform when neither is written (the provider requires one); "
-                  "ARM `properties.sslEnforcement` (`Enabled`/`Disabled`), true when not "
-                  "written (Azure enforces SSL on a server created without it)."),
-          boolean("public_network_access_enabled", "Whether the server is reachable from "
-                  "public networks (ARM `properties.publicNetworkAccess`: `Enabled` true, "
-                  "`Disabled` false, any case; another value is Unknown); true when not "
-                  "written.", default=True),
-          string("min_tls_version", "The lowest TLS version clients may use: Terraform "
-                 "`ssl_minimal_tls_version_enforced`, `TLS1_2` when not written (azurerm "
-                 "v3's default), `TLSEnforcementDisabled` for a configuration written for "
-                 "azurerm v2 (it sets `ssl_enforcement`; v2's default); ARM "
-                 "`properties.minimalTlsVersion`, `TLSEnforcementDisabled` when not written "
-                 "(Azure enforces no minimum on a server created without it).",
-                 values=("TLSEnforcementDisabled", "TLS1_0", "TLS1_1", "TLS1_2")),
+          *single_server_settings(),
           boolean("log_checkpoints_enabled", "Whether checkpoints are logged: the server "
                   "parameter `log_checkpoints` (`ON`/`OFF`, any case; another value is "
                   "Unknown), set by "
