@@ -11,14 +11,19 @@ from govern.model.inventory import dump_inventory
 from govern.model.resource import Resource
 
 ACCOUNT = "123456789012"
+DATA_KEY = f"arn:aws:kms:us-east-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 ADMIN_DOCUMENT = {"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Action": ["*"], "Resource": ["*"]}]}
 TRUST = {"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Action": ["sts:AssumeRole"],
      "Principal": {"Service": ["codebuild.amazonaws.com"]}}]}
+# requests without TLS denied (GOV-AWS-162), so that only the public grant is judged
+TLS_ONLY = {"Effect": "Deny", "Principal": "*", "Action": ["s3:*"],
+            "Resource": ["arn:aws:s3:::shared-data", "arn:aws:s3:::shared-data/*"],
+            "Condition": {"Bool": {"aws:SecureTransport": ["false"]}}}
 PUBLIC_POLICY = json.dumps({"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
-     "Resource": "arn:aws:s3:::shared-data/*"}]})
+     "Resource": "arn:aws:s3:::shared-data/*"}, TLS_ONLY]})
 
 
 def change(rtype: str, name: str, after: dict[str, Any], actions: str = "create") -> str:
@@ -45,7 +50,8 @@ def live_resource(kind: str, arn: str, native_type: str, **attributes: Any) -> R
 
 
 def live_graph() -> ResourceGraph:
-    """A live account: bucket `shared-data` without a public access block, private; the
+    """A live account: bucket `shared-data` without a public access block, private (and
+    logged, encrypted with a customer managed key, TLS required); the
     customer-managed policy `Admin` (admin); role `deployer` with no policies; bucket
     `open-logs` that is public already (a pre-existing problem elsewhere)."""
     admin = f"arn:aws:iam::{ACCOUNT}:policy/Admin"
@@ -53,7 +59,10 @@ def live_graph() -> ResourceGraph:
     graph = ResourceGraph([
         live_resource("aws.s3.bucket", "arn:aws:s3:::shared-data", "AWS::S3::Bucket",
                       name="shared-data", acl="private", tags={"owner": "data"},
-                      encryption={"enabled": True, "algorithm": "aws:kms"}),
+                      encryption={"enabled": True, "algorithm": "aws:kms",
+                                  "kms_key": DATA_KEY},
+                      logging={"enabled": True, "target_bucket": "open-logs"},
+                      policy={"Version": "2012-10-17", "Statement": [TLS_ONLY]}),
         live_resource("aws.s3.bucket", "arn:aws:s3:::open-logs", "AWS::S3::Bucket",
                       name="open-logs", acl="public-read"),
         live_resource("aws.iam.policy", admin, "AWS::IAM::ManagedPolicy", name="Admin",

@@ -83,10 +83,11 @@ def test_bucket_policy_on_a_live_bucket_is_denied_with_the_inventory(
     assert first["arn"] == "arn:aws:s3:::shared-data"
     assert first["location"] == {"file": "change.json", "start_line": 5, "end_line": 5}
     assert first["severity"] == "high"
-    # the already public live bucket `open-logs` is not part of the change
+    # the already public live bucket `open-logs` is not part of the change (nor its missing
+    # access logging, customer managed key and TLS policy: GOV-AWS-155, 156, 162)
     assert all(r["arn"] != "arn:aws:s3:::open-logs" for r in decision.reasons)
     assert decision.context == {"resources": 1, "live_resources": 4, "touched": 1,
-                                "findings_outside_change": 4}
+                                "findings_outside_change": 7}
 
 
 def test_public_acl_on_a_live_bucket_is_denied_only_with_the_inventory(
@@ -279,7 +280,9 @@ def test_an_inline_suppression_in_the_change_applies(admitter: Admitter,
         "      GroupDescription: bastion\n"
         "      Tags: [{Key: owner, Value: ops}, {Key: cost-center, Value: '1'}]\n"
         "      SecurityGroupIngress:\n"
-        "        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n")
+        "        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n"
+        "      SecurityGroupEgress:\n"
+        "        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8}\n")
     decision = admitter.admit_file(str(template))
     assert decision.decision == "allow", decision.reasons
     [ssh] = decision.reasons

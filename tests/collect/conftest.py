@@ -12,6 +12,8 @@ import pytest
 boto3 = pytest.importorskip("boto3")
 pytest.importorskip("moto.server")
 
+# moto lacks EMR's ListSecurityConfigurations: answered on the client side
+from tests.collect.emr_api import _emr_api  # noqa: E402,F401
 from tests.collect.moto_process import moto_server_process  # noqa: E402
 
 # moto lacks the Redshift Serverless API: answered on the client side

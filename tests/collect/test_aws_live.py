@@ -38,8 +38,9 @@ def hits(output: str, status: str = "fail") -> Hits:
 def expected(made: dict[str, str]) -> Hits:
     bad, bad_sg, default_sg = made["bad_bucket"], made["bad_sg"], made["default_sg"]
     return {("GOV-AWS-001", bad), ("GOV-AWS-002", bad), ("GOV-AWS-004", bad),
-            ("GOV-AWS-015", bad), ("GOV-AWS-005", bad_sg), ("GOV-AWS-015", bad_sg),
-            ("GOV-AWS-015", default_sg)}
+            ("GOV-AWS-015", bad), ("GOV-AWS-155", bad), ("GOV-AWS-156", bad),
+            ("GOV-AWS-162", bad),
+            ("GOV-AWS-005", bad_sg), ("GOV-AWS-015", bad_sg), ("GOV-AWS-015", default_sg)}
 
 
 def test_reports_exactly_the_non_compliant_resources_by_arn(moto_endpoint: str,
@@ -88,8 +89,9 @@ def test_access_denied_makes_the_attribute_unknown(
     code, output = scan("--aws", "--endpoint-url", moto_endpoint, "--format", "json")
     assert code == 1
     bad, good = made["bad_bucket"], made["good_bucket"]
-    assert hits(output) == expected(made) - {("GOV-AWS-001", bad)}
-    assert hits(output, "unknown") == {("GOV-AWS-001", bad), ("GOV-AWS-001", good)}
+    assert hits(output) == expected(made) - {("GOV-AWS-001", bad), ("GOV-AWS-156", bad)}
+    assert hits(output, "unknown") == {("GOV-AWS-001", bad), ("GOV-AWS-001", good),
+                                       ("GOV-AWS-156", bad), ("GOV-AWS-156", good)}
     notices = json.loads(output)["notices"]
     assert [n["message"] for n in notices if n["level"] == "warning"] == [
         f"access denied: GetBucketEncryption ({bad} and 1 more); what it reads is unknown"]
@@ -108,7 +110,8 @@ def test_a_bad_bucket_gets_the_same_rule_ids_live_and_from_terraform(
     static_ids = {rule for rule, address in hits(static) if address == "aws_s3_bucket.bad"}
     live_ids = {rule for rule, address in hits(live) if address == made["bad_bucket"]}
     assert static_ids == live_ids == {"GOV-AWS-001", "GOV-AWS-002", "GOV-AWS-004",
-                                      "GOV-AWS-015"}
+                                      "GOV-AWS-015", "GOV-AWS-155", "GOV-AWS-156",
+                                      "GOV-AWS-162"}
 
 
 def test_aws_options_need_aws() -> None:

@@ -51,7 +51,7 @@ def _file_systems(endpoint: str) -> dict[str, str]:
     return {"sealed_fs": sealed["FileSystemArn"], "plain_fs": plain["FileSystemArn"]}
 
 
-def _replication_groups(endpoint: str) -> dict[str, str]:
+def _replication_groups(endpoint: str, key: str) -> dict[str, str]:
     elasticache = client(endpoint, "elasticache")
 
     def group(name: str, encrypted: bool, **extra: Any) -> str:
@@ -61,7 +61,7 @@ def _replication_groups(endpoint: str) -> dict[str, str]:
             TransitEncryptionEnabled=encrypted, **extra)
         return str(made["ReplicationGroup"]["ARN"])
 
-    return {"sealed_cache": group("sessions", True, Tags=TAGS),
+    return {"sealed_cache": group("sessions", True, Tags=TAGS, KmsKeyId=key),
             "plain_cache": group("sessions-plain", False)}
 
 
@@ -78,12 +78,16 @@ def _warehouses(endpoint: str) -> dict[str, str]:
             "public_warehouse": cluster("warehouse-public", False)}
 
 
-def _graphs(endpoint: str) -> dict[str, str]:
+def _graphs(endpoint: str, key: str) -> dict[str, str]:
     rds = client(endpoint, "rds")
 
     def cluster(name: str, encrypted: bool, tags: list[dict[str, str]]) -> str:
+        # the encrypted one also exports its audit log; moto refuses IAM authentication
+        # for Neptune (test_database_access_and_logs.py reads it from a changed answer)
         made = rds.create_db_cluster(DBClusterIdentifier=name, Engine="neptune",
-                                     StorageEncrypted=encrypted, Tags=tags)
+                                     StorageEncrypted=encrypted, Tags=tags,
+                                     EnableCloudwatchLogsExports=["audit"] if encrypted
+                                     else [], **({"KmsKeyId": key} if encrypted else {}))
         return str(made["DBCluster"]["DBClusterArn"])
 
     made = {"sealed_graph": cluster("graph", True, TAGS),
@@ -138,8 +142,8 @@ def made(moto_endpoint: str) -> dict[str, str]:
     key = kms.create_key(Description="orders")["KeyMetadata"]["Arn"]
     managed = kms.create_key(Description=AWS_MANAGED)["KeyMetadata"]["Arn"]
     return {**_tables(moto_endpoint, key, managed), **_file_systems(moto_endpoint),
-            **_replication_groups(moto_endpoint), **_warehouses(moto_endpoint),
-            **_graphs(moto_endpoint), **_migrations(moto_endpoint),
+            **_replication_groups(moto_endpoint, key), **_warehouses(moto_endpoint),
+            **_graphs(moto_endpoint, key), **_migrations(moto_endpoint),
             **_vaults(moto_endpoint, key, managed), **_domains(moto_endpoint),
             "managed_key": managed}
 
@@ -158,8 +162,9 @@ def _docdb(name: str, encrypted: bool, tags: list[dict[str, str]]) -> dict[str, 
     cluster: dict[str, Any] = {
         "DBClusterIdentifier": name, "Engine": "docdb", "StorageEncrypted": encrypted,
         "DBClusterArn": f"arn:aws:rds:{REGION}:{ACCOUNT}:cluster:{name}", "TagList": tags}
-    if encrypted:
+    if encrypted:  # and exporting its audit log
         cluster["KmsKeyId"] = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/docdb"
+        cluster["EnabledCloudwatchLogsExports"] = ["audit", "profiler"]
     return cluster
 
 
@@ -206,12 +211,17 @@ def test_each_kind_fires_exactly_its_rules(moto_endpoint: str,
         ("GOV-AWS-024", "fail", made["plain_fs"]), ("GOV-AWS-015", "fail", made["plain_fs"]),
         ("GOV-AWS-025", "fail", made["plain_cache"]),
         ("GOV-AWS-026", "fail", made["plain_cache"]),
+        ("GOV-AWS-187", "fail", made["plain_cache"]),
         ("GOV-AWS-015", "fail", made["plain_cache"]),
         ("GOV-AWS-027", "fail", made["public_warehouse"]),
         ("GOV-AWS-031", "fail", made["public_warehouse"]),
         ("GOV-AWS-015", "fail", made["public_warehouse"]),
         ("GOV-AWS-037", "fail", made["plain_graph"]),
         ("GOV-AWS-015", "fail", made["plain_graph"]),
+        ("GOV-AWS-177", "fail", made["plain_graph"]),
+        ("GOV-AWS-177", "fail", made["sealed_graph"]),
+        ("GOV-AWS-180", "fail", made["plain_graph"]),
+        ("GOV-AWS-186", "fail", made["plain_graph"]),
         ("GOV-AWS-033", "fail", made["public_migration"]),
         ("GOV-AWS-015", "fail", made["public_migration"]),
         ("GOV-AWS-039", "fail", made["default_vault"]),
@@ -265,11 +275,12 @@ def test_docdb_clusters_come_from_the_rds_listing(moto_endpoint: str, made: dict
     assert (good.kind, good.native_type) == ("aws.docdb.cluster", "AWS::DocDB::DBCluster")
     assert good.attributes == {"name": "catalog", "storage_encrypted": True,
                                "kms_key": f"arn:aws:kms:{REGION}:{ACCOUNT}:key/docdb",
-                               "tags": TAG_MAP}
+                               "log_exports": ["audit", "profiler"], "tags": TAG_MAP}
     assert DOCDB_INSTANCE not in resources
     assert [r.id for r in resources.values() if r.kind == "aws.rds.cluster"] == []
     assert statuses(scan(moto_endpoint), {DOCDB_GOOD, DOCDB_BAD, DOCDB_INSTANCE}) == {
-        ("GOV-AWS-030", "fail", DOCDB_BAD), ("GOV-AWS-015", "fail", DOCDB_BAD)}
+        ("GOV-AWS-030", "fail", DOCDB_BAD), ("GOV-AWS-015", "fail", DOCDB_BAD),
+        ("GOV-AWS-179", "fail", DOCDB_BAD), ("GOV-AWS-185", "fail", DOCDB_BAD)}
 
 
 def test_access_denied_makes_values_unknown(moto_endpoint: str, made: dict[str, str],

@@ -26,13 +26,16 @@ from tests.collect.events import deny_calls
 TAGS = world.TAGS
 TAG_MAP = {t["Key"]: t["Value"] for t in TAGS}
 FUNCTIONS = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function"
+LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
 KMS_KEY = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 # the operations edge.py calls (other collectors' notices are not this test's business)
 EDGE_OPERATIONS = ("DescribeSubnets", "ListClusters", "DescribeCluster", "DescribeRepositories",
                    "GetRepositoryPolicy", "ListTagsForResource", "ListFunctions",
                    "ListFunctionUrlConfigs", "GetFunctionUrlConfig", "GetPolicy",
                    "DescribeLoadBalancers", "DescribeListeners", "GetRestApis", "GetResources",
-                   "GetMethod", "GetDomainNames", "ListDistributions")
+                   "GetMethod", "GetDomainNames", "ListDistributions",
+                   "DescribeLoadBalancerAttributes", "DescribeTags", "GetDistributionConfig",
+                   "DescribeDeliverySources")
 
 
 def _subnets(ec2: Any) -> dict[str, str]:
@@ -52,10 +55,19 @@ def _clusters(eks: Any) -> dict[str, str]:
         name="sealed", roleArn=role, tags=TAG_MAP,
         resourcesVpcConfig={"subnetIds": ["subnet-1"], "endpointPublicAccess": False,
                             "endpointPrivateAccess": True},
+        logging={"clusterLogging": [{"types": LOG_TYPES, "enabled": True}]},
         encryptionConfig=[{"resources": ["secrets"], "provider": {"keyArn": KMS_KEY}}])
     open_ = eks.create_cluster(name="open", roleArn=role,
                                resourcesVpcConfig={"subnetIds": ["subnet-1"]})
-    return {"sealed_cluster": sealed["cluster"]["arn"], "open_cluster": open_["cluster"]["arn"]}
+    # public to one range only (GOV-AWS-101 passes); two log types off (GOV-AWS-102)
+    office = eks.create_cluster(
+        name="office", roleArn=role, tags=TAG_MAP,
+        resourcesVpcConfig={"subnetIds": ["subnet-1"], "publicAccessCidrs": ["203.0.113.0/24"]},
+        logging={"clusterLogging": [{"types": LOG_TYPES[:3], "enabled": True},
+                                    {"types": LOG_TYPES[3:], "enabled": False}]},
+        encryptionConfig=[{"resources": ["secrets"], "provider": {"keyArn": KMS_KEY}}])
+    return {"sealed_cluster": sealed["cluster"]["arn"], "open_cluster": open_["cluster"]["arn"],
+            "office_cluster": office["cluster"]["arn"]}
 
 
 def _policy(condition: dict[str, Any] | None) -> str:
@@ -158,6 +170,9 @@ def _distribution(cloudfront: Any, reference: str, policy: str, version: str,
             dict(cache, PathPattern="/api/*", ViewerProtocolPolicy="https-only")]},
         "ViewerCertificate": {"ACMCertificateArn": certificate, "SSLSupportMethod": "sni-only",
                               "MinimumProtocolVersion": version}}
+    if tags:  # the strict one logs its viewers' requests (GOV-AWS-159)
+        config["Logging"] = {"Enabled": True, "IncludeCookies": False,
+                             "Bucket": "cdn-logs.s3.amazonaws.com", "Prefix": reference}
     made = cloudfront.create_distribution_with_tags(DistributionConfigWithTags={
         "DistributionConfig": config, "Tags": {"Items": tags}})
     return str(made["Distribution"]["ARN"])
@@ -217,7 +232,10 @@ def test_edge_resources_fire_exactly_their_rules(moto_endpoint: str,
     fired = {role: by_address.get(arn, set()) for role, arn in made.items()}
     assert fired == {
         "private_subnet": set(), "public_subnet": {"GOV-AWS-058", "GOV-AWS-015"},
-        "sealed_cluster": set(), "open_cluster": {"GOV-AWS-032", "GOV-AWS-029", "GOV-AWS-015"},
+        "sealed_cluster": set(),
+        "open_cluster": {"GOV-AWS-032", "GOV-AWS-029", "GOV-AWS-015", "GOV-AWS-101",
+                         "GOV-AWS-102"},
+        "office_cluster": {"GOV-AWS-032", "GOV-AWS-102"},
         "private_repo": set(), "public_repo": {"GOV-AWS-034", "GOV-AWS-057", "GOV-AWS-015"},
         "public_url": {"GOV-AWS-061"}, "signed_url": set(),
         "anyone_permission": {"GOV-AWS-062"}, "bucket_permission": set(),
@@ -227,7 +245,8 @@ def test_edge_resources_fire_exactly_their_rules(moto_endpoint: str,
         "open_method": {"GOV-AWS-059"}, "iam_method": set(), "keyed_method": set(),
         "cors_method": set(), "old_domain": {"GOV-AWS-049", "GOV-AWS-015"},
         "tls12_domain": set(),
-        "plain_distribution": {"GOV-AWS-052", "GOV-AWS-053", "GOV-AWS-015"},
+        "plain_distribution": {"GOV-AWS-052", "GOV-AWS-053", "GOV-AWS-015", "GOV-AWS-159",
+                               "GOV-AWS-163"},
         "strict_distribution": set()}
 
 
@@ -238,9 +257,14 @@ def test_canonical_values_match_the_adapters(moto_endpoint: str,
     sealed = resources[made["sealed_cluster"]]
     assert sealed.attributes == {"name": "sealed", "endpoint_public_access": False,
                                  "endpoint_private_access": True,
+                                 "enabled_log_types": LOG_TYPES,
                                  "encrypted_resources": ["secrets"],
                                  "encryption_kms_key": KMS_KEY, "tags": TAG_MAP}
     assert "encrypted_resources" not in resources[made["open_cluster"]].attributes
+    assert "enabled_log_types" not in resources[made["open_cluster"]].attributes
+    office = resources[made["office_cluster"]].attributes
+    assert (office["public_access_cidrs"], office["enabled_log_types"]) == (
+        ["203.0.113.0/24"], ["api", "audit", "authenticator"])
     public = resources[made["public_repo"]].attributes
     assert (public["encryption_type"], public["image_tag_mutability"], public["scan_on_push"],
             public["tags"]) == ("AES256", "MUTABLE", False, {})
@@ -259,8 +283,13 @@ def test_canonical_values_match_the_adapters(moto_endpoint: str,
     assert (plain.context, plain.native_type) == (f"aws:{ACCOUNT}:global",
                                                   "AWS::CloudFront::Distribution")
     assert plain.attributes["cache_behaviors"] == [
-        {"viewer_protocol_policy": "allow-all"},
-        {"path_pattern": "/api/*", "viewer_protocol_policy": "https-only"}]
+        {"viewer_protocol_policy": "allow-all", "target_origin_id": "site"},
+        {"path_pattern": "/api/*", "viewer_protocol_policy": "https-only",
+         "target_origin_id": "site"}]
+    # an S3 origin gets the viewer's protocol: plain HTTP through the default behavior
+    assert plain.attributes["origins"] == [
+        {"id": "site", "domain_name": "site.s3.amazonaws.com",
+         "protocol_policy": "match-viewer", "plain_http": True}]
     assert (plain.attributes["custom_certificate"],
             plain.attributes["minimum_protocol_version"]) == (True, "TLSv1.1_2016")
 
@@ -282,7 +311,8 @@ def test_access_denied_makes_values_unknown_not_passing(
     assert resources[made["open_cluster"]].attributes == {
         "name": "open", "endpoint_public_access": describe,
         "endpoint_private_access": describe, "public_access_cidrs": describe,
-        "encrypted_resources": describe, "encryption_kms_key": describe, "tags": describe}
+        "enabled_log_types": describe, "encrypted_resources": describe,
+        "encryption_kms_key": describe, "tags": describe}
     policy = Unknown("access denied: GetRepositoryPolicy")
     assert resources[made["public_repo"]].attributes["policy"] == Unknown(
         policy.reason, alternatives=(policy, None))  # a repository may have no policy

@@ -34,7 +34,8 @@ def made(moto_endpoint: str) -> dict[str, str]:
     group = elasticache.create_replication_group(
         ReplicationGroupId="group", ReplicationGroupDescription="group", Engine="redis",
         CacheNodeType="cache.t3.micro", TransitEncryptionEnabled=True,
-        AtRestEncryptionEnabled=True, Tags=TAGS)
+        AtRestEncryptionEnabled=True, Tags=TAGS,
+        KmsKeyId=f"arn:aws:kms:{REGION}:{ACCOUNT}:key/sessions")  # a customer managed key
     elasticache.create_cache_cluster(CacheClusterId="group-member", Engine="redis",
                                      ReplicationGroupId="group", **NODE)
     return {"plain_memcached": arn("sessions"), "tls_redis": arn("tokens"),

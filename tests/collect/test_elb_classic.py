@@ -1,7 +1,7 @@
 """Classic Load Balancers read from moto (govern/collect/aws/edge_classic.py) as
 `aws.elb.load_balancer`, and the rules their kind is in: GOV-AWS-050 (a listener serving
-plain HTTP), GOV-AWS-051 (the SSL negotiation policy of an HTTPS or SSL listener) and
-GOV-AWS-015 (tags)."""
+plain HTTP), GOV-AWS-051 (the SSL negotiation policy of an HTTPS or SSL listener),
+GOV-AWS-157 (access logs, from DescribeLoadBalancerAttributes) and GOV-AWS-015 (tags)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def made(moto_endpoint: str) -> dict[str, str]:
                  "InstanceProtocol": "TCP" if protocol == "SSL" else "HTTP",
                  "InstancePort": 8080, "SSLCertificateId": CERTIFICATE}]
 
-    return {
+    made = {
         "http_balancer": balancer("http", [
             {"Protocol": "HTTPS", "LoadBalancerPort": 443, "InstanceProtocol": "HTTPS",
              "InstancePort": 8080, "SSLCertificateId": CERTIFICATE},
@@ -66,12 +66,18 @@ def made(moto_endpoint: str) -> dict[str, str]:
         "custom_balancer": balancer("custom", secure("HTTPS", 443), tagged=True,
                                     policies={443: ("custom-tls", CUSTOM)}),
         "bare_balancer": balancer("bare", secure("HTTPS", 443), tagged=True)}
+    for name in ("http", "old", "custom", "bare"):
+        elb.modify_load_balancer_attributes(LoadBalancerName=name, LoadBalancerAttributes={
+            "AccessLog": {"Enabled": True, "S3BucketName": "elb-logs",
+                          "S3BucketPrefix": name, "EmitInterval": 60}})
+    return made
 
 
 def test_each_balancer_fails_exactly_the_rules_it_breaks(moto_endpoint: str,
                                                          made: dict[str, str]) -> None:
     assert statuses(scan(moto_endpoint), made) == {
         ("GOV-AWS-050", "http_balancer", "fail"), ("GOV-AWS-015", "tls_balancer", "fail"),
+        ("GOV-AWS-157", "tls_balancer", "fail"),
         ("GOV-AWS-051", "old_balancer", "fail"), ("GOV-AWS-051", "custom_balancer", "fail"),
         ("GOV-AWS-051", "bare_balancer", "unknown")}
 
@@ -92,7 +98,10 @@ def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
              "instance_port": 8080}],
         "policies": [{"name": "modern-tls", "type": "SSLNegotiationPolicyType",
                       "attributes": MODERN}],
+        "access_logs": {"enabled": True, "bucket": "elb-logs", "prefix": "http"},
         "tags": {t["Key"]: t["Value"] for t in TAGS}}
+    assert read(moto_endpoint)[made["tls_balancer"]].attributes["access_logs"] == {
+        "enabled": False}
 
 
 def test_a_custom_policy_gives_the_protocols_it_enables(moto_endpoint: str,
@@ -132,3 +141,13 @@ def test_tags_that_cannot_be_read_are_unknown_not_a_pass(
     tls = read(moto_endpoint)[made["tls_balancer"]]
     assert tls.attributes["tags"] == Unknown("access denied: DescribeTags")
     assert ("GOV-AWS-015", "tls_balancer", "unknown") in statuses(scan(moto_endpoint), made)
+
+
+def test_access_logs_that_cannot_be_read_are_unknown(
+        moto_endpoint: str, made: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    deny_calls(monkeypatch, "elastic-load-balancing.DescribeLoadBalancerAttributes")
+    http = read(moto_endpoint)[made["http_balancer"]]
+    assert http.attributes["access_logs"] == {
+        "enabled": Unknown("access denied: DescribeLoadBalancerAttributes")}
+    found = statuses(scan(moto_endpoint), made)
+    assert {("GOV-AWS-157", role, "unknown") for role in made} <= found

@@ -2,7 +2,8 @@
 permission sets read from moto (govern/collect/aws/launch.py, ssoadmin.py), and the rules
 their kinds were added to: GOV-AWS-065 (IMDSv1), GOV-AWS-066 (public IP), GOV-AWS-015
 (tags), GOV-AWS-012 (administrator access), GOV-AWS-018 (full service access) and
-GOV-AWS-068 (PassRole on every role)."""
+GOV-AWS-068 (PassRole on every role), and the rules on named actions GOV-AWS-082, 084, 086
+and 088 (tests/collect/test_iam_actions.py)."""
 
 from __future__ import annotations
 
@@ -154,10 +155,17 @@ def test_each_resource_fails_exactly_the_rules_it_breaks(moto_endpoint: str,
         ("GOV-AWS-018", "s3_set", fail), ("GOV-AWS-015", "s3_set", fail),
         ("GOV-AWS-068", "passer_set", fail), ("GOV-AWS-015", "passer_set", fail),
         ("GOV-AWS-015", "scoped_set", fail),
+        # AWS's ReadOnlyAccess allows ec2:GetPasswordData and s3:GetObject on "*"
+        ("GOV-AWS-084", "s3_set", fail), ("GOV-AWS-086", "s3_set", fail),
+        ("GOV-AWS-084", "scoped_set", fail), ("GOV-AWS-086", "scoped_set", fail),
         # a customer managed policy: each account it is assigned to has its own document
         ("GOV-AWS-012", "customer_set", "unknown"),
         ("GOV-AWS-018", "customer_set", "unknown"),
         ("GOV-AWS-068", "customer_set", "unknown"),
+        ("GOV-AWS-082", "customer_set", "unknown"),
+        ("GOV-AWS-084", "customer_set", "unknown"),
+        ("GOV-AWS-086", "customer_set", "unknown"),
+        ("GOV-AWS-088", "customer_set", "unknown"),
         ("GOV-AWS-015", "customer_set", fail)}
 
 

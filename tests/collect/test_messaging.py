@@ -81,10 +81,12 @@ def make_log_groups(logs: Any) -> dict[str, str]:
 
 def make_brokers(mq: Any) -> dict[str, str]:
     def broker(name: str, public: bool, tags: dict[str, str]) -> str:
+        # the private one also publishes its general and audit logs
         return str(mq.create_broker(
             BrokerName=name, EngineType="ACTIVEMQ", EngineVersion="5.18",
             HostInstanceType="mq.t3.micro", DeploymentMode="SINGLE_INSTANCE",
             PubliclyAccessible=public, AutoMinorVersionUpgrade=True, Tags=tags,
+            Logs={"General": not public, "Audit": not public},
             Users=[{"Username": "app", "Password": "correct-horse-battery"}])["BrokerArn"])
 
     return {"good_broker": broker("good-broker", False, TAG_MAP),
@@ -93,10 +95,13 @@ def make_brokers(mq: Any) -> dict[str, str]:
 
 def make_clusters(kafka: Any) -> dict[str, str]:
     def cluster(name: str, transit: dict[str, Any], tags: dict[str, str]) -> str:
+        # the tagged one also delivers its broker logs (to S3)
+        logs = {"S3": {"Enabled": bool(tags), "Bucket": "broker-logs"}}
         return str(kafka.create_cluster(
             ClusterName=name, KafkaVersion="3.6.0", NumberOfBrokerNodes=2, Tags=tags,
             BrokerNodeGroupInfo={"InstanceType": "kafka.m5.large",
                                  "ClientSubnets": ["subnet-0a1b2c3d", "subnet-1a2b3c4d"]},
+            LoggingInfo={"BrokerLogs": logs},
             EncryptionInfo={"EncryptionInTransit": transit,
                             "EncryptionAtRest": {"DataVolumeKMSKeyId": KEY}})["ClusterArn"])
 
@@ -150,8 +155,9 @@ def test_exactly_the_non_compliant_resources_fail(moto_endpoint: str,
         ("bad_stream", "GOV-AWS-028", "fail"), ("bad_stream", "GOV-AWS-015", "fail"),
         ("bad_log_group", "GOV-AWS-020", "fail"), ("bad_log_group", "GOV-AWS-015", "fail"),
         ("bad_broker", "GOV-AWS-060", "fail"), ("bad_broker", "GOV-AWS-015", "fail"),
+        ("bad_broker", "GOV-AWS-181", "fail"), ("bad_broker", "GOV-AWS-182", "fail"),
         ("bad_cluster", "GOV-AWS-047", "fail"), ("bad_cluster", "GOV-AWS-048", "fail"),
-        ("bad_cluster", "GOV-AWS-015", "fail"),
+        ("bad_cluster", "GOV-AWS-015", "fail"), ("bad_cluster", "GOV-AWS-183", "fail"),
         # moto implements neither GetVaultAccessPolicy nor ListTagsForVault (404)
         ("vault", "GOV-AWS-069", "unknown"), ("vault", "GOV-AWS-015", "unknown")}
 
@@ -169,13 +175,17 @@ def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
         "name": "bad-stream", "encryption_type": "NONE", "tags": {}}
     assert resources[made["good_stream"]].attributes["kms_key"] == "alias/aws/kinesis"
     assert resources[made["good_log_group"]].attributes == {
-        "name": "/good", "kms_key": KEY, "retention_in_days": 365, "tags": TAG_MAP}
+        "name": "/good", "kms_key": KEY, "retention_in_days": 365, "tags": TAG_MAP,
+        "metric_filters": []}
     assert resources[made["good_broker"]].attributes == {
         "name": "good-broker", "engine_type": "ACTIVEMQ", "publicly_accessible": False,
-        "tags": TAG_MAP}
+        "general_logs": True, "audit_logs": True, "tags": TAG_MAP}
     assert resources[made["bad_cluster"]].attributes == {
         "name": "bad-cluster", "client_broker": "TLS_PLAINTEXT", "in_cluster": False,
-        "kms_key": KEY, "tags": {}}
+        "kms_key": KEY, "tags": {},
+        "broker_logs": {"cloudwatch_logs": False, "firehose": False, "s3": False}}
+    assert resources[made["good_cluster"]].attributes["broker_logs"] == {
+        "cloudwatch_logs": False, "firehose": False, "s3": True}
     assert resources[made["good_topic"]].attributes["kms_key"] == "alias/aws/sns"
 
 

@@ -32,6 +32,8 @@ STRICT_POLICY = {"MinimumPasswordLength": 14, "PasswordReusePrevention": 24,
                  "RequireSymbols": True, "RequireNumbers": True,
                  "RequireUppercaseCharacters": True, "RequireLowercaseCharacters": True,
                  "MaxPasswordAge": 90}
+# uppercase, lowercase, number and symbol required; passwords expire within 90 days
+PASSWORD_RULES = ("GOV-AWS-076", "GOV-AWS-077", "GOV-AWS-078", "GOV-AWS-079", "GOV-AWS-080")
 
 
 def _secrets(endpoint: str, key: str) -> dict[str, str]:
@@ -148,8 +150,10 @@ def test_each_kind_fails_exactly_the_rules_it_breaks(moto_endpoint: str,
         ("GOV-AWS-036", made["bad_notebook"], fail),
         ("GOV-AWS-015", made["bad_notebook"], fail),
         ("GOV-AWS-070", made["public_permission"], fail),
-        # no password policy in the account: AWS's default one (8 characters, reuse allowed)
-        ("GOV-AWS-063", POLICY, fail), ("GOV-AWS-064", POLICY, fail)}
+        # no password policy in the account: AWS's default one (8 characters, reuse allowed,
+        # no character type required alone, no expiry)
+        ("GOV-AWS-063", POLICY, fail), ("GOV-AWS-064", POLICY, fail),
+        *((rule, POLICY, fail) for rule in PASSWORD_RULES)}
 
 
 def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
@@ -205,7 +209,10 @@ def test_a_custom_password_policy_is_read(moto_endpoint: str, made: dict[str, st
         "require_symbols": True}
     assert statuses(scan(moto_endpoint), {POLICY}) == set()
     password_policy.update_account_password_policy(MinimumPasswordLength=14)
-    assert statuses(scan(moto_endpoint), {POLICY}) == {("GOV-AWS-064", POLICY, "fail")}
+    assert statuses(scan(moto_endpoint), {POLICY}) == {
+        ("GOV-AWS-064", POLICY, "fail"), *((rule, POLICY, "fail") for rule in PASSWORD_RULES)}
+    password_policy.update_account_password_policy(**{**STRICT_POLICY, "MaxPasswordAge": 91})
+    assert statuses(scan(moto_endpoint), {POLICY}) == {("GOV-AWS-080", POLICY, "fail")}
 
 
 class _Kms:
@@ -297,4 +304,5 @@ def test_access_denied_makes_the_values_unknown_not_a_pass(
         ("GOV-AWS-036", made["good_notebook"], "unknown"),
         ("GOV-AWS-045", CATALOG_US, "unknown"), ("GOV-AWS-046", CATALOG_US, "unknown"),
         ("GOV-AWS-063", POLICY, "unknown"), ("GOV-AWS-064", POLICY, "unknown"),
+        *((rule, POLICY, "unknown") for rule in PASSWORD_RULES),
         ("GOV-AWS-070", unread_image, "unknown")}

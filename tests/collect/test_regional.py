@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from govern.cli import cli
 from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
+from tests.collect.events import on_every_client
+from tests.collect.live_scan import read
 
 TAGS = world.TAGS
 
@@ -30,6 +32,8 @@ def made(moto_endpoint: str) -> dict[str, str]:
     unrotated = kms.create_key(Tags=kms_tags)["KeyMetadata"]["Arn"]
     rotated = kms.create_key(Tags=kms_tags)["KeyMetadata"]
     kms.enable_key_rotation(KeyId=rotated["KeyId"])
+    own_key = ec2.create_volume(AvailabilityZone=f"{REGION}a", Size=8, Encrypted=True,
+                                KmsKeyId=rotated["Arn"], TagSpecifications=spec)["VolumeId"]
     public = rds.create_db_instance(
         DBInstanceIdentifier="public-db", DBInstanceClass="db.t3.micro", Engine="postgres",
         MasterUsername="admin", MasterUserPassword="password1", AllocatedStorage=20,
@@ -37,7 +41,9 @@ def made(moto_endpoint: str) -> dict[str, str]:
     private = rds.create_db_instance(
         DBInstanceIdentifier="private-db", DBInstanceClass="db.t3.micro", Engine="postgres",
         MasterUsername="admin", MasterUserPassword="password1", AllocatedStorage=20,
-        PubliclyAccessible=False, StorageEncrypted=True, Tags=TAGS)["DBInstance"]
+        PubliclyAccessible=False, StorageEncrypted=True, Tags=TAGS,
+        EnableIAMDatabaseAuthentication=True,
+        EnableCloudwatchLogsExports=["postgresql"])["DBInstance"]
     image = ec2.describe_images()["Images"][0]["ImageId"]
     instance = ec2.run_instances(
         ImageId=image, MinCount=1, MaxCount=1, InstanceType="t3.micro",
@@ -45,6 +51,7 @@ def made(moto_endpoint: str) -> dict[str, str]:
         TagSpecifications=[{"ResourceType": "instance", "Tags": TAGS}])["Instances"][0]
     prefix = f"arn:aws:ec2:{REGION}:{ACCOUNT}:volume/"
     return {"plain_volume": prefix + plain, "sealed_volume": prefix + sealed,
+            "own_key_volume": prefix + own_key,
             "unrotated_key": unrotated, "rotated_key": rotated["Arn"],
             "public_db": public["DBInstanceArn"], "private_db": private["DBInstanceArn"],
             "instance": f"arn:aws:ec2:{REGION}:{ACCOUNT}:instance/{instance['InstanceId']}"}
@@ -60,16 +67,39 @@ def findings(endpoint: str) -> dict[str, Any]:
     return doc
 
 
+def aws_managed(key_ids: set[str]) -> Any:
+    """An `after-call` handler: moto reports its `alias/aws/...` keys as customer managed;
+    AWS reports them as its own."""
+
+    def mark(parsed: dict[str, Any], **_: Any) -> None:
+        meta = parsed.get("KeyMetadata", {})
+        if meta.get("KeyId") in key_ids:
+            meta["KeyManager"] = "AWS"
+
+    return mark
+
+
 def test_regional_resources_are_read_with_their_canonical_values(
-        moto_endpoint: str, made: dict[str, str]) -> None:
+        moto_endpoint: str, made: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    managed = {a["TargetKeyId"] for a in client(moto_endpoint, "kms").list_aliases()["Aliases"]
+               if a["AliasName"].startswith("alias/aws/") and "TargetKeyId" in a}
+    on_every_client(monkeypatch, {"after-call.kms.DescribeKey": aws_managed(managed)})
     doc = findings(moto_endpoint)
     ours = set(made.values())
     found = {(f["rule_id"], f["resource"]["address"]) for f in doc["findings"]
              if f["resource"]["address"] in ours}
     assert found == {("GOV-AWS-008", made["public_db"]), ("GOV-AWS-009", made["public_db"]),
+                     # no IAM authentication (GOV-AWS-175), no log exports (GOV-AWS-178)
+                     ("GOV-AWS-175", made["public_db"]), ("GOV-AWS-178", made["public_db"]),
                      ("GOV-AWS-010", made["plain_volume"]),
+                     # without a customer managed key (GOV-AWS-104): the default key
+                     ("GOV-AWS-104", made["plain_volume"]),
+                     ("GOV-AWS-104", made["sealed_volume"]),
                      ("GOV-AWS-014", made["unrotated_key"]),
                      ("GOV-AWS-065", made["instance"]), ("GOV-AWS-066", made["instance"])}
+    volumes = read(moto_endpoint)
+    assert volumes[made["own_key_volume"]].attributes["kms_key"] == made["rotated_key"]
+    assert "kms_key" not in volumes[made["sealed_volume"]].attributes  # aws/ebs
 
 
 def test_a_key_described_by_no_one_may_be_no_customer_key() -> None:

@@ -143,6 +143,16 @@ def _security_groups(endpoint: str) -> dict[str, str]:
         ec2.authorize_security_group_ingress(GroupId=group_id, IpPermissions=list(permissions))
         return world.group_arn(group_id)
 
+    def outbound_https() -> str:
+        """AWS's allow-all egress rule replaced by HTTPS and all traffic to 10.0.0.0/8."""
+        group_id = ec2.create_security_group(GroupName="https-out", Description="https out",
+                                             VpcId=vpc)["GroupId"]
+        world.close_default_egress(ec2, group_id)
+        ec2.authorize_security_group_egress(GroupId=group_id, IpPermissions=[
+            tcp(443, 443, "0.0.0.0/0"),
+            {"IpProtocol": "-1", "IpRanges": [{"CidrIp": "10.0.0.0/8"}]}])
+        return world.group_arn(group_id)
+
     def tcp(low: int, high: int, cidr: str) -> dict[str, Any]:
         ranges = ({"Ipv6Ranges": [{"CidrIpv6": cidr}]} if ":" in cidr
                   else {"IpRanges": [{"CidrIp": cidr}]})
@@ -155,7 +165,8 @@ def _security_groups(endpoint: str) -> dict[str, str]:
             "http_sg": group("http-open", tcp(80, 80, "0.0.0.0/0")),
             "closed_sg": group("closed", tcp(3389, 3389, "10.0.0.0/8"),
                                tcp(443, 443, "0.0.0.0/0"),
-                               {"IpProtocol": "-1", "IpRanges": [{"CidrIp": "10.0.0.0/8"}]})}
+                               {"IpProtocol": "-1", "IpRanges": [{"CidrIp": "10.0.0.0/8"}]}),
+            "https_out_sg": outbound_https()}
 
 
 @pytest.fixture(scope="module")
@@ -203,6 +214,9 @@ EXPECTED = {
     "GOV-AWS-007": ({"all_traffic_sg", "every_port_sg"}, {"rdp_sg", "closed_sg"}),
     # HTTP (80): all traffic and every port include it; the closed group's 443 does not
     "GOV-AWS-075": ({"http_sg", "all_traffic_sg", "every_port_sg"}, {"rdp_sg", "closed_sg"}),
+    # every new group keeps AWS's egress rule for all traffic to 0.0.0.0/0 unless removed
+    "GOV-AWS-100": ({"rdp_sg", "all_traffic_sg", "every_port_sg", "http_sg", "closed_sg"},
+                    {"https_out_sg"}),
 }
 
 

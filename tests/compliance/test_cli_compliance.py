@@ -112,7 +112,9 @@ def test_markdown_output_file(tmp_path: Path) -> None:
 
 def test_markdown_format_appends_compliance(tmp_path: Path) -> None:
     _, out, _ = _scan(tmp_path, "--compliance", "pci", "-f", "markdown")
-    assert out.startswith("# govern: 2 findings\n")
+    # GOV-AWS-001 and GOV-AWS-005, and the bucket's missing access logging, customer
+    # managed key and TLS policy (GOV-AWS-155, 156, 162)
+    assert out.startswith("# govern: 5 findings\n")
     assert "\n## Compliance: Payment Card Industry Data Security Standard v4.0\n" in out
 
 

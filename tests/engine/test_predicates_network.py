@@ -136,6 +136,21 @@ def test_sg_rule_not_open_to_internet(rule: Any, ports: list[int] | None,
     assert sg(rule, ports) == expected
 
 
+@pytest.mark.parametrize(("rule", "expected"), [
+    (sg_rule(protocol="-1", from_port=0, to_port=65535),
+     Verdict("fail", ("cidr_blocks",), "all traffic to 0.0.0.0/0")),
+    (sg_rule(cidrs=(), ipv6=("::/0",), from_port=0, to_port=65535),
+     Verdict("fail", ("ipv6_cidr_blocks",), "tcp 0-65535 to ::/0")),
+    (sg_rule(cidrs=("10.0.0.0/8",), protocol="-1"), Verdict("pass")),
+    (sg_rule(cidrs=U, protocol="-1"),
+     Verdict("unknown", ("cidr_blocks",), "cidr_blocks: var.cidr is not known")),
+    (None, Verdict("pass")),
+])
+def test_sg_egress_not_open_to_internet(rule: Any, expected: Verdict) -> None:
+    """The same test as for ingress, on the destinations; the detail says "to"."""
+    assert PREDICATES["sg_egress_not_open_to_internet"](rule, {}, CTX) == expected
+
+
 def nsg(value: Any, ports: list[int] | None = None) -> Verdict:
     args = {} if ports is None else {"ports": ports}
     return PREDICATES["nsg_rule_not_open_to_internet"](value, args, CTX)

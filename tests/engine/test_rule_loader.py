@@ -132,8 +132,8 @@ def test_schema_layer_one_readable_error(tmp_path: Path, text: str, message: str
 @pytest.mark.parametrize(("text", "message"), [
     (rule_text(kinds="[aws.s3.bukcet]"),
      "FILE:7: unknown kind 'aws.s3.bukcet' (did you mean 'aws.s3.bucket'?)"),
-    (rule_text(kinds="[aws.workspaces.workspace]"),
-     "FILE:7: unknown kind 'aws.workspaces.workspace' (the kinds are listed in "
+    (rule_text(kinds="[aws.route53.record]"),
+     "FILE:7: unknown kind 'aws.route53.record' (the kinds are listed in "
      "docs/canonical-model.md)"),
     (rule_text("check:\n  predicate: has_tags\n  args: {required: [owner]}\n"),
      "FILE:9: unknown predicate 'has_tags' (did you mean 'has_required_tags'?)"),

@@ -14,6 +14,11 @@ from govern.suppress.calls import call_steps
 
 from .helpers import active, notices, scan, suppressed
 
+# what every bucket of these tests fails besides: no access logging, no customer managed
+# key, no policy denying plain HTTP
+S3_DEFAULTS = ["GOV-AWS-155", "GOV-AWS-156", "GOV-AWS-162"]
+
+
 MAIN_TF = '''\
 resource "aws_s3_bucket" "inside" {
   bucket = "inside"
@@ -55,8 +60,8 @@ def test_terraform_skip_anywhere_inside_the_block_covers_the_resource(
         ("GOV-AWS-005", "aws_security_group.web", "checkov",
          "bastion, allow-listed upstream", None),
     ]
-    assert active(report, "aws_s3_bucket.inside") == ["GOV-AWS-004", "GOV-AWS-015"]
-    assert active(report, "aws_s3_bucket.several") == ["GOV-AWS-015"]
+    assert active(report, "aws_s3_bucket.inside") == ["GOV-AWS-004", "GOV-AWS-015", *S3_DEFAULTS]
+    assert active(report, "aws_s3_bucket.several") == ["GOV-AWS-015", *S3_DEFAULTS]
     assert notices(report) == []
 
 
@@ -152,9 +157,10 @@ def test_cloudformation_yaml_comments_and_metadata(
         ("GOV-AWS-004", "Inside", "checkov", "inside the body", None),
         ("GOV-AWS-004", "Meta", "checkov", "account-level block", None),
     ]
-    assert active(report, "Above") == ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015"]
-    assert active(report, "Several") == ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015"]
-    assert active(report, "AfterLast") == ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015"]
+    assert active(report, "Above") == ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015", *S3_DEFAULTS]
+    assert active(report, "Several") == ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015", *S3_DEFAULTS]
+    assert active(report, "AfterLast") == [
+        "GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015", *S3_DEFAULTS]
     assert [(n.code, n.line, n.message) for n in report.notices
             if n.code.startswith("suppression-")] == [
         ("suppression-invalid", 12,
@@ -185,7 +191,7 @@ def test_cloudformation_json_metadata(tmp_path: Path,
 }
 '''})
     assert suppressed(report) == [("GOV-AWS-001", "Data", "checkov", "scratch data", None)]
-    assert active(report, "Data") == ["GOV-AWS-004", "GOV-AWS-015"]
+    assert active(report, "Data") == ["GOV-AWS-004", "GOV-AWS-015", *S3_DEFAULTS]
     assert [(n.code, n.line, n.message) for n in report.notices] == [
         ("suppression-invalid", 7,
          "checkov suppression in metadata for CKV2_AWS_6 has no reason (add comment)")]
@@ -333,7 +339,7 @@ def test_terraform_skip_inside_a_child_module_block_covers_that_call(
         (rule, address, "checkov", reason, None)
         for rule in ("GOV-AWS-001", "GOV-AWS-004") for address in covered)
     for address in covered:
-        assert active(report, address) == ["GOV-AWS-015"]
+        assert active(report, address) == ["GOV-AWS-015", *S3_DEFAULTS]
     # the root's own call to the same module, the parent module's own resource, a sibling
     # call and the root's resource are not covered
     for address in ("module.logs.aws_s3_bucket.logs",
@@ -341,7 +347,8 @@ def test_terraform_skip_inside_a_child_module_block_covers_that_call(
                     "module.a.aws_s3_bucket.a", "module.b.aws_s3_bucket.a",
                     "module.a.module.data.aws_s3_bucket.data",
                     "module.b.module.data.aws_s3_bucket.data", "aws_s3_bucket.root"):
-        assert active(report, address) == ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015"]
+        assert active(report, address) == [
+            "GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015", *S3_DEFAULTS]
     # a skip for a check that never fires there is unused (once, for both instances)
     assert notices(report) == [
         ("note", "suppression-unused", os.path.normpath("modules/a/main.tf"), 12)]

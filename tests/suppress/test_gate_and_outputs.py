@@ -15,11 +15,11 @@ from govern.cli import cli
 SCHEMA = Path(__file__).parent.parent / "data" / "sarif-schema-2.1.0.json"
 
 BUCKET = '''\
-# govern:ignore GOV-AWS-001,GOV-AWS-004,GOV-AWS-015 reason="sandbox bucket"{until}
+# govern:ignore GOV-AWS-001,GOV-AWS-004,GOV-AWS-015,GOV-AWS-155,GOV-AWS-156,GOV-AWS-162 reason="sandbox bucket"{until}
 resource "aws_s3_bucket" "a" {{
   bucket = "a"
 }}
-'''
+'''  # noqa: E501
 
 
 def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, until: str,
@@ -35,7 +35,7 @@ def test_suppressed_findings_do_not_block(tmp_path: Path,
     code, out = run(tmp_path, monkeypatch, "", "--format", "json")
     assert code == 0
     doc = json.loads(out)
-    assert doc["summary"]["total"] == 3 and doc["summary"]["suppressed"] == 3
+    assert doc["summary"]["total"] == 6 and doc["summary"]["suppressed"] == 6
     assert doc["summary"]["by_status"] == {"fail": 0, "unknown": 0}
     assert doc["findings"][0]["suppression"] == {
         "kind": "inSource", "source": "govern", "justification": "sandbox bucket",
@@ -49,7 +49,7 @@ def test_expired_suppression_blocks_again(tmp_path: Path,
     assert code == 1
     doc = json.loads(out)
     assert doc["summary"]["suppressed"] == 0
-    assert doc["summary"]["by_status"] == {"fail": 3, "unknown": 0}
+    assert doc["summary"]["by_status"] == {"fail": 6, "unknown": 0}
     assert [(n["level"], n["code"], n["file"], n["line"]) for n in doc["notices"]] == [
         ("warning", "suppression-expired", "main.tf", 1)]
 
@@ -61,15 +61,21 @@ def test_text_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert body == '''\
 No findings.
 
-Suppressed — 3
+Suppressed — 6
 main.tf
   2  medium  GOV-AWS-001  aws_s3_bucket.a: S3 bucket does not configure default server-side encryption
      suppressed (govern, main.tf:1): sandbox bucket; until 2999-12-31
   2  medium  GOV-AWS-004  aws_s3_bucket.a: S3 bucket has no public access block with all four settings enabled
      suppressed (govern, main.tf:1): sandbox bucket; until 2999-12-31
   2  low     GOV-AWS-015  aws_s3_bucket.a: AWS resource is missing required tags (missing tags: owner, cost-center)
+     suppressed (govern, main.tf:1): sandbox bucket; until 2999-12-31
+  2  low     GOV-AWS-155  aws_s3_bucket.a: S3 bucket does not log server access requests
+     suppressed (govern, main.tf:1): sandbox bucket; until 2999-12-31
+  2  low     GOV-AWS-156  aws_s3_bucket.a: S3 bucket does not encrypt new objects by default with a customer managed KMS key
+     suppressed (govern, main.tf:1): sandbox bucket; until 2999-12-31
+  2  medium  GOV-AWS-162  aws_s3_bucket.a: S3 bucket policy does not deny requests made over plain HTTP (the bucket has no policy)
      suppressed (govern, main.tf:1): sandbox bucket; until 2999-12-31'''  # noqa: E501
-    assert summary.startswith("0 findings, 3 suppressed; 1 resource in 1 file, ")
+    assert summary.startswith("0 findings, 6 suppressed; 1 resource in 1 file, ")
 
 
 def test_sarif_suppressions_are_valid(tmp_path: Path,
@@ -79,7 +85,7 @@ def test_sarif_suppressions_are_valid(tmp_path: Path,
     doc = json.loads(out)
     jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(doc)
     results = doc["runs"][0]["results"]
-    assert len(results) == 3
+    assert len(results) == 6
     assert results[0]["suppressions"] == [{
         "kind": "inSource", "status": "accepted", "justification": "sandbox bucket",
         "location": {"physicalLocation": {

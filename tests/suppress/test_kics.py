@@ -15,7 +15,12 @@ from govern.suppress.inline import collect
 
 from .helpers import TODAY, active, notices, scan, suppressed
 
-ALL = ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015"]
+# what every bucket of these tests fails besides: no access logging, no customer managed
+# key, no policy denying plain HTTP
+S3_DEFAULTS = ["GOV-AWS-155", "GOV-AWS-156", "GOV-AWS-162"]
+
+
+ALL = ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015", *S3_DEFAULTS]
 KICS_ENCRYPTION = "00000000-0000-4000-8000-000000000001"  # test ids (the catalogue maps none)
 KICS_PUBLIC_ACCESS = "00000000-0000-4000-8000-000000000002"
 
@@ -104,6 +109,18 @@ def test_terraform_line_and_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         ("GOV-AWS-015", "aws_s3_bucket.block", "kics",
          "suppressed with kics syntax (ignore-block)", None),
         ("GOV-AWS-015", "aws_s3_bucket.line", "kics",
+         "suppressed with kics syntax (ignore-line)", None),
+        ("GOV-AWS-155", "aws_s3_bucket.block", "kics",
+         "suppressed with kics syntax (ignore-block)", None),
+        ("GOV-AWS-155", "aws_s3_bucket.line", "kics",
+         "suppressed with kics syntax (ignore-line)", None),
+        ("GOV-AWS-156", "aws_s3_bucket.block", "kics",
+         "suppressed with kics syntax (ignore-block)", None),
+        ("GOV-AWS-156", "aws_s3_bucket.line", "kics",
+         "suppressed with kics syntax (ignore-line)", None),
+        ("GOV-AWS-162", "aws_s3_bucket.block", "kics",
+         "suppressed with kics syntax (ignore-block)", None),
+        ("GOV-AWS-162", "aws_s3_bucket.line", "kics",
          "suppressed with kics syntax (ignore-line)", None),
     ]
     assert active(report, "aws_security_group.line_above_the_block") == [
@@ -238,8 +255,17 @@ Resources:
         ("GOV-AWS-005", "Line", "kics", "suppressed with kics syntax (ignore-line)", None),
         ("GOV-AWS-015", "Block", "kics", block, None),
         ("GOV-AWS-015", "Ignored", "kics", "suppressed with kics syntax (kics-scan ignore)",
+         None),        ("GOV-AWS-155", "Block", "kics", block, None),
+        ("GOV-AWS-155", "Ignored", "kics", "suppressed with kics syntax (kics-scan ignore)",
+         None),
+        ("GOV-AWS-156", "Block", "kics", block, None),
+        ("GOV-AWS-156", "Ignored", "kics", "suppressed with kics syntax (kics-scan ignore)",
+         None),
+        ("GOV-AWS-162", "Block", "kics", block, None),
+        ("GOV-AWS-162", "Ignored", "kics", "suppressed with kics syntax (kics-scan ignore)",
          None),
     ]
-    assert active(report, "Line") == ["GOV-AWS-015"]
+    # the group keeps AWS's default allow-all egress rule (GOV-AWS-100), not suppressed
+    assert active(report, "Line") == ["GOV-AWS-015", "GOV-AWS-100"]
     assert active(report, "Trailing") == ALL
     assert notices(report) == [("warning", "suppression-invalid", "template.yaml", 16)]

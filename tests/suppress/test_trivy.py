@@ -11,7 +11,10 @@ import pytest
 
 from .helpers import active, notices, scan, suppressed
 
-ALL = ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015"]
+# every bucket of these tests also fails GOV-AWS-155/156/162 (no access logging, no
+# customer managed key, no policy denying plain HTTP)
+ALL = ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015", "GOV-AWS-155", "GOV-AWS-156",
+       "GOV-AWS-162"]
 
 MAIN_TF = '''\
 #tfsec:ignore:aws-s3-enable-bucket-encryption
@@ -103,6 +106,9 @@ def test_terraform_placements(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         ("GOV-AWS-005", "aws_security_group.end_of_line", "trivy", trivy, None),
         ("GOV-AWS-005", "aws_security_group.nested_block", "trivy", trivy, None),
         ("GOV-AWS-015", "aws_s3_bucket.wildcard", "trivy", trivy, None),
+        ("GOV-AWS-155", "aws_s3_bucket.wildcard", "trivy", trivy, None),
+        ("GOV-AWS-156", "aws_s3_bucket.wildcard", "trivy", trivy, None),
+        ("GOV-AWS-162", "aws_s3_bucket.wildcard", "trivy", trivy, None),
     ]
     assert active(report, "aws_s3_bucket.ws_other") == ALL  # another workspace
     assert notices(report) == []
@@ -199,6 +205,9 @@ def test_cloudformation_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         ("GOV-AWS-001", "Wildcard", "trivy", trivy, None),
         ("GOV-AWS-004", "Wildcard", "trivy", trivy, None),
         ("GOV-AWS-015", "Wildcard", "trivy", trivy, None),
+        ("GOV-AWS-155", "Wildcard", "trivy", trivy, None),
+        ("GOV-AWS-156", "Wildcard", "trivy", trivy, None),
+        ("GOV-AWS-162", "Wildcard", "trivy", trivy, None),
     ]
     assert active(report, "Inside") == ALL
     assert active(report, "Tfsec") == ALL  # tfsec reads Terraform only

@@ -34,5 +34,6 @@ MAPPINGS = {
         field("name", "DBClusterIdentifier"),
         field("storage_encrypted", "StorageEncrypted", function=to_bool, default=False),
         field("kms_key", "KmsKeyId"),
+        field("log_exports", "EnableCloudwatchLogsExports"),
     ), finish_restored_cluster),
 }

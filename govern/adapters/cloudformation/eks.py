@@ -1,7 +1,9 @@
 """EKS: `AWS::EKS::Cluster`, as in the Terraform adapter: `endpoint_public_access`
 defaults to true and `endpoint_private_access` to false (`ResourcesVpcConfig`);
 `encrypted_resources` lists the `Resources` of every `EncryptionConfig` entry (absent
-without one); `encryption_kms_key` is the first entry's `Provider.KeyArn`."""
+without one); `encryption_kms_key` is the first entry's `Provider.KeyArn`;
+`enabled_log_types` the `Type` of each `Logging.ClusterLogging.EnabledTypes` entry.
+`AWS::EKS::Nodegroup`: its `RemoteAccess`."""
 
 from __future__ import annotations
 
@@ -14,6 +16,18 @@ from govern.adapters.reading import MISSING, value_at, value_in
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
+
+
+def _log_types(entries: Any) -> Any:
+    """`[{Type: api}, ...]` -> `["api", ...]`; an entry not known stays Unknown."""
+    if not isinstance(entries, list):
+        return Unknown("Logging.ClusterLogging.EnabledTypes is not a list")
+    types: list[Any] = []
+    for entry in entries:
+        kind = entry if isinstance(entry, Unknown) else value_in(entry, "Type")
+        types.append(Unknown("an EnabledTypes entry without Type") if kind is MISSING
+                     else kind)
+    return types
 
 
 def _finish_cluster(resource: Resource, native: NativeResource) -> None:
@@ -50,5 +64,12 @@ MAPPINGS = {
         field("endpoint_private_access", "ResourcesVpcConfig.EndpointPrivateAccess",
               function=to_bool, default=False),
         field("public_access_cidrs", "ResourcesVpcConfig.PublicAccessCidrs"),
+        field("enabled_log_types", "Logging.ClusterLogging.EnabledTypes",
+              function=_log_types),
     ), _finish_cluster),
+    "AWS::EKS::Nodegroup": KindMapping("aws.eks.node_group", (
+        field("cluster_name", "ClusterName"),
+        field("remote_access.ec2_ssh_key", "RemoteAccess.Ec2SshKey"),
+        field("remote_access.source_security_groups", "RemoteAccess.SourceSecurityGroups"),
+    )),
 }

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.building import carry_locations, field
+from govern.adapters.building import carry_locations, convert, field, set_at, to_bool, where
 from govern.adapters.cloudformation.building import KindMapping
+from govern.adapters.cloudformation.values import mapped
 from govern.adapters.elb_negotiation import derive
 from govern.adapters.network import port
-from govern.adapters.reading import MISSING, blocks_in, value_in
+from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.elb_classic import KIND, build_listeners
 from govern.model.resource import Resource
-from govern.model.unknown import Unknown
+from govern.model.unknown import Unknown, has_choices
 from govern.parsers.native import NativeResource
 
 
@@ -99,6 +100,33 @@ def _finish(resource: Resource, native: NativeResource) -> None:
                 del listener["policy_names"]
     _by_port(listeners, _policies(resource, native))
     derive(listeners, resource.attributes.get("policies"), effective=False)
+    _access_logs(resource, native)
+
+
+def _logging_policy(policy: Any) -> Any:
+    """`AccessLoggingPolicy` as the canonical `access_logs`."""
+    if not isinstance(policy, dict):
+        return Unknown("AccessLoggingPolicy is not known statically")
+    found: dict[str, Any] = {}
+    for prop, name in (("Enabled", "enabled"), ("S3BucketName", "bucket"),
+                       ("S3BucketPrefix", "prefix")):
+        value = value_in(policy, prop)
+        if value is not MISSING:
+            found[name] = convert(value, to_bool) if name == "enabled" else value
+    return found
+
+
+def _access_logs(resource: Resource, native: NativeResource) -> None:
+    raw = value_at(native, "AccessLoggingPolicy")
+    if raw is MISSING:
+        return
+    value = mapped(raw, _logging_policy)
+    if isinstance(value, Unknown) and not has_choices(value):
+        value = {"enabled": value}
+    set_at(resource, "access_logs", value, where(native, "AccessLoggingPolicy", False))
+    for prop, name in (("Enabled", "enabled"), ("S3BucketName", "bucket"),
+                       ("S3BucketPrefix", "prefix")):
+        carry_locations(resource, native, ("AccessLoggingPolicy", prop), ("access_logs", name))
 
 
 MAPPINGS = {

@@ -67,6 +67,8 @@ MAPPINGS = {
         field("metadata_options.http_tokens", "LaunchTemplateData.MetadataOptions.HttpTokens"),
         field("metadata_options.http_endpoint",
               "LaunchTemplateData.MetadataOptions.HttpEndpoint"),
+        field("metadata_options.http_put_response_hop_limit",
+              "LaunchTemplateData.MetadataOptions.HttpPutResponseHopLimit", function=port),
     ), _finish_template),
     "AWS::AutoScaling::LaunchConfiguration": KindMapping(
         "aws.autoscaling.launch_configuration", (
@@ -75,5 +77,7 @@ MAPPINGS = {
                   function=to_bool),
             field("metadata_options.http_tokens", "MetadataOptions.HttpTokens"),
             field("metadata_options.http_endpoint", "MetadataOptions.HttpEndpoint"),
+            field("metadata_options.http_put_response_hop_limit",
+                  "MetadataOptions.HttpPutResponseHopLimit", function=port),
         ), _finish_configuration),
 }

@@ -1,5 +1,5 @@
 """Amazon MQ: `AWS::AmazonMQ::Broker` (`PubliclyAccessible` is required by
-CloudFormation)."""
+CloudFormation; the `Logs` flags default to false)."""
 
 from __future__ import annotations
 
@@ -12,5 +12,7 @@ MAPPINGS = {
         field("name", "BrokerName"),
         field("engine_type", "EngineType"),
         field("publicly_accessible", "PubliclyAccessible", function=to_bool),
+        field("general_logs", "Logs.General", function=to_bool, default=False),
+        field("audit_logs", "Logs.Audit", function=to_bool, default=False),
     )),
 }

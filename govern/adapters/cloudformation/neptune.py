@@ -16,5 +16,8 @@ MAPPINGS = {
         field("name", "DBClusterIdentifier"),
         field("storage_encrypted", "StorageEncrypted", function=to_bool, default=False),
         field("kms_key", "KmsKeyId"),
+        field("iam_database_authentication", "IamAuthEnabled", function=to_bool,
+              default=False),
+        field("log_exports", "EnableCloudwatchLogsExports"),
     ), finish_restored_cluster),
 }

@@ -9,7 +9,8 @@ Canonical rules are the Terraform adapter's: `protocol` (`-1` for all, names for
 present. `CidrIp` and `CidrIpv6` become one-element `cidr_blocks`/`ipv6_cidr_blocks`;
 `SourceSecurityGroupId`/`SourceSecurityGroupName` (`DestinationSecurityGroupId` for
 egress) `source_security_groups`; `SourcePrefixListId` (`DestinationPrefixListId`)
-`prefix_lists`.
+`prefix_lists`. A group without `SecurityGroupEgress` has AWS's allow-all egress rule
+(`default_egress`), which separate `AWS::EC2::SecurityGroupEgress` resources do not remove.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ _ORDER = ("protocol", "from_port", "to_port", "cidr_blocks", "ipv6_cidr_blocks",
           "source_security_groups", "prefix_lists", "description")
 
 
+def default_egress() -> dict[str, Any]:
+    """The egress rule AWS adds to a new group created without `SecurityGroupEgress`."""
+    return {"protocol": "-1", "from_port": ALL_PORTS[0], "to_port": ALL_PORTS[1],
+            "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": [],
+            "source_security_groups": [], "prefix_lists": []}
+
+
 def build_group(native: NativeResource) -> Resource:
     group = new_resource(native, KIND)
     copy(group, native, "GroupName", "name")
@@ -54,6 +62,9 @@ def build_group(native: NativeResource) -> Resource:
     for direction, prop in DIRECTIONS.items():
         entries = value_at(native, prop)
         if entries is MISSING:
+            if direction == "egress":  # AWS keeps its allow-all rule
+                group.set(("egress",), [default_egress()])
+                group.defaulted.add(("egress", 0))
             continue
         carry_locations(group, native, (prop,), (direction,))
         if isinstance(entries, Unknown):

@@ -9,7 +9,12 @@ An `aws_rds_cluster_instance` (an `aws.rds.instance`) stores its data in its clu
 volume: the provider only reads its `storage_encrypted` back (computed, not an argument).
 It is the cluster's `storage_encrypted` when `cluster_identifier` designates an
 `aws_rds_cluster` of the same root (`link_cluster_instance`), else Unknown; its
-`publicly_accessible` defaults to false, as for `aws_db_instance`.
+`publicly_accessible` defaults to false, as for `aws_db_instance`. Its IAM authentication
+and log exports are the cluster's (not set on the member, which has no such arguments).
+
+`iam_database_authentication_enabled` defaults to false (AWS's default, for replicas and
+restored databases too); the engine of a database made from a snapshot, a source
+database or a backup that does not write it is its source's (Unknown).
 """
 
 from __future__ import annotations
@@ -32,13 +37,17 @@ _INHERITED_FROM = {
 
 
 def _inherited_encryption(resource: Resource, native: NativeResource) -> None:
-    if ("storage_encrypted",) not in resource.defaulted:
-        return
+    """Storage encryption (when not written) and the engine (when not written) of a
+    database made from another one's data are its source's: Unknown."""
     for attribute, source in _INHERITED_FROM.items():
-        if value_at(native, attribute) is not MISSING:
+        if value_at(native, attribute) is MISSING:
+            continue
+        if ("storage_encrypted",) in resource.defaulted:
             set_undecided(resource, "storage_encrypted",
                           Unknown(f"storage encryption is inherited from {source}"))
-            return
+        if resource.get("engine") is None:
+            set_undecided(resource, "engine", Unknown("the engine is the source database's"))
+        return
 
 
 def _finish_cluster(resource: Resource, native: NativeResource) -> None:
@@ -86,10 +95,14 @@ MAPPINGS = {
         field("publicly_accessible", default=False),
         field("storage_encrypted", default=False),
         field("kms_key", "kms_key_id"),
+        field("iam_database_authentication", "iam_database_authentication_enabled",
+              default=False),
+        field("log_exports", "enabled_cloudwatch_logs_exports"),
     ), _inherited_encryption),
     "aws_rds_cluster_instance": KindMapping("aws.rds.instance", (
         field("name", "identifier"),
         field("engine"),
+        field("cluster", "cluster_identifier"),
         field("publicly_accessible", default=False),
         field("storage_encrypted"),
     ), _finish_cluster_instance),
@@ -99,5 +112,8 @@ MAPPINGS = {
         field("engine_mode"),
         field("storage_encrypted", default=False),
         field("kms_key", "kms_key_id"),
+        field("iam_database_authentication", "iam_database_authentication_enabled",
+              default=False),
+        field("log_exports", "enabled_cloudwatch_logs_exports"),
     ), _finish_cluster),
 }

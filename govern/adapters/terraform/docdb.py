@@ -23,5 +23,6 @@ MAPPINGS = {
         field("name", "cluster_identifier"),
         field("storage_encrypted", default=False),
         field("kms_key", "kms_key_id"),
+        field("log_exports", "enabled_cloudwatch_logs_exports"),
     ), finish_restored_cluster),
 }

@@ -3,7 +3,8 @@
 `endpoint_public_access` defaults to true and `endpoint_private_access` to false.
 `encrypted_resources` lists what envelope encryption covers (the `resources` of every
 `encryption_config` block, in order; absent without a block); `encryption_kms_key` is the
-first block's `provider.key_arn`.
+first block's `provider.key_arn`. `enabled_log_types` is `enabled_cluster_log_types`.
+`aws_eks_node_group`: its `remote_access` block.
 """
 
 from __future__ import annotations
@@ -47,5 +48,12 @@ MAPPINGS = {
         field("endpoint_private_access", "vpc_config.0.endpoint_private_access",
               default=False),
         field("public_access_cidrs", "vpc_config.0.public_access_cidrs"),
+        field("enabled_log_types", "enabled_cluster_log_types"),
     ), _finish_cluster),
+    "aws_eks_node_group": KindMapping("aws.eks.node_group", (
+        field("cluster_name"),
+        field("remote_access.ec2_ssh_key", "remote_access.0.ec2_ssh_key"),
+        field("remote_access.source_security_groups",
+              "remote_access.0.source_security_group_ids"),
+    )),
 }

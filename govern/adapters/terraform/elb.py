@@ -1,4 +1,9 @@
-"""Elastic Load Balancing v2: `aws_lb_listener` and its alias `aws_alb_listener`.
+"""Elastic Load Balancing v2: `aws_lb` and `aws_lb_listener`, and their aliases `aws_alb`
+and `aws_alb_listener`.
+
+A load balancer's `type` defaults to `application`, `internal` and
+`drop_invalid_header_fields` to false,
+and its `access_logs` block's `enabled` to false (even with a `bucket`).
 
 `protocol` defaults to HTTP for an Application Load Balancer and to nothing for a Gateway
 Load Balancer; which one the listener belongs to is not decided by the listener, so an
@@ -10,6 +15,7 @@ and, for a redirect, `redirect_protocol` (default `#{protocol}`: the request's o
 from __future__ import annotations
 
 from govern.adapters.building import field, set_at, set_default
+from govern.adapters.terraform.lb_access_logs import access_logs
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -41,7 +47,20 @@ _LISTENER = KindMapping("aws.elbv2.listener", (
     field("redirect_protocol", "default_action.0.redirect.0.protocol"),
 ), finish_listener)
 
+def _finish_load_balancer(resource: Resource, native: NativeResource) -> None:
+    access_logs(resource, native, "prefix", enabled_default=False)
+
+
+_LOAD_BALANCER = KindMapping("aws.elbv2.load_balancer", (
+    field("name"),
+    field("type", "load_balancer_type", default="application"),
+    field("internal", default=False),
+    field("drop_invalid_header_fields", default=False),
+), _finish_load_balancer)
+
 MAPPINGS = {
+    "aws_lb": _LOAD_BALANCER,
+    "aws_alb": _LOAD_BALANCER,
     "aws_lb_listener": _LISTENER,
     "aws_alb_listener": _LISTENER,
 }

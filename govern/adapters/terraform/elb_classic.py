@@ -18,6 +18,7 @@ from govern.adapters.building import carry_locations, field, set_at, where
 from govern.adapters.elb_negotiation import derive
 from govern.adapters.network import port
 from govern.adapters.reading import MISSING, blocks_in, value_in
+from govern.adapters.terraform.lb_access_logs import access_logs
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -68,6 +69,7 @@ def _finish(resource: Resource, native: NativeResource) -> None:
         name: name for name in ("lb_protocol", "lb_port", "instance_protocol",
                                 "instance_port", "ssl_certificate_id")})
     derive(resource.attributes.get("listeners"), None, effective=False)
+    access_logs(resource, native, "bucket_prefix", enabled_default=True)
 
 
 MAPPINGS = {

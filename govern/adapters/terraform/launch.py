@@ -26,6 +26,8 @@ from govern.parsers.native import NativeResource
 _METADATA = (
     field("metadata_options.http_tokens", "metadata_options.0.http_tokens"),
     field("metadata_options.http_endpoint", "metadata_options.0.http_endpoint"),
+    field("metadata_options.http_put_response_hop_limit",
+          "metadata_options.0.http_put_response_hop_limit", function=port),
 )
 
 

@@ -1,4 +1,5 @@
-"""Amazon MQ: `aws_mq_broker` (`publicly_accessible` defaults to false)."""
+"""Amazon MQ: `aws_mq_broker` (`publicly_accessible` and the `logs` flags default to
+false)."""
 
 from __future__ import annotations
 
@@ -10,5 +11,7 @@ MAPPINGS = {
         field("name", "broker_name"),
         field("engine_type"),
         field("publicly_accessible", default=False),
+        field("general_logs", "logs.0.general", default=False),
+        field("audit_logs", "logs.0.audit", default=False),
     )),
 }

@@ -1,5 +1,6 @@
 """Neptune: `aws_neptune_cluster` (`storage_encrypted` defaults to false; a cluster
-restored from a snapshot without it inherits the snapshot's encryption: Unknown)."""
+restored from a snapshot without it inherits the snapshot's encryption: Unknown;
+`iam_database_authentication_enabled` defaults to false)."""
 
 from __future__ import annotations
 
@@ -13,5 +14,8 @@ MAPPINGS = {
         field("name", "cluster_identifier"),
         field("storage_encrypted", default=False),
         field("kms_key", "kms_key_arn"),
+        field("iam_database_authentication", "iam_database_authentication_enabled",
+              default=False),
+        field("log_exports", "enable_cloudwatch_logs_exports"),
     ), finish_restored_cluster),
 }

@@ -1,25 +1,31 @@
 """ElastiCache cache clusters (DescribeCacheClusters) as `aws.elasticache.cluster`, with the
 attributes the adapters give `aws_elasticache_cluster` and `AWS::ElastiCache::CacheCluster`.
 A cluster with a `ReplicationGroupId` is a member of that group: it takes the group's
-settings, is judged on the group (databases.py) and is left out here."""
+settings, is judged on the group (databases.py) and is left out here.
+
+DAX clusters (DescribeClusters) as `aws.dax.cluster`, as the adapters give `aws_dax_cluster`
+and `AWS::DAX::Cluster`: `server_side_encryption` is true when `SSEDescription.Status` is
+`ENABLED` (or `ENABLING`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from govern.collect.aws.paging import listed
+from govern.collect.aws.paging import listed, paged_tags
 from govern.collect.aws.reader import Reader
 from govern.collect.aws.resources import live_resource
 from govern.collect.aws.values import set_tags, tag_map
 from govern.model.resource import Resource
 
 CLUSTER = "aws.elasticache.cluster"
+DAX_CLUSTER = "aws.dax.cluster"
 
 
 def collect_region(clients: Any, reader: Reader, account: str,
                    region: str) -> list[Resource]:
     """`clients(service)` gives the region's client for a service."""
-    return cache_clusters(clients("elasticache"), reader, account, region)
+    return [*cache_clusters(clients("elasticache"), reader, account, region),
+            *dax_clusters(clients("dax"), reader, account, region)]
 
 
 def cache_clusters(elasticache: Any, reader: Reader, account: str,
@@ -42,5 +48,19 @@ def cache_clusters(elasticache: Any, reader: Reader, account: str,
         set_tags(cluster, reader.call(elasticache, "ListTagsForResource", arn,
                                       ResourceName=arn),
                  lambda answer: tag_map(answer.get("TagList")))
+        found.append(cluster)
+    return found
+
+
+def dax_clusters(dax: Any, reader: Reader, account: str, region: str) -> list[Resource]:
+    found = []
+    for item in listed(reader.pages(dax, "DescribeClusters", region, "Clusters")):
+        name = str(item["ClusterName"])
+        arn = str(item.get("ClusterArn") or f"arn:aws:dax:{region}:{account}:cache/{name}")
+        cluster = live_resource(arn, DAX_CLUSTER, "AWS::DAX::Cluster", account, region)
+        cluster.set("name", name)
+        status = (item.get("SSEDescription") or {}).get("Status")
+        cluster.set("server_side_encryption", status in ("ENABLED", "ENABLING"))
+        cluster.set("tags", paged_tags(reader, dax, "ListTags", arn, ResourceName=arn))
         found.append(cluster)
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from govern.collect.aws.kms_keys import CustomerKeys
 from govern.collect.aws.resources import live_resource
 from govern.collect.aws.values import set_optional, tag_map
 from govern.model.resource import Resource
@@ -27,8 +28,11 @@ def has_own_kind(item: dict[str, Any]) -> bool:
     return str(item.get("Engine", "")).lower() in ENGINE_KINDS
 
 
-def engine_cluster(item: dict[str, Any], account: str, region: str) -> Resource | None:
-    """The DocumentDB or Neptune cluster of a DescribeDBClusters item; None for RDS."""
+def engine_cluster(item: dict[str, Any], account: str, region: str,
+                   keys: CustomerKeys) -> Resource | None:
+    """The DocumentDB or Neptune cluster of a DescribeDBClusters item; None for RDS. Its
+    `kms_key` is absent for the AWS managed key `aws/rds`, which it reports when created
+    without a key (the omitted key of a template)."""
     mapped = ENGINE_KINDS.get(str(item.get("Engine", "")).lower())
     if mapped is None:
         return None
@@ -38,6 +42,23 @@ def engine_cluster(item: dict[str, Any], account: str, region: str) -> Resource 
     cluster = live_resource(arn, kind, native_type, account, region)
     cluster.set("name", name)
     cluster.set("storage_encrypted", bool(item.get("StorageEncrypted", False)))
-    set_optional(cluster, "kms_key", item.get("KmsKeyId"))
+    if item.get("StorageEncrypted"):  # the key of unencrypted storage means nothing
+        set_optional(cluster, "kms_key", keys.customer_key(item.get("KmsKeyId")))
+    cluster.set("log_exports", list(item.get("EnabledCloudwatchLogsExports") or []))
+    if kind == "aws.neptune.cluster":
+        cluster.set("iam_database_authentication",
+                    bool(item.get("IAMDatabaseAuthenticationEnabled", False)))
     cluster.set("tags", tag_map(item.get("TagList")))
     return cluster
+
+
+def set_access_and_logs(database: Resource, item: dict[str, Any]) -> None:
+    """IAM authentication and log exports of an RDS DescribeDBInstances or
+    DescribeDBClusters item; an instance of a cluster gets its `cluster` instead (these
+    settings are the cluster's)."""
+    if database.kind == "aws.rds.instance" and item.get("DBClusterIdentifier"):
+        database.set("cluster", str(item["DBClusterIdentifier"]))
+        return
+    database.set("iam_database_authentication",
+                 bool(item.get("IAMDatabaseAuthenticationEnabled", False)))
+    database.set("log_exports", list(item.get("EnabledCloudwatchLogsExports") or []))

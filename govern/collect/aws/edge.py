@@ -7,7 +7,8 @@ CloudFormation adapters:
   and API Gateway REST methods and custom domain names (edge_web), API Gateway v2 (HTTP and
   WebSocket API) routes (edge_routes);
 - once per account (global, context `aws:<account>:global`): CloudFront distributions
-  (ListDistributions, ListTagsForResource, here).
+  (ListDistributions, ListTagsForResource, here; their access logging:
+  edge_cloudfront_logs).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from govern.collect.aws.edge_classic import classic_load_balancers
+from govern.collect.aws.edge_cloudfront_logs import live_origins, read_logging
 from govern.collect.aws.edge_containers import ecr_repositories, eks_clusters
 from govern.collect.aws.edge_lambda import lambda_access
 from govern.collect.aws.edge_routes import api_routes
@@ -45,9 +47,12 @@ def collect_region(clients: Any, reader: Reader, account: str,
 
 def collect_global(clients: Any, reader: Reader, account: str,
                    home: str) -> list[Resource]:
-    """CloudFront distributions (CloudFront's endpoint is global, whatever the region)."""
+    """CloudFront distributions (CloudFront's endpoint is global, whatever the region) and
+    their access logging."""
     del home
-    return _distributions(clients("cloudfront"), reader, account)
+    distributions = _distributions(clients("cloudfront"), reader, account)
+    read_logging(clients("cloudfront"), clients("logs"), reader, distributions)
+    return distributions
 
 
 def _subnets(ec2: Any, reader: Reader, account: str, region: str) -> list[Resource]:
@@ -77,6 +82,8 @@ def _distributions(cloudfront: Any, reader: Reader, account: str) -> list[Resour
         distribution = live_resource(arn, "aws.cloudfront.distribution",
                                      "AWS::CloudFront::Distribution", account, GLOBAL)
         distribution.set("cache_behaviors", _cache_behaviors(item))
+        distribution.set("origins", live_origins(item, distribution.attributes[
+            "cache_behaviors"]))
         _viewer_certificate(distribution, item.get("ViewerCertificate") or {})
         tags = reader.call(cloudfront, "ListTagsForResource", arn, Resource=arn)
         distribution.set("tags", tags.unknown if isinstance(tags, Failed)
@@ -88,10 +95,12 @@ def _distributions(cloudfront: Any, reader: Reader, account: str) -> list[Resour
 def _cache_behaviors(item: dict[str, Any]) -> list[dict[str, Any]]:
     """The default cache behavior (without a path pattern), then the ordered ones."""
     default = item.get("DefaultCacheBehavior") or {}
-    behaviors = [{"viewer_protocol_policy": default.get("ViewerProtocolPolicy")}]
+    behaviors = [{"viewer_protocol_policy": default.get("ViewerProtocolPolicy"),
+                  "target_origin_id": default.get("TargetOriginId")}]
     for ordered in (item.get("CacheBehaviors") or {}).get("Items") or []:
         behaviors.append({"path_pattern": ordered.get("PathPattern"),
-                          "viewer_protocol_policy": ordered.get("ViewerProtocolPolicy")})
+                          "viewer_protocol_policy": ordered.get("ViewerProtocolPolicy"),
+                          "target_origin_id": ordered.get("TargetOriginId")})
     return [{k: v for k, v in behavior.items() if v is not None} for behavior in behaviors]
 
 
@@ -113,4 +122,5 @@ def _viewer_certificate(distribution: Resource, certificate: dict[str, Any]) -> 
 
 # API Gateway's read operations are all authorized by the action apigateway:GET
 IAM_ACTIONS.update({operation: "apigateway:GET" for operation in
-                    ("GetRestApis", "GetResources", "GetMethod", "GetDomainNames")})
+                    ("GetRestApis", "GetResources", "GetMethod", "GetDomainNames",
+                     "GetStages")})

@@ -1,12 +1,13 @@
 """Classic Load Balancers of a region (the `elb` API: DescribeLoadBalancers, DescribeTags
 for up to 20 names at a time, DescribeLoadBalancerPolicies for each) as
 `aws.elb.load_balancer`, with the listeners, policies and tags of the Terraform and
-CloudFormation adapters (docs/canonical-model.md). A listener's `policy_names` are its
+CloudFormation adapters (docs/canonical-model.md), and the access logs
+(DescribeLoadBalancerAttributes). A listener's `policy_names` are its
 `ListenerDescriptions[].PolicyNames`; its `ssl_policy` / `ssl_protocols` follow from the
 policies AWS reports, whose attributes are the effective ones
 (`govern.adapters.elb_negotiation`). They use the IAM actions of ELBv2
 (`elasticloadbalancing:DescribeLoadBalancers`, `DescribeTags`,
-`DescribeLoadBalancerPolicies`)."""
+`DescribeLoadBalancerPolicies`, `DescribeLoadBalancerAttributes`)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def classic_load_balancers(elb: Any, reader: Reader, account: str,
                                              entry.get("PolicyNames"))
                                    for entry in item.get("ListenerDescriptions") or ()])
         _policies(elb, reader, region, balancer, name)
+        _access_logs(elb, reader, balancer, name)
         found[name] = balancer
     names = sorted(found)
     for start in range(0, len(names), TAGS_AT_ONCE):
@@ -71,6 +73,22 @@ def _policies(elb: Any, reader: Reader, region: str, balancer: Resource,
     if policies != []:
         balancer.set("policies", policies)
     derive(balancer.attributes.get("listeners"), policies, effective=True)
+
+
+def _access_logs(elb: Any, reader: Reader, balancer: Resource, name: str) -> None:
+    """`access_logs` from DescribeLoadBalancerAttributes `AccessLog` (always reported;
+    `Enabled` false when the load balancer delivers none)."""
+    answer = reader.call(elb, "DescribeLoadBalancerAttributes", balancer.id,
+                         LoadBalancerName=name)
+    if isinstance(answer, Failed):
+        balancer.set("access_logs", {"enabled": answer.unknown})
+        return
+    log = ((answer or {}).get("LoadBalancerAttributes") or {}).get("AccessLog") or {}
+    found: dict[str, Any] = {"enabled": bool(log.get("Enabled", False))}
+    for key, canonical in (("S3BucketName", "bucket"), ("S3BucketPrefix", "prefix")):
+        if log.get(key):
+            found[canonical] = log[key]
+    balancer.set("access_logs", found)
 
 
 def _listener(item: dict[str, Any], policy_names: Any) -> dict[str, Any]:

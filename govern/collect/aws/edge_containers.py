@@ -1,4 +1,5 @@
-"""EKS clusters (ListClusters, DescribeCluster) and ECR repositories (DescribeRepositories,
+"""EKS clusters (ListClusters, DescribeCluster) with their managed node groups
+(ListNodegroups, DescribeNodegroup) and ECR repositories (DescribeRepositories,
 GetRepositoryPolicy, ListTagsForResource) with the attributes of the Terraform and
 CloudFormation adapters (docs/canonical-model.md)."""
 
@@ -21,7 +22,7 @@ from govern.model.resource import Resource
 
 GONE = frozenset({"ResourceNotFoundException"})  # deleted between listing and reading
 CLUSTER_DETAILS = ("endpoint_public_access", "endpoint_private_access", "public_access_cidrs",
-                   "encrypted_resources", "encryption_kms_key", "tags")
+                   "enabled_log_types", "encrypted_resources", "encryption_kms_key", "tags")
 
 
 def eks_clusters(eks: Any, reader: Reader, account: str, region: str) -> list[Resource]:
@@ -41,16 +42,50 @@ def eks_clusters(eks: Any, reader: Reader, account: str, region: str) -> list[Re
         else:
             _cluster_details(cluster, details)
         found.append(cluster)
+        found.extend(_node_groups(eks, reader, account, region, name))
+    return found
+
+
+def _node_groups(eks: Any, reader: Reader, account: str, region: str,
+                 cluster: str) -> list[Resource]:
+    """The cluster's managed node groups (ListNodegroups, DescribeNodegroup)."""
+    subject = f"arn:aws:eks:{region}:{account}:cluster/{cluster}"
+    found = []
+    for name in listed(reader.pages(eks, "ListNodegroups", subject, "nodegroups",
+                                    clusterName=cluster)):
+        arn = f"arn:aws:eks:{region}:{account}:nodegroup/{cluster}/{name}"
+        answer = reader.call(eks, "DescribeNodegroup", arn, GONE, clusterName=cluster,
+                             nodegroupName=name)
+        if answer is None:
+            continue
+        details = answer.get("nodegroup", {}) if isinstance(answer, dict) else {}
+        group = live_resource(details.get("nodegroupArn") or arn, "aws.eks.node_group",
+                              "AWS::EKS::Nodegroup", account, region)
+        group.set("cluster_name", cluster)
+        if isinstance(answer, Failed):
+            set_unknown(group, answer.unknown, "remote_access", "tags")
+        else:
+            remote = details.get("remoteAccess") or {}
+            set_optional(group, "remote_access.ec2_ssh_key", remote.get("ec2SshKey"))
+            set_optional(group, "remote_access.source_security_groups",
+                         remote.get("sourceSecurityGroups") or None)
+            group.set("tags", string_tags(details.get("tags")))
+        found.append(group)
     return found
 
 
 def _cluster_details(cluster: Resource, details: dict[str, Any]) -> None:
     """The endpoint access (EKS's defaults, public only, when the answer omits them), the
-    envelope encryption (absent without a configuration, as in a template) and the tags."""
+    control plane log types that are enabled (absent when none is), the envelope
+    encryption (absent without a configuration, as in a template) and the tags."""
     vpc = details.get("resourcesVpcConfig") or {}
     cluster.set("endpoint_public_access", bool(vpc.get("endpointPublicAccess", True)))
     cluster.set("endpoint_private_access", bool(vpc.get("endpointPrivateAccess", False)))
     set_optional(cluster, "public_access_cidrs", vpc.get("publicAccessCidrs"))
+    logged = [kind for setup in (details.get("logging") or {}).get("clusterLogging") or []
+              if setup.get("enabled") for kind in setup.get("types") or []]
+    if logged:
+        cluster.set("enabled_log_types", logged)
     configurations = details.get("encryptionConfig") or []
     if configurations:
         cluster.set("encrypted_resources", [resource for configuration in configurations

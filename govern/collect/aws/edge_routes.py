@@ -1,12 +1,14 @@
 """API Gateway v2 routes of HTTP and WebSocket APIs (GetApis, then GetRoutes of each API)
-as `aws.apigatewayv2.route`, with the attributes the adapters give `aws_apigatewayv2_route`
-and `AWS::ApiGatewayV2::Route`. The API's `ProtocolType` says whether authorization applies
-to a route: every HTTP API route, only `$connect` of a WebSocket API."""
+as `aws.apigatewayv2.route` (and the APIs' stages, edge_stages), with the attributes the
+adapters give `aws_apigatewayv2_route` and `AWS::ApiGatewayV2::Route`. The API's
+`ProtocolType` says whether authorization applies to a route: every HTTP API route, only
+`$connect` of a WebSocket API."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from govern.collect.aws.edge_stages import api_stages
 from govern.collect.aws.paging import listed
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.resources import live_resource
@@ -19,9 +21,10 @@ ROUTE = "aws.apigatewayv2.route"
 
 def api_routes(apigatewayv2: Any, reader: Reader, account: str,
                region: str) -> list[Resource]:
-    found = []
+    found: list[Resource] = []
     for api in listed(reader.pages(apigatewayv2, "GetApis", region, "Items")):
         prefix = f"arn:aws:apigateway:{region}::/apis/{api['ApiId']}"
+        found.extend(api_stages(apigatewayv2, reader, account, region, str(api["ApiId"])))
         routes = reader.pages(apigatewayv2, "GetRoutes", prefix, "Items",
                               ApiId=api["ApiId"])
         if isinstance(routes, Failed):

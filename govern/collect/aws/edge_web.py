@@ -1,13 +1,16 @@
-"""HTTP entry points of a region: load balancer listeners (ELBv2 DescribeLoadBalancers,
-DescribeListeners) and API Gateway REST API methods (GetRestApis, GetResources with the
-methods embedded, GetMethod when a method comes without its authorization) and custom
-domain names (GetDomainNames), with the attributes of the Terraform and CloudFormation
-adapters (docs/canonical-model.md)."""
+"""HTTP entry points of a region: load balancers (edge_balancers) and their listeners
+(ELBv2 DescribeLoadBalancers, DescribeListeners) and API Gateway REST API methods
+(GetRestApis, GetResources with the methods embedded, GetMethod when a method comes
+without its authorization), their stages (edge_stages) and custom domain names
+(GetDomainNames), with the attributes
+of the Terraform and CloudFormation adapters (docs/canonical-model.md)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from govern.collect.aws.edge_balancers import load_balancers
+from govern.collect.aws.edge_stages import rest_stages
 from govern.collect.aws.paging import listed
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.resources import live_resource
@@ -19,9 +22,10 @@ NO_POLICY = "API Gateway did not report the domain's security policy"
 
 
 def listeners(elbv2: Any, reader: Reader, account: str, region: str) -> list[Resource]:
-    balancers = listed(reader.pages(elbv2, "DescribeLoadBalancers", region,
-                                    "LoadBalancers"))
-    found: list[Resource] = []
+    """The load balancers (edge_balancers) and their listeners."""
+    balancers = list(listed(reader.pages(elbv2, "DescribeLoadBalancers", region,
+                                         "LoadBalancers")))
+    found: list[Resource] = load_balancers(elbv2, reader, account, region, balancers)
     for balancer in balancers:
         arn = balancer["LoadBalancerArn"]
         listing = reader.pages(elbv2, "DescribeListeners", arn, "Listeners",
@@ -56,6 +60,7 @@ def rest_methods(apigateway: Any, reader: Reader, account: str,
     found = []
     for api in apis:
         prefix = f"arn:aws:apigateway:{region}::/restapis/{api['id']}"
+        found.extend(rest_stages(apigateway, reader, account, region, str(api["id"])))
         resources = reader.pages(apigateway, "GetResources", prefix, "items",
                                  restApiId=api["id"], embed=["methods"])
         if isinstance(resources, Failed):

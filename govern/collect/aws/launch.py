@@ -37,7 +37,8 @@ def launch_templates(ec2: Any, reader: Reader, account: str, region: str) -> lis
                              LaunchTemplateId=template_id, Versions=["$Default"])
         if isinstance(answer, Failed):
             for path in ("associate_public_ip_address", "metadata_options.http_tokens",
-                         "metadata_options.http_endpoint"):
+                         "metadata_options.http_endpoint",
+                         "metadata_options.http_put_response_hop_limit"):
                 template.set(path, maybe_absent(answer.unknown))
             template.set("ebs_block_devices", maybe_absent(answer.unknown))
         else:
@@ -86,6 +87,8 @@ def launch_configurations(autoscaling: Any, reader: Reader, account: str,
 def _metadata(resource: Resource, options: dict[str, Any]) -> None:
     set_optional(resource, "metadata_options.http_tokens", options.get("HttpTokens"))
     set_optional(resource, "metadata_options.http_endpoint", options.get("HttpEndpoint"))
+    set_optional(resource, "metadata_options.http_put_response_hop_limit",
+                 options.get("HttpPutResponseHopLimit"))
 
 
 def ebs_devices(mappings: Any, *, with_key: bool) -> list[dict[str, Any]]:

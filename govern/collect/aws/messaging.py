@@ -1,7 +1,8 @@
 """Messaging, streaming and logging services, per region: SQS queues (`aws.sqs.queue`), SNS
 topics (`aws.sns.topic`), Kinesis data streams (`aws.kinesis.stream`), CloudWatch Logs log
-groups (`aws.logs.log_group`), S3 Glacier vaults (`aws.glacier.vault`), and, from
-messaging_brokers.py, Amazon MQ brokers and MSK provisioned clusters.
+groups (`aws.logs.log_group`, with their metric filters from DescribeMetricFilters), S3
+Glacier vaults (`aws.glacier.vault`), and, from messaging_brokers.py, Amazon MQ brokers
+and MSK provisioned clusters.
 
 The values are those of the adapters (docs/canonical-model.md), read from the deployed
 resource: a queue's SQS-managed encryption as SQS reports it (not written when the queue
@@ -162,7 +163,31 @@ def _stream_tags(kinesis: Any, reader: Reader, arn: str,
 
 def log_groups(logs: Any, reader: Reader, account: str, region: str) -> list[Resource]:
     listing = listed(reader.pages(logs, "DescribeLogGroups", region, "logGroups"))
-    return [_log_group(logs, reader, account, region, item) for item in listing]
+    groups = [_log_group(logs, reader, account, region, item) for item in listing]
+    if groups:
+        set_metric_filters(groups, reader.pages(logs, "DescribeMetricFilters", region,
+                                                "metricFilters"))
+    return groups
+
+
+def set_metric_filters(groups: list[Resource], filters: Any) -> None:
+    """Each group's `metric_filters` (`[]` when it has none), from the region's
+    DescribeMetricFilters; Unknown on every group when that call fails."""
+    if isinstance(filters, Failed):
+        for group in groups:
+            group.set("metric_filters", filters.unknown)
+        return
+    by_group: dict[str, list[dict[str, Any]]] = {}
+    for item in filters:
+        by_group.setdefault(str(item.get("logGroupName")), []).append({
+            "name": str(item.get("filterName", "")),
+            "pattern": str(item.get("filterPattern", "")),
+            "metric_transformations": [
+                {"metric_name": str(t.get("metricName", "")),
+                 "metric_namespace": str(t.get("metricNamespace", ""))}
+                for t in item.get("metricTransformations") or ()]})
+    for group in groups:
+        group.set("metric_filters", by_group.get(str(group.get("name")), []))
 
 
 def _log_group(logs: Any, reader: Reader, account: str, region: str,

@@ -4,9 +4,10 @@ with the adapters' canonical values.
 MSK: `client_broker` and `in_cluster` as MSK reports them (its defaults `TLS` and true,
 as the adapters', when an answer omits them); `kms_key` is the data volume key MSK
 reports, which for a cluster created without one is the ARN of the AWS managed key
-`aws/kafka` (a template that names none has no `kms_key`). Serverless clusters are not
-read (the canonical kind is the provisioned cluster). A broker's encryption options and
-logs and a cluster's public access are not read: no adapter maps them.
+`aws/kafka` (a template that names none has no `kms_key`); `broker_logs` from its
+`LoggingInfo`. Serverless clusters are not read (the canonical kind is the provisioned
+cluster). MQ: `general_logs` and `audit_logs` from DescribeBroker's `Logs`. A broker's
+encryption options and a cluster's public access are not read: no adapter maps them.
 """
 
 from __future__ import annotations
@@ -42,9 +43,13 @@ def _broker(mq: Any, reader: Reader, account: str, region: str,
     set_optional(broker, "name", described.get("BrokerName") or name)
     set_optional(broker, "engine_type", described.get("EngineType") or summary.get("EngineType"))
     if isinstance(answer, Failed):
-        set_unknown(broker, answer.unknown, "publicly_accessible", "tags")
+        set_unknown(broker, answer.unknown, "publicly_accessible", "general_logs",
+                    "audit_logs", "tags")
     else:
         broker.set("publicly_accessible", bool(answer.get("PubliclyAccessible", False)))
+        logs = answer.get("Logs") or {}
+        broker.set("general_logs", bool(logs.get("General", False)))
+        broker.set("audit_logs", bool(logs.get("Audit", False)))
         broker.set("tags", string_tags(answer.get("Tags")))
     return broker
 
@@ -67,6 +72,11 @@ def _cluster(account: str, region: str, item: dict[str, Any]) -> Resource:
     cluster.set("in_cluster", bool(transit.get("InCluster", True)))
     set_optional(cluster, "kms_key",
              encryption.get("EncryptionAtRest", {}).get("DataVolumeKMSKeyId"))
+    logs = item.get("Provisioned", {}).get("LoggingInfo", {}).get("BrokerLogs", {})
+    for name, native in (("cloudwatch_logs", "CloudWatchLogs"), ("firehose", "Firehose"),
+                         ("s3", "S3")):
+        cluster.set(f"broker_logs.{name}", bool((logs.get(native) or {}).get("Enabled",
+                                                                              False)))
     cluster.set("tags", string_tags(item.get("Tags")))
     return cluster
 

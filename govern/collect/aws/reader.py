@@ -195,13 +195,19 @@ def iam_action(operation: str, prefix: str = "") -> str:
     return f"{prefix}:{operation}" if prefix else operation
 
 
+# signing names that are not the service's IAM action prefix
+_IAM_PREFIXES = {"monitoring": "cloudwatch"}
+
+
 def _action_prefix(client: Any) -> str | None:
     """The IAM action prefix of a client's service (its signing name: `es` for OpenSearch,
-    `elasticloadbalancing` for ELBv2, `kafka` for MSK)."""
+    `elasticloadbalancing` for ELBv2, `kafka` for MSK; `cloudwatch` for CloudWatch, whose
+    signing name is `monitoring`)."""
     try:
-        return str(client.meta.service_model.signing_name)
+        name = str(client.meta.service_model.signing_name)
     except AttributeError:
         return None
+    return _IAM_PREFIXES.get(name, name)
 
 
 def action_prefix(client: Any) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.collect.aws.databases_rds import engine_cluster, has_own_kind
+from govern.collect.aws.databases_rds import engine_cluster, has_own_kind, set_access_and_logs
+from govern.collect.aws.kms_keys import CustomerKeys
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.resources import live_resource
 from govern.collect.aws.values import (
@@ -23,15 +24,20 @@ from govern.model.unknown import Unknown
 def collect_region(clients: Any, reader: Reader, account: str,
                    region: str) -> list[Resource]:
     """`clients(service)` gives the region's client for a service."""
-    volumes = _volumes(clients("ec2"), reader, account, region)
+    volumes = _volumes(clients("ec2"), reader, CustomerKeys(clients("kms"), reader, account),
+                       account, region)
     return [*volumes, *_instances(clients("ec2"), reader, account, region, volumes),
             *_rds_instances(clients("rds"), reader, account, region),
-            *_rds_clusters(clients("rds"), reader, account, region),
+            *_rds_clusters(clients("rds"), reader, account, region,
+                           CustomerKeys(clients("kms"), reader, account)),
             *_kms_keys(clients("kms"), reader, account, region),
             *_trails(clients("cloudtrail"), reader, account, region)]
 
 
-def _volumes(ec2: Any, reader: Reader, account: str, region: str) -> list[Resource]:
+def _volumes(ec2: Any, reader: Reader, keys: CustomerKeys, account: str,
+             region: str) -> list[Resource]:
+    """Volumes; `kms_key` only for a customer managed key (an AWS managed one, `aws/ebs`,
+    is what a template that names no key gets)."""
     listed = reader.pages(ec2, "DescribeVolumes", region, "Volumes")
     if isinstance(listed, Failed):
         return []
@@ -40,7 +46,7 @@ def _volumes(ec2: Any, reader: Reader, account: str, region: str) -> list[Resour
         arn = f"arn:aws:ec2:{region}:{account}:volume/{item['VolumeId']}"
         volume = live_resource(arn, "aws.ec2.volume", "AWS::EC2::Volume", account, region)
         volume.set("encrypted", bool(item.get("Encrypted", False)))
-        set_optional(volume, "kms_key", item.get("KmsKeyId"))
+        set_optional(volume, "kms_key", keys.customer_key(item.get("KmsKeyId")))
         set_optional(volume, "size", item.get("Size"))
         set_optional(volume, "snapshot_id", item.get("SnapshotId"))
         volume.set("tags", tag_map(item.get("Tags")))
@@ -108,18 +114,20 @@ def _rds_instances(rds: Any, reader: Reader, account: str, region: str) -> list[
         db.set("publicly_accessible", bool(item.get("PubliclyAccessible", False)))
         db.set("storage_encrypted", bool(item.get("StorageEncrypted", False)))
         set_optional(db, "kms_key", item.get("KmsKeyId"))
+        set_access_and_logs(db, item)
         db.set("tags", tag_map(item.get("TagList")))
         found.append(db)
     return found
 
 
-def _rds_clusters(rds: Any, reader: Reader, account: str, region: str) -> list[Resource]:
+def _rds_clusters(rds: Any, reader: Reader, account: str, region: str,
+                  keys: CustomerKeys) -> list[Resource]:
     listed = reader.pages(rds, "DescribeDBClusters", region, "DBClusters")
     if isinstance(listed, Failed):
         return []
     found = []
     for item in listed:
-        own = engine_cluster(item, account, region)
+        own = engine_cluster(item, account, region, keys)
         if own is not None:  # DocumentDB or Neptune (databases_rds.py)
             found.append(own)
             continue
@@ -132,6 +140,7 @@ def _rds_clusters(rds: Any, reader: Reader, account: str, region: str) -> list[R
         set_optional(cluster, "engine_mode", item.get("EngineMode"))
         cluster.set("storage_encrypted", bool(item.get("StorageEncrypted", False)))
         set_optional(cluster, "kms_key", item.get("KmsKeyId"))
+        set_access_and_logs(cluster, item)
         cluster.set("tags", tag_map(item.get("TagList")))
         found.append(cluster)
     return found
@@ -199,6 +208,11 @@ def _trails(cloudtrail: Any, reader: Reader, account: str, region: str) -> list[
         set_optional(trail, "kms_key", item.get("KmsKeyId"))
         trail.set("is_multi_region_trail", bool(item.get("IsMultiRegionTrail", False)))
         trail.set("log_file_validation", bool(item.get("LogFileValidationEnabled", False)))
+        set_optional(trail, "cloud_watch_logs_group_arn", item.get("CloudWatchLogsLogGroupArn"))
+        set_optional(trail, "sns_topic", item.get("SnsTopicARN") or item.get("SnsTopicName"))
+        status = reader.call(cloudtrail, "GetTrailStatus", arn, Name=arn)
+        trail.set("is_logging", status.unknown if isinstance(status, Failed)
+                  else bool((status or {}).get("IsLogging", False)))
         tags = reader.call(cloudtrail, "ListTags", arn, ResourceIdList=[arn])
         if isinstance(tags, Failed):
             trail.set("tags", tags.unknown)

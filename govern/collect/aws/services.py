@@ -20,7 +20,9 @@ from govern.model.resource import Resource
 Collect = Callable[[Any, Any, str, str], list[Resource]]
 
 MODULES = ("regional", "messaging", "databases", "edge", "platform", "launch", "ssoadmin",
-           "caches", "redshift_serverless", "s3_access_points", "network_acls")
+           "caches", "redshift_serverless", "s3_access_points", "network_acls",
+           "config_service", "vpcs", "cloudwatch_alarms", "ecs", "workspaces", "identity_pools",
+           "firehose", "ssm", "emr", "glue_security")
 
 
 def _modules() -> list[tuple[str, ModuleType]]:

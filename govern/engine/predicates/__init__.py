@@ -11,18 +11,26 @@ from govern.engine.predicates import (
     azure_rbac,
     gcp_network,
     iam,
+    iam_escalation,
     iam_passrole,
+    iam_sensitive,
+    iam_wildcards,
+    metric_alarms,
     network,
     network_acl,
+    s3_transport,
     tags,
 )
 from govern.engine.predicates.base import ArgSpec, Predicate, PredicateContext
 
 PREDICATES: dict[str, Predicate] = {
     p.name: p for p in (*network.PREDICATES, *iam.PREDICATES, *iam_passrole.PREDICATES,
+                        *iam_escalation.PREDICATES, *iam_sensitive.PREDICATES,
+                        *iam_wildcards.PREDICATES,
                         *tags.PREDICATES, *gcp_network.PREDICATES,
                         *network_acl.PREDICATES, *azure_nsg.PREDICATES,
-                        *azure_rbac.PREDICATES)
+                        *azure_rbac.PREDICATES, *metric_alarms.PREDICATES,
+                        *s3_transport.PREDICATES)
 }
 
 __all__ = ["PREDICATES", "ArgSpec", "Predicate", "PredicateContext"]

@@ -164,6 +164,21 @@ def sg_rule_not_open_to_internet(value: Any, args: Mapping[str, Any],
     port; ICMP and other port-less protocols reach no port). Unknown CIDRs, protocol or ports
     that could decide it give unknown. Detail: `tcp 22 from 0.0.0.0/0`.
     """
+    return _sg_rule_verdict(value, args, "from")
+
+
+def sg_egress_not_open_to_internet(value: Any, args: Mapping[str, Any],
+                                   ctx: PredicateContext) -> Verdict:
+    """An AWS security-group egress rule does not let traffic out to the internet (on
+    `ports`, if given).
+
+    As `sg_rule_not_open_to_internet`, for one rule of `egress` (its `cidr_blocks` and
+    `ipv6_cidr_blocks` are destinations). Detail: `all traffic to 0.0.0.0/0`.
+    """
+    return _sg_rule_verdict(value, args, "to")
+
+
+def _sg_rule_verdict(value: Any, args: Mapping[str, Any], towards: str) -> Verdict:
     if value is None:
         return passed()
     if isinstance(value, Unknown):
@@ -172,7 +187,7 @@ def sg_rule_not_open_to_internet(value: Any, args: Mapping[str, Any],
         return unknown((), "not a security group rule")
     sources = _open_sources(value, ("cidr_blocks", "ipv6_cidr_blocks"))
     reach = _sg_ports(value, args.get("ports"))
-    return combine((sources, reach), f"{reach.text} from {sources.text}")
+    return combine((sources, reach), f"{reach.text} {towards} {sources.text}")
 
 
 def _nsg_ports(rule: Mapping[str, Any], ports: list[int] | None) -> Part:
@@ -237,5 +252,6 @@ def nsg_rule_not_open_to_internet(value: Any, args: Mapping[str, Any],
 
 PREDICATES = (
     declare(sg_rule_not_open_to_internet, ports=ArgSpec("ports")),
+    declare(sg_egress_not_open_to_internet, ports=ArgSpec("ports")),
     declare(nsg_rule_not_open_to_internet, ports=ArgSpec("ports")),
 )

@@ -1,9 +1,9 @@
-"""AWS API Gateway: REST API methods, HTTP and WebSocket API (v2) routes, custom domain
-names."""
+"""AWS API Gateway: REST API methods, HTTP and WebSocket API (v2) routes, stages of both,
+custom domain names."""
 
 from __future__ import annotations
 
-from govern.kinds.declare import aws, boolean, string
+from govern.kinds.declare import aws, boolean, obj, string
 
 KINDS = (
     aws("aws.apigateway.method", "API Gateway (REST) method",
@@ -51,6 +51,24 @@ KINDS = (
                 "`ApiId` refers to, live the API's `ProtocolType`); Unknown when that API "
                 "or its protocol is not known."),
         taggable=False),
+    aws("aws.apigateway.stage", "API Gateway stage: of a REST API "
+        "(`aws_api_gateway_stage`, `AWS::ApiGateway::Stage`) or of an HTTP or WebSocket API "
+        "(`aws_apigatewayv2_stage`, `AWS::ApiGatewayV2::Stage`). A stage made by a REST API "
+        "deployment's own stage name (`AWS::ApiGateway::Deployment` `StageName`, Terraform "
+        "`aws_api_gateway_deployment` `stage_name`) is not read from templates.",
+        string("api_id", "The id of the API the stage belongs to: Terraform `rest_api_id` "
+               "(v2 `api_id`), CloudFormation `RestApiId` (v2 `ApiId`)."),
+        string("name", "The stage's name: Terraform `stage_name` (v2 `name`), "
+               "CloudFormation `StageName`."),
+        obj("access_logs", "Access logging: Terraform's `access_log_settings` block, "
+            "CloudFormation `AccessLogSetting` (v2 `AccessLogSettings`), live GetStages "
+            "`accessLogSettings` (v2 `AccessLogSettings`) with a destination; absent when "
+            "not configured (no access logs).",
+            boolean("enabled", "True whenever access logging is configured (Unknown when "
+                    "the block is)."),
+            string("destination", "The ARN of the CloudWatch Logs log group or Data "
+                   "Firehose stream receiving the logs (`destination_arn`, "
+                   "`DestinationArn`)."))),
     aws("aws.apigateway.domain_name", "API Gateway custom domain name: REST "
         "(`aws_api_gateway_domain_name`, `AWS::ApiGateway::DomainName`) or HTTP/WebSocket "
         "(`aws_apigatewayv2_domain_name`, `AWS::ApiGatewayV2::DomainName`; not read live)",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import aws, boolean, obj, objects, string
+from govern.kinds.declare import aws, boolean, integer, obj, objects, string
 
 KINDS = (
     aws("aws.autoscaling.launch_configuration", "EC2 Auto Scaling launch configuration",
@@ -38,6 +38,10 @@ KINDS = (
                    values=("optional", "required")),
             string("http_endpoint", "Whether the metadata service is on, as written "
                    "(CloudFormation `HttpEndpoint`); absent when not written (enabled).",
-                   values=("enabled", "disabled"))),
+                   values=("enabled", "disabled")),
+            integer("http_put_response_hop_limit", "How many network hops a metadata "
+                    "response may travel, 1-64 (CloudFormation `HttpPutResponseHopLimit`); "
+                    "absent when not written: 1, unless the account's instance metadata "
+                    "defaults say otherwise.")),
         taggable=False),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import aws, boolean, string
+from govern.kinds.declare import aws, boolean, string, strings
 
 KINDS = (
     aws("aws.docdb.cluster", "DocumentDB cluster",
@@ -16,5 +16,9 @@ KINDS = (
                 default=False),
         string("kms_key", "The KMS key that encrypts the storage: Terraform `kms_key_id`, "
                "CloudFormation `KmsKeyId`; absent when not written: the AWS managed key "
-               "`aws/rds` when the storage is encrypted.")),
+               "`aws/rds` when the storage is encrypted."),
+        strings("log_exports", "The log types exported to CloudWatch Logs (`audit`, "
+                "`profiler`): Terraform `enabled_cloudwatch_logs_exports`, CloudFormation "
+                "`EnableCloudwatchLogsExports`, live `EnabledCloudwatchLogsExports`; absent "
+                "when not written: none.")),
 )

@@ -16,10 +16,10 @@ from govern.kinds.declare import (
 
 
 def _rules(direction: str, *, permissions: str, groups: str, prefix_list: str,
-           peer: str) -> Attribute:
+           peer: str, absent: str) -> Attribute:
     """A security group's `ingress` or `egress` rules: `permissions` is the live answer's
     member, `groups` and `prefix_list` CloudFormation's properties for the `peer` (source
-    or destination) groups and prefix lists."""
+    or destination) groups and prefix lists, `absent` what a group without them has."""
     title = direction.capitalize()
     return objects(
         direction,
@@ -71,10 +71,17 @@ KINDS = (
                "written: the default VPC."),
         _rules("ingress", permissions="IpPermissions",
                groups="`SourceSecurityGroupId`/`SourceSecurityGroupName`",
-               prefix_list="SourcePrefixListId", peer="source"),
+               prefix_list="SourcePrefixListId", peer="source",
+               absent="Absent when neither inline blocks nor separate rules define them."),
         _rules("egress", permissions="IpPermissionsEgress",
                groups="`DestinationSecurityGroupId`", prefix_list="DestinationPrefixListId",
-               peer="destination")),
+               peer="destination",
+               absent="Absent when neither inline blocks nor separate rules define them "
+                      "(Terraform removes the rule AWS gives a new group). CloudFormation: "
+                      "a group without `SecurityGroupEgress` keeps the rule AWS adds to "
+                      "every new group, all traffic to `0.0.0.0/0` (protocol `-1`), as its "
+                      "first element (defaulted); `AWS::EC2::SecurityGroupEgress` resources "
+                      "do not remove it.")),
     aws("aws.ec2.instance", "EC2 instance (Terraform also `aws_spot_instance_request`, "
         "with the arguments of `aws_instance` for the instance it launches)",
         string("instance_type", "The instance type, e.g. `t3.micro` (CloudFormation "
@@ -158,7 +165,11 @@ KINDS = (
                    values=("optional", "required")),
             string("http_endpoint", "Whether the metadata service is on, as written "
                    "(CloudFormation `HttpEndpoint`); absent when not written (enabled).",
-                   values=("enabled", "disabled"))),
+                   values=("enabled", "disabled")),
+            integer("http_put_response_hop_limit", "How many network hops a metadata "
+                    "response may travel, 1-64 (CloudFormation `HttpPutResponseHopLimit`); "
+                    "absent when not written: 1, unless the account's instance metadata "
+                    "defaults say otherwise.")),
         tags_doc="Terraform `tags`, CloudFormation the `Tags` of the `TagSpecifications` "
                  "entry of the template (`ResourceType: launch-template`), live the "
                  "template's tags; the tags the template gives to the instances it "
@@ -170,7 +181,8 @@ KINDS = (
                 "encryption. The account's EBS encryption by default is not applied here.",
                 default=False),
         string("kms_key", "The KMS key of an encrypted volume: Terraform `kms_key_id`, "
-               "CloudFormation `KmsKeyId`; absent: the account's default EBS key (the AWS "
+               "CloudFormation `KmsKeyId`, live `KmsKeyId` when the key is customer "
+               "managed (DescribeKey); absent: the account's default EBS key (the AWS "
                "managed key `aws/ebs` unless changed)."),
         integer("size", "The size in GiB (CloudFormation `Size`); absent when not written: "
                 "the snapshot's size."),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import aws, integer, mapping, objects, string, strings
+from govern.kinds.declare import aws, boolean, integer, mapping, obj, objects, string, strings
 
 KINDS = (
     aws("aws.elb.load_balancer", "Classic Load Balancer with its listeners",
@@ -72,5 +72,16 @@ KINDS = (
                 mapping("attributes", "Its attributes, name to value as written "
                         "(`policy_attribute` / `attribute` blocks, `Attributes`, live "
                         "`PolicyAttributeDescriptions`), e.g. `Reference-Security-Policy`, "
-                        "`Protocol-TLSv1`."))),
+                        "`Protocol-TLSv1`.")),
+        obj("access_logs", "Access logs delivered to S3: Terraform's `access_logs` block, "
+            "CloudFormation `AccessLoggingPolicy`, live DescribeLoadBalancerAttributes "
+            "`AccessLog`; absent when not written (no access logs).",
+            boolean("enabled", "Whether access logs are delivered: Terraform `enabled`, "
+                    "true when not written in the block (the AWS provider's default); "
+                    "CloudFormation `Enabled` (required); live `AccessLog.Enabled`.",
+                    default=True),
+            string("bucket", "The S3 bucket receiving the logs (Terraform `bucket`, "
+                   "CloudFormation `S3BucketName`)."),
+            string("prefix", "The prefix of the log objects (Terraform `bucket_prefix`, "
+                   "CloudFormation `S3BucketPrefix`)."))),
 )

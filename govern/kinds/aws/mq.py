@@ -13,5 +13,12 @@ KINDS = (
                "`RABBITMQ`)."),
         boolean("publicly_accessible", "Whether the broker can be reached from the internet "
                 "(CloudFormation `PubliclyAccessible`); false when not written in "
-                "Terraform; required in CloudFormation (absent when missing).")),
+                "Terraform; required in CloudFormation (absent when missing)."),
+        boolean("general_logs", "Whether general logs are published to CloudWatch Logs: "
+                "Terraform `logs.general`, CloudFormation `Logs.General`, live "
+                "`Logs.General`; false when not written.", default=False),
+        boolean("audit_logs", "Whether audit logs are published to CloudWatch Logs "
+                "(ActiveMQ only: RabbitMQ brokers have no audit log): Terraform "
+                "`logs.audit`, CloudFormation `Logs.Audit`, live `Logs.Audit`; false when "
+                "not written.", default=False)),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import aws, boolean, string
+from govern.kinds.declare import aws, boolean, obj, string
 
 KINDS = (
     aws("aws.msk.cluster", "MSK (Managed Streaming for Apache Kafka) provisioned cluster",
@@ -21,5 +21,15 @@ KINDS = (
                "`EncryptionInfo.EncryptionAtRest.DataVolumeKMSKeyId`; absent: the AWS "
                "managed key (live, a cluster created without a key reports the ARN of the "
                "AWS managed key `aws/kafka`)."),
+        obj("broker_logs", "Where the brokers' logs are delivered: Terraform "
+            "`logging_info.broker_logs`, CloudFormation `LoggingInfo.BrokerLogs`, live "
+            "`LoggingInfo.BrokerLogs`.",
+            boolean("cloudwatch_logs", "Delivery to CloudWatch Logs "
+                    "(`cloudwatch_logs.enabled`, `CloudWatchLogs.Enabled`); false when not "
+                    "written.", default=False),
+            boolean("firehose", "Delivery to Data Firehose (`firehose.enabled`, "
+                    "`Firehose.Enabled`); false when not written.", default=False),
+            boolean("s3", "Delivery to S3 (`s3.enabled`, `S3.Enabled`); false when not "
+                    "written.", default=False)),
         tags_doc="CloudFormation: the `Tags` map"),
 )

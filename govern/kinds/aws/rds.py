@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import aws, boolean, string
+from govern.kinds.declare import aws, boolean, string, strings
+
+IAM_AUTH = ("Whether IAM database authentication is on (IAM users and roles connect with "
+            "an authentication token): Terraform `iam_database_authentication_enabled`, "
+            "CloudFormation `EnableIAMDatabaseAuthentication`, live "
+            "`IAMDatabaseAuthenticationEnabled`; false when not written (AWS's default, "
+            "also for a replica or a restored database).")
+LOG_EXPORTS = ("The log types exported to CloudWatch Logs (e.g. `audit`, `error`, "
+               "`general`, `slowquery`, `postgresql`): Terraform "
+               "`enabled_cloudwatch_logs_exports`, CloudFormation "
+               "`EnableCloudwatchLogsExports`, live `EnabledCloudwatchLogsExports`; absent "
+               "when not written: none.")
 
 KINDS = (
     aws("aws.rds.instance", "RDS database instance (Terraform `aws_db_instance`, and "
@@ -10,8 +21,18 @@ KINDS = (
         string("name", "The instance identifier: Terraform `identifier`, CloudFormation "
                "`DBInstanceIdentifier`; absent when AWS generates it."),
         string("engine", "The database engine as written, e.g. `mysql`, `postgres` "
-               "(CloudFormation `Engine`). Live: DocumentDB and Neptune instances are not "
-               "RDS instances."),
+               "(CloudFormation `Engine`); Unknown when not written on a database created "
+               "from a snapshot, a source database or a backup, whose engine it takes. "
+               "Live: DocumentDB and Neptune instances are not RDS instances."),
+        string("cluster", "The DB cluster the instance belongs to: Terraform "
+               "`cluster_identifier` (`aws_rds_cluster_instance`), CloudFormation "
+               "`DBClusterIdentifier`, live `DBClusterIdentifier`; absent for an instance "
+               "outside a cluster. A member's IAM authentication and log exports are its "
+               "cluster's settings."),
+        boolean("iam_database_authentication", IAM_AUTH + " Not set for a member of a "
+                "cluster (`cluster`), whose setting is the cluster's."),
+        strings("log_exports", LOG_EXPORTS + " Not set for a member of a cluster, whose "
+                "exports are the cluster's."),
         boolean("publicly_accessible", "Whether the instance has a public address "
                 "(CloudFormation `PubliclyAccessible`); false when not written.",
                 default=False),
@@ -38,6 +59,8 @@ KINDS = (
         string("engine", "The database engine as written, e.g. `aurora-mysql`, "
                "`aurora-postgresql` (CloudFormation `Engine`). Live: DocumentDB and "
                "Neptune clusters are their own kinds."),
+        boolean("iam_database_authentication", IAM_AUTH, default=False),
+        strings("log_exports", LOG_EXPORTS),
         string("engine_mode", "Terraform `engine_mode`, CloudFormation `EngineMode`, as "
                "written; absent when not written (`provisioned`).",
                values=("provisioned", "serverless", "parallelquery", "global",

@@ -189,11 +189,17 @@ Resources:
              Unknown("known after apply", ref="Lb")], "prefix_lists": []},
         {"protocol": "udp", "from_port": 53, "to_port": 53, "cidr_blocks": [],
          "ipv6_cidr_blocks": [], "source_security_groups": [], "prefix_lists": ["pl-1"]}]
-    assert "egress" not in web.attributes
-    assert lb.attributes["egress"] == [
-        {"protocol": "-1", "from_port": 0, "to_port": 65535, "cidr_blocks": [],
-         "ipv6_cidr_blocks": [], "source_security_groups": [
-             Unknown("known after apply", ref="Web")], "prefix_lists": []}]
+    # without SecurityGroupEgress, AWS's rule for all traffic to 0.0.0.0/0 stays (defaulted),
+    # also beside a separate AWS::EC2::SecurityGroupEgress
+    aws_default = {"protocol": "-1", "from_port": 0, "to_port": 65535,
+                   "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": [],
+                   "source_security_groups": [], "prefix_lists": []}
+    assert web.attributes["egress"] == [aws_default]
+    assert ("egress", 0) in web.defaulted
+    assert lb.attributes["egress"] == [aws_default, {
+        "protocol": "-1", "from_port": 0, "to_port": 65535, "cidr_blocks": [],
+        "ipv6_cidr_blocks": [], "source_security_groups": [
+            Unknown("known after apply", ref="Web")], "prefix_lists": []}]
     assert "ingress" not in lb.attributes
     assert lines(web, "ingress.1") == (13, 20)  # the folded resource
     assert lines(web, "ingress.1.prefix_lists") == (20, 20)
@@ -289,12 +295,16 @@ Resources:
       GroupDescription: db
 """)
     assert found["Cluster"].attributes == {"engine": "aurora-postgresql",
-                                           "storage_encrypted": True, "tags": {}}
+                                           "storage_encrypted": True,
+                                           "iam_database_authentication": False, "tags": {}}
+    # a member's IAM authentication and log exports are the cluster's: not set
     assert found["Member"].attributes == {
         "engine": "aurora-postgresql", "publicly_accessible": False,
+        "cluster": found["Member"].attributes["cluster"],
         "storage_encrypted": Unknown("storage encryption is inherited from the DB cluster",
                                      ref="Cluster"),
         "tags": {"owner": "data"}}
+    assert found["Member"].attributes["cluster"].ref == "Cluster"
     assert found["Member"].defaulted == {("publicly_accessible",)}
     assert Edge(rid(tmp_path, "Cluster"), rid(tmp_path, "Db"), "security_group") in (
         result.edges)

@@ -263,7 +263,8 @@ Resources:
         _same(tf[tf_address], cfn[logical_id])
     assert cfn["Orders"].attributes == {
         "name": "orders", "engine": "postgres", "publicly_accessible": True,
-        "storage_encrypted": False, "kms_key": "alias/rds", "tags": {}}
+        "storage_encrypted": False, "kms_key": "alias/rds",
+        "iam_database_authentication": False, "tags": {}}
 
 
 def test_iam_identities_and_policies(tmp_path: Path) -> None:

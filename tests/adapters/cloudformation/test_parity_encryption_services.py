@@ -26,7 +26,8 @@ Resources:
       DBClusterIdentifier: graph
       StorageEncrypted: "true"
       Tags: [{Key: owner, Value: graph}]
-''', {"name": "graph", "storage_encrypted": True, "tags": {"owner": "graph"}}),
+''', {"name": "graph", "storage_encrypted": True, "iam_database_authentication": False,
+      "tags": {"owner": "graph"}}),
     "opensearch": ('''
 resource "aws_elasticsearch_domain" "x" {
   domain_name = "search"
@@ -64,6 +65,7 @@ Resources:
         EncryptionInTransit: {ClientBroker: TLS_PLAINTEXT}
       Tags: {owner: streaming}
 ''', {"name": "events", "client_broker": "TLS_PLAINTEXT", "in_cluster": True,
+      "broker_logs": {"cloudwatch_logs": False, "firehose": False, "s3": False},
       "tags": {"owner": "streaming"}}),
     "glue": ('''
 resource "aws_glue_data_catalog_encryption_settings" "x" {
@@ -136,7 +138,8 @@ Resources:
 ''', {"cache_behaviors": [{"viewer_protocol_policy": "https-only"},
                           {"path_pattern": "/a/*", "viewer_protocol_policy": "allow-all"}],
       "acm_certificate": "arn:aws:acm:us-east-1:111122223333:certificate/1",
-      "custom_certificate": True, "minimum_protocol_version": "TLSv1", "tags": {}}),
+      "custom_certificate": True, "minimum_protocol_version": "TLSv1", "origins": [],
+      "tags": {}}),
 }
 
 

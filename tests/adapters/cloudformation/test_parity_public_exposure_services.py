@@ -58,7 +58,7 @@ Resources:
       PubliclyAccessible: "true"
       Tags: [{Key: owner, Value: q}]
 ''', {"name": "events", "engine_type": "ActiveMQ", "publicly_accessible": True,
-      "tags": {"owner": "q"}}),
+      "general_logs": False, "audit_logs": False, "tags": {"owner": "q"}}),
     "function_url": ('''
 resource "aws_lambda_function_url" "x" {
   function_name      = "hook"

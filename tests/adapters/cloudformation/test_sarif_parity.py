@@ -68,7 +68,9 @@ JSON_TEMPLATE = """\
 }
 """
 EXPECTED = {("GOV-AWS-001", "bucket"), ("GOV-AWS-002", "bucket"), ("GOV-AWS-004", "bucket"),
-            ("GOV-AWS-015", "bucket"), ("GOV-AWS-008", "database")}
+            ("GOV-AWS-015", "bucket"), ("GOV-AWS-155", "bucket"), ("GOV-AWS-156", "bucket"),
+            ("GOV-AWS-162", "bucket"), ("GOV-AWS-008", "database"),
+            ("GOV-AWS-175", "database"), ("GOV-AWS-178", "database")}
 
 
 def test_same_bucket_same_findings_in_every_format(tmp_path: Path,

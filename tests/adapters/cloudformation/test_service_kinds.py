@@ -51,7 +51,8 @@ Resources:
     attributes = {address: (r.kind, r.attributes) for address, r in found.items()}
     assert attributes == {
         "Trail": ("aws.cloudtrail.trail", {"is_multi_region_trail": False,
-                                           "log_file_validation": False, "tags": {}}),
+                                           "log_file_validation": False,
+                                           "is_logging": True, "tags": {}}),
         "Logs": ("aws.logs.log_group", {"tags": {}}),
         "Queue": ("aws.sqs.queue", {"sqs_managed_sse_enabled": True, "tags": {}}),
         "Topic": ("aws.sns.topic", {"tags": {}}),

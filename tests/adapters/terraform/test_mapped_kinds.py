@@ -15,8 +15,9 @@ def test_rds_instance_defaults() -> None:
     assert resource.kind == "aws.rds.instance"
     assert resource.attributes == {"name": "db", "engine": "postgres",
                                    "publicly_accessible": False, "storage_encrypted": False,
-                                   "tags": {}}
-    assert resource.defaulted == {("publicly_accessible",), ("storage_encrypted",)}
+                                   "iam_database_authentication": False, "tags": {}}
+    assert resource.defaulted == {("publicly_accessible",), ("storage_encrypted",),
+                                  ("iam_database_authentication",)}
 
 
 def test_rds_instance_explicit_values_and_locations() -> None:
@@ -24,8 +25,9 @@ def test_rds_instance_explicit_values_and_locations() -> None:
         "publicly_accessible": True, "storage_encrypted": True, "kms_key_id": "arn:k"},
         locations={"publicly_accessible": 4})
     assert resource.attributes == {"publicly_accessible": True, "storage_encrypted": True,
-                                   "kms_key": "arn:k", "tags": {}}
-    assert resource.defaulted == set()
+                                   "kms_key": "arn:k", "iam_database_authentication": False,
+                                   "tags": {}}
+    assert resource.defaulted == {("iam_database_authentication",)}
     assert resource.location("publicly_accessible") == lines(4)
 
 
@@ -33,7 +35,8 @@ def test_rds_replica_inherits_encryption() -> None:
     resource = adapt_one("aws_db_instance.replica", {"replicate_source_db": "db"})
     assert resource.attributes["storage_encrypted"] == Unknown(
         "storage encryption is inherited from the source database")
-    assert resource.defaulted == {("publicly_accessible",)}
+    assert resource.attributes["engine"] == Unknown("the engine is the source database's")
+    assert resource.defaulted == {("publicly_accessible",), ("iam_database_authentication",)}
 
 
 def test_rds_clusters() -> None:

@@ -22,8 +22,10 @@ def test_cloudtrail_defaults_and_key_location() -> None:
     assert trail.kind == "aws.cloudtrail.trail"
     assert trail.attributes == {"name": "t", "kms_key": "arn:k",
                                 "is_multi_region_trail": False,
-                                "log_file_validation": False, "tags": {}}
-    assert trail.defaulted == {("is_multi_region_trail",), ("log_file_validation",)}
+                                "log_file_validation": False, "is_logging": True,
+                                "tags": {}}
+    assert trail.defaulted == {("is_multi_region_trail",), ("log_file_validation",),
+                               ("is_logging",)}
     assert trail.location("kms_key") == lines(5)
 
 
