@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
 from tests.collect.emr_api import SecurityConfigurations
 from tests.collect.live_scan import scan, statuses
@@ -39,6 +40,7 @@ CONFIGURATIONS: dict[str, dict[str, Any]] = {
 
 @pytest.fixture(scope="module")
 def made(moto_endpoint: str, _emr_api: SecurityConfigurations) -> Iterator[dict[str, str]]:
+    world.reset(moto_endpoint)  # a scan of the account sees only what this module made
     emr = client(moto_endpoint, "emr")
     out = {}
     for role, encryption in CONFIGURATIONS.items():

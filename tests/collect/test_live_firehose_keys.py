@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
 from tests.collect.live_scan import scan, statuses
 
@@ -16,6 +17,7 @@ S3 = {"RoleARN": ROLE, "BucketARN": "arn:aws:s3:::firehose-events"}
 
 @pytest.fixture(scope="module")
 def made(moto_endpoint: str) -> dict[str, str]:
+    world.reset(moto_endpoint)  # a scan of the account sees only what this module made
     firehose = client(moto_endpoint, "firehose")
     key = client(moto_endpoint, "kms").create_key(Description="firehose")["KeyMetadata"]
     source = {"KinesisStreamARN": f"arn:aws:kinesis:{REGION}:{ACCOUNT}:stream/events",

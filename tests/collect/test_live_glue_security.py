@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
 from tests.collect.live_scan import scan, statuses
 
@@ -24,6 +25,7 @@ CONFIGURATIONS: dict[str, dict[str, Any]] = {
 
 @pytest.fixture(scope="module")
 def made(moto_endpoint: str) -> dict[str, str]:
+    world.reset(moto_endpoint)  # a scan of the account sees only what this module made
     glue = client(moto_endpoint, "glue")
     out = {}
     for role, encryption in CONFIGURATIONS.items():

@@ -10,6 +10,7 @@ import zipfile
 
 import pytest
 
+from tests.collect import world
 from tests.collect.conftest import client
 from tests.collect.live_scan import read, scan, statuses
 
@@ -18,6 +19,7 @@ SECRET = "s3cr3t-value-never-read"
 
 @pytest.fixture(scope="module")
 def made(moto_endpoint: str) -> dict[str, str]:
+    world.reset(moto_endpoint)  # a scan of the account sees only what this module made
     role = client(moto_endpoint, "iam").create_role(
         RoleName="env-keys", AssumeRolePolicyDocument=json.dumps(
             {"Version": "2012-10-17", "Statement": []}))["Role"]["Arn"]

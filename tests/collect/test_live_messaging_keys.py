@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
 from tests.collect.live_scan import scan, statuses
 
 
 @pytest.fixture(scope="module")
 def made(moto_endpoint: str) -> dict[str, str]:
+    world.reset(moto_endpoint)  # a scan of the account sees only what this module made
     sns, sqs = client(moto_endpoint, "sns"), client(moto_endpoint, "sqs")
     key = client(moto_endpoint, "kms").create_key(Description="messaging")["KeyMetadata"]
     out = {}

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
 from tests.collect.live_scan import scan, statuses
 
@@ -18,6 +19,7 @@ CONTENT = json.dumps({"schemaVersion": "2.2", "description": "uptime", "mainStep
 
 @pytest.fixture(scope="module")
 def made(moto_endpoint: str) -> dict[str, str]:
+    world.reset(moto_endpoint)  # a scan of the account sees only what this module made
     ssm = client(moto_endpoint, "ssm")
     key = client(moto_endpoint, "kms").create_key(Description="parameters")["KeyMetadata"]
     out = {}
