@@ -237,7 +237,7 @@ def test_pyproject_errors_name_the_key(project: Path, text: str, message: str) -
      ".govern.yaml:3: unknown key 'disabel' in rules (did you mean 'disable'?)"),
     ("rules:\n  categories:\n    enable: [encyption]\n",
      ".govern.yaml:3: rules.categories.enable[0] must be one of encryption, public-exposure, "
-     "tagging, iam, logging (did you mean 'encryption'?)"),
+     "tagging, iam, logging, hardening, resilience (did you mean 'encryption'?)"),
     ("fail-on: severe\n", '.govern.yaml:1: fail-on must be one of critical, high, medium, '
      'low, none (got "severe")'),
     ("fail-on: hihg\n", ".govern.yaml:1: fail-on must be one of critical, high, medium, "

@@ -88,7 +88,7 @@ def test_yaml_layer_syntax_error(tmp_path: Path) -> None:
      "FILE:4: severity must be one of critical, high, medium, low (did you mean 'high'?)"),
     (rule_text(category="encrypt"),
      "FILE:5: category must be one of encryption, public-exposure, tagging, iam, "
-     "logging (did you mean 'encryption'?)"),
+     "logging, hardening, resilience (did you mean 'encryption'?)"),
     (rule_text(id="GOV-AWS-1"),
      "FILE:1: id must look like <NAMESPACE>-<PROVIDER>-<NNN>, e.g. GOV-AWS-001 (built-in) "
      "or ACME-AWS-001 (custom)"),
