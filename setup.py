@@ -8,7 +8,7 @@ setup(
     package_dir={"govern.builtin_rules": "rules"},
     package_data={
         "govern": ["py.typed"],
-        "govern.engine": ["*.json"],
+        "govern.engine": ["*.json", "data/*.json.gz", "data/*.LICENSE"],
         "govern.adapters": ["data/*.json.gz", "data/*.LICENSE"],
         "govern.config": ["*.json"],
         "govern.compliance": ["frameworks/*.yaml"],

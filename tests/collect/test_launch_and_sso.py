@@ -154,6 +154,8 @@ def test_each_resource_fails_exactly_the_rules_it_breaks(moto_endpoint: str,
         ("GOV-AWS-012", "admin_set", fail),
         ("GOV-AWS-018", "s3_set", fail), ("GOV-AWS-015", "s3_set", fail),
         ("GOV-AWS-068", "passer_set", fail), ("GOV-AWS-015", "passer_set", fail),
+        # ec2:RunInstances is a Write action that can be limited to resources
+        ("GOV-AWS-094", "passer_set", fail),
         ("GOV-AWS-015", "scoped_set", fail),
         # AWS's ReadOnlyAccess allows ec2:GetPasswordData and s3:GetObject on "*"
         ("GOV-AWS-084", "s3_set", fail), ("GOV-AWS-086", "s3_set", fail),
@@ -166,6 +168,8 @@ def test_each_resource_fails_exactly_the_rules_it_breaks(moto_endpoint: str,
         ("GOV-AWS-084", "customer_set", "unknown"),
         ("GOV-AWS-086", "customer_set", "unknown"),
         ("GOV-AWS-088", "customer_set", "unknown"),
+        ("GOV-AWS-092", "customer_set", "unknown"),
+        ("GOV-AWS-094", "customer_set", "unknown"),
         ("GOV-AWS-015", "customer_set", fail)}
 
 

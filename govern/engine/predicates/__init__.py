@@ -11,6 +11,7 @@ from govern.engine.predicates import (
     azure_rbac,
     gcp_network,
     iam,
+    iam_access_levels,
     iam_escalation,
     iam_passrole,
     iam_sensitive,
@@ -26,6 +27,7 @@ from govern.engine.predicates.base import ArgSpec, Predicate, PredicateContext
 PREDICATES: dict[str, Predicate] = {
     p.name: p for p in (*network.PREDICATES, *iam.PREDICATES, *iam_passrole.PREDICATES,
                         *iam_escalation.PREDICATES, *iam_sensitive.PREDICATES,
+                        *iam_access_levels.PREDICATES,
                         *iam_wildcards.PREDICATES,
                         *tags.PREDICATES, *gcp_network.PREDICATES,
                         *network_acl.PREDICATES, *azure_nsg.PREDICATES,

@@ -39,6 +39,8 @@ from govern.engine.verdict import Verdict, failed, passed, unknown
 from govern.model.resource import Path
 from govern.model.unknown import PartialString, Unknown
 
+SHOWN = 8  # actions a finding's detail names (a wildcard can allow hundreds)
+
 
 def _left_to_others(pattern: str) -> bool:
     return pattern in ADMIN_ACTIONS or bool(SERVICE_WILDCARD.match(pattern))
@@ -72,8 +74,16 @@ def _matching(values: Any, targets: frozenset[str]) -> tuple[set[str], str]:
         if isinstance(item, Unknown):
             why = why or f"Action: {item.reason}"
         elif isinstance(item, str) and not _left_to_others(pattern := item.strip().lower()):
-            found.update(t for t in targets if fnmatch.fnmatchcase(t, pattern))
+            found.update(_named(pattern, targets))
     return found, why
+
+
+def _named(pattern: str, targets: frozenset[str]) -> set[str]:
+    """The targets one lowercase `Action` entry names: itself, or what its `*` and `?`
+    match (thousands of targets for the access-level predicates: one pass per pattern)."""
+    if "*" not in pattern and "?" not in pattern and "[" not in pattern:
+        return {pattern} if pattern in targets else set()
+    return {t for t in targets if fnmatch.fnmatchcase(t, pattern)}
 
 
 def names_a_resource(item: Any) -> bool:
@@ -198,7 +208,9 @@ def any_allowed(grants: Grants, names: Mapping[str, str]) -> Verdict:
         first_path, label = next(iter(grants.allowed.values()))
         listed = sorted(names[action] for action, (path, _) in grants.allowed.items()
                         if path == first_path)
-        return failed(first_path, f"{label} allows {', '.join(listed)} on *")
+        shown = ", ".join(listed[:SHOWN]) + (
+            f" and {len(listed) - SHOWN} more" if len(listed) > SHOWN else "")
+        return failed(first_path, f"{label} allows {shown} on *")
     if grants.possible:
         return unknown(grants.why_path, grants.why or None)
     return passed()
