@@ -62,7 +62,8 @@ def assess(report: ScanReport, framework: Framework) -> ComplianceReport:
             status = "unknown"
         controls.append(ControlResult(
             id=control.id, title=control.title, status=status, rules=rules,
-            resources=resources, failed=fails, unknown=unknowns))
+            resources=resources, failed=fails, unknown=unknowns,
+            beyond_code=control.beyond_code if status == "not-covered" else ""))
     return ComplianceReport(framework=framework.key, name=framework.name,
                             version=framework.version, url=framework.url,
                             title=framework.title, controls=tuple(controls),

@@ -156,7 +156,8 @@ class ScanReport:
 class ControlResult:
     """One control of a framework after a scan. `rules`: the ids of the rules that ran and
     map to it; `resources`: evaluations of those rules (resource x rule); `failed` and
-    `unknown`: their findings of that status."""
+    `unknown`: their findings of that status. `beyond_code`: for a `not-covered` control
+    that no configuration can show, why (from the framework file); "" otherwise."""
 
     id: str
     title: str
@@ -165,6 +166,7 @@ class ControlResult:
     resources: int = 0
     failed: int = 0
     unknown: int = 0
+    beyond_code: str = ""
 
 
 @dataclass(frozen=True)

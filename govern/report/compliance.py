@@ -9,10 +9,15 @@
    "incomplete": [],
    "controls": [
      {"id": "1.15", "title": "...", "status": "pass", "rules": ["GOV-AWS-016"],
-      "resources": 2, "failed": 0, "unknown": 0}
+      "resources": 2, "failed": 0, "unknown": 0},
+     {"id": "1.5", "title": "...", "status": "not-covered", "rules": [],
+      "resources": 0, "failed": 0, "unknown": 0, "beyond_code": "The root user's MFA ..."}
    ]}
 ]
 ```
+
+`beyond_code` (only on a `not-covered` control no configuration can show): why no rule
+can cover it. A `not-covered` control without it is one a rule could check but none does.
 
 `incomplete`: what the scan could not read (each notice as text), for which `pass` and
 `not-applicable` became `unknown` (govern/compliance/assess.py). Controls are in the
@@ -24,7 +29,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.model.finding import CONTROL_STATUSES, ComplianceReport, ScanReport
+from govern.model.finding import (
+    CONTROL_STATUSES,
+    ComplianceReport,
+    ControlResult,
+    ScanReport,
+)
 
 
 def compliance_document(report: ScanReport) -> list[dict[str, Any]]:
@@ -39,16 +49,17 @@ def _framework(result: ComplianceReport) -> dict[str, Any]:
         "url": result.url,
         "summary": dict(result.counts()),
         "incomplete": list(result.incomplete),
-        "controls": [{
-            "id": c.id,
-            "title": c.title,
-            "status": c.status,
-            "rules": list(c.rules),
-            "resources": c.resources,
-            "failed": c.failed,
-            "unknown": c.unknown,
-        } for c in result.controls],
+        "controls": [_control(c) for c in result.controls],
     }
+
+
+def _control(c: ControlResult) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": c.id, "title": c.title, "status": c.status,
+                           "rules": list(c.rules), "resources": c.resources,
+                           "failed": c.failed, "unknown": c.unknown}
+    if c.beyond_code:
+        out["beyond_code"] = c.beyond_code
+    return out
 
 
 def counts_text(result: ComplianceReport) -> str:
@@ -58,10 +69,21 @@ def counts_text(result: ComplianceReport) -> str:
 
 
 def summary_lines(report: ScanReport) -> list[str]:
-    """One line per framework: `Compliance cis-aws-3.0 (CIS ... v3.0.0): 1 fail, ...`."""
-    return [f"Compliance {c.framework} ({c.title}): {counts_text(c)} "
-            f"(of {len(c.controls)} controls){incomplete_text(c)}"
-            for c in report.compliance]
+    """Per framework: `Compliance cis-aws-3.0 (CIS ... v3.0.0): 1 fail, ...`, then, when
+    some are not covered, which of them no configuration can show and which a rule could
+    check but none does (`  not covered, no configuration can show them: 1.5, 1.6` /
+    `  not covered, no rule checks them yet: 1.13`)."""
+    lines = []
+    for c in report.compliance:
+        lines.append(f"Compliance {c.framework} ({c.title}): {counts_text(c)} "
+                     f"(of {len(c.controls)} controls){incomplete_text(c)}")
+        beyond = [x.id for x in c.controls if x.status == "not-covered" and x.beyond_code]
+        left = [x.id for x in c.controls if x.status == "not-covered" and not x.beyond_code]
+        if beyond:
+            lines.append(f"  not covered, no configuration can show them: {', '.join(beyond)}")
+        if left:
+            lines.append(f"  not covered, no rule checks them yet: {', '.join(left)}")
+    return lines
 
 
 def incomplete_text(result: ComplianceReport) -> str:

@@ -13,7 +13,8 @@ Framework `cis-aws-3.0`: 1 fail, 0 unknown, 2 pass, 1 not applicable, 55 not cov
 | 1.15 | Ensure IAM Users Receive Permissions Only Through Groups | pass | GOV-AWS-016 | 2 | 0 | 0 |
 ```
 
-Status words: fail, unknown, pass, not applicable, not covered (see docs/compliance.md).
+Status words: fail, unknown, pass, not applicable, not covered (see docs/compliance.md);
+a control no configuration can show is "not covered (no configuration can show it)".
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from govern.report.markdown_text import md
 
 _STATUS_TEXT = {"fail": "**fail**", "unknown": "unknown", "pass": "pass",
                 "not-applicable": "not applicable", "not-covered": "not covered"}
+_BEYOND_TEXT = "not covered (no configuration can show it)"
 
 
 def framework_markdown(result: ComplianceReport) -> str:
@@ -39,7 +41,8 @@ def framework_markdown(result: ComplianceReport) -> str:
               "|---|---|---|---|---|---|---|"]
     for c in result.controls:
         rules = ", ".join(c.rules) or "-"
-        lines.append(f"| {md(c.id)} | {md(c.title)} | {_STATUS_TEXT[c.status]} | {rules} | "
+        status = _BEYOND_TEXT if c.beyond_code else _STATUS_TEXT[c.status]
+        lines.append(f"| {md(c.id)} | {md(c.title)} | {status} | {rules} | "
                      f"{c.resources} | {c.failed} | {c.unknown} |")
     return "\n".join(lines) + "\n"
 

@@ -98,9 +98,20 @@ def test_markdown_two_frameworks_are_separated_by_a_blank_line() -> None:
 
 
 def test_text_summary_line() -> None:
-    assert render("text", REPORT).splitlines()[-1] == (
+    assert render("text", REPORT).splitlines()[-2:] == [
         "Compliance cis-aws-3.0 (CIS Amazon Web Services Foundations Benchmark v3.0.0): "
-        "1 fail, 1 unknown, 1 pass, 1 not applicable, 1 not covered (of 5 controls)")
+        "1 fail, 1 unknown, 1 pass, 1 not applicable, 1 not covered (of 5 controls)",
+        # the report's 4.16 carries no reason it cannot be covered
+        "  not covered, no rule checks them yet: 4.16"]
+    beyond = replace(REPORT, compliance=(replace(CIS, controls=tuple(
+        replace(c, beyond_code="Hubs in every region.") if c.id == "4.16" else c
+        for c in CIS.controls)),))
+    assert render("text", beyond).splitlines()[-1] == (
+        "  not covered, no configuration can show them: 4.16")
+    assert ("| 4.16 | Ensure AWS Security Hub is enabled | not covered (no configuration can "
+            "show it) | - | 0 | 0 | 0 |") in render("compliance", beyond)
+    assert json.loads(json_report.render(beyond))["compliance"][0]["controls"][-1][
+        "beyond_code"] == "Hubs in every region."
     assert "Compliance" not in render("text", empty_report())
 
 
@@ -116,5 +127,5 @@ def test_an_incomplete_scan_says_so_in_every_format() -> None:
     assert render("compliance", report).startswith(MARKDOWN.split("| Control")[0] + (
         "**Incomplete**: the scan could not read what follows, so no control it may concern "
         f"is shown as pass or not applicable:\n\n- {missed}\n\n| Control"))
-    assert render("text", report).splitlines()[-1].endswith(
+    assert render("text", report).splitlines()[-2].endswith(
         "(of 5 controls); incomplete: 1 input could not be read (see the notices)")
