@@ -118,6 +118,8 @@ WEB = {"name": "web", "associate_public_ip_address": True,
        "metadata_options": {"http_tokens": "optional", "http_endpoint": "enabled"},
        "ebs_block_devices": [{"device_name": "/dev/xvda", "encrypted": False,
                               "kms_key": "alias/ebs"}],
+       # /dev/xvda is the name AWS reserves for the root volume
+       "root_block_device": {"encrypted": False},
        "tags": {"owner": "web-team"}}
 
 

@@ -78,6 +78,9 @@ def test_bucket_policy_on_a_live_bucket_is_denied_with_the_inventory(
         ("GOV-AWS-003", "mandatory", "fail", "arn:aws:s3:::shared-data"),
         ("GOV-AWS-004", "advisory", "fail", "arn:aws:s3:::shared-data"),
         ("GOV-AWS-015", "advisory", "fail", "arn:aws:s3:::shared-data"),
+        # the inventory's bucket has neither versioning nor MFA delete
+        ("GOV-AWS-189", "advisory", "fail", "arn:aws:s3:::shared-data"),
+        ("GOV-AWS-265", "advisory", "fail", "arn:aws:s3:::shared-data"),
     ]
     first = decision.reasons[0]
     assert first["arn"] == "arn:aws:s3:::shared-data"
@@ -87,7 +90,7 @@ def test_bucket_policy_on_a_live_bucket_is_denied_with_the_inventory(
     # access logging, customer managed key and TLS policy: GOV-AWS-155, 156, 162)
     assert all(r["arn"] != "arn:aws:s3:::open-logs" for r in decision.reasons)
     assert decision.context == {"resources": 1, "live_resources": 4, "touched": 1,
-                                "findings_outside_change": 7}
+                                "findings_outside_change": 9}
 
 
 def test_public_acl_on_a_live_bucket_is_denied_only_with_the_inventory(
@@ -100,6 +103,9 @@ def test_public_acl_on_a_live_bucket_is_denied_only_with_the_inventory(
         ("GOV-AWS-002", "mandatory", "fail", "arn:aws:s3:::shared-data"),
         ("GOV-AWS-004", "advisory", "fail", "arn:aws:s3:::shared-data"),
         ("GOV-AWS-015", "advisory", "fail", "arn:aws:s3:::shared-data"),
+        # the inventory's bucket has neither versioning nor MFA delete
+        ("GOV-AWS-189", "advisory", "fail", "arn:aws:s3:::shared-data"),
+        ("GOV-AWS-265", "advisory", "fail", "arn:aws:s3:::shared-data"),
     ]
 
 
@@ -141,7 +147,8 @@ def test_a_rule_id_made_mandatory_denies(tmp_path: Path) -> None:
     assert decision.decision == "deny"
     assert [(r["rule"], r["enforcement"]) for r in decision.reasons] == [
         ("GOV-AWS-003", "advisory"), ("GOV-AWS-004", "advisory"),
-        ("GOV-AWS-015", "mandatory")]
+        ("GOV-AWS-015", "mandatory"), ("GOV-AWS-189", "advisory"),
+        ("GOV-AWS-265", "advisory")]
 
 
 def test_an_entry_both_mandatory_and_advisory_is_a_configuration_error() -> None:
@@ -225,7 +232,9 @@ def test_a_bucket_public_access_block_in_the_change_fixes_the_live_bucket(
     decision = admitter.admit(plan, load_inventory(write_inventory(tmp_path)),
                               str(tmp_path))
     assert rules_of(decision) == [
-        ("GOV-AWS-015", "advisory", "fail", "arn:aws:s3:::shared-data")]
+        ("GOV-AWS-015", "advisory", "fail", "arn:aws:s3:::shared-data"),
+        ("GOV-AWS-189", "advisory", "fail", "arn:aws:s3:::shared-data"),
+        ("GOV-AWS-265", "advisory", "fail", "arn:aws:s3:::shared-data")]
     assert decision.decision == "warn"
 
 

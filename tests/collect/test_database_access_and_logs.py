@@ -142,9 +142,11 @@ def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
     sealed = resources[made["sealed_dax"]]
     assert (sealed.kind, sealed.native_type) == ("aws.dax.cluster", "AWS::DAX::Cluster")
     assert sealed.attributes == {"name": "cache", "server_side_encryption": True,
+                                 "endpoint_encryption": "NONE",
                                  "tags": {t["Key"]: t["Value"] for t in world.TAGS}}
     assert resources[made["plain_dax"]].attributes == {
-        "name": "cache-plain", "server_side_encryption": False, "tags": {}}
+        "name": "cache-plain", "server_side_encryption": False,
+        "endpoint_encryption": "NONE", "tags": {}}
 
 
 def test_a_broker_not_described_has_unknown_logs(moto_endpoint: str, made: dict[str, str],

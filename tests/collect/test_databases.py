@@ -28,6 +28,9 @@ KEY_SCHEMA = {"AttributeDefinitions": [{"AttributeName": "id", "AttributeType": 
 DOCDB_GOOD = f"arn:aws:rds:{REGION}:{ACCOUNT}:cluster:catalog"
 DOCDB_BAD = f"arn:aws:rds:{REGION}:{ACCOUNT}:cluster:catalog-plain"
 DOCDB_INSTANCE = f"arn:aws:rds:{REGION}:{ACCOUNT}:db:catalog-1"
+# the OpenSearch rules test_opensearch_domains.py judges: both domains here fail them
+OPENSEARCH_SETTINGS = ("GOV-AWS-212", "GOV-AWS-213", "GOV-AWS-214", "GOV-AWS-215",
+                       "GOV-AWS-216", "GOV-AWS-217")
 
 
 def _tables(endpoint: str, key: str, managed_key: str) -> dict[str, str]:
@@ -161,8 +164,9 @@ def _mark_aws_managed(parsed: dict[str, Any], **_: Any) -> None:
 def _docdb(name: str, encrypted: bool, tags: list[dict[str, str]]) -> dict[str, Any]:
     cluster: dict[str, Any] = {
         "DBClusterIdentifier": name, "Engine": "docdb", "StorageEncrypted": encrypted,
-        "DBClusterArn": f"arn:aws:rds:{REGION}:{ACCOUNT}:cluster:{name}", "TagList": tags}
-    if encrypted:  # and exporting its audit log
+        "DBClusterArn": f"arn:aws:rds:{REGION}:{ACCOUNT}:cluster:{name}", "TagList": tags,
+        "BackupRetentionPeriod": 7 if encrypted else 1}
+    if encrypted:  # and exporting its audit log, and keeping a week of backups
         cluster["KmsKeyId"] = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/docdb"
         cluster["EnabledCloudwatchLogsExports"] = ["audit", "profiler"]
     return cluster
@@ -228,7 +232,32 @@ def test_each_kind_fires_exactly_its_rules(moto_endpoint: str,
         ("GOV-AWS-015", "fail", made["default_vault"]),
         ("GOV-AWS-041", "fail", made["plain_domain"]),
         ("GOV-AWS-042", "fail", made["plain_domain"]),
-        ("GOV-AWS-015", "fail", made["plain_domain"])}
+        ("GOV-AWS-015", "fail", made["plain_domain"]),
+        # HTTPS, TLS policy, key, audit and error logs, fine-grained access control
+        *{(rule, "fail", made[domain]) for rule in OPENSEARCH_SETTINGS
+          for domain in ("plain_domain", "sealed_domain")},
+        # encrypted with AWS managed keys, not customer managed ones
+        *{(rule, "fail", made[role]) for rule, role in (
+            ("GOV-AWS-111", "private_warehouse"), ("GOV-AWS-111", "public_warehouse"),
+            ("GOV-AWS-112", "sealed_fs"), ("GOV-AWS-112", "plain_fs"),
+            ("GOV-AWS-113", "private_migration"), ("GOV-AWS-113", "public_migration"))},
+        # no point-in-time recovery, automatic backups, or deletion protection: the APIs'
+        # defaults
+        *{(rule, "fail", made[role]) for rule, role in (
+            ("GOV-AWS-188", "cmk_table"), ("GOV-AWS-188", "owned_table"),
+            ("GOV-AWS-194", "sealed_cache"), ("GOV-AWS-194", "plain_cache"),
+            ("GOV-AWS-197", "sealed_graph"), ("GOV-AWS-197", "plain_graph"),
+            ("GOV-AWS-198", "sealed_graph"), ("GOV-AWS-198", "plain_graph"))},
+        # none made in a VPC or with dedicated master nodes, automatic failover, enhanced
+        # VPC routing or audit logging
+        *{(rule, "fail", made[role]) for rule, roles in (
+            ("GOV-AWS-240", ("plain_domain", "sealed_domain")),
+            ("GOV-AWS-241", ("plain_domain", "sealed_domain")),
+            ("GOV-AWS-238", ("plain_cache", "sealed_cache")),
+            ("GOV-AWS-237", ("private_warehouse", "public_warehouse")),
+            ("GOV-AWS-243", ("private_warehouse", "public_warehouse")),
+            # tags not copied to snapshots, the API's default
+            ("GOV-AWS-228", ("sealed_graph", "plain_graph"))) for role in roles}}
 
 
 def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
@@ -239,19 +268,24 @@ def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
     assert table.attributes["server_side_encryption"]["enabled"] is True
     assert table.attributes["tags"] == TAG_MAP
     assert resources[made["owned_table"]].attributes == {
-        "name": "orders-plain", "server_side_encryption": {"enabled": False}, "tags": {}}
+        "name": "orders-plain", "server_side_encryption": {"enabled": False},
+        "point_in_time_recovery": False, "tags": {}}
     assert resources[made["plain_cache"]].attributes == {
         "name": "sessions-plain", "engine": "redis", "at_rest_encryption_enabled": False,
-        "transit_encryption_enabled": False, "tags": {}}
+        "transit_encryption_enabled": False, "node_type": "cache.t3.micro",
+        "snapshot_retention_limit": 0, "automatic_failover_enabled": False, "tags": {}}
     assert resources[made["sealed_graph"]].kind == "aws.neptune.cluster"
     assert resources[made["sealed_graph"]].native_type == "AWS::Neptune::DBCluster"
     assert made["graph_instance"] not in resources  # no canonical kind for it
     assert resources[made["plain_domain"]].native_type == "AWS::Elasticsearch::Domain"
     assert resources[made["sealed_domain"]].attributes == {
         "name": "search", "encrypt_at_rest": True, "node_to_node_encryption": True,
-        "tags": TAG_MAP}
+        "enforce_https": False, "tls_security_policy": "Policy-Min-TLS-1-0-2019-07",
+        "fine_grained_access_control": False, "in_vpc": False,
+        "dedicated_master_enabled": False, "tags": TAG_MAP}
     assert resources[made["public_migration"]].attributes == {
-        "name": "migration-public", "publicly_accessible": True, "tags": {}}
+        "name": "migration-public", "publicly_accessible": True,
+        "auto_minor_version_upgrade": True, "tags": {}}
     assert [n for n in notices if n.level == "warning"] == []
 
 
@@ -263,7 +297,8 @@ def test_an_aws_managed_key_is_the_omitted_key(moto_endpoint: str, made: dict[st
     assert resources[table].attributes["server_side_encryption"] == {"enabled": True}
     assert "kms_key" not in resources[vault].attributes
     assert statuses(scan(moto_endpoint), {table, vault}) == {
-        ("GOV-AWS-023", "fail", table), ("GOV-AWS-039", "fail", vault)}
+        ("GOV-AWS-023", "fail", table), ("GOV-AWS-039", "fail", vault),
+        ("GOV-AWS-188", "fail", table)}
 
 
 def test_docdb_clusters_come_from_the_rds_listing(moto_endpoint: str, made: dict[str, str],
@@ -275,12 +310,15 @@ def test_docdb_clusters_come_from_the_rds_listing(moto_endpoint: str, made: dict
     assert (good.kind, good.native_type) == ("aws.docdb.cluster", "AWS::DocDB::DBCluster")
     assert good.attributes == {"name": "catalog", "storage_encrypted": True,
                                "kms_key": f"arn:aws:kms:{REGION}:{ACCOUNT}:key/docdb",
-                               "log_exports": ["audit", "profiler"], "tags": TAG_MAP}
+                               "log_exports": ["audit", "profiler"],
+                               "backup_retention_period": 7, "tags": TAG_MAP}
     assert DOCDB_INSTANCE not in resources
     assert [r.id for r in resources.values() if r.kind == "aws.rds.cluster"] == []
     assert statuses(scan(moto_endpoint), {DOCDB_GOOD, DOCDB_BAD, DOCDB_INSTANCE}) == {
         ("GOV-AWS-030", "fail", DOCDB_BAD), ("GOV-AWS-015", "fail", DOCDB_BAD),
-        ("GOV-AWS-179", "fail", DOCDB_BAD), ("GOV-AWS-185", "fail", DOCDB_BAD)}
+        ("GOV-AWS-179", "fail", DOCDB_BAD), ("GOV-AWS-185", "fail", DOCDB_BAD),
+        # one day of automated backups, the API's default
+        ("GOV-AWS-196", "fail", DOCDB_BAD)}
 
 
 def test_access_denied_makes_values_unknown(moto_endpoint: str, made: dict[str, str],
@@ -295,7 +333,7 @@ def test_access_denied_makes_values_unknown(moto_endpoint: str, made: dict[str, 
     described = Unknown("access denied: DescribeTable")
     maybe = Unknown(described.reason, alternatives=(described, None))  # a key or absent
     assert resources[made["owned_table"]].attributes == {
-        "name": "orders-plain", "tags": {},
+        "name": "orders-plain", "tags": {}, "point_in_time_recovery": False,
         "server_side_encryption": {"enabled": described, "kms_key": maybe}}
     assert resources[made["sealed_cache"]].attributes["tags"] == Unknown(
         "access denied: ListTagsForResource")
@@ -316,7 +354,15 @@ def test_access_denied_makes_values_unknown(moto_endpoint: str, made: dict[str, 
                      ("GOV-AWS-015", "fail", made["owned_table"]),
                      ("GOV-AWS-015", "unknown", made["sealed_cache"]),
                      ("GOV-AWS-041", "unknown", made["sealed_domain"]),
-                     ("GOV-AWS-042", "unknown", made["sealed_domain"])}
+                     ("GOV-AWS-042", "unknown", made["sealed_domain"]),
+                     *{(rule, "unknown", made["sealed_domain"])
+                       for rule in (*OPENSEARCH_SETTINGS, "GOV-AWS-240", "GOV-AWS-241")},
+                     # read by calls that were not denied: no point-in-time recovery, no
+                     # automatic backups, no automatic failover
+                     ("GOV-AWS-188", "fail", made["owned_table"]),
+                     ("GOV-AWS-188", "fail", made["cmk_table"]),
+                     ("GOV-AWS-194", "fail", made["sealed_cache"]),
+                     ("GOV-AWS-238", "fail", made["sealed_cache"])}
 
 
 def test_an_unreadable_key_manager_leaves_the_key_maybe_absent(
@@ -331,7 +377,8 @@ def test_an_unreadable_key_manager_leaves_the_key_maybe_absent(
         "enabled": True, "kms_key": maybe}
     assert resources[made["cmk_vault"]].attributes["kms_key"] == maybe
     found = statuses(scan(moto_endpoint), {made["cmk_table"]})
-    assert found == {("GOV-AWS-023", "unknown", made["cmk_table"])}
+    assert found == {("GOV-AWS-023", "unknown", made["cmk_table"]),
+                     ("GOV-AWS-188", "fail", made["cmk_table"])}
 
 
 def test_customer_keys_says_unknown_whether_an_unreadable_key_is_set() -> None:

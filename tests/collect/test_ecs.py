@@ -92,7 +92,9 @@ def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
     assert plain.attributes == {
         "family": "plain-efs", "tags": {t["Key"]: t["Value"] for t in world.TAGS},
         "efs_volumes": [{"name": "data", "file_system_id": "fs-0a1b2c3d",
-                         "transit_encryption": "DISABLED"}]}
+                         "transit_encryption": "DISABLED"}],
+        "containers": [{"name": "app", "privileged": False,
+                        "readonly_root_filesystem": False}]}
     assert [v["name"] for v in resources[made["sealed_efs"]].attributes["efs_volumes"]] == [
         "data"]
     assert "efs_volumes" not in resources[made["no_volume"]].attributes

@@ -32,6 +32,7 @@ KMS_KEY = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-123456789
 EDGE_OPERATIONS = ("DescribeSubnets", "ListClusters", "DescribeCluster", "DescribeRepositories",
                    "GetRepositoryPolicy", "ListTagsForResource", "ListFunctions",
                    "ListFunctionUrlConfigs", "GetFunctionUrlConfig", "GetPolicy",
+                   "GetFunctionCodeSigningConfig",
                    "DescribeLoadBalancers", "DescribeListeners", "GetRestApis", "GetResources",
                    "GetMethod", "GetDomainNames", "ListDistributions",
                    "DescribeLoadBalancerAttributes", "DescribeTags", "GetDistributionConfig",
@@ -236,7 +237,9 @@ def test_edge_resources_fire_exactly_their_rules(moto_endpoint: str,
         "open_cluster": {"GOV-AWS-032", "GOV-AWS-029", "GOV-AWS-015", "GOV-AWS-101",
                          "GOV-AWS-102"},
         "office_cluster": {"GOV-AWS-032", "GOV-AWS-102"},
-        "private_repo": set(), "public_repo": {"GOV-AWS-034", "GOV-AWS-057", "GOV-AWS-015"},
+        "private_repo": {"GOV-AWS-246"},
+        "public_repo": {"GOV-AWS-034", "GOV-AWS-057", "GOV-AWS-015", "GOV-AWS-245",
+                        "GOV-AWS-246"},
         "public_url": {"GOV-AWS-061"}, "signed_url": set(),
         "anyone_permission": {"GOV-AWS-062"}, "bucket_permission": set(),
         "org_permission": set(), "partner_permission": set(),
@@ -362,7 +365,8 @@ class _AwsLambda:
 
     def get_paginator(self, operation: str) -> _Pages:
         assert operation == "list_functions"
-        return _Pages([{"Functions": [{"FunctionName": "hook", "FunctionArn": self.arn}]}])
+        return _Pages([{"Functions": [{"FunctionName": "hook", "FunctionArn": self.arn,
+                                       "PackageType": "Zip", "Runtime": "python3.12"}]}])
 
     def list_function_url_configs(self, **params: Any) -> dict[str, Any]:
         if "Marker" not in params:
@@ -373,6 +377,9 @@ class _AwsLambda:
     def get_policy(self, **_: Any) -> dict[str, Any]:
         return {"Policy": self.policy}
 
+    def get_function_code_signing_config(self, **_: Any) -> dict[str, Any]:
+        return {"CodeSigningConfigArn": "", "FunctionName": "hook"}  # none: an empty ARN
+
     def list_tags(self, **_: Any) -> dict[str, Any]:
         return {"Tags": {"owner": "web"}}
 
@@ -382,7 +389,7 @@ def test_lambda_as_aws_answers() -> None:
     found = {r.id: r.attributes for r in lambda_access(fake, Reader(), ACCOUNT, REGION)}
     assert found == {
         fake.arn: {"function_name": "hook", "environment_variables": [],
-                   "tags": {"owner": "web"}},
+                   "package_type": "Zip", "runtime": "python3.12", "tags": {"owner": "web"}},
         f"{fake.arn}/url": {"function_name": "hook", "authorization_type": "AWS_IAM"},
         f"{fake.arn}:live/url": {"function_name": "hook", "qualifier": "live",
                                  "authorization_type": "NONE"},

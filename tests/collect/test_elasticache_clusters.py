@@ -47,7 +47,12 @@ def test_each_cluster_fails_exactly_the_rules_it_breaks(moto_endpoint: str,
                                                         made: dict[str, str]) -> None:
     assert statuses(scan(moto_endpoint), made) == {
         ("GOV-AWS-026", "plain_memcached", "fail"),
-        ("GOV-AWS-015", "untagged_redis", "fail")}
+        ("GOV-AWS-015", "untagged_redis", "fail"),
+        # no automatic backups (SnapshotRetentionLimit 0, the API's default); Memcached
+        # has none to take
+        ("GOV-AWS-194", "untagged_redis", "fail"), ("GOV-AWS-194", "tls_redis", "fail"),
+        ("GOV-AWS-194", "group", "fail"),
+        ("GOV-AWS-238", "group", "fail")}  # created without automatic failover
 
 
 def test_canonical_values_and_members_left_out(moto_endpoint: str,
@@ -58,9 +63,11 @@ def test_canonical_values_and_members_left_out(moto_endpoint: str,
         "aws.elasticache.cluster", "AWS::ElastiCache::CacheCluster", f"aws:{ACCOUNT}:{REGION}")
     assert plain.attributes == {"name": "sessions", "engine": "memcached",
                                 "transit_encryption_enabled": False,
+                                "node_type": "cache.t3.micro", "snapshot_retention_limit": 0,
                                 "tags": {t["Key"]: t["Value"] for t in TAGS}}
     assert resources[made["untagged_redis"]].attributes == {
-        "name": "scratch", "engine": "redis", "transit_encryption_enabled": True, "tags": {}}
+        "name": "scratch", "engine": "redis", "transit_encryption_enabled": True,
+        "node_type": "cache.t3.micro", "snapshot_retention_limit": 0, "tags": {}}
     assert made["member"] not in resources  # judged on its group
     assert resources[made["group"]].kind == "aws.elasticache.replication_group"
 

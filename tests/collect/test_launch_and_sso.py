@@ -150,6 +150,12 @@ def test_each_resource_fails_exactly_the_rules_it_breaks(moto_endpoint: str,
         ("GOV-AWS-065", "bare_template", fail),
         ("GOV-AWS-065", "bad_configuration", fail),
         ("GOV-AWS-066", "bad_configuration", fail),
+        # EBS volumes not stated encrypted; the good configuration maps /dev/sdf only, so
+        # its root volume is the AMI's
+        ("GOV-AWS-121", "bad_template", fail), ("GOV-AWS-121", "bare_template", fail),
+        ("GOV-AWS-121", "bad_configuration", fail),
+        ("GOV-AWS-121", "no_endpoint_configuration", fail),
+        ("GOV-AWS-121", "good_configuration", "unknown"),
         # the admin set also has every service's wildcard; the others are untagged
         ("GOV-AWS-012", "admin_set", fail),
         ("GOV-AWS-018", "s3_set", fail), ("GOV-AWS-015", "s3_set", fail),
@@ -183,6 +189,7 @@ def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
         "metadata_options": {"http_tokens": "required", "http_endpoint": "enabled"},
         "ebs_block_devices": [{"device_name": "/dev/xvda", "encrypted": True,
                                "kms_key": "alias/ebs"}],
+        "root_block_device": {"encrypted": True},  # /dev/xvda: AWS's root device name
         "tags": {t["Key"]: t["Value"] for t in TAGS}}
     assert resources[made["bad_template"]].attributes["ebs_block_devices"] == [
         {"device_name": "/dev/xvda", "encrypted": False}]  # the instance store is left out
@@ -194,7 +201,10 @@ def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
     assert configuration.attributes == {
         "name": "good", "associate_public_ip_address": False,
         "metadata_options": {"http_tokens": "required"},
-        "ebs_block_devices": [{"device_name": "/dev/sdf", "encrypted": True}]}
+        "ebs_block_devices": [{"device_name": "/dev/sdf", "encrypted": True}],
+        "root_block_device": {"encrypted": Unknown(
+            "which block device mapping is the root volume depends on the AMI and a mapping "
+            "not named as a root device is stated encrypted")}}
     assert resources[made["no_endpoint_configuration"]].attributes[
         "metadata_options"] == {"http_endpoint": "disabled"}
     admin = resources[made["admin_set"]]

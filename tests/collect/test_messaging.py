@@ -159,7 +159,10 @@ def test_exactly_the_non_compliant_resources_fail(moto_endpoint: str,
         ("bad_cluster", "GOV-AWS-047", "fail"), ("bad_cluster", "GOV-AWS-048", "fail"),
         ("bad_cluster", "GOV-AWS-015", "fail"), ("bad_cluster", "GOV-AWS-183", "fail"),
         # moto implements neither GetVaultAccessPolicy nor ListTagsForVault (404)
-        ("vault", "GOV-AWS-069", "unknown"), ("vault", "GOV-AWS-015", "unknown")}
+        ("vault", "GOV-AWS-069", "unknown"), ("vault", "GOV-AWS-015", "unknown"),
+        # AWS managed keys (alias/aws/kinesis) and AWS owned keys, not customer managed ones
+        ("good_stream", "GOV-AWS-115", "fail"), ("bad_stream", "GOV-AWS-115", "fail"),
+        ("good_broker", "GOV-AWS-118", "fail"), ("bad_broker", "GOV-AWS-118", "fail")}
 
 
 def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
@@ -179,10 +182,11 @@ def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
         "metric_filters": []}
     assert resources[made["good_broker"]].attributes == {
         "name": "good-broker", "engine_type": "ACTIVEMQ", "publicly_accessible": False,
-        "general_logs": True, "audit_logs": True, "tags": TAG_MAP}
+        "general_logs": True, "audit_logs": True, "use_aws_owned_key": True,
+        "auto_minor_version_upgrade": True, "tags": TAG_MAP}
     assert resources[made["bad_cluster"]].attributes == {
         "name": "bad-cluster", "client_broker": "TLS_PLAINTEXT", "in_cluster": False,
-        "kms_key": KEY, "tags": {},
+        "kms_key": KEY, "tags": {}, "public_access": "DISABLED",
         "broker_logs": {"cloudwatch_logs": False, "firehose": False, "s3": False}}
     assert resources[made["good_cluster"]].attributes["broker_logs"] == {
         "cloudwatch_logs": False, "firehose": False, "s3": True}

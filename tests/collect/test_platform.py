@@ -141,6 +141,8 @@ def test_each_kind_fails_exactly_the_rules_it_breaks(moto_endpoint: str,
     fail = "fail"
     assert statuses(doc, set(made.values())) == {
         ("GOV-AWS-038", made["bad_secret"], fail), ("GOV-AWS-015", made["bad_secret"], fail),
+        # neither secret is rotated (tests/collect/test_upgrades_and_containers.py has one)
+        ("GOV-AWS-263", made["good_secret"], fail), ("GOV-AWS-263", made["bad_secret"], fail),
         ("GOV-AWS-040", made["bad_project"], fail),
         ("GOV-AWS-015", made["bad_project"], fail),
         ("GOV-AWS-043", made["bad_workgroup"], fail),
@@ -153,7 +155,9 @@ def test_each_kind_fails_exactly_the_rules_it_breaks(moto_endpoint: str,
         # no password policy in the account: AWS's default one (8 characters, reuse allowed,
         # no character type required alone, no expiry)
         ("GOV-AWS-063", POLICY, fail), ("GOV-AWS-064", POLICY, fail),
-        *((rule, POLICY, fail) for rule in PASSWORD_RULES)}
+        *((rule, POLICY, fail) for rule in PASSWORD_RULES),
+        # artifacts under an AWS managed key, not a customer managed one
+        ("GOV-AWS-116", made["good_project"], fail), ("GOV-AWS-116", made["bad_project"], fail)}
 
 
 def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
@@ -166,10 +170,12 @@ def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
     assert "kms_key" not in resources[made["bad_secret"]].attributes
     assert resources[made["bad_project"]].attributes == {
         "name": "bad", "artifacts_type": "S3", "artifacts_encryption_disabled": True,
-        "kms_key": f"arn:aws:kms:{REGION}:{ACCOUNT}:alias/aws/s3", "tags": {}}
+        "kms_key": f"arn:aws:kms:{REGION}:{ACCOUNT}:alias/aws/s3", "privileged_mode": False,
+        "s3_logs_status": "DISABLED", "s3_logs_encryption_disabled": False, "tags": {}}
     assert resources[made["good_workgroup"]].attributes["result_encryption_option"] == \
         "SSE_KMS"
-    assert resources[made["bad_workgroup"]].attributes == {"name": "bad", "tags": {}}
+    assert resources[made["bad_workgroup"]].attributes == {
+        "name": "bad", "enforce_workgroup_configuration": True, "tags": {}}
     assert resources[made["good_catalog"]].attributes["catalog_encryption_mode"] == "SSE-KMS"
     assert resources[made["bad_notebook"]].attributes == {
         "name": "bad", "direct_internet_access": "Enabled", "root_access": "Enabled",
@@ -297,9 +303,14 @@ def test_access_denied_makes_the_values_unknown_not_a_pass(
             made["good_notebook"], CATALOG_US, POLICY, unread_image}
     assert statuses(scan(moto_endpoint), ours) == {
         ("GOV-AWS-038", made["good_secret"], "unknown"),
+        ("GOV-AWS-263", made["good_secret"], "fail"),  # ListSecrets answered
         ("GOV-AWS-040", made["good_project"], "unknown"),
+        ("GOV-AWS-116", made["good_project"], "unknown"),
         ("GOV-AWS-015", made["good_project"], "unknown"),
+        ("GOV-AWS-247", made["good_project"], "unknown"),
+        ("GOV-AWS-248", made["good_project"], "unknown"),
         ("GOV-AWS-043", made["good_workgroup"], "unknown"),
+        ("GOV-AWS-122", made["good_workgroup"], "unknown"),
         ("GOV-AWS-035", made["good_notebook"], "unknown"),
         ("GOV-AWS-036", made["good_notebook"], "unknown"),
         ("GOV-AWS-045", CATALOG_US, "unknown"), ("GOV-AWS-046", CATALOG_US, "unknown"),

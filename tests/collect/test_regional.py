@@ -96,7 +96,17 @@ def test_regional_resources_are_read_with_their_canonical_values(
                      ("GOV-AWS-104", made["plain_volume"]),
                      ("GOV-AWS-104", made["sealed_volume"]),
                      ("GOV-AWS-014", made["unrotated_key"]),
-                     ("GOV-AWS-065", made["instance"]), ("GOV-AWS-066", made["instance"])}
+                     ("GOV-AWS-065", made["instance"]), ("GOV-AWS-066", made["instance"]),
+                     ("GOV-AWS-151", made["instance"]),  # no instance profile
+                     # its root volume (moto's) is not encrypted
+                     ("GOV-AWS-120", made["instance"]),
+                     # no deletion protection, one day of backups: the API's defaults
+                     *{(rule, made[db]) for rule in ("GOV-AWS-192", "GOV-AWS-193")
+                       for db in ("public_db", "private_db")},
+                     # one Availability Zone, tags not copied to snapshots, and moto's
+                     # made-up CA (rds-ca-default), none of AWS's current ones
+                     *{(rule, made[db]) for rule in ("GOV-AWS-225", "GOV-AWS-226", "GOV-AWS-227")
+                       for db in ("public_db", "private_db")}}
     volumes = read(moto_endpoint)
     assert volumes[made["own_key_volume"]].attributes["kms_key"] == made["rotated_key"]
     assert "kms_key" not in volumes[made["sealed_volume"]].attributes  # aws/ebs

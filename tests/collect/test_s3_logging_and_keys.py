@@ -63,7 +63,10 @@ def test_each_bucket_fails_exactly_the_rules_it_breaks(moto_endpoint: str,
                                                        made: dict[str, str]) -> None:
     assert statuses(scan(moto_endpoint), made) == {
         ("GOV-AWS-155", "logs", "fail"), ("GOV-AWS-162", "logs", "fail"),
-        ("GOV-AWS-156", "aws_managed", "fail"), ("GOV-AWS-156", "managed_alias", "fail")}
+        ("GOV-AWS-156", "aws_managed", "fail"), ("GOV-AWS-156", "managed_alias", "fail"),
+        # none is versioned, none has MFA delete
+        *{(rule, role, "fail") for rule in ("GOV-AWS-189", "GOV-AWS-265")
+          for role in ("logs", "logged", "aws_managed", "managed_alias")}}
 
 
 def test_canonical_logging_and_encryption(moto_endpoint: str, made: dict[str, str]) -> None:

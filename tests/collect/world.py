@@ -74,7 +74,8 @@ def settle_account_defaults(endpoint: str, regions: tuple[str, ...]) -> None:
     makes: EBS encryption by default, the default subnets (public IPs on launch, no tags),
     the password policy (AWS's default one is weak), the default network ACLs (AWS's entry
     100 lets all traffic in; no tags), the default security groups' egress rule (all
-    traffic to the internet), the default VPCs (no flow log, no tags), the Glue Data
+    traffic to the internet) and ingress rule (all traffic from the group itself,
+GOV-AWS-195), the default VPCs (no flow log, no tags), the Glue Data
     Catalog encryption and Athena's `primary` workgroup (unencrypted results, untagged;
     moto cannot update it)."""
     client(endpoint, "iam").update_account_password_policy(
@@ -90,6 +91,7 @@ def settle_account_defaults(endpoint: str, regions: tuple[str, ...]) -> None:
             ec2.create_tags(Resources=[subnet["SubnetId"]], Tags=TAGS)
         close_default_network_acls(ec2)
         close_default_egress(ec2)
+        close_default_ingress(ec2)
         log_default_vpcs(ec2)
         regional = _in_region(endpoint, region)
         regional("glue").put_data_catalog_encryption_settings(DataCatalogEncryptionSettings={
@@ -121,6 +123,16 @@ def close_default_egress(ec2: Any, *group_ids: str) -> None:
         if group["IpPermissionsEgress"]:
             ec2.revoke_security_group_egress(GroupId=group["GroupId"],
                                              IpPermissions=group["IpPermissionsEgress"])
+
+
+def close_default_ingress(ec2: Any) -> None:
+    """Remove the ingress rule AWS gives the default group of every VPC (all traffic from
+    the group itself), which GOV-AWS-195 fails."""
+    filters = [{"Name": "group-name", "Values": ["default"]}]
+    for group in ec2.describe_security_groups(Filters=filters)["SecurityGroups"]:
+        if group["IpPermissions"]:
+            ec2.revoke_security_group_ingress(GroupId=group["GroupId"],
+                                              IpPermissions=group["IpPermissions"])
 
 
 def log_default_vpcs(ec2: Any) -> None:

@@ -83,13 +83,28 @@ def _summary(tmp_path: Path, key: str) -> str:
             f"(of {len(section['controls'])} controls)")
 
 
+def _not_covered_lines(tmp_path: Path, key: str) -> list[str]:
+    """The lines naming the not-covered controls of `key`, from the JSON report."""
+    _, out, _ = _scan(tmp_path, "-f", "json", "--compliance", key)
+    (section,) = json.loads(out)["compliance"]
+    left = [c for c in section["controls"] if c["status"] == "not-covered"]
+    beyond = [c["id"] for c in left if "beyond_code" in c]
+    gaps = [c["id"] for c in left if "beyond_code" not in c]
+    return ([f"  not covered, no configuration can show them: {', '.join(beyond)}"]
+            if beyond else []) + ([f"  not covered, no rule checks them yet: {', '.join(gaps)}"]
+                                  if gaps else [])
+
+
 def test_text_summary_lines(tmp_path: Path) -> None:
     _, out, _ = _scan(tmp_path, "--compliance", "cis-aws", "--compliance", "nist")
-    assert out.splitlines()[-2:] == [
+    cis = _not_covered_lines(tmp_path, "cis-aws-3.0")
+    nist = _not_covered_lines(tmp_path, "nist-800-53-r5")
+    assert cis and cis[0].startswith("  not covered, no configuration can show them: 1.4, 1.5")
+    assert out.splitlines()[-2 - len(cis) - len(nist):] == [
         "Compliance cis-aws-3.0 (CIS Amazon Web Services Foundations Benchmark v3.0.0): "
-        + _summary(tmp_path, "cis-aws-3.0"),
+        + _summary(tmp_path, "cis-aws-3.0"), *cis,
         "Compliance nist-800-53-r5 (NIST SP 800-53 Revision 5): "
-        + _summary(tmp_path, "nist-800-53-r5")]
+        + _summary(tmp_path, "nist-800-53-r5"), *nist]
 
 
 def test_markdown_output_file(tmp_path: Path) -> None:
@@ -113,8 +128,8 @@ def test_markdown_output_file(tmp_path: Path) -> None:
 def test_markdown_format_appends_compliance(tmp_path: Path) -> None:
     _, out, _ = _scan(tmp_path, "--compliance", "pci", "-f", "markdown")
     # GOV-AWS-001 and GOV-AWS-005, and the bucket's missing access logging, customer
-    # managed key and TLS policy (GOV-AWS-155, 156, 162)
-    assert out.startswith("# govern: 5 findings\n")
+    # managed key, TLS policy, versioning and MFA delete (GOV-AWS-155, 156, 162, 189, 265)
+    assert out.startswith("# govern: 7 findings\n")
     assert "\n## Compliance: Payment Card Industry Data Security Standard v4.0\n" in out
 
 

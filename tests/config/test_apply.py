@@ -27,7 +27,7 @@ def test_disable_by_id_and_category(rules: RuleSet) -> None:
                                  disabled_categories=frozenset({"tagging"})), rules)
     assert "GOV-AWS-001" not in chosen.ids()
     assert {r.meta.category for r in chosen} == {"encryption", "public-exposure", "iam",
-                                                  "logging"}
+                                                  "logging", "hardening", "resilience"}
     assert len(chosen) == len([r for r in rules if r.meta.category != "tagging"]) - 1
 
 

@@ -97,7 +97,7 @@ def test_tag_requirements_argument(value: Any, problem: str | None) -> None:
 def test_registry_documents_every_predicate() -> None:
     assert sorted(PREDICATES) == [
         "azure_permission_not_allowing", "cidr_not_open_to_internet",
-        "gcp_firewall_not_open_to_internet", "has_required_tags",
+        "customer_managed_key", "gcp_firewall_not_open_to_internet", "has_required_tags",
         "iam_document_no_credentials_on_any_resource",
         "iam_document_no_data_reads_on_any_resource",
         "iam_document_no_every_action_on_resources", "iam_document_no_full_service_access",
@@ -111,11 +111,13 @@ def test_registry_documents_every_predicate() -> None:
         "iam_policies_no_passrole_on_any_resource",
         "iam_policies_no_permissions_management_on_any_resource",
         "iam_policies_no_privilege_escalation", "iam_policies_no_write_on_any_resource",
-        "iam_policies_not_admin", "iam_trust_not_public",
+        "iam_policies_not_admin", "iam_policies_without_aws_managed", "iam_trust_not_public",
         "nacl_ingress_not_open_to_internet", "nsg_rule_not_open_on_every_port",
         "nsg_rule_not_open_to_internet", "resource_policy_no_all_actions",
         "s3_policy_denies_insecure_transport", "sg_egress_not_open_to_internet",
-        "sg_rule_not_open_to_internet", "trail_events_alarmed"]
+        "sg_rule_not_open_to_internet", "task_role_not_execution_role",
+        "trail_bucket_logs_access", "trail_bucket_not_public",
+        "trail_events_alarmed", "trail_logs_s3_object_events"]
     assert all(p.summary.endswith(".") for p in PREDICATES.values())
     assert PREDICATES["has_required_tags"].summary == (
         "The effective tag map has every tag in `required` (case-sensitive keys), each "

@@ -15,7 +15,7 @@ from govern.cli import cli
 SCHEMA = Path(__file__).parent.parent / "data" / "sarif-schema-2.1.0.json"
 
 BUCKET = '''\
-# govern:ignore GOV-AWS-001,GOV-AWS-004,GOV-AWS-015,GOV-AWS-155,GOV-AWS-156,GOV-AWS-162 reason="sandbox bucket"{until}
+# govern:ignore GOV-AWS-001,GOV-AWS-004,GOV-AWS-015,GOV-AWS-155,GOV-AWS-156,GOV-AWS-162,GOV-AWS-189,GOV-AWS-265 reason="sandbox bucket"{until}
 resource "aws_s3_bucket" "a" {{
   bucket = "a"
 }}
@@ -35,7 +35,7 @@ def test_suppressed_findings_do_not_block(tmp_path: Path,
     code, out = run(tmp_path, monkeypatch, "", "--format", "json")
     assert code == 0
     doc = json.loads(out)
-    assert doc["summary"]["total"] == 6 and doc["summary"]["suppressed"] == 6
+    assert doc["summary"]["total"] == 8 and doc["summary"]["suppressed"] == 8
     assert doc["summary"]["by_status"] == {"fail": 0, "unknown": 0}
     assert doc["findings"][0]["suppression"] == {
         "kind": "inSource", "source": "govern", "justification": "sandbox bucket",
@@ -49,7 +49,7 @@ def test_expired_suppression_blocks_again(tmp_path: Path,
     assert code == 1
     doc = json.loads(out)
     assert doc["summary"]["suppressed"] == 0
-    assert doc["summary"]["by_status"] == {"fail": 6, "unknown": 0}
+    assert doc["summary"]["by_status"] == {"fail": 8, "unknown": 0}
     assert [(n["level"], n["code"], n["file"], n["line"]) for n in doc["notices"]] == [
         ("warning", "suppression-expired", "main.tf", 1)]
 
@@ -61,7 +61,7 @@ def test_text_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert body == '''\
 No findings.
 
-Suppressed — 6
+Suppressed — 8
 main.tf
   2  medium  GOV-AWS-001  aws_s3_bucket.a: S3 bucket does not configure default server-side encryption
      suppressed (govern, main.tf:1): sandbox bucket; until 2999-12-31
@@ -74,8 +74,12 @@ main.tf
   2  low     GOV-AWS-156  aws_s3_bucket.a: S3 bucket does not encrypt new objects by default with a customer managed KMS key
      suppressed (govern, main.tf:1): sandbox bucket; until 2999-12-31
   2  medium  GOV-AWS-162  aws_s3_bucket.a: S3 bucket policy does not deny requests made over plain HTTP (the bucket has no policy)
+     suppressed (govern, main.tf:1): sandbox bucket; until 2999-12-31
+  2  medium  GOV-AWS-189  aws_s3_bucket.a: S3 bucket does not have versioning enabled
+     suppressed (govern, main.tf:1): sandbox bucket; until 2999-12-31
+  2  low     GOV-AWS-265  aws_s3_bucket.a: S3 bucket does not require MFA to delete object versions or change its versioning
      suppressed (govern, main.tf:1): sandbox bucket; until 2999-12-31'''  # noqa: E501
-    assert summary.startswith("0 findings, 6 suppressed; 1 resource in 1 file, ")
+    assert summary.startswith("0 findings, 8 suppressed; 1 resource in 1 file, ")
 
 
 def test_sarif_suppressions_are_valid(tmp_path: Path,
@@ -85,7 +89,7 @@ def test_sarif_suppressions_are_valid(tmp_path: Path,
     doc = json.loads(out)
     jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(doc)
     results = doc["runs"][0]["results"]
-    assert len(results) == 6
+    assert len(results) == 8
     assert results[0]["suppressions"] == [{
         "kind": "inSource", "status": "accepted", "justification": "sandbox bucket",
         "location": {"physicalLocation": {

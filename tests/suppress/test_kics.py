@@ -17,7 +17,10 @@ from .helpers import TODAY, active, notices, scan, suppressed
 
 # what every bucket of these tests fails besides: no access logging, no customer managed
 # key, no policy denying plain HTTP
-S3_DEFAULTS = ["GOV-AWS-155", "GOV-AWS-156", "GOV-AWS-162"]
+# no access logging, no customer managed key, no policy denying plain HTTP, no versioning,
+# no MFA delete
+S3_DEFAULTS = ["GOV-AWS-155", "GOV-AWS-156", "GOV-AWS-162", "GOV-AWS-189",
+               "GOV-AWS-265"]
 
 
 ALL = ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015", *S3_DEFAULTS]
@@ -121,6 +124,14 @@ def test_terraform_line_and_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         ("GOV-AWS-162", "aws_s3_bucket.block", "kics",
          "suppressed with kics syntax (ignore-block)", None),
         ("GOV-AWS-162", "aws_s3_bucket.line", "kics",
+         "suppressed with kics syntax (ignore-line)", None),
+        ("GOV-AWS-189", "aws_s3_bucket.block", "kics",
+         "suppressed with kics syntax (ignore-block)", None),
+        ("GOV-AWS-189", "aws_s3_bucket.line", "kics",
+         "suppressed with kics syntax (ignore-line)", None),
+        ("GOV-AWS-265", "aws_s3_bucket.block", "kics",
+         "suppressed with kics syntax (ignore-block)", None),
+        ("GOV-AWS-265", "aws_s3_bucket.line", "kics",
          "suppressed with kics syntax (ignore-line)", None),
     ]
     assert active(report, "aws_security_group.line_above_the_block") == [
@@ -255,7 +266,8 @@ Resources:
         ("GOV-AWS-005", "Line", "kics", "suppressed with kics syntax (ignore-line)", None),
         ("GOV-AWS-015", "Block", "kics", block, None),
         ("GOV-AWS-015", "Ignored", "kics", "suppressed with kics syntax (kics-scan ignore)",
-         None),        ("GOV-AWS-155", "Block", "kics", block, None),
+         None),
+        ("GOV-AWS-155", "Block", "kics", block, None),
         ("GOV-AWS-155", "Ignored", "kics", "suppressed with kics syntax (kics-scan ignore)",
          None),
         ("GOV-AWS-156", "Block", "kics", block, None),
@@ -263,6 +275,11 @@ Resources:
          None),
         ("GOV-AWS-162", "Block", "kics", block, None),
         ("GOV-AWS-162", "Ignored", "kics", "suppressed with kics syntax (kics-scan ignore)",
+         None),        ("GOV-AWS-189", "Block", "kics", block, None),
+        ("GOV-AWS-189", "Ignored", "kics", "suppressed with kics syntax (kics-scan ignore)",
+         None),
+        ("GOV-AWS-265", "Block", "kics", block, None),
+        ("GOV-AWS-265", "Ignored", "kics", "suppressed with kics syntax (kics-scan ignore)",
          None),
     ]
     # the group keeps AWS's default allow-all egress rule (GOV-AWS-100), not suppressed

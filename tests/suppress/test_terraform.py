@@ -8,7 +8,10 @@ from .helpers import active, notices, scan, suppressed
 
 # what every bucket of these tests fails besides: no access logging, no customer managed
 # key, no policy denying plain HTTP
-S3_DEFAULTS = ["GOV-AWS-155", "GOV-AWS-156", "GOV-AWS-162"]
+# no access logging, no customer managed key, no policy denying plain HTTP, no versioning,
+# no MFA delete
+S3_DEFAULTS = ["GOV-AWS-155", "GOV-AWS-156", "GOV-AWS-162", "GOV-AWS-189",
+               "GOV-AWS-265"]
 
 
 MAIN_TF = '''\

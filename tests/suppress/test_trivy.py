@@ -11,10 +11,10 @@ import pytest
 
 from .helpers import active, notices, scan, suppressed
 
-# every bucket of these tests also fails GOV-AWS-155/156/162 (no access logging, no
-# customer managed key, no policy denying plain HTTP)
+# every bucket of these tests also fails GOV-AWS-155/156/162/189/265 (no access logging,
+# no customer managed key, no policy denying plain HTTP, no versioning, no MFA delete)
 ALL = ["GOV-AWS-001", "GOV-AWS-004", "GOV-AWS-015", "GOV-AWS-155", "GOV-AWS-156",
-       "GOV-AWS-162"]
+       "GOV-AWS-162", "GOV-AWS-189", "GOV-AWS-265"]
 
 MAIN_TF = '''\
 #tfsec:ignore:aws-s3-enable-bucket-encryption
@@ -109,6 +109,8 @@ def test_terraform_placements(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         ("GOV-AWS-155", "aws_s3_bucket.wildcard", "trivy", trivy, None),
         ("GOV-AWS-156", "aws_s3_bucket.wildcard", "trivy", trivy, None),
         ("GOV-AWS-162", "aws_s3_bucket.wildcard", "trivy", trivy, None),
+        ("GOV-AWS-189", "aws_s3_bucket.wildcard", "trivy", trivy, None),
+        ("GOV-AWS-265", "aws_s3_bucket.wildcard", "trivy", trivy, None),
     ]
     assert active(report, "aws_s3_bucket.ws_other") == ALL  # another workspace
     assert notices(report) == []
@@ -208,6 +210,8 @@ def test_cloudformation_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         ("GOV-AWS-155", "Wildcard", "trivy", trivy, None),
         ("GOV-AWS-156", "Wildcard", "trivy", trivy, None),
         ("GOV-AWS-162", "Wildcard", "trivy", trivy, None),
+        ("GOV-AWS-189", "Wildcard", "trivy", trivy, None),
+        ("GOV-AWS-265", "Wildcard", "trivy", trivy, None),
     ]
     assert active(report, "Inside") == ALL
     assert active(report, "Tfsec") == ALL  # tfsec reads Terraform only

@@ -18,9 +18,11 @@
 - `data_disks` <- `storageProfile.dataDisks[]`, `disk_encryption_set_id` <-
   `managedDisk.diskEncryptionSet.id`; attached and unmanaged disks left out; `[]`
   (defaulted) when not written.
+- `managed_disks_only` (machines): see `govern.adapters.arm.vm_unmanaged`.
 - `encryption_at_host_enabled` <- `securityProfile.encryptionAtHost` (of the
   `virtualMachineProfile` for scale sets); default false (Azure's), except for a scale set
   without `virtualMachineProfile`, where it is absent.
+- `automatic_updates_enabled`: see `govern.adapters.arm.vm_updates`.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from typing import Any
 from govern.adapters.arm.building import carry, set_default
 from govern.adapters.arm.mapping import ArmField, ArmMapping, Finish, negated
 from govern.adapters.arm.reading import MISSING, find, value_at, value_in
+from govern.adapters.arm.vm_unmanaged import managed_disks_only
+from govern.adapters.arm.vm_updates import automatic_updates
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
@@ -125,11 +129,13 @@ AT_HOST = "encryption_at_host_enabled"
 def _mapping(kind: str, linux_path: tuple[str, ...], storage: tuple[str, ...],
              scale_set: bool) -> ArmMapping:
     linux = _linux_default(linux_path)
+    updates = automatic_updates((*linux_path[:-1], "windowsConfiguration"))
     disks = _disks(storage, scale_set)
     profile = storage[:-1]
 
     def finish(resource: Resource, native: NativeResource) -> None:
         linux(resource, native)
+        updates(resource, native)
         disks(resource, native)
         if AT_HOST not in resource.attributes and (
                 not scale_set or value_at(native, *profile) is not MISSING):
@@ -141,6 +147,15 @@ def _mapping(kind: str, linux_path: tuple[str, ...], storage: tuple[str, ...],
     ), finish)
 
 
-MAPPING = _mapping("azure.compute.virtual_machine", LINUX, STORAGE, scale_set=False)
+_MACHINE = _mapping("azure.compute.virtual_machine", LINUX, STORAGE, scale_set=False)
+
+
+def _machine(resource: Resource, native: NativeResource) -> None:
+    if _MACHINE.finish is not None:
+        _MACHINE.finish(resource, native)
+    managed_disks_only(resource, native)
+
+
+MAPPING = ArmMapping(_MACHINE.kind, _MACHINE.fields, _machine)
 SCALE_SET = _mapping("azure.compute.virtual_machine_scale_set", SCALE_SET_LINUX,
                      SCALE_SET_STORAGE, scale_set=True)

@@ -18,16 +18,19 @@ version) and when the apiVersion is not known statically; always true for a Mana
 Keys (`Microsoft.KeyVault/vaults/keys`, `Microsoft.KeyVault/managedHSMs/keys`) and secrets
 (`Microsoft.KeyVault/vaults/secrets`), nested in their vault or not: `name` (the full
 `<vault>/<name>`), `expiration_date` <- `properties.attributes.exp` (absent when not
-written: no expiry), and for keys `key_type` <- `properties.kty`.
+written: no expiry), and for keys `key_type` <- `properties.kty` and
+`automatic_rotation_enabled` <- `properties.rotationPolicy.lifetimeActions`: true when an
+action of type `rotate` (any case) has a trigger (`timeAfterCreate` or
+`timeBeforeExpiry`); false when none does, or no policy is written (no rotation).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.arm.building import set_default
+from govern.adapters.arm.building import carry, set_default
 from govern.adapters.arm.mapping import ArmField, ArmMapping, enabled, pluck
-from govern.adapters.arm.reading import MISSING, value_at
+from govern.adapters.arm.reading import MISSING, find, value_at, value_in
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
@@ -67,10 +70,43 @@ MAPPING = ArmMapping("azure.keyvault.vault", (
     ArmField("rbac_authorization_enabled", "properties.enableRbacAuthorization"),
 ), _rbac_default)
 
+def _rotates(action: Any) -> Any:
+    """Whether one `lifetimeActions` element rotates the key (Unknown when not known)."""
+    if isinstance(action, Unknown):
+        return action
+    kind = value_in(action, "action", "type")
+    if isinstance(kind, Unknown):
+        return kind
+    if not (isinstance(kind, str) and kind.strip().lower() == "rotate"):
+        return False
+    triggers = [value_in(action, "trigger", name) for name in ("timeAfterCreate",
+                                                               "timeBeforeExpiry")]
+    if any(t is not MISSING and not isinstance(t, Unknown) for t in triggers):
+        return True
+    return next((t for t in triggers if isinstance(t, Unknown)), False)
+
+
+def _rotation(resource: Resource, native: NativeResource) -> None:
+    written = ("properties", "rotationPolicy", "lifetimeActions")
+    actions, where = find(native.attributes, written)
+    if actions is MISSING:
+        set_default(resource, ("automatic_rotation_enabled",), False)
+        return
+    if isinstance(actions, Unknown) or not isinstance(actions, list):
+        value: Any = actions if isinstance(actions, Unknown) else Unknown(
+            "lifetimeActions is not an array")
+    else:
+        verdicts = [_rotates(action) for action in actions]
+        value = True if any(v is True for v in verdicts) else next(
+            (v for v in verdicts if isinstance(v, Unknown)), False)
+    resource.set(("automatic_rotation_enabled",), value)
+    carry(resource, native, where, ("automatic_rotation_enabled",), deep=False)
+
+
 KEY = ArmMapping("azure.keyvault.key", (
     ArmField("expiration_date", "properties.attributes.exp"),
     ArmField("key_type", "properties.kty"),
-))
+), _rotation)
 
 SECRET = ArmMapping("azure.keyvault.secret", (
     ArmField("expiration_date", "properties.attributes.exp"),

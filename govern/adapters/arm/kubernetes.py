@@ -11,7 +11,15 @@
   false before (such clusters have no RBAC); Unknown when the apiVersion is not known;
 - `monitoring_enabled` <- `addonProfiles.omsagent.enabled` (the add-on's key in any case,
   as Azure reads it); default false;
+- `azure_policy_enabled` <- `addonProfiles.azurepolicy.enabled`,
+  `http_application_routing_enabled` <- `addonProfiles.httpApplicationRouting.enabled`
+  (add-on keys in any case); default false;
+- `automatic_upgrade_channel` <- `autoUpgradeProfile.upgradeChannel` (lower case); `none`
+  when not written (Azure's documented default);
 - `disk_encryption_set_id` <- `diskEncryptionSetID`; absent when not written;
+- `network_policy` <- `networkProfile.networkPolicy` (lower case); `none` when not written
+  (Azure's default: "Network policies will not be enforced"), Unknown when
+  `networkProfile.networkDataplane` is `cilium` (Cilium may then enforce them);
 - `agent_pools` <- `agentPoolProfiles[]`: `name`, `node_public_ip_enabled` <-
   `enableNodePublicIP`, `host_encryption_enabled` <- `enableEncryptionAtHost`, each false
   when not written. `Microsoft.ContainerService/managedClusters/agentPools` (nested or
@@ -23,7 +31,7 @@ from __future__ import annotations
 from typing import Any
 
 from govern.adapters.arm.booleans import arm_boolean
-from govern.adapters.arm.building import carry, set_default
+from govern.adapters.arm.building import carry, copy, set_default
 from govern.adapters.arm.mapping import ArmField, ArmMapping, negated
 from govern.adapters.arm.reading import MISSING, find, value_at, value_in
 from govern.model.resource import Resource
@@ -79,8 +87,35 @@ def _agent_pools(resource: Resource, native: NativeResource) -> None:
     carry(resource, native, written, ("agent_pools",))
 
 
+def lower(value: Any) -> Any:
+    """A string in lower case (an enum Azure reads in any case); anything else as it is."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def default_network_policy(data_plane: Any) -> Any:
+    """`network_policy` when no policy is written: `none` (Azure's and azurerm's default),
+    Unknown when the data plane (MISSING when not written) is `cilium` or not known
+    (Cilium may then enforce policies without one being named)."""
+    if isinstance(data_plane, Unknown):
+        return Unknown("no network policy is named, and the data plane (cilium enforces "
+                       "policies) is not known statically")
+    if isinstance(data_plane, str) and data_plane.strip().lower() == "cilium":
+        return Unknown("no network policy is named, and the cilium data plane may enforce "
+                       "policies with Cilium")
+    return "none"
+
+
+def _network_policy(resource: Resource, native: NativeResource) -> None:
+    profile = ("properties", "networkProfile")
+    if copy(resource, native, (*profile, "networkPolicy"), ("network_policy",), lower):
+        return
+    value = default_network_policy(value_at(native, *profile, "networkDataplane"))
+    resource.set(("network_policy",), value, defaulted=not isinstance(value, Unknown))
+
+
 def _finish(resource: Resource, native: NativeResource) -> None:
     _agent_pools(resource, native)
+    _network_policy(resource, native)
     if value_at(native, "properties", "enableRBAC") is not MISSING:
         return
     api_version: Any = value_at(native, "apiVersion")
@@ -102,6 +137,12 @@ MAPPING = ArmMapping("azure.containerservice.managed_cluster", (
     ArmField("rbac_enabled", "properties.enableRBAC"),
     ArmField("monitoring_enabled", "properties.addonProfiles.omsagent.enabled",
              default=False),
+    ArmField("azure_policy_enabled", "properties.addonProfiles.azurepolicy.enabled",
+             default=False),
+    ArmField("http_application_routing_enabled",
+             "properties.addonProfiles.httpApplicationRouting.enabled", default=False),
+    ArmField("automatic_upgrade_channel", "properties.autoUpgradeProfile.upgradeChannel",
+             lower, default="none"),
     ArmField("disk_encryption_set_id", "properties.diskEncryptionSetID"),
 ), _finish)
 

@@ -4,6 +4,7 @@
 `ip_configurations` <- `properties.ipConfigurations[]`: `name`, and
 `public_ip_address_id` <- `properties.publicIPAddress.id` (absent when not written);
 Unknown when the array is not known statically (a parameter, a `copy` loop).
+`ip_forwarding_enabled` <- `properties.enableIPForwarding`; default false.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from govern.adapters.arm.building import carry
-from govern.adapters.arm.mapping import ArmMapping
+from govern.adapters.arm.mapping import ArmField, ArmMapping
 from govern.adapters.arm.reading import MISSING, find, value_in
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown, has_choices, map_choices
@@ -64,4 +65,6 @@ def _configurations(resource: Resource, native: NativeResource) -> None:
         carry(resource, native, (*written, index), ("ip_configurations", index))
 
 
-MAPPING = ArmMapping(KIND, (), _configurations)
+MAPPING = ArmMapping(KIND, (
+    ArmField("ip_forwarding_enabled", "properties.enableIPForwarding", default=False),
+), _configurations)

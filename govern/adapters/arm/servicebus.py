@@ -7,7 +7,12 @@
   read;
 - `min_tls_version` <- `minimumTlsVersion` (a number read as its text); Unknown when not
   written (Azure does not document, for every apiVersion, the minimum a namespace created
-  without it enforces).
+  without it enforces);
+- `customer_managed_key_enabled` <- `encryption.keyVaultProperties` (true when it has an
+  element); false when not written (Microsoft-managed keys);
+- `infrastructure_encryption_enabled` <- `encryption.requireInfrastructureEncryption`;
+  default false;
+- `identity_type` <- `identity.type` (of the resource, not of `properties`).
 
 Event Hubs namespaces, `Microsoft.EventHub/namespaces`: `min_tls_version` as for Service
 Bus.
@@ -15,8 +20,18 @@ Bus.
 
 from __future__ import annotations
 
+from typing import Any
+
 from govern.adapters.arm.mapping import ArmField, ArmMapping, enabled, negated, text
 from govern.model.unknown import Unknown
+
+
+def names_key(value: Any) -> Any:
+    """`keyVaultProperties`: whether it names at least one key."""
+    if isinstance(value, list):
+        return bool(value)
+    return Unknown("keyVaultProperties is not an array")
+
 
 UNSET_TLS = Unknown("minimumTlsVersion is not written and Azure does not document, for "
                     "every apiVersion, the minimum a namespace then enforces")
@@ -27,6 +42,11 @@ MAPPING = ArmMapping("azure.servicebus.namespace", (
     ArmField("public_network_access_enabled", "properties.publicNetworkAccess", enabled,
              default=True),
     _TLS,
+    ArmField("customer_managed_key_enabled", "properties.encryption.keyVaultProperties",
+             names_key, default=False),
+    ArmField("infrastructure_encryption_enabled",
+             "properties.encryption.requireInfrastructureEncryption", default=False),
+    ArmField("identity_type", "identity.type"),
 ))
 
 EVENTHUB = ArmMapping("azure.eventhub.namespace", (_TLS,))

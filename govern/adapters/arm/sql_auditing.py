@@ -40,23 +40,32 @@ def build_server(native: NativeResource) -> Resource:
     return server
 
 
-def fold_auditing(native: NativeResource, ctx: ArmContext) -> None:
-    """Fold an auditing setting into its server."""
+def server_of(native: NativeResource, ctx: ArmContext) -> Resource | None:
+    """The server a child setting (nested, or named `<server>/<name>`) belongs to: the
+    template's, else an external parent; None (noted) when it is not known or ambiguous."""
     server_name, _ = split_rule_name(native.attributes.get("name"))
     server = ctx.owner((native.provider or {}).get("parent"))
     if server is None or server.kind != KIND:
         if server_name is MISSING:
             ctx.note(native, "server not known statically (the name is not "
-                     "<server>/default)", "fold-target-unknown")
-            return
+                     "<server>/<setting>)", "fold-target-unknown")
+            return None
         found = ctx.named(KIND, server_name)
         if len(found) > 1:
             names = ", ".join(r.address for r in found)
             ctx.note(native, f"server is ambiguous (one of {names})", "fold-target-ambiguous")
-            return
+            return None
         server = found[0] if found else ctx.external_parent(
             native, KIND, server_name, "server", _setup(native))
     ctx.absorb(native, server)
+    return server
+
+
+def fold_auditing(native: NativeResource, ctx: ArmContext) -> None:
+    """Fold an auditing setting into its server."""
+    server = server_of(native, ctx)
+    if server is None:
+        return
     state, written = find(native.attributes, ("properties", "state"))
     server.defaulted.discard(ENABLED)
     if state is MISSING:

@@ -19,6 +19,15 @@
   unset value as true, every apiVersion);
 - `infrastructure_encryption_enabled` <- `encryption.requireInfrastructureEncryption`;
   default false;
+- `cross_tenant_replication_enabled` <- `allowCrossTenantReplication`; default false from
+  apiVersion 2023-01-01 ("the default interpretation is false for new accounts"), true
+  before ("the default interpretation is true for this property"; before the property
+  existed, object replication could always cross tenants);
+- `account_kind` <- `kind`;
+- `replication` <- `sku.name` (`Standard_GRS` -> `GRS`, any case);
+- `blob_soft_delete_enabled`, `container_soft_delete_enabled`: false (defaulted) until
+  the account's `blobServices` resource says otherwise (`govern.adapters.arm.
+  storage_containers`);
 - `customer_managed_key_enabled` <- `encryption.keySource` (`Microsoft.Keyvault` true,
   `Microsoft.Storage` false, any case); default false (Microsoft-managed keys).
 
@@ -57,9 +66,12 @@ from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
+_REPLICATIONS = ("LRS", "ZRS", "GRS", "RAGRS", "GZRS", "RAGZRS")
+
 KIND = "azure.storage.account"
 HTTPS_ONLY_SINCE = "2019-04-01"
 NO_PUBLIC_BLOBS_SINCE = "2023-01-01"
+NO_CROSS_TENANT_SINCE = "2023-01-01"
 
 
 def build_account(native: NativeResource) -> Resource:
@@ -94,8 +106,26 @@ def build_account(native: NativeResource) -> Resource:
     if not copy(resource, native, ("properties", "encryption", "keySource"),
                 ("customer_managed_key_enabled",), _key_vault_source):
         set_default(resource, ("customer_managed_key_enabled",), False)
+    if not copy(resource, native, ("properties", "allowCrossTenantReplication"),
+                ("cross_tenant_replication_enabled",)):
+        set_default(resource, ("cross_tenant_replication_enabled",),
+                    _since(api_version, NO_CROSS_TENANT_SINCE, False, True))
+    copy(resource, native, ("kind",), ("account_kind",))
+    copy(resource, native, ("sku", "name"), ("replication",), replication)
+    for canonical in ("blob_soft_delete_enabled", "container_soft_delete_enabled"):
+        set_default(resource, (canonical,), False)  # until a blobServices says otherwise
     apply_tags(resource, native)
     return resource
+
+
+def replication(value: Any) -> Any:
+    """`account_replication_type` (`GRS`) or the redundancy of an ARM `sku.name`
+    (`Standard_GRS`) in upper case; Unknown for anything else."""
+    if isinstance(value, str):
+        word = value.strip().upper().rpartition("_")[2]
+        if word in _REPLICATIONS:
+            return word
+    return Unknown(f"{value!r} is not a known replication type")
 
 
 def set_context(resource: Resource, native: NativeResource) -> None:

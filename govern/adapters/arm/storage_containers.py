@@ -6,17 +6,20 @@
 - `public_access` <- `properties.publicAccess` (`None` -> `private`, `Blob` -> `blob`,
   `Container` -> `container`, any case); default `private` (Azure's default is `None`).
 
-A `blobServices` resource is folded into its account (no setting of it is read here), so a
-container nested in it finds the account through it. Otherwise the account is the one of
-the template named by the first segment of the container's name (compared as
-`ArmContext.named` does), else an external parent holding only the containers.
+A `blobServices` resource is folded into its account, so a container nested in it finds
+the account through it; its `properties.deleteRetentionPolicy.enabled` and
+`containerDeleteRetentionPolicy.enabled` give the account's `blob_soft_delete_enabled` and
+`container_soft_delete_enabled` (false, Azure's default, when not written). Otherwise
+the account is the one of the template named by the first segment of the container's name
+(compared as `ArmContext.named` does), else an external parent holding only the
+containers.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.arm.building import carry, convert
+from govern.adapters.arm.building import carry, convert, copy
 from govern.adapters.arm.context import ArmContext
 from govern.adapters.arm.network import split_rule_name
 from govern.adapters.arm.reading import MISSING, find, located
@@ -26,6 +29,8 @@ from govern.parsers.native import NativeResource
 
 BLOB_SERVICES_TYPE = "microsoft.storage/storageaccounts/blobservices"
 CONTAINER_TYPE = "microsoft.storage/storageaccounts/blobservices/containers"
+SOFT_DELETE = {"blob_soft_delete_enabled": "deleteRetentionPolicy",
+               "container_soft_delete_enabled": "containerDeleteRetentionPolicy"}
 
 
 def fold_blob_services(native: NativeResource, ctx: ArmContext) -> None:
@@ -36,6 +41,9 @@ def fold_blob_services(native: NativeResource, ctx: ArmContext) -> None:
                        external=False)
     if account is not None:
         ctx.absorb(native, account)
+        for canonical, policy in SOFT_DELETE.items():
+            if copy(account, native, ("properties", policy, "enabled"), (canonical,)):
+                account.defaulted.discard((canonical,))
 
 
 def fold_container(native: NativeResource, ctx: ArmContext) -> None:

@@ -1,5 +1,6 @@
 """CodeBuild: `AWS::CodeBuild::Project` (the primary `Artifacts`: `type` as written,
-`EncryptionDisabled` defaults to false)."""
+`EncryptionDisabled` defaults to false; `Environment.PrivilegedMode` defaults to false;
+`LogsConfig.S3Logs`: `Status` defaults to `DISABLED`, `EncryptionDisabled` to false)."""
 
 from __future__ import annotations
 
@@ -14,5 +15,10 @@ MAPPINGS = {
         field("artifacts_encryption_disabled", "Artifacts.EncryptionDisabled",
               function=to_bool, default=False),
         field("kms_key", "EncryptionKey"),
+        field("privileged_mode", "Environment.PrivilegedMode", function=to_bool,
+              default=False),
+        field("s3_logs_status", "LogsConfig.S3Logs.Status", default="DISABLED"),
+        field("s3_logs_encryption_disabled", "LogsConfig.S3Logs.EncryptionDisabled",
+              function=to_bool, default=False),
     )),
 }

@@ -1,5 +1,5 @@
-"""DAX: `AWS::DAX::Cluster` (`SSESpecification.SSEEnabled` defaults to false; tags from
-the `Tags` map)."""
+"""DAX: `AWS::DAX::Cluster` (`SSESpecification.SSEEnabled` defaults to false,
+`ClusterEndpointEncryptionType` to `NONE`; tags from the `Tags` map)."""
 
 from __future__ import annotations
 
@@ -12,5 +12,6 @@ MAPPINGS = {
         field("name", "ClusterName"),
         field("server_side_encryption", "SSESpecification.SSEEnabled", function=to_bool,
               default=False),
+        field("endpoint_encryption", "ClusterEndpointEncryptionType", default="NONE"),
     )),
 }

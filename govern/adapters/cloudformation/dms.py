@@ -1,5 +1,6 @@
 """DMS: `AWS::DMS::ReplicationInstance` (`PubliclyAccessible` defaults to true, as in the
-DMS API; the Terraform provider's default is false)."""
+DMS API; the Terraform provider's default is false; `AutoMinorVersionUpgrade` defaults to
+true, as in the API)."""
 
 from __future__ import annotations
 
@@ -12,5 +13,7 @@ MAPPINGS = {
         field("name", "ReplicationInstanceIdentifier"),
         field("publicly_accessible", "PubliclyAccessible", function=to_bool, default=True),
         field("kms_key", "KmsKeyId"),
+        field("auto_minor_version_upgrade", "AutoMinorVersionUpgrade", function=to_bool,
+              default=True),
     )),
 }

@@ -1,7 +1,9 @@
 """ECS: `AWS::ECS::Cluster`, whose `container_insights` is the `Value` of its
 `ClusterSettings` entry named `containerInsights`; `AWS::ECS::Service` (`assign_public_ip`
 is `AwsvpcConfiguration.AssignPublicIp` `ENABLED`); `AWS::ECS::TaskDefinition`, whose
-`efs_volumes` are its `Volumes` with an `EFSVolumeConfiguration`."""
+`efs_volumes` are its `Volumes` with an `EFSVolumeConfiguration`, its `containers` its
+`ContainerDefinitions` (`govern.adapters.ecs_containers`), with `PidMode` and its two
+roles."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import Any
 
 from govern.adapters.building import carry_locations, field, set_at, where
 from govern.adapters.cloudformation.building import KindMapping
+from govern.adapters.ecs_containers import CLOUDFORMATION_KEYS, set_containers
 from govern.adapters.ecs_settings import setting
 from govern.adapters.ecs_volumes import set_efs_volumes
 from govern.adapters.reading import MISSING, blocks_in
@@ -37,6 +40,8 @@ def _enabled(value: Any) -> Any:
 def _finish_task_definition(resource: Resource, native: NativeResource) -> None:
     set_efs_volumes(resource, native, ("Volumes",), ("EFSVolumeConfiguration",), "Name",
                     "FilesystemId", "TransitEncryption")
+    set_containers(resource, native, "ContainerDefinitions", CLOUDFORMATION_KEYS,
+                   json_text=False)
 
 
 MAPPINGS = {
@@ -47,7 +52,10 @@ MAPPINGS = {
         field("assign_public_ip", "NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp",
               function=_enabled, default=False),
     )),
-    "AWS::ECS::TaskDefinition": KindMapping("aws.ecs.task_definition",
-                                            (field("family", "Family"),),
-                                            _finish_task_definition),
+    "AWS::ECS::TaskDefinition": KindMapping("aws.ecs.task_definition", (
+        field("family", "Family"),
+        field("pid_mode", "PidMode"),
+        field("execution_role", "ExecutionRoleArn"),
+        field("task_role", "TaskRoleArn"),
+    ), _finish_task_definition),
 }

@@ -8,12 +8,16 @@ engine is not known.
 A `CacheCluster` cannot join a replication group in CloudFormation (it has no
 `ReplicationGroupId`): each is an `aws.elasticache.cluster`, `TransitEncryptionEnabled`
 false when not written.
+
+`SnapshotRetentionLimit` defaults to 0 (automatic backups off) on both, a group's
+`AutomaticFailoverEnabled` to false.
 """
 
 from __future__ import annotations
 
 from govern.adapters.building import field, set_undecided
 from govern.adapters.cloudformation.building import KindMapping
+from govern.adapters.cloudformation.databases import to_int
 from govern.adapters.cloudformation.values import to_bool
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -44,11 +48,19 @@ MAPPINGS = {
         field("kms_key", "KmsKeyId"),
         field("transit_encryption_enabled", "TransitEncryptionEnabled", function=to_bool,
               default=False),
+        field("node_type", "CacheNodeType"),
+        field("snapshot_retention_limit", "SnapshotRetentionLimit", function=to_int,
+              default=0),
+        field("automatic_failover_enabled", "AutomaticFailoverEnabled", function=to_bool,
+              default=False),
     ), _finish_group),
     "AWS::ElastiCache::CacheCluster": KindMapping("aws.elasticache.cluster", (
         field("name", "ClusterName"),
         field("engine", "Engine"),
         field("transit_encryption_enabled", "TransitEncryptionEnabled", function=to_bool,
               default=False),
+        field("node_type", "CacheNodeType"),
+        field("snapshot_retention_limit", "SnapshotRetentionLimit", function=to_int,
+              default=0),
     )),
 }

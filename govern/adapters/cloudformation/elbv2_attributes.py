@@ -1,9 +1,11 @@
 """`AWS::ElasticLoadBalancingV2::LoadBalancer`: `name`, `type` (default `application`),
-`internal` (`Scheme` `internal`; `internet-facing` by default) and
-the `LoadBalancerAttributes` key/value list read into `access_logs` (`access_logs.s3.*`)
-and `drop_invalid_header_fields` (`routing.http.drop_invalid_header_fields.enabled`,
-default false). The live reader reads DescribeLoadBalancerAttributes with the same
-function (`canonical_attributes`)."""
+`internal` (`Scheme` `internal`; `internet-facing` by default) and the
+`LoadBalancerAttributes` key/value list read into `access_logs` (`access_logs.s3.*`),
+`drop_invalid_header_fields` (`routing.http.drop_invalid_header_fields.enabled`, default
+false), `deletion_protection` (`deletion_protection.enabled`, default false) and
+`desync_mitigation_mode` (`routing.http.desync_mitigation_mode`, default `defensive`).
+The live reader reads DescribeLoadBalancerAttributes with the same function
+(`canonical_attributes`)."""
 
 from __future__ import annotations
 
@@ -19,11 +21,15 @@ from govern.parsers.native import NativeResource
 ACCESS_LOGS = {"access_logs.s3.enabled": "enabled", "access_logs.s3.bucket": "bucket",
                "access_logs.s3.prefix": "prefix"}
 DROP_INVALID = "routing.http.drop_invalid_header_fields.enabled"
+DELETION_PROTECTION = "deletion_protection.enabled"
+DESYNC_MODE = "routing.http.desync_mitigation_mode"
+DEFAULTS = {"drop_invalid_header_fields": False, "deletion_protection": False,
+            "desync_mitigation_mode": "defensive"}
 NOT_KNOWN = "the load balancer's attributes are not known statically"
 
 
 def canonical_attributes(pairs: dict[str, Any]) -> dict[str, Any]:
-    """`{access_logs, drop_invalid_header_fields}` from the attributes `{Key: Value}`
+    """`access_logs` and the DEFAULTS' attributes from the attributes `{Key: Value}`
     (values as strings or booleans); a key not given is left out."""
     found: dict[str, Any] = {}
     logs = {name: pairs[key] for key, name in ACCESS_LOGS.items() if key in pairs}
@@ -32,6 +38,10 @@ def canonical_attributes(pairs: dict[str, Any]) -> dict[str, Any]:
         found["access_logs"] = {k: v for k, v in logs.items() if v != ""}
     if DROP_INVALID in pairs:
         found["drop_invalid_header_fields"] = convert(pairs[DROP_INVALID], to_bool)
+    if DELETION_PROTECTION in pairs:
+        found["deletion_protection"] = convert(pairs[DELETION_PROTECTION], to_bool)
+    if DESYNC_MODE in pairs:
+        found["desync_mitigation_mode"] = pairs[DESYNC_MODE]
     return found
 
 
@@ -61,12 +71,14 @@ def _finish_load_balancer(resource: Resource, native: NativeResource) -> None:
     at = where(native, "LoadBalancerAttributes", folded=False)
     if isinstance(pairs, Unknown):
         set_at(resource, "access_logs", {"enabled": pairs}, at)
-        set_at(resource, "drop_invalid_header_fields", pairs, at)
+        for name in DEFAULTS:
+            set_at(resource, name, pairs, at)
         return
     for name, value in canonical_attributes(pairs).items():
         set_at(resource, name, value, at)
-    if "drop_invalid_header_fields" not in resource.attributes:
-        set_default(resource, "drop_invalid_header_fields", False)
+    for name, default in DEFAULTS.items():
+        if name not in resource.attributes:
+            set_default(resource, name, default)
 
 
 MAPPINGS = {

@@ -11,7 +11,8 @@ document and an `attached_policy` edge; an AWS-managed ARN its known document
 (`AdministratorAccess` only) or Unknown; any other ARN an Unknown document. Identities
 are designated by `!Ref` (a role's `Ref` is its name) or by their literal name; one not
 in the template (a parameter, a literal name of an identity created elsewhere) is an
-external parent (`govern.adapters.external`).
+external parent (`govern.adapters.external`). A user's `console_password` says whether it
+has a `LoginProfile` (false when none is written).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from govern.adapters.aws_managed_policies import (
     aws_managed_policy_name,
     policy_name_from_arn,
 )
-from govern.adapters.building import convert, copy, where
+from govern.adapters.building import convert, copy, set_default, where
 from govern.adapters.cloudformation.building import new_resource
 from govern.adapters.cloudformation.context import TemplateContext
 from govern.adapters.external import named
@@ -54,9 +55,17 @@ def build_identity(kind: str) -> Any:
         _inline_policies(identity, native)
         if kind == ROLE:
             copy(identity, native, "ManagedPolicyArns", "managed_policy_arns")
+        if kind == USER and not copy(identity, native, "LoginProfile", "console_password",
+                                     _has_profile):
+            set_default(identity, "console_password", False)
         return identity
 
     return build
+
+
+def _has_profile(profile: Any) -> bool:
+    """A `LoginProfile` written (with its `Password`) gives the user a console password."""
+    return profile is not None
 
 
 def build_policy(native: NativeResource) -> Resource:

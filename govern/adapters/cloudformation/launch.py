@@ -7,7 +7,11 @@ A template's `associate_public_ip_address` is that of its primary network interf
 (`DeviceIndex` 0, or none written); its tags are those of its `TagSpecifications` entry
 (`ResourceType: launch-template`, the only type allowed there). Which of the
 `BlockDeviceMappings` is the root volume depends on the AMI: every entry with `Ebs` is in
-`ebs_block_devices`. (`AWS::EC2::LaunchTemplate` also folds its metadata options into the
+`ebs_block_devices` (one made from a snapshot without `Encrypted` has an Unknown
+`encrypted`: the snapshot's); a template's or configuration's `root_block_device.encrypted` is
+that of the mapping named as a root device (`/dev/xvda`, `/dev/sda1`), else Unknown when
+another is stated encrypted (it may be the root), else absent.
+(`AWS::EC2::LaunchTemplate` also folds its metadata options into the
 instances launched from it: compute.py.)
 """
 
@@ -15,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.block_devices import set_devices
+from govern.adapters.block_devices import root_from_mappings, set_devices
 from govern.adapters.building import convert, field, set_at, where
 from govern.adapters.cloudformation.building import KindMapping
 from govern.adapters.cloudformation.values import to_bool
@@ -54,11 +58,21 @@ def _finish_template(resource: Resource, native: NativeResource) -> None:
             if public is not MISSING:
                 set_at(resource, "associate_public_ip_address", convert(public, to_bool),
                        where(native, (*path, index, "AssociatePublicIpAddress"), False))
-    set_devices(resource, native, (*DATA, "BlockDeviceMappings"), _KEYS, _is_ebs)
+    set_devices(resource, native, (*DATA, "BlockDeviceMappings"), _KEYS, _is_ebs,
+                snapshot=("Ebs", "SnapshotId"))
+    root = root_from_mappings(resource.attributes.get("ebs_block_devices"))
+    if root is not None:
+        set_at(resource, "root_block_device.encrypted", root,
+               where(native, (*DATA, "BlockDeviceMappings"), False))
 
 
 def _finish_configuration(resource: Resource, native: NativeResource) -> None:
-    set_devices(resource, native, ("BlockDeviceMappings",), _KEYS[:2], _is_ebs)
+    set_devices(resource, native, ("BlockDeviceMappings",), _KEYS[:2], _is_ebs,
+                snapshot=("Ebs", "SnapshotId"))
+    root = root_from_mappings(resource.attributes.get("ebs_block_devices"))
+    if root is not None:
+        set_at(resource, "root_block_device.encrypted", root,
+               where(native, "BlockDeviceMappings", False))
 
 
 MAPPINGS = {

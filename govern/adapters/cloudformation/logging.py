@@ -13,6 +13,7 @@ from govern.adapters.building import carry_locations, field
 from govern.adapters.cloudformation.building import KindMapping
 from govern.adapters.cloudformation.context import TemplateContext
 from govern.adapters.cloudformation.values import to_bool
+from govern.adapters.cloudtrail_selectors import CLOUDFORMATION, set_event_selectors
 from govern.adapters.external import extended_list, named
 from govern.adapters.reading import MISSING, value_at, value_in
 from govern.model.resource import Resource
@@ -79,7 +80,8 @@ MAPPINGS = {
         field("is_logging", "IsLogging", function=to_bool),
         field("cloud_watch_logs_group_arn", "CloudWatchLogsLogGroupArn"),
         field("sns_topic", "SnsTopicName"),
-    )),
+        field("s3_bucket_name", "S3BucketName"),
+    ), lambda resource, native: set_event_selectors(resource, native, CLOUDFORMATION)),
     "AWS::Logs::LogGroup": KindMapping("aws.logs.log_group", (
         field("name", "LogGroupName"),
         field("kms_key", "KmsKeyId"),

@@ -1,6 +1,7 @@
 """MSK: `AWS::MSK::Cluster` (`EncryptionInTransit`: `ClientBroker` defaults to `TLS`,
 `InCluster` to true; `kms_key` absent without `EncryptionAtRest`: the AWS managed key;
-each broker log destination is off when not written; tags from the `Tags` map)."""
+each broker log destination is off when not written; public access is `DISABLED` when
+not written; tags from the `Tags` map)."""
 
 from __future__ import annotations
 
@@ -22,5 +23,7 @@ MAPPINGS = {
         field("broker_logs.firehose", _LOGS + "Firehose.Enabled", function=to_bool,
               default=False),
         field("broker_logs.s3", _LOGS + "S3.Enabled", function=to_bool, default=False),
+        field("public_access", "BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type",
+              default="DISABLED"),
     )),
 }

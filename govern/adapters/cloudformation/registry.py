@@ -47,6 +47,8 @@ from govern.adapters.cloudformation import (
     neptune,
     network_acls,
     opensearch,
+    parameter_groups,
+    rds_global,
     redshift,
     resource_policies,
     s3,
@@ -75,6 +77,7 @@ _MAPPINGS: dict[str, KindMapping] = {
     **vpc.MAPPINGS,
     **flow_logs.MAPPINGS,
     **databases.MAPPINGS,
+    **rds_global.MAPPINGS,
     **compute.MAPPINGS,
     **launch.MAPPINGS,
     **ssoadmin.MAPPINGS,
@@ -111,6 +114,7 @@ _MAPPINGS: dict[str, KindMapping] = {
     **neptune.MAPPINGS,
     **network_acls.MAPPINGS,
     **opensearch.MAPPINGS,
+    **parameter_groups.MAPPINGS,
     **secretsmanager.MAPPINGS,
 }
 
@@ -145,6 +149,7 @@ FOLDERS: dict[str, Folder] = {
     **iam.FOLDERS,
     **resource_policies.FOLDERS,
     **compute.FOLDERS,
+    **secretsmanager.FOLDERS,
 }
 
 # The identities' own ManagedPolicyArns: after building, before folding.

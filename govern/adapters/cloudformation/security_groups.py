@@ -18,10 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from govern.adapters.building import carry_locations, convert, copy, where
+from govern.adapters.building import carry_locations, convert, copy, set_default, where
 from govern.adapters.cloudformation.building import new_resource
 from govern.adapters.cloudformation.context import TemplateContext
 from govern.adapters.cloudformation.values import mapped
+from govern.adapters.default_groups import marking_default
 from govern.adapters.external import named, open_list, opened
 from govern.adapters.network import ALL_PORTS, aws_ip_protocol, port
 from govern.adapters.reading import MISSING, value_at, value_in
@@ -59,6 +60,7 @@ def build_group(native: NativeResource) -> Resource:
     copy(group, native, "GroupName", "name")
     copy(group, native, "GroupDescription", "description")
     copy(group, native, "VpcId", "vpc_id")
+    set_default(group, "is_default", False)  # CloudFormation cannot manage a default group
     for direction, prop in DIRECTIONS.items():
         entries = value_at(native, prop)
         if entries is MISSING:
@@ -85,7 +87,8 @@ def fold_rule(direction: str) -> Any:
         setup = named if prop == "GroupName" else opened
         group = ctx.fold_target(native, prop, [KIND], "security group",
                                 by_name=prop == "GroupName",
-                                external=(KIND, "AWS::EC2::SecurityGroup", setup()))
+                                external=(KIND, "AWS::EC2::SecurityGroup",
+                                          marking_default(setup())))
         if group is None:
             return
         ctx.absorb(native, group)

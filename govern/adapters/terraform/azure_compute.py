@@ -28,10 +28,14 @@ without one. A disk that is attached rather than created (`create_option = "Atta
 checked as its own resource, and an unmanaged disk (a VHD in a storage account: `vhd_uri`,
 `image_uri`, `vhd_containers`) is no managed disk: both are left out.
 
+`managed_disks_only` (machines): see `govern.adapters.terraform.azure_vm_unmanaged`.
+
 `encryption_at_host_enabled`: copied, default false; false (defaulted) for the legacy
 resources, which cannot enable it; for `azurerm_orchestrated_virtual_machine_scale_set`
 defaulted only when an `os_disk` block is written (without one the scale set creates no
 machines from a profile of its own).
+
+`automatic_updates_enabled` (Windows): see `govern.adapters.terraform.azure_vm_updates`.
 """
 
 from __future__ import annotations
@@ -48,6 +52,8 @@ from govern.adapters.building import (
 )
 from govern.adapters.reading import MISSING, blocks_in, first_block, value_in
 from govern.adapters.terraform.azure_kubernetes import negated
+from govern.adapters.terraform.azure_vm_unmanaged import always_managed, legacy_disks
+from govern.adapters.terraform.azure_vm_updates import LEGACY, ORCHESTRATED, WINDOWS
 from govern.adapters.terraform.mapping import Finish, KindMapping
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -168,32 +174,34 @@ MAPPINGS = {
         *_NAMES,
         field(PASSWORDS, "disable_password_authentication", function=negated, default=False),
         _AT_HOST,
-    ), _DISKS),
-    "azurerm_windows_virtual_machine": KindMapping(KIND, (*_NAMES, _AT_HOST), _DISKS),
+    ), _both(_DISKS, always_managed)),
+    "azurerm_windows_virtual_machine": KindMapping(KIND, (*_NAMES, _AT_HOST, WINDOWS),
+                                                   _both(_DISKS, always_managed)),
     "azurerm_virtual_machine": KindMapping(KIND, (
         *_NAMES,
         field(PASSWORDS, "os_profile_linux_config.0.disable_password_authentication",
               function=negated),
-    ), _both(_disks("storage_os_disk", "storage_data_disk", legacy=True), _legacy_at_host)),
+    ), _both(_disks("storage_os_disk", "storage_data_disk", legacy=True), _legacy_at_host,
+             legacy_disks, LEGACY)),
     "azurerm_linux_virtual_machine_scale_set": KindMapping(SCALE_SET, (
         *_NAMES,
         field(PASSWORDS, "disable_password_authentication", function=negated, default=False),
         _AT_HOST,
     ), _DISKS),
-    "azurerm_windows_virtual_machine_scale_set": KindMapping(SCALE_SET, (*_NAMES, _AT_HOST),
-                                                             _DISKS),
+    "azurerm_windows_virtual_machine_scale_set": KindMapping(
+        SCALE_SET, (*_NAMES, _AT_HOST, WINDOWS), _DISKS),
     "azurerm_orchestrated_virtual_machine_scale_set": KindMapping(SCALE_SET, (
         *_NAMES,
         field(PASSWORDS, "os_profile.0.linux_configuration.0.disable_password_authentication",
               function=negated),
         field(AT_HOST, function=to_bool),
     ), _both(_linux_block("os_profile.0.linux_configuration", disabled_by_default=True),
-             _DISKS, _at_host_default)),
+             _DISKS, _at_host_default, ORCHESTRATED)),
     "azurerm_virtual_machine_scale_set": KindMapping(SCALE_SET, (
         *_NAMES,
         field(PASSWORDS, "os_profile_linux_config.0.disable_password_authentication",
               function=negated),
     ), _both(_linux_block("os_profile_linux_config", disabled_by_default=False),
              _disks("storage_profile_os_disk", "storage_profile_data_disk", legacy=True),
-             _legacy_at_host)),
+             _legacy_at_host, LEGACY)),
 }

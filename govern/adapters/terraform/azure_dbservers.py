@@ -10,6 +10,8 @@ Single servers: `azurerm_postgresql_server`, `azurerm_mysql_server`, and
 - `min_tls_version` <- `ssl_minimal_tls_version_enforced`; default `TLS1_2` (v3's), or
   `TLSEnforcementDisabled` (v2's) for a configuration written for v2 (it sets
   `ssl_enforcement`, which v3 removed);
+- `geo_redundant_backup_enabled` and (MySQL, PostgreSQL) `infrastructure_encryption_enabled`:
+  default false (the provider creates the server without them);
 - PostgreSQL's `log_checkpoints_enabled`, `log_connections_enabled` and
   `connection_throttling_enabled`: true (Azure's `ON`), until an
   `azurerm_postgresql_configuration` folded in says otherwise
@@ -29,6 +31,9 @@ Flexible servers: `azurerm_postgresql_flexible_server`, `azurerm_mysql_flexible_
   decides from the networking mode: a server with `delegated_subnet_id` (virtual network
   integration, private access) has no public access; one without has. A
   `delegated_subnet_id` from a variable without a value may be null: Unknown.
+- `virtual_network_integrated`: `delegated_subnet_id` set (Unknown for an input that may
+  be null);
+- `geo_redundant_backup_enabled`: default false; `create_mode`: default `Default`.
 """
 
 from __future__ import annotations
@@ -36,13 +41,15 @@ from __future__ import annotations
 from typing import Any
 
 from govern.adapters.building import (
+    Field,
     carry_locations,
     field,
+    set_at,
     set_default,
     set_undecided,
 )
 from govern.adapters.external import input_address, named, opened
-from govern.adapters.reading import MISSING, value_at
+from govern.adapters.reading import MISSING, located, value_at
 from govern.adapters.terraform.context import Folder, RootContext
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
@@ -54,6 +61,8 @@ PUBLIC = "public_network_access_enabled"
 SECURE_TRANSPORT = "require_secure_transport"
 POSTGRESQL_FLEXIBLE = "azure.postgresql.flexible_server"
 MYSQL_FLEXIBLE = "azure.mysql.flexible_server"
+INTEGRATED = "virtual_network_integrated"
+INFRASTRUCTURE = field("infrastructure_encryption_enabled", default=False)
 
 
 def enabled_word(value: Any) -> Any:
@@ -86,13 +95,15 @@ def _finish_server(resource: Resource, native: NativeResource) -> None:
             set_default(resource, attribute, True)
 
 
-def _server(kind: str) -> KindMapping:
+def _server(kind: str, *extra: Field) -> KindMapping:
     return KindMapping(kind, (
         field("name"),
         field("resource_group_name"),
         field(SSL, "ssl_enforcement_enabled", "ssl_enforcement", function=_bool_or_word),
         field(PUBLIC, default=True),
         field("min_tls_version", "ssl_minimal_tls_version_enforced", default="TLS1_2"),
+        field("geo_redundant_backup_enabled", default=False),
+        *extra,
     ), _finish_server)
 
 
@@ -100,17 +111,26 @@ def _finish_flexible(resource: Resource, native: NativeResource) -> None:
     """Azure's defaults: `require_secure_transport` ON (a configuration folded in later
     may say otherwise), public access by the networking mode."""
     set_default(resource, SSL, True)
+    subnet = value_at(native, "delegated_subnet_id")
+    if subnet is MISSING or subnet is None or subnet == "":
+        integrated: Any = False
+    elif isinstance(subnet, Unknown) and input_address(subnet) is not None:
+        integrated = Unknown(f"delegated_subnet_id may be null ({subnet.reason})",
+                             subnet.ref)
+    else:
+        integrated = True
+    if subnet is MISSING:
+        set_default(resource, INTEGRATED, False)
+    else:
+        set_at(resource, INTEGRATED, integrated, located(native, "delegated_subnet_id"))
     if PUBLIC in resource.attributes:
         return
-    subnet = value_at(native, "delegated_subnet_id")
-    if subnet is MISSING:
-        set_default(resource, PUBLIC, True)
-    elif isinstance(subnet, Unknown) and input_address(subnet) is not None:
+    if isinstance(integrated, Unknown):
         set_default(resource, PUBLIC, Unknown(
-            f"public access depends on whether delegated_subnet_id is set ({subnet.reason})",
-            subnet.ref))
+            f"public access depends on whether delegated_subnet_id is set "
+            f"({integrated.reason})", integrated.ref))
     else:
-        set_default(resource, PUBLIC, False)
+        set_default(resource, PUBLIC, not integrated)
 
 
 def _flexible(kind: str) -> KindMapping:
@@ -119,6 +139,8 @@ def _flexible(kind: str) -> KindMapping:
         field("resource_group_name"),
         field(PUBLIC, "public_network_access_enabled", "public_network_access",
               function=_bool_or_word),
+        field("geo_redundant_backup_enabled", default=False),
+        field("create_mode", default="Default"),
     ), _finish_flexible)
 
 
@@ -154,8 +176,8 @@ def _fold_configuration(kind: str, native_type: str, attribute: str) -> Folder:
 
 
 MAPPINGS = {
-    "azurerm_postgresql_server": _server("azure.postgresql.server"),
-    "azurerm_mysql_server": _server("azure.mysql.server"),
+    "azurerm_postgresql_server": _server("azure.postgresql.server", INFRASTRUCTURE),
+    "azurerm_mysql_server": _server("azure.mysql.server", INFRASTRUCTURE),
     "azurerm_mariadb_server": _server("azure.mariadb.server"),
     "azurerm_postgresql_flexible_server": _flexible(POSTGRESQL_FLEXIBLE),
     "azurerm_mysql_flexible_server": _flexible(MYSQL_FLEXIBLE),

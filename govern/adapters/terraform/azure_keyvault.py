@@ -12,14 +12,21 @@ its later v4 name), false when not written; always true for a Managed HSM.
 
 Keys (`azurerm_key_vault_key`, `azurerm_key_vault_managed_hardware_security_module_key`)
 and secrets (`azurerm_key_vault_secret`): `name`, `expiration_date` as written (absent
-when not written: no expiry).
+when not written: no expiry). A key's `automatic_rotation_enabled` is true when its
+`rotation_policy` has an `automatic` block that sets `time_after_creation` or
+`time_before_expiry` (Unknown when one is not known statically and the other is not set),
+false otherwise (no policy, the provider's default: no rotation).
 """
 
 from __future__ import annotations
 
-from govern.adapters.building import field
+from typing import Any
+
+from govern.adapters.building import carry_locations, field, set_default
+from govern.adapters.reading import MISSING, first_block, value_in
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
+from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
 # what a vault and a Managed HSM say the same way
@@ -36,6 +43,30 @@ _COMMON = (
 # keys and secrets
 _EXPIRING = (field("name"), field("expiration_date"))
 _KEY = (*_EXPIRING, field("key_type"))
+ROTATION = "automatic_rotation_enabled"
+
+
+def _automatic(policy: Any) -> Any:
+    """Whether a `rotation_policy` block rotates the key automatically."""
+    automatic = first_block(policy, "automatic")
+    if automatic is MISSING or isinstance(automatic, Unknown):
+        return False if automatic is MISSING else automatic
+    times = [value_in(automatic, name) for name in ("time_after_creation",
+                                                    "time_before_expiry")]
+    if any(time is not MISSING and not isinstance(time, Unknown) for time in times):
+        return True
+    unknown = next((time for time in times if isinstance(time, Unknown)), None)
+    return unknown if unknown is not None else False
+
+
+def _rotation(resource: Resource, native: NativeResource) -> None:
+    policy = first_block(native.attributes, "rotation_policy")
+    if policy is MISSING:
+        set_default(resource, ROTATION, False)
+        return
+    resource.set((ROTATION,), _automatic(policy))
+    carry_locations(resource, native, "rotation_policy", ROTATION)
+
 
 
 def _local_rbac(resource: Resource, native: NativeResource) -> None:
@@ -53,8 +84,8 @@ MAPPINGS = {
     )),
     "azurerm_key_vault_managed_hardware_security_module": KindMapping(
         "azure.keyvault.vault", _COMMON, _local_rbac),
-    "azurerm_key_vault_key": KindMapping("azure.keyvault.key", _KEY),
+    "azurerm_key_vault_key": KindMapping("azure.keyvault.key", _KEY, _rotation),
     "azurerm_key_vault_managed_hardware_security_module_key": KindMapping(
-        "azure.keyvault.key", _KEY),
+        "azure.keyvault.key", _KEY, _rotation),
     "azurerm_key_vault_secret": KindMapping("azure.keyvault.secret", _EXPIRING),
 }

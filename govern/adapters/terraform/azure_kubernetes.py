@@ -11,8 +11,18 @@ local accounts enabled). `rbac_enabled` comes from `role_based_access_control_en
 v3 and v4, and Azure's).
 
 `monitoring_enabled` is true when an `oms_agent` block is written (v3, v4), else v2's
-`addon_profile.oms_agent.enabled`; default false. `disk_encryption_set_id` is copied;
-absent when not set (platform-managed keys).
+`addon_profile.oms_agent.enabled`; default false. `azure_policy_enabled` and
+`http_application_routing_enabled` come from the arguments of that name (v3, v4) or v2's
+`addon_profile.azure_policy.enabled` / `addon_profile.http_application_routing.enabled`;
+default false. `automatic_upgrade_channel` comes from `automatic_upgrade_channel` (v4) or
+`automatic_channel_upgrade` (v3), lower case; `none` when not written (the provider's
+documented default). `disk_encryption_set_id` is copied; absent when not set
+(platform-managed keys).
+
+`network_policy` comes from `network_profile.network_policy` (lower case); when it is not
+written, `none` (the provider sets no policy; Azure enforces none), or Unknown when
+`network_profile.network_data_plane` (v4) / `ebpf_data_plane` (v3) is `cilium` or not
+known (Cilium may enforce policies then).
 
 `agent_pools`: the `default_node_pool` block, with `node_public_ip_enabled` (v4) or
 `enable_node_public_ip` (v2, v3) and `host_encryption_enabled` (v4) or
@@ -24,8 +34,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.building import carry_locations, field, to_bool, where
-from govern.adapters.reading import MISSING, blocks_in, value_in
+from govern.adapters.arm.kubernetes import default_network_policy, lower
+from govern.adapters.building import carry_locations, copy, field, to_bool, where
+from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -91,6 +102,21 @@ def _agent_pools(resource: Resource, native: NativeResource) -> None:
     resource.set(("agent_pools",), pools, where(native, "default_node_pool", False))
 
 
+def _network_policy(resource: Resource, native: NativeResource) -> None:
+    if copy(resource, native, "network_profile.0.network_policy", "network_policy", lower):
+        return
+    plane = next((v for v in (value_at(native, f"network_profile.0.{name}")
+                              for name in ("network_data_plane", "ebpf_data_plane"))
+                  if v is not MISSING), MISSING)
+    value = default_network_policy(plane)
+    resource.set(("network_policy",), value, defaulted=not isinstance(value, Unknown))
+
+
+def _finish(resource: Resource, native: NativeResource) -> None:
+    _agent_pools(resource, native)
+    _network_policy(resource, native)
+
+
 MAPPINGS = {
     "azurerm_kubernetes_cluster": KindMapping("azure.containerservice.managed_cluster", (
         field("name"),
@@ -105,8 +131,14 @@ MAPPINGS = {
               "role_based_access_control.0.enabled", default=True),
         field("monitoring_enabled", "oms_agent", "addon_profile.0.oms_agent.0.enabled",
               function=oms_agent, default=False),
+        field("azure_policy_enabled", "azure_policy_enabled",
+              "addon_profile.0.azure_policy.0.enabled", default=False),
+        field("http_application_routing_enabled", "http_application_routing_enabled",
+              "addon_profile.0.http_application_routing.0.enabled", default=False),
+        field("automatic_upgrade_channel", "automatic_upgrade_channel",
+              "automatic_channel_upgrade", function=lower, default="none"),
         field("disk_encryption_set_id"),
-    ), _agent_pools),
+    ), _finish),
     "azurerm_kubernetes_cluster_node_pool": KindMapping("azure.containerservice.agent_pool", (
         field("name"),
         field("cluster_id", "kubernetes_cluster_id"),

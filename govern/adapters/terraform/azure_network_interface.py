@@ -2,14 +2,22 @@
 
 `ip_configurations`: one entry per `ip_configuration` block, with its `name` and
 `public_ip_address_id` (absent when not written); Unknown when the blocks are not known
-statically.
+statically. `ip_forwarding_enabled` <- `ip_forwarding_enabled` (azurerm v4) or
+`enable_ip_forwarding` (v2, v3); default false.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.building import carry_locations, copy, new_resource, where
+from govern.adapters.building import (
+    apply_fields,
+    carry_locations,
+    copy,
+    field,
+    new_resource,
+    where,
+)
 from govern.adapters.reading import MISSING, blocks_in, value_in
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -17,6 +25,8 @@ from govern.parsers.native import NativeResource
 
 KIND = "azure.network.network_interface"
 _SETTINGS = ("name", "public_ip_address_id")
+_FORWARDING = field("ip_forwarding_enabled", "ip_forwarding_enabled", "enable_ip_forwarding",
+                    default=False)
 
 
 def _configuration(block: Any) -> Any:
@@ -36,6 +46,7 @@ def build_interface(native: NativeResource) -> Resource:
     interface = new_resource(native, KIND)
     copy(interface, native, "name", "name")
     copy(interface, native, "resource_group_name", "resource_group_name")
+    apply_fields(interface, native, (_FORWARDING,))
     blocks = blocks_in(native.attributes, "ip_configuration")
     if isinstance(blocks, Unknown):
         interface.set(("ip_configurations",), blocks)

@@ -22,6 +22,18 @@ replaces the block: it names its account by
 `storage_account_id` (v3, v4), or by `storage_account_name` in its `resource_group_name`
 (v2); one whose account is not in the configuration is judged on an external parent.
 
+`cross_tenant_replication_enabled` is copied; when it is not written, azurerm v2 and v3
+default it to true and v4 to false: true for a configuration that writes
+`enable_https_traffic_only` (removed in v4), Unknown otherwise (the provider version is not
+in the code).
+
+`account_kind` defaults to `StorageV2`. `replication` <- `account_replication_type` (upper
+case). `blob_soft_delete_enabled` and
+`container_soft_delete_enabled` are true when `blob_properties` has a
+`delete_retention_policy` / `container_delete_retention_policy` block (their `days`
+default to 7), false when it has none or is not written (no soft delete: Azure's default
+outside the portal); Unknown when a block is not known statically.
+
 `customer_managed_key_enabled` is true when the account has a `customer_managed_key` block
 (Unknown when the block is a `dynamic` one over a value not known statically), or when an
 `azurerm_storage_account_customer_managed_key` names it by `storage_account_id`; false
@@ -38,8 +50,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.arm.storage import access_level, bypass_list, network_action
-from govern.adapters.building import carry_locations, clear, copy, field, set_default
+from govern.adapters.arm.storage import (
+    access_level,
+    bypass_list,
+    network_action,
+    replication,
+)
+from govern.adapters.building import (
+    carry_locations,
+    clear,
+    copy,
+    field,
+    set_default,
+    to_bool,
+)
 from govern.adapters.external import named, opened
 from govern.adapters.reading import MISSING, blocks_in, first_block, value_at
 from govern.adapters.terraform.context import RootContext
@@ -52,6 +76,7 @@ KIND = "azure.storage.account"
 DEFAULT_ACTION = "network_rules.default_action"
 BYPASS = "network_rules.bypass"
 CMK = "customer_managed_key_enabled"
+CROSS_TENANT = "cross_tenant_replication_enabled"
 
 
 def _finish_account(resource: Resource, native: NativeResource) -> None:
@@ -62,12 +87,43 @@ def _finish_account(resource: Resource, native: NativeResource) -> None:
     if isinstance(first_block(native.attributes, "network_rules"), dict) and not (
             isinstance(rules, dict) and "bypass" in rules):
         set_default(resource, BYPASS, ["AzureServices"])  # Azure's default
+    if not copy(resource, native, "cross_tenant_replication_enabled",
+                "cross_tenant_replication_enabled", to_bool):
+        if value_at(native, "enable_https_traffic_only") is not MISSING:
+            set_default(resource, CROSS_TENANT, True)  # written for azurerm v2/v3
+        else:
+            resource.set((CROSS_TENANT,), Unknown(
+                "cross_tenant_replication_enabled is not written: azurerm v2/v3 default it "
+                "to true, v4 to false, and the provider version is not known"))
+    _soft_delete(resource, native)
     blocks = blocks_in(native.attributes, "customer_managed_key")
     if isinstance(blocks, Unknown) or blocks:
         resource.set((CMK,), blocks if isinstance(blocks, Unknown) else True)
         carry_locations(resource, native, "customer_managed_key", CMK)
     else:
         set_default(resource, CMK, False)
+
+
+SOFT_DELETE = {"blob_soft_delete_enabled": "delete_retention_policy",
+               "container_soft_delete_enabled": "container_delete_retention_policy"}
+
+
+def _soft_delete(resource: Resource, native: NativeResource) -> None:
+    """Soft delete is on when its retention policy block is written in `blob_properties`."""
+    properties = first_block(native.attributes, "blob_properties")
+    for canonical, block in SOFT_DELETE.items():
+        if properties is MISSING:
+            set_default(resource, canonical, False)
+            continue
+        policy = properties if isinstance(properties, Unknown) else first_block(properties,
+                                                                                 block)
+        if policy is MISSING:
+            set_default(resource, canonical, False)
+            carry_locations(resource, native, "blob_properties", canonical)
+            resource.defaulted.add((canonical,))
+        else:
+            resource.set((canonical,), policy if isinstance(policy, Unknown) else True)
+            carry_locations(resource, native, ("blob_properties", 0, block), canonical)
 
 
 def fold_customer_managed_key(native: NativeResource, ctx: RootContext) -> None:
@@ -167,6 +223,8 @@ MAPPINGS = {
         field(BYPASS, "network_rules.0.bypass", function=bypass_list),
         field("shared_key_access_enabled", "shared_access_key_enabled", default=True),
         field("infrastructure_encryption_enabled", default=False),
+        field("account_kind", default="StorageV2"),
+        field("replication", "account_replication_type", function=replication),
     ), _finish_account),
 }
 

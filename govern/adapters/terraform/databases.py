@@ -12,6 +12,18 @@ It is the cluster's `storage_encrypted` when `cluster_identifier` designates an
 `publicly_accessible` defaults to false, as for `aws_db_instance`. Its IAM authentication
 and log exports are the cluster's (not set on the member, which has no such arguments).
 
+`auto_minor_version_upgrade` defaults to true, `deletion_protection` to false (an
+`aws_rds_cluster_instance` has neither protection nor backups of its own: they are the
+cluster's) and `backup_retention_period` to 1 (AWS's default for an instance, the
+provider's for a cluster), except on an instance made from another database's data, where
+it is Unknown.
+
+`multi_az` and `copy_tags_to_snapshot` default to false (AWS's defaults, for replicas and
+restored instances too); an `aws_rds_cluster_instance` has neither (Aurora replicates the
+cluster volume, and copies tags as the cluster says). `ca_cert_identifier` not written is
+absent: the account's default CA for new instances. A cluster's `backtrack_window`
+defaults to 0 (backtracking off), restored or not.
+
 `iam_database_authentication_enabled` defaults to false (AWS's default, for replicas and
 restored databases too); the engine of a database made from a snapshot, a source
 database or a backup that does not write it is its source's (Unknown).
@@ -48,6 +60,20 @@ def _inherited_encryption(resource: Resource, native: NativeResource) -> None:
         if resource.get("engine") is None:
             set_undecided(resource, "engine", Unknown("the engine is the source database's"))
         return
+
+
+def _finish_instance(resource: Resource, native: NativeResource) -> None:
+    """An instance made from another database's data keeps automated backups as its
+    source or AWS decides when `backup_retention_period` is not written: Unknown."""
+    _inherited_encryption(resource, native)
+    if ("backup_retention_period",) not in resource.defaulted:
+        return
+    for attribute, source in _INHERITED_FROM.items():
+        if value_at(native, attribute) is not MISSING:
+            set_undecided(resource, "backup_retention_period",
+                          Unknown(f"the backup retention of a database made from {source} "
+                                  "is not written"))
+            return
 
 
 def _finish_cluster(resource: Resource, native: NativeResource) -> None:
@@ -97,14 +123,26 @@ MAPPINGS = {
         field("kms_key", "kms_key_id"),
         field("iam_database_authentication", "iam_database_authentication_enabled",
               default=False),
+        field("performance_insights_enabled", default=False),
+        field("performance_insights_kms_key", "performance_insights_kms_key_id"),
         field("log_exports", "enabled_cloudwatch_logs_exports"),
-    ), _inherited_encryption),
+        field("auto_minor_version_upgrade", default=True),
+        field("deletion_protection", default=False),
+        field("backup_retention_period", default=1),
+        field("multi_az", default=False),
+        field("ca_certificate", "ca_cert_identifier"),
+        field("copy_tags_to_snapshot", default=False),
+    ), _finish_instance),
     "aws_rds_cluster_instance": KindMapping("aws.rds.instance", (
         field("name", "identifier"),
         field("engine"),
         field("cluster", "cluster_identifier"),
         field("publicly_accessible", default=False),
         field("storage_encrypted"),
+        field("auto_minor_version_upgrade", default=True),
+        field("performance_insights_enabled", default=False),
+        field("performance_insights_kms_key", "performance_insights_kms_key_id"),
+        field("ca_certificate", "ca_cert_identifier"),
     ), _finish_cluster_instance),
     "aws_rds_cluster": KindMapping("aws.rds.cluster", (
         field("name", "cluster_identifier"),
@@ -114,6 +152,13 @@ MAPPINGS = {
         field("kms_key", "kms_key_id"),
         field("iam_database_authentication", "iam_database_authentication_enabled",
               default=False),
+        field("performance_insights_enabled", default=False),
+        field("performance_insights_kms_key", "performance_insights_kms_key_id"),
         field("log_exports", "enabled_cloudwatch_logs_exports"),
+        field("deletion_protection", default=False),
+        field("backup_retention_period", default=1),
+        field("copy_tags_to_snapshot", default=False),
+        field("backtrack_window", default=0),
+        field("global_cluster", "global_cluster_identifier"),
     ), _finish_cluster),
 }

@@ -1,4 +1,5 @@
-"""DAX: `aws_dax_cluster` (`server_side_encryption.enabled` defaults to false)."""
+"""DAX: `aws_dax_cluster` (`server_side_encryption.enabled` defaults to false,
+`cluster_endpoint_encryption_type` to `NONE`)."""
 
 from __future__ import annotations
 
@@ -9,5 +10,6 @@ MAPPINGS = {
     "aws_dax_cluster": KindMapping("aws.dax.cluster", (
         field("name", "cluster_name"),
         field("server_side_encryption", "server_side_encryption.0.enabled", default=False),
+        field("endpoint_encryption", "cluster_endpoint_encryption_type", default="NONE"),
     )),
 }

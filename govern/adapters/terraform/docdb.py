@@ -1,5 +1,6 @@
 """DocumentDB: `aws_docdb_cluster` (`storage_encrypted` defaults to false; a cluster
-restored from a snapshot without it inherits the snapshot's encryption: Unknown)."""
+restored from a snapshot without it inherits the snapshot's encryption: Unknown;
+`backup_retention_period` defaults to 1, the provider's default, restored or not)."""
 
 from __future__ import annotations
 
@@ -24,5 +25,6 @@ MAPPINGS = {
         field("storage_encrypted", default=False),
         field("kms_key", "kms_key_id"),
         field("log_exports", "enabled_cloudwatch_logs_exports"),
+        field("backup_retention_period", default=1),
     ), finish_restored_cluster),
 }

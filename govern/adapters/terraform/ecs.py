@@ -1,11 +1,14 @@
 """ECS: `aws_ecs_cluster`, whose `container_insights` is the `value` of its `setting`
 block named `containerInsights`; `aws_ecs_service` (`assign_public_ip` of its
 `network_configuration`, false when not written); `aws_ecs_task_definition`, whose
-`efs_volumes` are its `volume` blocks with an `efs_volume_configuration` block."""
+`efs_volumes` are its `volume` blocks with an `efs_volume_configuration` block, its
+`containers` the entries of its `container_definitions` JSON
+(`govern.adapters.ecs_containers`), with `pid_mode` and its two roles."""
 
 from __future__ import annotations
 
 from govern.adapters.building import carry_locations, field, set_at, where
+from govern.adapters.ecs_containers import JSON_KEYS, set_containers
 from govern.adapters.ecs_settings import setting
 from govern.adapters.ecs_volumes import set_efs_volumes
 from govern.adapters.reading import MISSING, blocks_in
@@ -28,6 +31,7 @@ def _finish_cluster(resource: Resource, native: NativeResource) -> None:
 def _finish_task_definition(resource: Resource, native: NativeResource) -> None:
     set_efs_volumes(resource, native, ("volume",), ("efs_volume_configuration", 0), "name",
                     "file_system_id", "transit_encryption")
+    set_containers(resource, native, "container_definitions", JSON_KEYS, json_text=True)
 
 
 MAPPINGS = {
@@ -36,6 +40,10 @@ MAPPINGS = {
         field("name"),
         field("assign_public_ip", "network_configuration.0.assign_public_ip", default=False),
     )),
-    "aws_ecs_task_definition": KindMapping("aws.ecs.task_definition", (field("family"),),
-                                           _finish_task_definition),
+    "aws_ecs_task_definition": KindMapping("aws.ecs.task_definition", (
+        field("family"),
+        field("pid_mode"),
+        field("execution_role", "execution_role_arn"),
+        field("task_role", "task_role_arn"),
+    ), _finish_task_definition),
 }

@@ -2,13 +2,14 @@
 
 `engine` defaults to `redis`. `at_rest_encryption_enabled` defaults to false for Redis OSS
 and to true for Valkey (the provider's documented defaults); Unknown when the engine is.
-`transit_encryption_enabled` defaults to false.
+`transit_encryption_enabled` defaults to false, `snapshot_retention_limit` to 0 (automatic
+backups off, AWS's default), a group's `automatic_failover_enabled` to false.
 
 A cluster with a `replication_group_id` is a member of that group: it takes the group's
 settings and is left out (`build_cluster` gives None). An id that is not known statically
 is a member's when it comes from a replication group (`aws_elasticache_replication_group.g.id`);
 otherwise (a variable that may be null) the cluster is built with
-`transit_encryption_enabled` Unknown.
+`transit_encryption_enabled` and `snapshot_retention_limit` Unknown.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ CLUSTER = KindMapping("aws.elasticache.cluster", (
     field("name", "cluster_id"),
     field("engine"),
     field("transit_encryption_enabled", default=False),
+    field("node_type"),
+    field("snapshot_retention_limit", default=0),
 ))
 
 
@@ -51,10 +54,11 @@ def build_cluster(native: NativeResource) -> Resource | None:
     if not isinstance(group, Unknown) or (group.ref or "").startswith(f"{GROUP}."):
         return None
     cluster = CLUSTER.build(native)
-    if ("transit_encryption_enabled",) in cluster.defaulted:
-        set_undecided(cluster, "transit_encryption_enabled", Unknown(
-            "the cluster may be a member of a replication group, whose setting applies "
-            f"(`replication_group_id`: {group.reason})", group.ref))
+    for name in ("transit_encryption_enabled", "snapshot_retention_limit"):
+        if (name,) in cluster.defaulted:
+            set_undecided(cluster, name, Unknown(
+                "the cluster may be a member of a replication group, whose setting "
+                f"applies (`replication_group_id`: {group.reason})", group.ref))
     return cluster
 
 
@@ -65,5 +69,8 @@ MAPPINGS = {
         field("at_rest_encryption_enabled", default=False),
         field("kms_key", "kms_key_id"),
         field("transit_encryption_enabled", default=False),
+        field("node_type"),
+        field("snapshot_retention_limit", default=0),
+        field("automatic_failover_enabled", default=False),
     ), _finish_group),
 }

@@ -1,8 +1,9 @@
 """Elastic Load Balancing v2: `aws_lb` and `aws_lb_listener`, and their aliases `aws_alb`
 and `aws_alb_listener`.
 
-A load balancer's `type` defaults to `application`, `internal` and
-`drop_invalid_header_fields` to false,
+A load balancer's `type` defaults to `application`, `internal`,
+`drop_invalid_header_fields` and `enable_deletion_protection` to false,
+`desync_mitigation_mode` to `defensive`,
 and its `access_logs` block's `enabled` to false (even with a `bucket`).
 
 `protocol` defaults to HTTP for an Application Load Balancer and to nothing for a Gateway
@@ -56,6 +57,8 @@ _LOAD_BALANCER = KindMapping("aws.elbv2.load_balancer", (
     field("type", "load_balancer_type", default="application"),
     field("internal", default=False),
     field("drop_invalid_header_fields", default=False),
+    field("deletion_protection", "enable_deletion_protection", default=False),
+    field("desync_mitigation_mode", default="defensive"),
 ), _finish_load_balancer)
 
 MAPPINGS = {

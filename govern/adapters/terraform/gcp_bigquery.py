@@ -21,7 +21,8 @@ dataset's default key (BigQuery applies `default_encryption_configuration` to ne
 that do not name a key): linked to the one dataset of the configuration its `dataset_id`
 designates (a reference, or its literal id), it takes that dataset's `kms_key`, marked as
 defaulted (absent when the dataset has none); when the dataset is not in the
-configuration, `kms_key` is Unknown and not even known to be set.
+configuration, `kms_key` is Unknown and not even known to be set. `deletion_protection`
+(Terraform's guard against destroying the table) is true when not written.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ MAPPINGS = {
         field("name", "table_id"),
         field("dataset", "dataset_id"),
         field("kms_key", "encryption_configuration.0.kms_key_name"),
+        field("deletion_protection", default=True),
     ), _finish_table),
 }
 

@@ -6,7 +6,8 @@ are lists of `{protocol, ports: [..]}` (ports as written: `"22"`, `"1000-2000"`;
 list means every port of the protocol), always present. An ingress rule that names no
 source at all (no `source_ranges`, `source_tags` or `source_service_accounts`) admits
 every address: Google Cloud then uses `0.0.0.0/0`, written here as a defaulted
-`source_ranges`.
+`source_ranges`; so does an egress rule without `destination_ranges` (a defaulted
+`destination_ranges`).
 
 Instances: `network_interfaces` is a list of `{network, subnetwork, public_ip}`, where
 `public_ip` says whether the interface has an `access_config` (an external IPv4 address,
@@ -17,7 +18,9 @@ template's `disk` blocks without `source`) with the `key` that encrypts each:
 `customer-supplied` (`disk_encryption_key_raw`/`_rsa`), `customer-managed`
 (`kms_key_self_link`) or `google-managed`, and whether a raw key is in the code. Disks
 (`google_compute_disk`, `google_compute_region_disk`) read `disk_encryption_key` the same
-way. From `metadata`:
+way. Shielded VM (`shielded_instance_config`): `secure_boot` (`enable_secure_boot`,
+default false), `vtpm` (`enable_vtpm`, default true), `integrity_monitoring`
+(`enable_integrity_monitoring`, default true). From `metadata`:
 `serial_port_enabled` (`serial-port-enable`, default false), `block_project_ssh_keys`
 (`block-project-ssh-keys`, default false) and
 `os_login_enabled` (`enable-oslogin`, absent when not set: the project's setting applies);
@@ -113,6 +116,12 @@ def _finish_firewall(resource: Resource, native: NativeResource) -> None:
     if isinstance(direction, str) and direction.upper() == "INGRESS" and all(
             value_at(native, source) is MISSING for source in _SOURCES):
         set_default(resource, "source_ranges", ["0.0.0.0/0"])
+    if value_at(native, "destination_ranges") is MISSING:
+        if isinstance(direction, Unknown):  # every address if it is an egress rule
+            resource.set(("destination_ranges",), Unknown(
+                f"not written, and the direction is not known ({direction.reason})"))
+        elif isinstance(direction, str) and direction.upper() == "EGRESS":
+            set_default(resource, "destination_ranges", ["0.0.0.0/0"])
 
 
 def _finish_instance(resource: Resource, native: NativeResource) -> None:
@@ -316,10 +325,18 @@ def _finish_disk(resource: Resource, native: NativeResource) -> None:
 
 _DISK = KindMapping("gcp.compute.disk", (field("name"),), _finish_disk)
 
+_SHIELDED = (
+    field("secure_boot", "shielded_instance_config.0.enable_secure_boot", default=False),
+    field("vtpm", "shielded_instance_config.0.enable_vtpm", default=True),
+    field("integrity_monitoring", "shielded_instance_config.0.enable_integrity_monitoring",
+          default=True),
+)
+
 _TEMPLATE = KindMapping("gcp.compute.instance_template", (
     field("name"),
     field("machine_type"),
     field("can_ip_forward", default=False),
+    *_SHIELDED,
 ), _finish_instance)
 
 MAPPINGS = {
@@ -332,11 +349,13 @@ MAPPINGS = {
         field("source_ranges"),
         field("source_tags"),
         field("source_service_accounts"),
+        field("destination_ranges"),
     ), _finish_firewall),
     "google_compute_instance": KindMapping("gcp.compute.instance", (
         field("name"),
         field("machine_type"),
         field("can_ip_forward", default=False),
+    *_SHIELDED,
     ), _finish_instance),
     "google_compute_disk": _DISK,
     "google_compute_region_disk": _DISK,

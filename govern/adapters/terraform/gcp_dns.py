@@ -1,13 +1,17 @@
 """Cloud DNS: `google_dns_managed_zone`. `visibility` defaults to `public` and
 `dnssec_state` (`dnssec_config.state`) to `off`, as in Cloud DNS; `dnssec_key_specs` is
 the list of `dnssec_config.default_key_specs` blocks (`{key_type, algorithm}`, as written),
-absent when none is written."""
+absent when none is written.
+
+`google_dns_policy`: `logging_enabled` is `enable_logging` (false when not written);
+`networks` the `network_url` of each `networks` block (always present, `[]` without one).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.building import carry_locations, field, set_at, where
+from govern.adapters.building import carry_locations, field, set_at, set_default, where
 from govern.adapters.reading import MISSING, blocks_in, first_block, value_in
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
@@ -42,6 +46,23 @@ def _finish_zone(resource: Resource, native: NativeResource) -> None:
                         ("dnssec_key_specs", index, "algorithm"))
 
 
+def _finish_policy(resource: Resource, native: NativeResource) -> None:
+    blocks = blocks_in(native.attributes, "networks")
+    at = where(native, "networks", False)
+    if isinstance(blocks, Unknown):
+        set_at(resource, "networks", blocks, at)
+        return
+    if not blocks:
+        set_default(resource, "networks", [])
+        return
+    networks: list[Any] = []
+    set_at(resource, "networks", networks, at)
+    for index, block in enumerate(blocks):
+        url = value_in(block, "network_url")
+        networks.append(Unknown("the network is not written") if url is MISSING else url)
+        carry_locations(resource, native, ("networks", index), ("networks", index))
+
+
 MAPPINGS = {
     "google_dns_managed_zone": KindMapping("gcp.dns.managed_zone", (
         field("name"),
@@ -49,4 +70,8 @@ MAPPINGS = {
         field("visibility", default="public"),
         field("dnssec_state", "dnssec_config.0.state", default="off"),
     ), _finish_zone),
+    "google_dns_policy": KindMapping("gcp.dns.policy", (
+        field("name"),
+        field("logging_enabled", "enable_logging", default=False),
+    ), _finish_policy),
 }

@@ -10,7 +10,15 @@ it; `cidr_blocks` lists its `cidr_block` values); `autopilot` (`enable_autopilot
 (`master_auth.client_certificate_config`) false; `shielded_nodes` (`enable_shielded_nodes`)
 true; `intranode_visibility` (`enable_intranode_visibility`) false. `basic_auth_username`
 is `master_auth.username` (google provider 3.x and older); `rbac_security_group` is
-`authenticator_groups_config.security_group` (absent without it).
+`authenticator_groups_config.security_group` (absent without it). `datapath_provider` is
+as written (absent: the legacy dataplane on Standard, Dataplane V2 on Autopilot);
+`network_policy_enabled` (`network_policy.enabled`) false and
+`network_policy_addon_disabled` (`addons_config.network_policy_config.disabled`) true
+when not written. `binary_authorization` is whether GKE enforces Binary Authorization:
+`binary_authorization.evaluation_mode` (`PROJECT_SINGLETON_POLICY_ENFORCE` and
+`POLICY_BINDINGS_AND_PROJECT_SINGLETON_POLICY_ENFORCE` true, `DISABLED` and `POLICY_BINDINGS`
+false), else the deprecated `binary_authorization.enabled`, else `enable_binary_authorization`
+(google provider 4.x and older); false when none is written.
 
 Node service accounts (`service_account`: the cluster's `node_config`, which configures its
 default node pool, and a node pool's `node_config`): `{email, uses_default, scopes}`, read
@@ -26,14 +34,26 @@ it is its cluster's `private_nodes` (linked once every resource is built: the
 `google_container_cluster` its `cluster` designates, by reference or name), Unknown when
 that cluster is not in the configuration. Node pools carry no labels of their own:
 `node_config.labels` are Kubernetes node labels, and `node_config.resource_labels` label
-the nodes' VMs, which also receive the cluster's `resource_labels`.
+the nodes' VMs, which also receive the cluster's `resource_labels`. A node pool's
+`auto_repair` and `auto_upgrade` (`management.*`) are true when not written, with or without
+a `management` block (google provider 5.x and later). `image_type` (the node image,
+`node_config.image_type` of a pool, and of a cluster for its default node pool, as service
+accounts are read) is `COS_CONTAINERD` when not written.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.building import carry_locations, field, set_at, set_default, where
+from govern.adapters.building import (
+    carry_locations,
+    copy,
+    field,
+    set_at,
+    set_default,
+    to_bool,
+    where,
+)
 from govern.adapters.reading import MISSING, blocks_in, first_block, value_at, value_in
 from govern.adapters.terraform.context import RootContext
 from govern.adapters.terraform.gcp_compute import service_account
@@ -49,11 +69,37 @@ _MODES = {"GKE_METADATA": "GKE_METADATA", "GKE_METADATA_SERVER": "GKE_METADATA",
           "GCE_METADATA": "GCE_METADATA", "EXPOSE": "GCE_METADATA", "SECURE": "SECURE"}
 _UNSET_MODES = ("MODE_UNSPECIFIED", "UNSPECIFIED")
 _MAN = "master_authorized_networks_config"
+# `binary_authorization.evaluation_mode`: whether it makes GKE enforce a policy.
+# (`POLICY_BINDINGS` alone only validates running pods continuously; it admits any image.)
+_BINAUTHZ_MODES = {"DISABLED": False, "PROJECT_SINGLETON_POLICY_ENFORCE": True,
+                   "POLICY_BINDINGS": False,
+                   "POLICY_BINDINGS_AND_PROJECT_SINGLETON_POLICY_ENFORCE": True}
 
 
 def _finish(resource: Resource, native: NativeResource) -> None:
     _authorized_networks(resource, native)
     _default_pool(resource, native)
+    _binary_authorization(resource, native)
+
+
+def _binary_authorization(resource: Resource, native: NativeResource) -> None:
+    """`binary_authorization`: from `binary_authorization.evaluation_mode`, else the
+    deprecated `binary_authorization.enabled`, else `enable_binary_authorization` (google
+    provider 4.x and older); false when none is written."""
+    path = "binary_authorization.0.evaluation_mode"
+    mode = value_at(native, path)
+    if mode is not MISSING and mode != "EVALUATION_MODE_UNSPECIFIED":
+        enforced = mode if not isinstance(mode, str) else _BINAUTHZ_MODES.get(
+            mode, Unknown(f"unrecognised Binary Authorization evaluation mode {mode!r}"))
+        set_at(resource, "binary_authorization", enforced, where(native, path, False))
+        return
+    for path in ("binary_authorization.0.enabled", "enable_binary_authorization"):
+        enabled = value_at(native, path)
+        if enabled is not MISSING:
+            set_at(resource, "binary_authorization", to_bool(enabled),
+                   where(native, path, False))
+            return
+    set_default(resource, "binary_authorization", False)
 
 
 def _authorized_networks(resource: Resource, native: NativeResource) -> None:
@@ -74,8 +120,8 @@ def _authorized_networks(resource: Resource, native: NativeResource) -> None:
 
 
 def _default_pool(resource: Resource, native: NativeResource) -> None:
-    """The default node pool's service account and metadata mode, when the cluster has
-    one."""
+    """The default node pool's service account, image and metadata mode, when the cluster
+    has one."""
     for name in ("enable_autopilot", "remove_default_node_pool"):
         value = value_at(native, name)
         if isinstance(value, Unknown):
@@ -89,14 +135,21 @@ def _default_pool(resource: Resource, native: NativeResource) -> None:
                                                "not read"), where(native, "node_pool", False))
         return
     node_service_account(resource, native)
+    node_image_type(resource, native)
     if not node_metadata(resource, native):
         resource.set(("workload_metadata_mode",), _inherited_mode(
             resource.attributes.get("workload_identity_pool"), False), defaulted=True)
 
 
 def _set_node_attributes(resource: Resource, value: Unknown, at: SourceRange | None) -> None:
-    for name in ("service_account", "workload_metadata_mode"):
+    for name in ("service_account", "workload_metadata_mode", "image_type"):
         set_at(resource, name, value, at)
+
+
+def node_image_type(resource: Resource, native: NativeResource) -> None:
+    """`image_type` from `node_config.image_type`: GKE's default image when not written."""
+    if not copy(resource, native, "node_config.0.image_type", "image_type"):
+        set_default(resource, "image_type", "COS_CONTAINERD")
 
 
 def node_metadata(resource: Resource, native: NativeResource) -> bool:
@@ -160,6 +213,7 @@ def node_service_account(resource: Resource, native: NativeResource) -> None:
 
 def _finish_pool(resource: Resource, native: NativeResource) -> None:
     node_service_account(resource, native)
+    node_image_type(resource, native)
     node_metadata(resource, native)
 
 
@@ -207,11 +261,17 @@ MAPPINGS = {
         field("workload_identity_pool", "workload_identity_config.0.workload_pool"),
         field("intranode_visibility", "enable_intranode_visibility", default=False),
         field("rbac_security_group", "authenticator_groups_config.0.security_group"),
+        field("datapath_provider"),
+        field("network_policy_enabled", "network_policy.0.enabled", default=False),
+        field("network_policy_addon_disabled",
+              "addons_config.0.network_policy_config.0.disabled", default=True),
     ), _finish),
     "google_container_node_pool": KindMapping("gcp.container.node_pool", (
         field("name"),
         field("cluster"),
         field("private_nodes", "network_config.0.enable_private_nodes"),
+        field("auto_repair", "management.0.auto_repair", default=True),
+        field("auto_upgrade", "management.0.auto_upgrade", default=True),
     ), _finish_pool),
 }
 

@@ -2,8 +2,9 @@
 as `gcp.iam.grant`: `scope_level` (`project`, `folder`, `organization`), `scope` (the
 `project`, `folder` or `org_id` as written; absent for a project grant that uses the
 provider's project), `role`, `members` (a `_member` resource's `member` as a one-element
-list) and `condition` (its title, when conditional); `member_types` and
-`default_service_account` are read from the members (`gcp_iam_members.py`).
+list) and `condition` (its title, when conditional); `member_types`,
+`default_service_account` and `consumer_account` are read from the members
+(`gcp_iam_members.py`).
 
 A `_binding` or `_member` resource is one grant. An authoritative `_policy` resource (the
 whole policy of the scope, in `policy_data`: the JSON of a `data.google_iam_policy`, text
@@ -29,7 +30,11 @@ from typing import Any
 
 from govern.adapters.building import field, resource_id
 from govern.adapters.reading import MISSING, located, located_or_resource, value_at
-from govern.adapters.terraform.gcp_iam_members import default_service_account, member_types
+from govern.adapters.terraform.gcp_iam_members import (
+    consumer_account,
+    default_service_account,
+    member_types,
+)
 from govern.adapters.terraform.gcp_iam_policy import policy_bindings
 from govern.adapters.terraform.mapping import Finish, KindMapping
 from govern.model.resource import Resource
@@ -52,14 +57,15 @@ def _finish(level: str) -> Finish:
 
 
 def classify_members(grant: Resource) -> None:
-    """`member_types` and `default_service_account` of a grant, from its `members`
-    (none without members), located where they are."""
+    """`member_types`, `default_service_account` and `consumer_account` of a grant, from
+    its `members` (none without members), located where they are."""
     if "members" not in grant.attributes:
         return
     members = grant.attributes["members"]
     at = grant.locations.get(("members",))
     grant.set(("member_types",), member_types(members), at)
     grant.set(("default_service_account",), default_service_account(members), at)
+    grant.set(("consumer_account",), consumer_account(members), at)
 
 
 def _mapping(level: str, kind_of: str) -> KindMapping:

@@ -1,5 +1,6 @@
 """What the members of a Google IAM grant are: `member_types` (the principal type of each
-member) and `default_service_account` (whether one is a default service account).
+member), `default_service_account` (whether one is a default service account) and
+`consumer_account` (whether one is a personal Google account, `user:...@gmail.com`).
 
 A member is `<type>:<identifier>` (`user:a@example.com`, `serviceAccount:...`,
 `group:...`, `domain:...`, `principal://...`, `deleted:user:...`) or a bare
@@ -32,6 +33,8 @@ _DEFAULT_EMAIL = re.compile(
 _DEFAULT_SOURCES = ("data.google_compute_default_service_account",
                     "data.google_app_engine_default_service_account")
 _ACCOUNT_SOURCES = ("google_service_account", *_DEFAULT_SOURCES)
+# The domains of consumer (personal) Google accounts: Gmail's two.
+_CONSUMER_EMAIL = re.compile(r"@(gmail|googlemail)\.com\s*\Z", re.IGNORECASE)
 
 
 def _source(value: Unknown) -> str:
@@ -95,6 +98,33 @@ def default_service_account(members: Any) -> Any:
     if isinstance(members, Unknown) or not isinstance(members, list):
         return members if isinstance(members, Unknown) else Unknown("members is not a list")
     found = [_default_account(member) for member in members]
+    if any(value is True for value in found):
+        return True
+    return next((value for value in found if isinstance(value, Unknown)), False)
+
+
+def _consumer(member: Any) -> Any:
+    """Whether one member is a consumer Google account (a bool or an Unknown)."""
+    kind = member_type(member)
+    if isinstance(kind, str):
+        if kind != "user":
+            return False
+        if isinstance(member, str):
+            return bool(_CONSUMER_EMAIL.search(member))
+        tail = member.parts[-1] if isinstance(member, PartialString) else None
+        if isinstance(tail, str) and "@" in tail:  # the domain is known
+            return bool(_CONSUMER_EMAIL.search(tail))
+    return Unknown(f"the member is not known statically ({member.reason})"
+                   if isinstance(member, Unknown) else "an IAM member is not a string",
+                   member.ref if isinstance(member, Unknown) else None)
+
+
+def consumer_account(members: Any) -> Any:
+    """True when a member is a `user:` with a Gmail address, else Unknown when one may
+    be, else false."""
+    if isinstance(members, Unknown) or not isinstance(members, list):
+        return members if isinstance(members, Unknown) else Unknown("members is not a list")
+    found = [_consumer(member) for member in members]
     if any(value is True for value in found):
         return True
     return next((value for value in found if isinstance(value, Unknown)), False)

@@ -1,4 +1,5 @@
-"""Cloud KMS: `google_kms_crypto_key`.
+"""Cloud KMS: `google_kms_crypto_key` and `google_kms_key_ring` (their IAM resources are
+folded in by `gcp_resource_iam`).
 
 `purpose` defaults to `ENCRYPT_DECRYPT` (the only purpose with automatic rotation).
 `rotation_period_seconds` is `rotation_period` (`"7776000s"`) as a number of seconds,
@@ -34,4 +35,6 @@ MAPPINGS = {
         field("purpose", default="ENCRYPT_DECRYPT"),
         field("rotation_period_seconds", "rotation_period", function=duration_seconds),
     )),
+    "google_kms_key_ring": KindMapping("gcp.kms.key_ring", (
+        field("name"), field("location"))),
 }

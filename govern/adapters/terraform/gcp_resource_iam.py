@@ -1,5 +1,6 @@
 """Resource-level Google IAM folded into the resource it is on: Cloud Run services,
-Cloud Functions, Pub/Sub topics and subscriptions, Artifact Registry repositories.
+Cloud Functions, Pub/Sub topics and subscriptions, Artifact Registry repositories,
+BigQuery tables, Dataproc clusters.
 
 Each parent kind has `iam_bindings`, one `{role, members}` entry per
 `google_<service>_iam_binding` (`role`, `members`) or `google_<service>_iam_member`
@@ -12,9 +13,18 @@ Unknown element for the bindings declared elsewhere.
 
 Parents: `google_cloud_run_service` (labels in `metadata.labels`) and
 `google_cloud_run_v2_service` (`name`, `location`); `google_cloudfunctions_function`
-(`region`) and `google_cloudfunctions2_function` (`location`); `google_pubsub_topic`;
+(`region`; `https_endpoint` is `trigger_http`, false when not written: an event-triggered
+function) and `google_cloudfunctions2_function` (`location`; `https_endpoint` always true,
+as the provider has no such argument), both with `ingress_settings` (a 2nd gen function's
+in `service_config`; `ALLOW_ALL` when not written); `google_pubsub_topic`;
 `google_pubsub_subscription`; `google_artifact_registry_repository` (`name` is
-`repository_id`: IAM resources name it by its id or by a reference).
+`repository_id`: IAM resources name it by its id or by a reference); the `kms_key` of a
+topic and of a repository is `kms_key_name` (absent: Google-managed keys);
+`google_kms_crypto_key` and `google_kms_key_ring` (mapped in `gcp_kms`; their IAM
+resources name them by a reference or a literal id, `crypto_key_id`/`key_ring_id`);
+`google_bigquery_table` (mapped in `gcp_bigquery`; its IAM resources name it by `table_id`,
+a reference or its literal id); `google_dataproc_cluster` (`name`, `region`, `kms_key`
+from `cluster_config.encryption_config.kms_key_name`).
 """
 
 from __future__ import annotations
@@ -28,6 +38,7 @@ from govern.adapters.reading import MISSING, value_at
 from govern.adapters.terraform.context import Folder, RootContext
 from govern.adapters.terraform.gcp_iam_policy import iam_members, policy_bindings
 from govern.adapters.terraform.mapping import KindMapping
+from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
@@ -36,19 +47,35 @@ FUNCTION = "gcp.cloudfunctions.function"
 TOPIC = "gcp.pubsub.topic"
 SUBSCRIPTION = "gcp.pubsub.subscription"
 REPOSITORY = "gcp.artifactregistry.repository"
+DATAPROC = "gcp.dataproc.cluster"
+
+
+def _has_url(resource: Resource, native: NativeResource) -> None:
+    """A 2nd gen function always has an HTTPS URL (its Cloud Run service's)."""
+    resource.set(("https_endpoint",), True)
+
 
 MAPPINGS = {
     "google_cloud_run_service": KindMapping(RUN, (field("name"), field("location"))),
     "google_cloud_run_v2_service": KindMapping(RUN, (field("name"), field("location"))),
     "google_cloudfunctions_function": KindMapping(FUNCTION, (
-        field("name"), field("location", "region"))),
+        field("name"), field("location", "region"),
+        field("ingress_settings", default="ALLOW_ALL"),
+        field("https_endpoint", "trigger_http", default=False))),
     "google_cloudfunctions2_function": KindMapping(FUNCTION, (
-        field("name"), field("location"))),
-    "google_pubsub_topic": KindMapping(TOPIC, (field("name"),)),
+        field("name"), field("location"),
+        field("ingress_settings", "service_config.0.ingress_settings", default="ALLOW_ALL"),
+    ), _has_url),
+    "google_pubsub_topic": KindMapping(TOPIC, (
+        field("name"), field("kms_key", "kms_key_name"))),
     "google_pubsub_subscription": KindMapping(SUBSCRIPTION, (
         field("name"), field("topic"))),
     "google_artifact_registry_repository": KindMapping(REPOSITORY, (
-        field("name", "repository_id"), field("location"), field("format"))),
+        field("name", "repository_id"), field("location"), field("format"),
+        field("kms_key", "kms_key_name"))),
+    "google_dataproc_cluster": KindMapping(DATAPROC, (
+        field("name"), field("region"),
+        field("kms_key", "cluster_config.0.encryption_config.0.kms_key_name"))),
 }
 
 
@@ -114,6 +141,15 @@ _PARENTS = {
     "google_artifact_registry_repository": Parent(
         REPOSITORY, "google_artifact_registry_repository", "repository",
         "Artifact Registry repository"),
+    "google_kms_crypto_key": Parent(
+        "gcp.kms.crypto_key", "google_kms_crypto_key", "crypto_key_id",
+        "Cloud KMS crypto key"),
+    "google_kms_key_ring": Parent(
+        "gcp.kms.key_ring", "google_kms_key_ring", "key_ring_id", "Cloud KMS key ring"),
+    "google_bigquery_table": Parent(
+        "gcp.bigquery.table", "google_bigquery_table", "table_id", "BigQuery table"),
+    "google_dataproc_cluster": Parent(DATAPROC, "google_dataproc_cluster", "cluster",
+                                      "Dataproc cluster"),
 }
 
 FOLDERS: dict[str, Folder] = {

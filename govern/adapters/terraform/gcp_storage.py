@@ -9,7 +9,8 @@ is one Unknown entry.
 
 Defaults are the provider's: `uniform_bucket_level_access` false (fine-grained ACLs),
 `versioning.enabled` false. `kms_key` is `encryption.default_kms_key_name` (absent: Google
-managed keys); `access_log_bucket` is `logging.log_bucket` (absent: no access logs).
+managed keys); `access_log_bucket` is `logging.log_bucket` (absent: no access logs);
+`retention_locked` is `retention_policy.is_locked` (false when not written).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ MAPPINGS = {
         field("versioning.enabled", "versioning.0.enabled", default=False),
         field("kms_key", "encryption.0.default_kms_key_name"),
         field("access_log_bucket", "logging.0.log_bucket"),
+        field("retention_locked", "retention_policy.0.is_locked", default=False),
     )),
 }
 

@@ -7,6 +7,8 @@ An identity's `policies` list gathers, in this order: its inline `inline_policy`
 resources in source order. A managed policy defined in the same configuration contributes a
 copy of its document (and an `attached_policy` edge); an AWS-managed one its known document
 (`AdministratorAccess` only) or Unknown; any other ARN an Unknown document.
+
+A user's `console_password` is false unless an `aws_iam_user_login_profile` names it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from govern.adapters.aws_managed_policies import (
     aws_managed_policy_name,
     policy_name_from_arn,
 )
-from govern.adapters.building import copy, new_resource, where
+from govern.adapters.building import copy, new_resource, set_at, set_default, where
 from govern.adapters.external import External, named
 from govern.adapters.iam_document import normalize_policy_document
 from govern.adapters.iam_policies import add_policy, clone, managed_unknown
@@ -57,7 +59,9 @@ def build_role(native: NativeResource) -> Resource:
 
 
 def build_user(native: NativeResource) -> Resource:
-    return _identity(native, USER)
+    user = _identity(native, USER)
+    set_default(user, "console_password", False)  # unless a login profile is folded in
+    return user
 
 
 def build_group(native: NativeResource) -> Resource:
@@ -139,7 +143,17 @@ def fold_shared_attachment(native: NativeResource, ctx: RootContext) -> None:
                 _attach(holder, native, ctx)
 
 
+def fold_login_profile(native: NativeResource, ctx: RootContext) -> None:
+    """`aws_iam_user_login_profile`: the user it names has a console password."""
+    holder = ctx.fold_target(native, "user", [USER], "user", external=_external(USER))
+    if holder is None:
+        return
+    ctx.absorb(native, holder)
+    set_at(holder, "console_password", True, native.range)
+
+
 FOLDERS = {
+    "aws_iam_user_login_profile": fold_login_profile,
     "aws_iam_role_policy": fold_inline_policy(ROLE),
     "aws_iam_user_policy": fold_inline_policy(USER),
     "aws_iam_group_policy": fold_inline_policy(GROUP),

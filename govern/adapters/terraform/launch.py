@@ -6,7 +6,10 @@ the meaning is the same (`metadata_options`, `associate_public_ip_address`, bloc
 A launch template's `associate_public_ip_address` is that of its primary network interface
 (`device_index` 0, the provider's value when none is written); the provider types it, and a
 template volume's `encrypted`, as strings: `"true"`/`"false"` are read as booleans, `""`
-as not written. (`aws_launch_template` also folds its metadata options into the instances
+as not written. A volume made from a snapshot (`snapshot_id`) without `encrypted` inherits
+its encryption (Unknown). A template's `root_block_device.encrypted` is that of the mapping
+named as a root device (`/dev/xvda`, `/dev/sda1`), else Unknown when another is stated
+encrypted, else absent. (`aws_launch_template` also folds its metadata options into the instances
 launched from it: compute.py.)
 """
 
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.block_devices import set_devices
+from govern.adapters.block_devices import root_from_mappings, set_devices
 from govern.adapters.building import convert, field, set_at, to_bool, where
 from govern.adapters.network import port
 from govern.adapters.reading import MISSING, blocks_in, value_in
@@ -61,13 +64,19 @@ def _finish_template(resource: Resource, native: NativeResource) -> None:
     set_devices(resource, native, ("block_device_mappings",),
                 ((("device_name",), "device_name", None),
                  (("ebs", 0, "encrypted"), "encrypted", to_bool),
-                 (("ebs", 0, "kms_key_id"), "kms_key", None)), _is_ebs)
+                 (("ebs", 0, "kms_key_id"), "kms_key", None)), _is_ebs,
+                snapshot=("ebs", 0, "snapshot_id"))
+    root = root_from_mappings(resource.attributes.get("ebs_block_devices"))
+    if root is not None:
+        set_at(resource, "root_block_device.encrypted", root,
+               where(native, "block_device_mappings", False))
 
 
 def _finish_configuration(resource: Resource, native: NativeResource) -> None:
     set_devices(resource, native, ("ebs_block_device",),
                 ((("device_name",), "device_name", None),
-                 (("encrypted",), "encrypted", to_bool)), _not_no_device)
+                 (("encrypted",), "encrypted", to_bool)), _not_no_device,
+                snapshot=("snapshot_id",))
 
 
 MAPPINGS = {

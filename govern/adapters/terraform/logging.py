@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from govern.adapters.building import carry_locations, field
+from govern.adapters.cloudtrail_selectors import TERRAFORM, set_event_selectors
 from govern.adapters.external import extended_list, named
 from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
 from govern.adapters.terraform.context import RootContext
@@ -83,7 +84,8 @@ MAPPINGS = {
         field("is_logging", "enable_logging", default=True),
         field("cloud_watch_logs_group_arn"),
         field("sns_topic", "sns_topic_name"),
-    )),
+        field("s3_bucket_name"),
+    ), lambda resource, native: set_event_selectors(resource, native, TERRAFORM)),
     "aws_cloudwatch_log_group": KindMapping("aws.logs.log_group", (
         field("name"),
         field("kms_key", "kms_key_id"),

@@ -1,6 +1,6 @@
 """MSK: `aws_msk_cluster` (`encryption_in_transit`: `client_broker` defaults to `TLS`,
 `in_cluster` to true; `kms_key` absent when not written: the AWS managed key; each broker
-log destination is off when not written)."""
+log destination is off when not written; public access is `DISABLED` when not written)."""
 
 from __future__ import annotations
 
@@ -19,5 +19,7 @@ MAPPINGS = {
         field("broker_logs.cloudwatch_logs", _LOGS + "cloudwatch_logs.0.enabled", default=False),
         field("broker_logs.firehose", _LOGS + "firehose.0.enabled", default=False),
         field("broker_logs.s3", _LOGS + "s3.0.enabled", default=False),
+        field("public_access", "broker_node_group_info.0.connectivity_info.0.public_access.0.type",
+              default="DISABLED"),
     )),
 }

@@ -1,6 +1,8 @@
 """Neptune: `aws_neptune_cluster` (`storage_encrypted` defaults to false; a cluster
 restored from a snapshot without it inherits the snapshot's encryption: Unknown;
-`iam_database_authentication_enabled` defaults to false)."""
+`iam_database_authentication_enabled`, `deletion_protection` and `copy_tags_to_snapshot`
+default to false, `backup_retention_period` to 1, the provider's default, restored or
+not)."""
 
 from __future__ import annotations
 
@@ -17,5 +19,8 @@ MAPPINGS = {
         field("iam_database_authentication", "iam_database_authentication_enabled",
               default=False),
         field("log_exports", "enable_cloudwatch_logs_exports"),
+        field("backup_retention_period", default=1),
+        field("deletion_protection", default=False),
+        field("copy_tags_to_snapshot", default=False),
     ), finish_restored_cluster),
 }

@@ -6,12 +6,21 @@ provider v6 defaults `encrypted` to true and `publicly_accessible` to false, v5 
 `encrypted = false` and `publicly_accessible = true`. Which provider version applies is
 not decided by the resource, so both are Unknown when not written, unless a snapshot
 restore decides the encryption anyway (`snapshot_identifier`: inherited, Unknown).
+
+`allow_version_upgrade` defaults to true, `automated_snapshot_retention_period` to 1 and
+`enhanced_vpc_routing` to false (the provider's schema defaults, which it sends on a
+restore too).
+
+Audit logging is on with an inline `logging { enable = true }` (provider v5; removed in
+v6) or a separate `aws_redshift_logging` naming the cluster (folded: its existence turns
+logging on, replacing what the inline block says); off when neither is written.
 """
 
 from __future__ import annotations
 
-from govern.adapters.building import field, set_at
+from govern.adapters.building import clear, field, set_at
 from govern.adapters.reading import MISSING, value_at
+from govern.adapters.terraform.context import RootContext
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -39,9 +48,30 @@ MAPPINGS = {
         field("encrypted"),
         field("kms_key", "kms_key_id"),
         field("publicly_accessible"),
+        field("allow_version_upgrade", default=True),
+        field("automated_snapshot_retention_period", default=1),
+        field("enhanced_vpc_routing", default=False),
+        field("audit_logging", "logging.0.enable", default=False),
     ), finish_cluster),
     "aws_redshiftserverless_workgroup": KindMapping("aws.redshiftserverless.workgroup", (
         field("name", "workgroup_name"),
         field("publicly_accessible", default=False),
     )),
+}
+
+
+def fold_logging(native: NativeResource, ctx: RootContext) -> None:
+    """`aws_redshift_logging`: audit logging on for the cluster `cluster_identifier`
+    designates (by reference or by name)."""
+    cluster = ctx.fold_target(native, "cluster_identifier", ["aws.redshift.cluster"],
+                              "Redshift cluster")
+    if cluster is None:
+        return
+    ctx.absorb(native, cluster)
+    clear(cluster, "audit_logging")
+    set_at(cluster, "audit_logging", True, native.range)
+
+
+FOLDERS = {
+    "aws_redshift_logging": fold_logging,
 }

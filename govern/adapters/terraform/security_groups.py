@@ -6,13 +6,17 @@
 Every canonical rule has `protocol`, `from_port`, `to_port` and the four source lists
 (`cidr_blocks`, `ipv6_cidr_blocks`, `source_security_groups`, `prefix_lists`, empty when
 not set); protocol `-1` means all ports, 0-65535.
+
+`is_default` is true for `aws_default_security_group` (a VPC's default group, whose rules
+Terraform reduces to those the code writes), false for `aws_security_group`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.building import carry_locations, copy, new_resource, where
+from govern.adapters.building import carry_locations, copy, new_resource, set_default, where
+from govern.adapters.default_groups import marking_default
 from govern.adapters.external import extended_list
 from govern.adapters.network import ALL_PORTS, aws_ip_protocol, port
 from govern.adapters.reading import MISSING, blocks_in, value_at, value_in
@@ -48,6 +52,10 @@ def build_group(native: NativeResource) -> Resource:
     copy(group, native, "name", "name")
     copy(group, native, "description", "description")
     copy(group, native, "vpc_id", "vpc_id")
+    if native.native_type == "aws_default_security_group":
+        group.set(("is_default",), True)
+    else:  # AWS refuses the name `default` for a group the code creates
+        set_default(group, "is_default", False)
     for direction in DIRECTIONS:
         if value_at(native, direction) is MISSING:
             continue  # not managed inline: rules may come from separate resources
@@ -135,7 +143,8 @@ def _group_of(native: NativeResource, ctx: RootContext) -> Resource | None:
     """The group the rule belongs to: one of the configuration, or the external parent
     its `security_group_id` names (a data source, a variable, a hard-coded id)."""
     group = ctx.fold_target(native, "security_group_id", [KIND], "security group",
-                            by_name=False, external=(KIND, "aws_security_group", None))
+                            by_name=False,
+                            external=(KIND, "aws_security_group", marking_default(None)))
     if group is not None:
         ctx.absorb(native, group)
     return group

@@ -5,12 +5,14 @@ settings, is judged on the group (databases.py) and is left out here.
 
 DAX clusters (DescribeClusters) as `aws.dax.cluster`, as the adapters give `aws_dax_cluster`
 and `AWS::DAX::Cluster`: `server_side_encryption` is true when `SSEDescription.Status` is
-`ENABLED` (or `ENABLING`)."""
+`ENABLED` (or `ENABLING`), `endpoint_encryption` is `ClusterEndpointEncryptionType` (`NONE`
+when the answer leaves it out)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from govern.collect.aws.cache_backups import set_backups
 from govern.collect.aws.paging import listed, paged_tags
 from govern.collect.aws.reader import Reader
 from govern.collect.aws.resources import live_resource
@@ -45,6 +47,7 @@ def cache_clusters(elasticache: Any, reader: Reader, account: str,
         # the API leaves the flag out of clusters created without it: TLS is then off
         cluster.set("transit_encryption_enabled", bool(item.get("TransitEncryptionEnabled",
                                                                 False)))
+        set_backups(cluster, item)
         set_tags(cluster, reader.call(elasticache, "ListTagsForResource", arn,
                                       ResourceName=arn),
                  lambda answer: tag_map(answer.get("TagList")))
@@ -61,6 +64,8 @@ def dax_clusters(dax: Any, reader: Reader, account: str, region: str) -> list[Re
         cluster.set("name", name)
         status = (item.get("SSEDescription") or {}).get("Status")
         cluster.set("server_side_encryption", status in ("ENABLED", "ENABLING"))
+        cluster.set("endpoint_encryption", str(item.get("ClusterEndpointEncryptionType")
+                                               or "NONE"))
         cluster.set("tags", paged_tags(reader, dax, "ListTags", arn, ResourceName=arn))
         found.append(cluster)
     return found

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from govern.collect.aws.cache_backups import set_backups
 from govern.collect.aws.databases_search import backup_vaults, opensearch_domains
+from govern.collect.aws.dynamodb_backups import set_point_in_time_recovery
 from govern.collect.aws.kms_keys import CustomerKeys
 from govern.collect.aws.paging import listed, paged_tags
 from govern.collect.aws.reader import Failed, Reader
@@ -22,12 +24,12 @@ def collect_region(clients: Any, reader: Reader, account: str,
     """`clients(service)` gives the region's client for a service."""
     keys = CustomerKeys(clients("kms"), reader, account)
     return [*_tables(clients("dynamodb"), reader, keys, account, region),
-            *_file_systems(clients("efs"), reader, account, region),
+            *_file_systems(clients("efs"), reader, keys, account, region),
             *_replication_groups(clients("elasticache"), reader, account, region),
-            *_redshift_clusters(clients("redshift"), reader, account, region),
-            *_replication_instances(clients("dms"), reader, account, region),
+            *_redshift_clusters(clients("redshift"), reader, keys, account, region),
+            *_replication_instances(clients("dms"), reader, keys, account, region),
             *backup_vaults(clients("backup"), reader, keys, account, region),
-            *opensearch_domains(clients("opensearch"), reader, account, region)]
+            *opensearch_domains(clients("opensearch"), reader, keys, account, region)]
 
 
 def _tables(dynamodb: Any, reader: Reader, keys: CustomerKeys, account: str,
@@ -45,6 +47,7 @@ def _tables(dynamodb: Any, reader: Reader, keys: CustomerKeys, account: str,
                               region)
         table.set("name", name)
         _set_table_encryption(table, described, keys)
+        set_point_in_time_recovery(table, dynamodb, reader, name)
         table.set("tags", paged_tags(reader, dynamodb, "ListTagsOfResource", arn,
                                      ResourceArn=arn))
         found.append(table)
@@ -70,7 +73,10 @@ def _set_table_encryption(table: Resource, described: dict[str, Any] | Failed,
                      keys.customer_key(sse.get("KMSMasterKeyArn")))
 
 
-def _file_systems(efs: Any, reader: Reader, account: str, region: str) -> list[Resource]:
+def _file_systems(efs: Any, reader: Reader, keys: CustomerKeys, account: str,
+                  region: str) -> list[Resource]:
+    """`kms_key` only for a customer managed key (EFS reports the AWS managed
+    `aws/elasticfilesystem` it uses when none was named: the omitted key)."""
     found = []
     for item in listed(reader.pages(efs, "DescribeFileSystems", region, "FileSystems")):
         arn = item.get("FileSystemArn") or (
@@ -78,7 +84,8 @@ def _file_systems(efs: Any, reader: Reader, account: str, region: str) -> list[R
         system = live_resource(arn, "aws.efs.file_system", "AWS::EFS::FileSystem", account,
                                region)
         system.set("encrypted", bool(item.get("Encrypted", False)))
-        set_optional(system, "kms_key", item.get("KmsKeyId"))
+        if item.get("Encrypted"):  # the key of an unencrypted file system means nothing
+            set_optional(system, "kms_key", keys.customer_key(item.get("KmsKeyId")))
         system.set("tags", tag_map(item.get("Tags")))
         found.append(system)
     return found
@@ -101,13 +108,18 @@ def _replication_groups(elasticache: Any, reader: Reader, account: str,
         set_optional(group, "kms_key", item.get("KmsKeyId"))
         group.set("transit_encryption_enabled", bool(item.get("TransitEncryptionEnabled",
                                                               False)))
+        set_backups(group, item)
+        group.set("automatic_failover_enabled",
+                  item.get("AutomaticFailover") in ("enabled", "enabling"))
         _set_listed_tags(group, elasticache, reader, ResourceName=arn)
         found.append(group)
     return found
 
 
-def _redshift_clusters(redshift: Any, reader: Reader, account: str,
+def _redshift_clusters(redshift: Any, reader: Reader, keys: CustomerKeys, account: str,
                        region: str) -> list[Resource]:
+    """`kms_key` only for a customer managed key (an AWS managed one is the omitted
+    key); `audit_logging` from DescribeLoggingStatus."""
     found = []
     for item in listed(reader.pages(redshift, "DescribeClusters", region, "Clusters")):
         name = item["ClusterIdentifier"]
@@ -116,15 +128,40 @@ def _redshift_clusters(redshift: Any, reader: Reader, account: str,
                                 account, region)
         cluster.set("name", name)
         cluster.set("encrypted", bool(item.get("Encrypted", False)))
-        set_optional(cluster, "kms_key", item.get("KmsKeyId"))
+        if item.get("Encrypted"):
+            set_optional(cluster, "kms_key", keys.customer_key(item.get("KmsKeyId")))
         cluster.set("publicly_accessible", bool(item.get("PubliclyAccessible", False)))
+        _set_redshift_upkeep(cluster, item)
+        _set_audit_logging(cluster, redshift, reader, name)
         cluster.set("tags", tag_map(item.get("Tags")))
         found.append(cluster)
     return found
 
 
-def _replication_instances(dms: Any, reader: Reader, account: str,
+def _set_redshift_upkeep(cluster: Resource, item: dict[str, Any]) -> None:
+    """Version upgrades, automated snapshots and enhanced VPC routing, AWS's defaults (true,
+    1 day, false) when the answer leaves them out."""
+    cluster.set("allow_version_upgrade", bool(item.get("AllowVersionUpgrade", True)))
+    period = item.get("AutomatedSnapshotRetentionPeriod")
+    cluster.set("automated_snapshot_retention_period", period if isinstance(period, int) else 1)
+    cluster.set("enhanced_vpc_routing", bool(item.get("EnhancedVpcRouting", False)))
+
+
+def _set_audit_logging(cluster: Resource, redshift: Any, reader: Reader, name: str) -> None:
+    """`audit_logging` from DescribeLoggingStatus' `LoggingEnabled`; Unknown when the call
+    fails, off for a cluster deleted since it was listed."""
+    status = reader.call(redshift, "DescribeLoggingStatus", cluster.id,
+                         frozenset({"ClusterNotFound"}), ClusterIdentifier=name)
+    if isinstance(status, Failed):
+        set_unknown(cluster, status.unknown, "audit_logging")
+        return
+    cluster.set("audit_logging", bool((status or {}).get("LoggingEnabled", False)))
+
+
+def _replication_instances(dms: Any, reader: Reader, keys: CustomerKeys, account: str,
                            region: str) -> list[Resource]:
+    """`kms_key` only for a customer managed key (DMS reports the AWS managed `aws/dms`
+    it uses when none was named: the omitted key)."""
     found = []
     for item in listed(reader.pages(dms, "DescribeReplicationInstances", region,
                                     "ReplicationInstances")):
@@ -136,7 +173,9 @@ def _replication_instances(dms: Any, reader: Reader, account: str,
         instance.set("name", name)
         # the DMS API's default is public: an answer without the flag is not taken as private
         instance.set("publicly_accessible", bool(item.get("PubliclyAccessible", True)))
-        set_optional(instance, "kms_key", item.get("KmsKeyId"))
+        set_optional(instance, "kms_key", keys.customer_key(item.get("KmsKeyId")))
+        instance.set("auto_minor_version_upgrade",
+                     bool(item.get("AutoMinorVersionUpgrade", True)))  # the API's default
         _set_listed_tags(instance, dms, reader, ResourceArn=arn)
         found.append(instance)
     return found

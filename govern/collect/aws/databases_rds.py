@@ -62,3 +62,15 @@ def set_access_and_logs(database: Resource, item: dict[str, Any]) -> None:
     database.set("iam_database_authentication",
                  bool(item.get("IAMDatabaseAuthenticationEnabled", False)))
     database.set("log_exports", list(item.get("EnabledCloudwatchLogsExports") or []))
+
+
+def set_performance_insights(database: Resource, item: dict[str, Any],
+                             keys: CustomerKeys) -> None:
+    """Performance Insights of an RDS DescribeDBInstances or DescribeDBClusters item:
+    `performance_insights_enabled`, and its key only when customer managed (`aws/rds`, AWS
+    managed, is the omitted key)."""
+    enabled = bool(item.get("PerformanceInsightsEnabled", False))
+    database.set("performance_insights_enabled", enabled)
+    if enabled:
+        set_optional(database, "performance_insights_kms_key",
+                     keys.customer_key(item.get("PerformanceInsightsKMSKeyId")))

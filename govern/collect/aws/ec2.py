@@ -31,6 +31,7 @@ def collect_security_groups(client: Any, reader: Reader, account: str,
         group.set("description", item.get("Description"))
         if item.get("VpcId"):
             group.set("vpc_id", item["VpcId"])
+        group.set("is_default", item.get("GroupName") == "default")
         for native, direction in _DIRECTIONS:
             group.set(direction, [canonical_rule(p, group_id) for p in item.get(native, [])])
         group.set("tags", tag_map(item.get("Tags")))

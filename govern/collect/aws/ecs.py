@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from govern.adapters.ecs_containers import JSON_KEYS, containers
 from govern.collect.aws.paging import listed
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.resources import live_resource
-from govern.collect.aws.values import lower_case_tags, set_unknown
+from govern.collect.aws.values import lower_case_tags, set_maybe_absent, set_unknown
 from govern.model.resource import Resource
 
 KIND = "aws.ecs.cluster"
@@ -102,7 +103,9 @@ def task_definitions(ecs: Any, reader: Reader, account: str,
                                    "AWS::ECS::TaskDefinition", account, region)
         definition.set("family", str(arn).rsplit("/", 1)[-1].rsplit(":", 1)[0])
         if isinstance(answer, Failed):
-            set_unknown(definition, answer.unknown, "efs_volumes", "tags")
+            set_unknown(definition, answer.unknown, "efs_volumes", "containers", "tags")
+            set_maybe_absent(definition, answer.unknown, "pid_mode", "execution_role",
+                             "task_role")
         else:
             _definition(definition, answer)
         found.append(definition)
@@ -110,8 +113,15 @@ def task_definitions(ecs: Any, reader: Reader, account: str,
 
 
 def _definition(definition: Resource, answer: dict[str, Any]) -> None:
+    described = answer.get("taskDefinition") or {}
+    for name, key in (("pid_mode", "pidMode"), ("execution_role", "executionRoleArn"),
+                      ("task_role", "taskRoleArn")):
+        if described.get(key):
+            definition.set(name, described[key])
+    definition.set("containers", containers(described.get("containerDefinitions") or [],
+                                            JSON_KEYS))
     volumes = []
-    for volume in (answer.get("taskDefinition") or {}).get("volumes") or []:
+    for volume in described.get("volumes") or []:
         efs = volume.get("efsVolumeConfiguration")
         if not isinstance(efs, dict):
             continue

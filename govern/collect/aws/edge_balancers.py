@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.cloudformation.elbv2_attributes import canonical_attributes
+from govern.adapters.cloudformation.elbv2_attributes import DEFAULTS, canonical_attributes
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.resources import live_resource
 from govern.collect.aws.values import tag_map
@@ -48,18 +48,21 @@ def load_balancers(elbv2: Any, reader: Reader, account: str, region: str,
 
 def _attributes(elbv2: Any, reader: Reader, balancer: Resource) -> None:
     """`access_logs` (AWS reports `access_logs.s3.enabled` for Application and Network
-    Load Balancers) and `drop_invalid_header_fields` (Application Load Balancers; false
-    when not reported)."""
+    Load Balancers), `drop_invalid_header_fields` and `desync_mitigation_mode`
+    (Application Load Balancers) and `deletion_protection`; AWS's defaults for those
+    not reported."""
     answer = reader.call(elbv2, "DescribeLoadBalancerAttributes", balancer.id,
                          LoadBalancerArn=balancer.id)
     if isinstance(answer, Failed):
         balancer.set("access_logs", {"enabled": answer.unknown})
-        balancer.set("drop_invalid_header_fields", answer.unknown)
+        for name in DEFAULTS:
+            balancer.set(name, answer.unknown)
         return
     pairs = {str(pair.get("Key")): pair.get("Value")
              for pair in (answer or {}).get("Attributes") or ()}
     found = canonical_attributes(pairs)
     for name, value in found.items():
         balancer.set(name, value)
-    if "drop_invalid_header_fields" not in found:
-        balancer.set("drop_invalid_header_fields", False)
+    for name, default in DEFAULTS.items():
+        if name not in found:
+            balancer.set(name, default)

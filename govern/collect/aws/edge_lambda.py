@@ -1,9 +1,11 @@
-"""Lambda functions (ListFunctions, ListTags) as `aws.lambda.function`: the names of their
-environment variables and the KMS key that encrypts them. Who may invoke a function: its
-function URLs (ListFunctionUrlConfigs) as `aws.lambda.function_url`, and each statement of
-its resource policy (GetPolicy) as one `aws.lambda.permission`, with the attributes Terraform's
-`aws_lambda_permission` has (the principal as given to AddPermission: an account id for an
-account's root, the service name for a service; the restrictions from the conditions).
+"""Lambda functions (ListFunctions, ListTags, GetFunctionCodeSigningConfig) as
+`aws.lambda.function`: the names of their environment variables, the KMS key that encrypts
+them, their package type and runtime, and their code signing configuration. Who may invoke
+a function: its function URLs (ListFunctionUrlConfigs) as `aws.lambda.function_url`, and
+each statement of its resource policy (GetPolicy) as one `aws.lambda.permission`, with the
+attributes Terraform's `aws_lambda_permission` has (the principal as given to
+AddPermission: an account id for an account's root, the service name for a service; the
+restrictions from the conditions).
 
 Neither has an ARN of its own: a URL is `<function ARN>/url` (the function ARN with the
 URL's qualifier, if any), a statement `<function ARN>/permission/<Sid>`. The policies of
@@ -18,7 +20,7 @@ from typing import Any
 from govern.collect.aws.paging import listed, marker_pages
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.resources import live_resource
-from govern.collect.aws.values import set_optional, set_tags, string_tags
+from govern.collect.aws.values import set_maybe_absent, set_optional, set_tags, string_tags
 from govern.model.resource import Resource
 
 GONE = frozenset({"ResourceNotFoundException"})
@@ -44,7 +46,8 @@ def lambda_access(lam: Any, reader: Reader, account: str, region: str) -> list[R
 def _function(lam: Any, reader: Reader, account: str, region: str,
               function: dict[str, Any]) -> Resource:
     """`function_name`, `environment_variables` (names only), `kms_key` (absent: the AWS
-    managed key) and `tags`."""
+    managed key), `package_type`, `runtime` (absent for a container image),
+    `code_signing_config_arn` and `tags`."""
     arn = function["FunctionArn"]
     found = live_resource(arn, "aws.lambda.function", "AWS::Lambda::Function", account,
                           region)
@@ -52,9 +55,22 @@ def _function(lam: Any, reader: Reader, account: str, region: str,
     variables = (function.get("Environment") or {}).get("Variables") or {}
     found.set("environment_variables", sorted(str(name) for name in variables))
     set_optional(found, "kms_key", function.get("KMSKeyArn"))
+    found.set("package_type", function.get("PackageType") or "Zip")
+    set_optional(found, "runtime", function.get("Runtime"))
+    _code_signing(lam, reader, found, arn)
     set_tags(found, reader.call(lam, "ListTags", arn, GONE, Resource=arn),
              lambda answer: string_tags(answer.get("Tags")))
     return found
+
+
+def _code_signing(lam: Any, reader: Reader, found: Resource, arn: str) -> None:
+    """`code_signing_config_arn` (GetFunctionCodeSigningConfig): absent when the function
+    has none (an empty answer), maybe absent when it cannot be read."""
+    answer = reader.call(lam, "GetFunctionCodeSigningConfig", arn, GONE, FunctionName=arn)
+    if isinstance(answer, Failed):
+        set_maybe_absent(found, answer.unknown, "code_signing_config_arn")
+    elif answer is not None:
+        set_optional(found, "code_signing_config_arn", answer.get("CodeSigningConfigArn"))
 
 
 def _function_urls(lam: Any, reader: Reader, account: str, region: str,
@@ -76,6 +92,9 @@ def _function_urls(lam: Any, reader: Reader, account: str, region: str,
         url.set("function_name", function["FunctionName"])
         set_optional(url, "qualifier", _qualifier(target))
         url.set("authorization_type", config.get("AuthType"))
+        cors = config.get("Cors") or {}
+        set_optional(url, "cors_allow_origins", cors.get("AllowOrigins"))
+        set_optional(url, "cors_allow_methods", cors.get("AllowMethods"))
         found.append(url)
     return found
 

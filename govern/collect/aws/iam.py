@@ -2,7 +2,8 @@
 GetAccountAuthorizationDetails: the canonical `policies` lists built as the adapters build
 them (inline policies first, then attached managed policies; an attached customer managed
 policy contributes its default version's document and an `attached_policy` edge; an AWS
-managed one is known for AdministratorAccess only, as for templates)."""
+managed one is known for AdministratorAccess only, as for templates). Each user's
+`console_password` from GetLoginProfile."""
 
 from __future__ import annotations
 
@@ -71,10 +72,21 @@ def collect_iam(iam: Any, reader: Reader, account: str
                 if arn in policies:
                     edges.append(Edge(identity.id, arn, "attached_policy"))
             identity.set("policies", entries)
+            if kind == "aws.iam.user":
+                _console_password(iam, reader, identity, item[name_key])
             if kind != "aws.iam.group":
                 identity.set("tags", tag_map(item.get("Tags")))
             resources.append(identity)
     return resources, edges
+
+
+def _console_password(iam: Any, reader: Reader, user: Resource, name: str) -> None:
+    """`console_password`: whether GetLoginProfile finds a login profile (NoSuchEntity:
+    none); Unknown when it cannot be read."""
+    answer = reader.call(iam, "GetLoginProfile", user.id, frozenset({"NoSuchEntity"}),
+                         UserName=name)
+    user.set("console_password", answer.unknown if isinstance(answer, Failed)
+             else answer is not None)
 
 
 def _policy(iam: Any, reader: Reader, item: dict[str, Any], account: str) -> Resource:

@@ -1,18 +1,24 @@
 """EC2 launch templates (DescribeLaunchTemplates, and DescribeLaunchTemplateVersions for
 each template's default version) as `aws.ec2.launch_template`, and Auto Scaling launch
 configurations (DescribeLaunchConfigurations) as `aws.autoscaling.launch_configuration`,
-with the attributes the adapters give them. A launch configuration's root volume is not
-known without the AMI: every EBS mapping is in `ebs_block_devices`."""
+with the attributes the adapters give them. The root volume is not known without the AMI:
+every EBS mapping is in `ebs_block_devices` (one made from a snapshot without `Encrypted`
+inherits its encryption: Unknown), and, as in the CloudFormation adapter, a template's or
+configuration's `root_block_device.encrypted` is that of the mapping named as a root
+device (`/dev/xvda`, `/dev/sda1`), else Unknown when another is stated encrypted (it may be
+the root volume), else absent."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from govern.adapters.block_devices import FROM_SNAPSHOT, root_from_mappings
 from govern.collect.aws.paging import listed
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.resources import live_resource
 from govern.collect.aws.values import maybe_absent, set_optional, tag_map
 from govern.model.resource import Resource
+from govern.model.unknown import Unknown
 
 TEMPLATE = "aws.ec2.launch_template"
 CONFIGURATION = "aws.autoscaling.launch_configuration"
@@ -41,6 +47,7 @@ def launch_templates(ec2: Any, reader: Reader, account: str, region: str) -> lis
                          "metadata_options.http_put_response_hop_limit"):
                 template.set(path, maybe_absent(answer.unknown))
             template.set("ebs_block_devices", maybe_absent(answer.unknown))
+            template.set("root_block_device.encrypted", maybe_absent(answer.unknown))
         else:
             versions = (answer or {}).get("LaunchTemplateVersions") or [{}]
             _template_data(template, versions[0].get("LaunchTemplateData") or {})
@@ -59,6 +66,9 @@ def _template_data(template: Resource, data: dict[str, Any]) -> None:
     devices = ebs_devices(data.get("BlockDeviceMappings"), with_key=True)
     if devices:
         template.set("ebs_block_devices", devices)
+    root = root_from_mappings(devices)
+    if root is not None:
+        template.set("root_block_device.encrypted", root)
 
 
 def launch_configurations(autoscaling: Any, reader: Reader, account: str,
@@ -78,8 +88,11 @@ def launch_configurations(autoscaling: Any, reader: Reader, account: str,
             configuration.set("associate_public_ip_address",
                               bool(item["AssociatePublicIpAddress"]))
         _metadata(configuration, item.get("MetadataOptions") or {})
-        configuration.set("ebs_block_devices",
-                          ebs_devices(item.get("BlockDeviceMappings"), with_key=False))
+        devices = ebs_devices(item.get("BlockDeviceMappings"), with_key=False)
+        configuration.set("ebs_block_devices", devices)
+        root = root_from_mappings(devices)
+        if root is not None:
+            configuration.set("root_block_device.encrypted", root)
         found.append(configuration)
     return found
 
@@ -103,6 +116,8 @@ def ebs_devices(mappings: Any, *, with_key: bool) -> list[dict[str, Any]]:
             device["device_name"] = mapping["DeviceName"]
         if ebs.get("Encrypted") is not None:
             device["encrypted"] = bool(ebs["Encrypted"])
+        elif ebs.get("SnapshotId"):
+            device["encrypted"] = Unknown(FROM_SNAPSHOT)
         if with_key and ebs.get("KmsKeyId"):
             device["kms_key"] = ebs["KmsKeyId"]
         devices.append(device)

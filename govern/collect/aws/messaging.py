@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from govern.collect.aws.kms_keys import CustomerKeys
 from govern.collect.aws.messaging_brokers import brokers, clusters
 from govern.collect.aws.paging import listed
 from govern.collect.aws.reader import Failed, Reader
@@ -38,12 +39,13 @@ NO_VAULT_POLICY = frozenset({"NotFoundException", "ResourceNotFoundException"})
 def collect_region(clients: Any, reader: Reader, account: str,
                    region: str) -> list[Resource]:
     """`clients(service)` gives the region's client for a service."""
+    keys = CustomerKeys(clients("kms"), reader, account)
     return [*queues(clients("sqs"), reader, account, region),
             *topics(clients("sns"), reader, account, region),
             *streams(clients("kinesis"), reader, account, region),
             *log_groups(clients("logs"), reader, account, region),
-            *brokers(clients("mq"), reader, account, region),
-            *clusters(clients("kafka"), reader, account, region),
+            *brokers(clients("mq"), reader, keys, account, region),
+            *clusters(clients("kafka"), reader, keys, account, region),
             *vaults(clients("glacier"), reader, account, region)]
 
 

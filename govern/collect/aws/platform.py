@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from govern.adapters.secret_rotation import rotation_hours
 from govern.collect.aws.paging import in_batches, listed
 from govern.collect.aws.platform_data import (
     athena_workgroups,
@@ -31,7 +32,8 @@ from govern.model.unknown import Unknown
 SECRETS_MANAGED_KEY = "alias/aws/secretsmanager"
 CODEBUILD_BATCH = 100  # BatchGetProjects takes at most 100 names
 # what BatchGetProjects gives: always, or only when configured (absent otherwise)
-CODEBUILD_VALUES = ("artifacts_encryption_disabled", "tags")
+CODEBUILD_VALUES = ("artifacts_encryption_disabled", "privileged_mode", "s3_logs_status",
+                    "s3_logs_encryption_disabled", "tags")
 CODEBUILD_OPTIONAL = ("artifacts_type", "kms_key")
 
 
@@ -56,7 +58,9 @@ def _secrets(secretsmanager: Any, kms: Any, reader: Reader, account: str,
              region: str) -> list[Resource]:
     """`name`, `kms_key` (absent: the AWS managed key, which ListSecrets then omits; a key
     named by id or ARN that DescribeKey shows to be AWS managed becomes
-    `alias/aws/secretsmanager`), `tags`. Secrets pending deletion are not listed."""
+    `alias/aws/secretsmanager`), `rotation_enabled` (`RotationEnabled`, false when
+    omitted) and for a rotated secret `rotation_interval_hours` (`RotationRules`), `tags`.
+    Secrets pending deletion are not listed."""
     listing = listed(reader.pages(secretsmanager, "ListSecrets", region, "SecretList"))
     key_managers: dict[str, str | Unknown] = {}
     found = []
@@ -69,6 +73,12 @@ def _secrets(secretsmanager: Any, kms: Any, reader: Reader, account: str,
         key = item.get("KmsKeyId")
         if key:
             secret.set("kms_key", _secret_key(kms, reader, str(key), key_managers))
+        rotated = bool(item.get("RotationEnabled", False))
+        secret.set("rotation_enabled", rotated)
+        if rotated:
+            rules = item.get("RotationRules") or {}
+            secret.set("rotation_interval_hours", rotation_hours(
+                rules.get("AutomaticallyAfterDays"), rules.get("ScheduleExpression")))
         secret.set("tags", tag_map(item.get("Tags")))
         found.append(secret)
     return found
@@ -115,7 +125,9 @@ def _project_arn(name: str, account: str, region: str) -> str:
 
 def _project(item: dict[str, Any], account: str, region: str) -> Resource:
     """`artifacts_encryption_disabled` false unless the primary artifacts disable it;
-    `kms_key` as CodeBuild answers it (`arn:...:alias/aws/s3` for the AWS managed key)."""
+    `kms_key` as CodeBuild answers it (`arn:...:alias/aws/s3` for the AWS managed key);
+    `privileged_mode`; `s3_logs_status` (`DISABLED` when no S3 logs are configured) and
+    `s3_logs_encryption_disabled`."""
     arn = item.get("arn") or _project_arn(item["name"], account, region)
     project = live_resource(arn, "aws.codebuild.project", "AWS::CodeBuild::Project",
                             account, region)
@@ -125,6 +137,11 @@ def _project(item: dict[str, Any], account: str, region: str) -> Resource:
     project.set("artifacts_encryption_disabled",
                 bool(artifacts.get("encryptionDisabled", False)))
     set_optional(project, "kms_key", item.get("encryptionKey"))
+    project.set("privileged_mode",
+                bool((item.get("environment") or {}).get("privilegedMode", False)))
+    s3_logs = (item.get("logsConfig") or {}).get("s3Logs") or {}
+    project.set("s3_logs_status", s3_logs.get("status") or "DISABLED")
+    project.set("s3_logs_encryption_disabled", bool(s3_logs.get("encryptionDisabled", False)))
     project.set("tags", lower_case_tags(item.get("tags")))
     return project
 

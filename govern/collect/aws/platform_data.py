@@ -23,7 +23,8 @@ NOTEBOOK_OPTIONAL = ("kms_key",)
 def athena_workgroups(athena: Any, reader: Reader, account: str,
                       region: str) -> list[Resource]:
     """Every workgroup (the `primary` one included): `name`, `result_encryption_option`
-    and `result_kms_key` (absent without an encryption configuration), `tags`."""
+    and `result_kms_key` (absent without an encryption configuration),
+    `enforce_workgroup_configuration` (Unknown when the answer omits it), `tags`."""
     listing = token_pages(reader, athena, "ListWorkGroups", region, "WorkGroups")
     if isinstance(listing, Failed):
         return []
@@ -37,9 +38,15 @@ def athena_workgroups(athena: Any, reader: Reader, account: str,
         answer = reader.call(athena, "GetWorkGroup", arn, WorkGroup=name)
         if isinstance(answer, Failed):
             set_maybe_absent(workgroup, answer.unknown, *ATHENA_OPTIONAL)
+            workgroup.set("enforce_workgroup_configuration", answer.unknown)
         else:
-            encryption = ((answer or {}).get("WorkGroup", {}).get("Configuration", {})
-                          .get("ResultConfiguration", {}).get("EncryptionConfiguration", {}))
+            configuration = (answer or {}).get("WorkGroup", {}).get("Configuration", {})
+            enforced = configuration.get("EnforceWorkGroupConfiguration")
+            workgroup.set("enforce_workgroup_configuration",
+                          Unknown("GetWorkGroup did not answer it") if enforced is None
+                          else bool(enforced))
+            encryption = (configuration.get("ResultConfiguration", {})
+                          .get("EncryptionConfiguration", {}))
             set_optional(workgroup, "result_encryption_option",
                          encryption.get("EncryptionOption"))
             set_optional(workgroup, "result_kms_key", encryption.get("KmsKey"))

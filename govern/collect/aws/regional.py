@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.collect.aws.databases_rds import engine_cluster, has_own_kind, set_access_and_logs
+from govern.collect.aws.cloudtrail_selectors import read_event_selectors
+from govern.collect.aws.databases_deployment import set_deployment
+from govern.collect.aws.databases_rds import (
+    engine_cluster,
+    has_own_kind,
+    set_access_and_logs,
+    set_performance_insights,
+)
+from govern.collect.aws.databases_recovery import set_recovery
 from govern.collect.aws.kms_keys import CustomerKeys
 from govern.collect.aws.reader import Failed, Reader
 from govern.collect.aws.resources import live_resource
@@ -24,12 +32,11 @@ from govern.model.unknown import Unknown
 def collect_region(clients: Any, reader: Reader, account: str,
                    region: str) -> list[Resource]:
     """`clients(service)` gives the region's client for a service."""
-    volumes = _volumes(clients("ec2"), reader, CustomerKeys(clients("kms"), reader, account),
-                       account, region)
+    keys = CustomerKeys(clients("kms"), reader, account)
+    volumes = _volumes(clients("ec2"), reader, keys, account, region)
     return [*volumes, *_instances(clients("ec2"), reader, account, region, volumes),
-            *_rds_instances(clients("rds"), reader, account, region),
-            *_rds_clusters(clients("rds"), reader, account, region,
-                           CustomerKeys(clients("kms"), reader, account)),
+            *_rds_instances(clients("rds"), reader, account, region, keys),
+            *_rds_clusters(clients("rds"), reader, account, region, keys),
             *_kms_keys(clients("kms"), reader, account, region),
             *_trails(clients("cloudtrail"), reader, account, region)]
 
@@ -70,6 +77,8 @@ def _instances(ec2: Any, reader: Reader, account: str, region: str,
             instance = live_resource(arn, "aws.ec2.instance", "AWS::EC2::Instance", account,
                                      region)
             instance.set("instance_type", item.get("InstanceType"))
+            set_optional(instance, "iam_instance_profile",
+                         item.get("IamInstanceProfile", {}).get("Arn"))
             instance.set("associate_public_ip_address", bool(item.get("PublicIpAddress")))
             tokens = item.get("MetadataOptions", {}).get("HttpTokens")
             if tokens:
@@ -98,7 +107,8 @@ def _instances(ec2: Any, reader: Reader, account: str, region: str,
     return found
 
 
-def _rds_instances(rds: Any, reader: Reader, account: str, region: str) -> list[Resource]:
+def _rds_instances(rds: Any, reader: Reader, account: str, region: str,
+                   keys: CustomerKeys) -> list[Resource]:
     listed = reader.pages(rds, "DescribeDBInstances", region, "DBInstances")
     if isinstance(listed, Failed):
         return []
@@ -115,6 +125,9 @@ def _rds_instances(rds: Any, reader: Reader, account: str, region: str) -> list[
         db.set("storage_encrypted", bool(item.get("StorageEncrypted", False)))
         set_optional(db, "kms_key", item.get("KmsKeyId"))
         set_access_and_logs(db, item)
+        set_performance_insights(db, item, keys)
+        set_recovery(db, item)
+        set_deployment(db, item)
         db.set("tags", tag_map(item.get("TagList")))
         found.append(db)
     return found
@@ -129,6 +142,8 @@ def _rds_clusters(rds: Any, reader: Reader, account: str, region: str,
     for item in listed:
         own = engine_cluster(item, account, region, keys)
         if own is not None:  # DocumentDB or Neptune (databases_rds.py)
+            set_recovery(own, item)
+            set_deployment(own, item)
             found.append(own)
             continue
         arn = item.get("DBClusterArn") or (
@@ -139,8 +154,12 @@ def _rds_clusters(rds: Any, reader: Reader, account: str, region: str,
         cluster.set("engine", item.get("Engine"))
         set_optional(cluster, "engine_mode", item.get("EngineMode"))
         cluster.set("storage_encrypted", bool(item.get("StorageEncrypted", False)))
-        set_optional(cluster, "kms_key", item.get("KmsKeyId"))
+        if item.get("StorageEncrypted"):  # `aws/rds`, AWS managed, is the omitted key
+            set_optional(cluster, "kms_key", keys.customer_key(item.get("KmsKeyId")))
         set_access_and_logs(cluster, item)
+        set_performance_insights(cluster, item, keys)
+        set_recovery(cluster, item)
+        set_deployment(cluster, item)
         cluster.set("tags", tag_map(item.get("TagList")))
         found.append(cluster)
     return found
@@ -210,6 +229,8 @@ def _trails(cloudtrail: Any, reader: Reader, account: str, region: str) -> list[
         trail.set("log_file_validation", bool(item.get("LogFileValidationEnabled", False)))
         set_optional(trail, "cloud_watch_logs_group_arn", item.get("CloudWatchLogsLogGroupArn"))
         set_optional(trail, "sns_topic", item.get("SnsTopicARN") or item.get("SnsTopicName"))
+        set_optional(trail, "s3_bucket_name", item.get("S3BucketName"))
+        read_event_selectors(cloudtrail, reader, trail, arn)
         status = reader.call(cloudtrail, "GetTrailStatus", arn, Name=arn)
         trail.set("is_logging", status.unknown if isinstance(status, Failed)
                   else bool((status or {}).get("IsLogging", False)))

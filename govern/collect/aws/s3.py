@@ -136,7 +136,7 @@ def _ownership(client: Any, reader: Reader, bucket: Resource, name: str) -> None
 def _versioning(client: Any, reader: Reader, bucket: Resource, name: str) -> None:
     answer = reader.call(client, "GetBucketVersioning", bucket.id, Bucket=name)
     if isinstance(answer, Failed):
-        bucket.set("versioning", {"enabled": answer.unknown})
+        bucket.set("versioning", {"enabled": answer.unknown, "mfa_delete": answer.unknown})
         return
     assert answer is not None
     bucket.set("versioning", {"enabled": answer.get("Status") == "Enabled",

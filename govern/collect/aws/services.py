@@ -22,7 +22,8 @@ Collect = Callable[[Any, Any, str, str], list[Resource]]
 MODULES = ("regional", "messaging", "databases", "edge", "platform", "launch", "ssoadmin",
            "caches", "redshift_serverless", "s3_access_points", "network_acls",
            "config_service", "vpcs", "cloudwatch_alarms", "ecs", "workspaces", "identity_pools",
-           "firehose", "ssm", "emr", "glue_security")
+           "firehose", "ssm", "emr", "glue_security", "parameter_groups", "rds_snapshots",
+           "rds_global")
 
 
 def _modules() -> list[tuple[str, ModuleType]]:

@@ -13,11 +13,14 @@ KINDS = (
                 "written: the subnet's `map_public_ip_on_launch` decides (a default VPC's "
                 "subnets give one)."),
         obj("root_block_device", "The root volume: Terraform's `root_block_device` block. "
-            "Never in CloudFormation nor live: which of the `BlockDeviceMappings` is the "
+            "CloudFormation and live have none: which of the `BlockDeviceMappings` is the "
             "root depends on the AMI.",
             boolean("encrypted", "Whether the root volume is encrypted; absent when not "
                     "written: the AMI's snapshot and the account's EBS encryption by "
-                    "default decide.")),
+                    "default decide. CloudFormation and live: the `Ebs.Encrypted` of the "
+                    "mapping named `/dev/xvda` or `/dev/sda1` (the names AWS reserves for "
+                    "the root device), else Unknown when another mapping is stated "
+                    "encrypted (it may be the root volume), else absent.")),
         objects("ebs_block_devices", "The other EBS volumes: Terraform `ebs_block_device` "
                 "blocks, CloudFormation `BlockDeviceMappings` entries with `Ebs`, live "
                 "every `BlockDeviceMappings` entry with `Ebs` (instance store and "
@@ -26,10 +29,11 @@ KINDS = (
                 string("device_name", "The device name, e.g. `/dev/sdf` (CloudFormation "
                        "`DeviceName`)."),
                 boolean("encrypted", "Whether the volume is encrypted (CloudFormation "
-                        "`Ebs.Encrypted`); absent when not written: the snapshot's "
-                        "encryption and the account's EBS encryption by default decide. "
-                        "A launch configuration cannot name a KMS key: an encrypted volume "
-                        "uses the account's default EBS key.")),
+                        "`Ebs.Encrypted`); absent when not written: the account's EBS "
+                        "encryption by default decides; Unknown when not written on a "
+                        "volume made from a snapshot (`snapshot_id`, `Ebs.SnapshotId`), "
+                        "whose encryption it inherits. A launch configuration cannot name a "
+                        "KMS key: an encrypted volume uses the account's default EBS key.")),
         obj("metadata_options", "The instance metadata service (IMDS) options: Terraform's "
             "`metadata_options` block, CloudFormation and live `MetadataOptions`.",
             string("http_tokens", "Whether session tokens are required (`required`: IMDSv2 "

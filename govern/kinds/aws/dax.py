@@ -15,5 +15,10 @@ KINDS = (
                 "`SSESpecification.SSEEnabled`, live `SSEDescription.Status` (`ENABLED`); "
                 "false when not written. It can only be set when the cluster is created.",
                 default=False),
+        string("endpoint_encryption", "The encryption of the cluster's endpoint, `NONE` or "
+               "`TLS`: Terraform `cluster_endpoint_encryption_type`, CloudFormation "
+               "`ClusterEndpointEncryptionType`, live `ClusterEndpointEncryptionType`; "
+               "`NONE` when not written (AWS's default). It can only be set when the "
+               "cluster is created.", default="NONE", values=("NONE", "TLS")),
         tags_doc="CloudFormation: the `Tags` map"),
 )

@@ -14,5 +14,12 @@ KINDS = (
                 "API, both written as defaults."),
         string("kms_key", "The KMS key that encrypts the instance's storage: Terraform "
                "`kms_key_arn`, CloudFormation `KmsKeyId`; absent when not written: the "
-               "AWS managed key `aws/dms`.")),
+               "AWS managed key `aws/dms` (live: also when DMS reports that key, by "
+               "`kms:DescribeKey`)."),
+        boolean("auto_minor_version_upgrade", "Whether DMS applies minor engine version "
+                "upgrades to the instance in its maintenance window: Terraform "
+                "`auto_minor_version_upgrade`, CloudFormation `AutoMinorVersionUpgrade`, "
+                "live `AutoMinorVersionUpgrade`; true when not written (the default of the "
+                "DMS API, which the provider and CloudFormation leave to it).",
+                default=True)),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govern.kinds.declare import aws, boolean, string, strings
+from govern.kinds.declare import aws, boolean, integer, string, strings
 
 KINDS = (
     aws("aws.docdb.cluster", "DocumentDB cluster",
@@ -20,5 +20,12 @@ KINDS = (
         strings("log_exports", "The log types exported to CloudWatch Logs (`audit`, "
                 "`profiler`): Terraform `enabled_cloudwatch_logs_exports`, CloudFormation "
                 "`EnableCloudwatchLogsExports`, live `EnabledCloudwatchLogsExports`; absent "
-                "when not written: none.")),
+                "when not written: none."),
+        integer("backup_retention_period", "The days automated backups are kept (1 to "
+                "35): Terraform `backup_retention_period`, CloudFormation "
+                "`BackupRetentionPeriod`, live `BackupRetentionPeriod`. When not written: 1 "
+                "(the default of AWS, the provider and CloudFormation); in CloudFormation "
+                "Unknown for a cluster restored from a snapshot or a source cluster "
+                "(`SnapshotIdentifier`, `SourceDBClusterIdentifier`), whose restore "
+                "CloudFormation does not document.")),
 )

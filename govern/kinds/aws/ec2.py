@@ -69,6 +69,15 @@ KINDS = (
                "`GroupDescription`)."),
         string("vpc_id", "The VPC of the group (CloudFormation `VpcId`); absent when not "
                "written: the default VPC."),
+        boolean("is_default", "Whether the group is its VPC's default security group, "
+                "which AWS creates with every VPC (ingress: all traffic from the group "
+                "itself; egress: all traffic to `0.0.0.0/0`, and `::/0` in a VPC with "
+                "IPv6) and which cannot be deleted: true for Terraform's "
+                "`aws_default_security_group` (which removes every rule the code does not "
+                "write) and live for the group named `default`; false for the groups the "
+                "code creates (`aws_security_group`, `AWS::EC2::SecurityGroup`: AWS "
+                "refuses the name `default`). CloudFormation cannot manage a default "
+                "group.", default=False),
         _rules("ingress", permissions="IpPermissions",
                groups="`SourceSecurityGroupId`/`SourceSecurityGroupName`",
                prefix_list="SourcePrefixListId", peer="source",
@@ -86,17 +95,33 @@ KINDS = (
         "with the arguments of `aws_instance` for the instance it launches)",
         string("instance_type", "The instance type, e.g. `t3.micro` (CloudFormation "
                "`InstanceType`)."),
+        string("iam_instance_profile", "The IAM instance profile the instance is launched "
+               "with, which gives it a role's temporary credentials: Terraform "
+               "`iam_instance_profile` (the profile's name), CloudFormation "
+               "`IamInstanceProfile` (its name), live the `IamInstanceProfile.Arn` of "
+               "DescribeInstances. Absent when none is written: the instance has no role. "
+               "An instance that sets none and is launched from a launch template takes "
+               "the template's profile (Terraform `iam_instance_profile` block `name` or "
+               "`arn`, CloudFormation `LaunchTemplateData.IamInstanceProfile` `Name` or "
+               "`Arn`; absent when the template sets none) when the template is in the "
+               "same configuration, else Unknown (set or absent)."),
         boolean("associate_public_ip_address", "Whether the instance gets a public IP "
                 "address: Terraform `associate_public_ip_address`, CloudFormation "
                 "`AssociatePublicIpAddress` of the network interface with `DeviceIndex` 0; "
                 "live whether it has one. Absent when not written: the subnet's "
                 "`map_public_ip_on_launch` decides."),
         obj("root_block_device", "The root volume: Terraform's `root_block_device` block; "
-            "live the volume of the root device. Never in CloudFormation: which of its "
-            "`BlockDeviceMappings` is the root depends on the AMI.",
+            "live the volume of the root device. CloudFormation has no block of its own: "
+            "which of its `BlockDeviceMappings` is the root depends on the AMI.",
             boolean("encrypted", "Whether the root volume is encrypted; absent when not "
                     "written: the AMI's snapshot and the account's EBS encryption by "
-                    "default decide. Live: Unknown when the volume was not read."),
+                    "default decide. Unknown when not written on an instance launched "
+                    "from a launch template (Terraform `launch_template`, CloudFormation "
+                    "`LaunchTemplate`), which may map the root volume. CloudFormation: "
+                    "the `Ebs.Encrypted` of the mapping named `/dev/xvda` or `/dev/sda1` "
+                    "(the names AWS reserves for the root device), else Unknown when "
+                    "another mapping is stated encrypted (it may be the root volume), else "
+                    "absent. Live: Unknown when the volume was not read."),
             string("kms_key", "The KMS key of the root volume (Terraform `kms_key_id`).")),
         objects("ebs_block_devices", "The other EBS volumes: Terraform `ebs_block_device` "
                 "blocks, CloudFormation `BlockDeviceMappings` entries with `Ebs` (instance "
@@ -106,8 +131,11 @@ KINDS = (
                 string("device_name", "The device name, e.g. `/dev/sdf` (CloudFormation "
                        "`DeviceName`)."),
                 boolean("encrypted", "Whether the volume is encrypted (CloudFormation "
-                        "`Ebs.Encrypted`); absent when not written. Live: Unknown when the "
-                        "volume was not read."),
+                        "`Ebs.Encrypted`); absent when not written (the account's EBS "
+                        "encryption by default decides), Unknown when not written on a "
+                        "volume made from a snapshot (`snapshot_id`, `Ebs.SnapshotId`), "
+                        "whose encryption it inherits. Live: Unknown when the volume was "
+                        "not read."),
                 string("kms_key", "The KMS key of the volume: Terraform `kms_key_id`, "
                        "CloudFormation `Ebs.KmsKeyId`.")),
         obj("metadata_options", "The instance metadata service (IMDS) options: Terraform's "
@@ -140,6 +168,15 @@ KINDS = (
                 "written). Absent when not written: the subnet's `map_public_ip_on_launch` "
                 "decides. A string `\"true\"`/`\"false\"` (Terraform's type for it) "
                 "is read as a boolean."),
+        obj("root_block_device", "The root volume of the instances launched from the "
+            "template. A template has no root block of its own: which of its block device "
+            "mappings is the root depends on the AMI.",
+            boolean("encrypted", "Whether the root volume is encrypted: the `encrypted` of "
+                    "the `ebs_block_devices` entry named `/dev/xvda` or `/dev/sda1` (the "
+                    "names AWS reserves for the root device); else Unknown when another "
+                    "entry is stated encrypted (it may be the root volume); else absent: "
+                    "the AMI's snapshot and the account's EBS encryption by default "
+                    "decide.")),
         objects("ebs_block_devices", "The EBS volumes of the template's block device "
                 "mappings: Terraform `block_device_mappings` blocks with an `ebs` block, "
                 "CloudFormation `LaunchTemplateData.BlockDeviceMappings` entries with "
@@ -151,8 +188,10 @@ KINDS = (
                        "`DeviceName`)."),
                 boolean("encrypted", "Whether the volume is encrypted (Terraform "
                         "`ebs.encrypted`, a string read as a boolean; CloudFormation "
-                        "`Ebs.Encrypted`); absent when not written: the snapshot's "
-                        "encryption and the account's EBS encryption by default decide."),
+                        "`Ebs.Encrypted`); absent when not written: the account's EBS "
+                        "encryption by default decides; Unknown when not written on a "
+                        "volume made from a snapshot (`ebs.snapshot_id`, "
+                        "`Ebs.SnapshotId`), whose encryption it inherits."),
                 string("kms_key", "The KMS key of the volume: Terraform `ebs.kms_key_id`, "
                        "CloudFormation `Ebs.KmsKeyId`.")),
         obj("metadata_options", "The instance metadata service (IMDS) options of the "

@@ -42,5 +42,31 @@ KINDS = (
                 string("transit_encryption", "Whether traffic between the task's host and "
                        "the file system is encrypted with TLS (CloudFormation "
                        "`TransitEncryption`); `DISABLED` when not written.",
-                       default="DISABLED", values=("ENABLED", "DISABLED")))),
+                       default="DISABLED", values=("ENABLED", "DISABLED"))),
+        string("pid_mode", "The process namespace of the task's containers: Terraform "
+               "`pid_mode`, CloudFormation `PidMode`, live `pidMode`; `host` shares the "
+               "host's process namespace, `task` one namespace for the task's containers. "
+               "Absent when not written: each container has a private namespace.",
+               values=("host", "task")),
+        string("execution_role", "The IAM role (ARN, or name) the ECS agent uses to pull "
+               "images and write logs: Terraform `execution_role_arn`, CloudFormation "
+               "`ExecutionRoleArn`, live `executionRoleArn`; absent when not written."),
+        string("task_role", "The IAM role (ARN, or name) whose credentials the task's "
+               "containers get: Terraform `task_role_arn`, CloudFormation `TaskRoleArn`, "
+               "live `taskRoleArn`; absent when not written."),
+        objects("containers", "The task's containers, one entry per element of Terraform's "
+                "`container_definitions` JSON, CloudFormation's `ContainerDefinitions`, "
+                "live `containerDefinitions`, in order. Unknown when the definitions are "
+                "not known statically (e.g. `templatefile`), an Unknown element for a "
+                "container that is not.",
+                string("name", "The container's name (JSON `name`, CloudFormation "
+                       "`Name`)."),
+                boolean("privileged", "Whether the container runs with elevated "
+                        "privileges on the host, like root (JSON `privileged`, "
+                        "CloudFormation `Privileged`); false when not written.",
+                        default=False),
+                boolean("readonly_root_filesystem", "Whether the container's root file "
+                        "system is read-only (JSON `readonlyRootFilesystem`, CloudFormation "
+                        "`ReadonlyRootFilesystem`); false when not written.",
+                        default=False))),
 )

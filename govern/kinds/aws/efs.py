@@ -11,6 +11,7 @@ KINDS = (
                 "`FileSystemTags`.", default=False),
         string("kms_key", "The KMS key of an encrypted file system: Terraform `kms_key_id`, "
                "CloudFormation `KmsKeyId`; absent: the AWS managed key "
-               "`aws/elasticfilesystem`."),
+               "`aws/elasticfilesystem` (live: also when EFS reports that key, by "
+               "`kms:DescribeKey`)."),
         tags_doc="CloudFormation: `FileSystemTags`"),
 )

@@ -35,7 +35,17 @@ KINDS = (
                 "`^[-A-Za-z0-9]+$`) before routing: Terraform "
                 "`drop_invalid_header_fields`, CloudFormation and live the attribute "
                 "`routing.http.drop_invalid_header_fields.enabled`; false when not written "
-                "(AWS's default).", default=False)),
+                "(AWS's default).", default=False),
+        boolean("deletion_protection", "Whether the load balancer cannot be deleted until "
+                "deletion protection is turned off: Terraform `enable_deletion_protection`, "
+                "CloudFormation and live the attribute `deletion_protection.enabled`; "
+                "false when not written (AWS's default).", default=False),
+        string("desync_mitigation_mode", "How an Application Load Balancer treats "
+               "requests that may be used for HTTP desync (request smuggling): Terraform "
+               "`desync_mitigation_mode`, CloudFormation and live the attribute "
+               "`routing.http.desync_mitigation_mode`; `defensive` when not written "
+               "(AWS's default). Other load balancer types have no such attribute.",
+               default="defensive", values=("monitor", "defensive", "strictest"))),
     aws("aws.elbv2.listener", "Application, Network or Gateway Load Balancer listener",
         string("protocol", "The protocol clients connect with, e.g. `HTTP`, `HTTPS`, `TCP`, "
                "`TLS`, `UDP`, `TCP_UDP`, `GENEVE` (CloudFormation `Protocol`). When not "

@@ -62,7 +62,12 @@ KINDS = (
         _policies("the user's own inline policies (CloudFormation `Policies`, live "
                   "`UserPolicyList`), then the policies of its own `ManagedPolicyArns` "
                   "(live `AttachedManagedPolicies`), "
-                  + _SEPARATE.format("user", "User"))),
+                  + _SEPARATE.format("user", "User")),
+        boolean("console_password", "Whether the user has a password to sign in to the "
+                "AWS Management Console (a login profile): Terraform an "
+                "`aws_iam_user_login_profile` folded in (by `user`), CloudFormation "
+                "`LoginProfile`, live GetLoginProfile; false when none is written.",
+                default=False)),
     aws("aws.iam.group", "IAM group with inline/attached policies",
         string("name", "The group's name (CloudFormation `GroupName`); absent when AWS "
                "generates it."),

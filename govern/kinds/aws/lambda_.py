@@ -14,7 +14,18 @@ KINDS = (
                 "written. Unknown when the map is not known statically.", default=[]),
         string("kms_key", "The KMS key that encrypts the environment variables at rest "
                "(`kms_key_arn`, CloudFormation and live `KMSKeyArn`); absent: the AWS "
-               "managed key `aws/lambda`.")),
+               "managed key `aws/lambda`."),
+        string("package_type", "How the code is deployed: a .zip archive run by a Lambda "
+               "runtime or a container image (`package_type`, CloudFormation and live "
+               "`PackageType`); `Zip` when not written.", default="Zip",
+               values=("Zip", "Image")),
+        string("runtime", "The runtime identifier of a .zip function, e.g. `python3.12` "
+               "(`runtime`, CloudFormation and live `Runtime`); absent for a container "
+               "image, which brings its own."),
+        string("code_signing_config_arn", "The code signing configuration that validates "
+               "the code deployed (`code_signing_config_arn`, CloudFormation "
+               "`CodeSigningConfigArn`, live GetFunctionCodeSigningConfig); absent: none, "
+               "unsigned code is deployed without a check.")),
     aws("aws.lambda.function_url", "Lambda function URL",
         string("function_name", "The function, by name or ARN as written: Terraform "
                "`function_name`, CloudFormation `TargetFunctionArn`; live, the function's "
@@ -26,6 +37,13 @@ KINDS = (
                "authentication) or `AWS_IAM`. Terraform `authorization_type`, "
                "CloudFormation and live `AuthType`; required.",
                values=("NONE", "AWS_IAM")),
+        strings("cors_allow_origins", "The origins whose web pages browsers let call the URL "
+                "and read its answers, `*` for any (Terraform `cors.allow_origins`, "
+                "CloudFormation and live `Cors.AllowOrigins`); absent: no CORS "
+                "configuration, browsers allow no other origin."),
+        strings("cors_allow_methods", "The HTTP methods those pages may use, `*` for any "
+                "(Terraform `cors.allow_methods`, CloudFormation and live "
+                "`Cors.AllowMethods`); absent when not written."),
         taggable=False),
     aws("aws.lambda.permission", "Lambda permission (one statement of a function's "
         "resource policy)",

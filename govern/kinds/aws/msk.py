@@ -19,8 +19,8 @@ KINDS = (
         string("kms_key", "The KMS key encrypting the data volumes: Terraform "
                "`encryption_info.encryption_at_rest_kms_key_arn`, CloudFormation "
                "`EncryptionInfo.EncryptionAtRest.DataVolumeKMSKeyId`; absent: the AWS "
-               "managed key (live, a cluster created without a key reports the ARN of the "
-               "AWS managed key `aws/kafka`)."),
+               "managed key `aws/kafka` (live: also when MSK reports that key, by "
+               "`kms:DescribeKey`)."),
         obj("broker_logs", "Where the brokers' logs are delivered: Terraform "
             "`logging_info.broker_logs`, CloudFormation `LoggingInfo.BrokerLogs`, live "
             "`LoggingInfo.BrokerLogs`.",
@@ -31,5 +31,11 @@ KINDS = (
                     "`Firehose.Enabled`); false when not written.", default=False),
             boolean("s3", "Delivery to S3 (`s3.enabled`, `S3.Enabled`); false when not "
                     "written.", default=False)),
+        string("public_access", "Public access to the brokers: Terraform "
+               "`broker_node_group_info.connectivity_info.public_access.type`, "
+               "CloudFormation `BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type`, "
+               "live `BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type`; `DISABLED` "
+               "when not written (`SERVICE_PROVIDED_EIPS` gives the brokers public IP "
+               "addresses).", default="DISABLED", values=("DISABLED", "SERVICE_PROVIDED_EIPS")),
         tags_doc="CloudFormation: the `Tags` map"),
 )

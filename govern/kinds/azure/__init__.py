@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from govern.kinds.azure import (
+    apimanagement,
+    appconfiguration,
     authorization,
     cognitive,
     compute,
@@ -10,7 +12,9 @@ from govern.kinds.azure import (
     containerservice,
     cosmosdb,
     datafactory,
+    eventgrid,
     eventhub,
+    iothub,
     keyvault,
     mariadb,
     mysql,
@@ -18,6 +22,7 @@ from govern.kinds.azure import (
     postgresql,
     redis,
     search,
+    security,
     servicebus,
     sql,
     storage,
@@ -27,6 +32,8 @@ from govern.kinds.azure import (
 from govern.kinds.declare import Kind
 
 KINDS: tuple[Kind, ...] = (
+    *apimanagement.KINDS,
+    *appconfiguration.KINDS,
     *authorization.KINDS,
     *cognitive.KINDS,
     *compute.KINDS,
@@ -34,7 +41,9 @@ KINDS: tuple[Kind, ...] = (
     *containerservice.KINDS,
     *cosmosdb.KINDS,
     *datafactory.KINDS,
+    *eventgrid.KINDS,
     *eventhub.KINDS,
+    *iothub.KINDS,
     *keyvault.KINDS,
     *mariadb.KINDS,
     *mysql.KINDS,
@@ -42,6 +51,7 @@ KINDS: tuple[Kind, ...] = (
     *postgresql.KINDS,
     *redis.KINDS,
     *search.KINDS,
+    *security.KINDS,
     *servicebus.KINDS,
     *sql.KINDS,
     *storage.KINDS,

@@ -10,6 +10,18 @@ ENCRYPTION_SET = ("The disk encryption set that encrypts the disk with a custome
                   "encrypts with a platform-managed key).")
 
 
+_UPDATES = ("Whether Windows Automatic Updates installs updates on the {what} by itself "
+            "(Windows only): Terraform `automatic_updates_enabled` (azurerm v4) or "
+            "`enable_automatic_updates` (v2, v3) of the Windows {resources}, true when not "
+            "written (the provider's default){more}; the legacy {legacy}'s "
+            "`os_profile_windows_config.enable_automatic_upgrades`, false when that block is "
+            "written without it (the provider's default, sent to Azure); ARM "
+            "`{profile}osProfile.windowsConfiguration.enableAutomaticUpdates`, true when "
+            "`windowsConfiguration` is written without it (Azure's default). Absent for "
+            "Linux {what}s and when the OS is not stated; Unknown when the Windows block is "
+            "not known statically.")
+
+
 def _disks(owner: str, legacy: str, os_when: str, data_from: str,
            profile: str) -> tuple[Attribute, Attribute]:
     """`os_disk` and `data_disks` of a machine (or of the machines of a scale set)."""
@@ -64,6 +76,14 @@ KINDS = (
                   "(`azurerm_windows_virtual_machine`) and when the OS is not stated (a "
                   "legacy machine without `os_profile_linux_config`, a template without "
                   "`linuxConfiguration`)."),
+          boolean("managed_disks_only", "Whether every disk of the machine is a managed "
+                  "disk, none a VHD blob in a storage account (an unmanaged disk): false "
+                  "when the legacy `azurerm_virtual_machine`'s `storage_os_disk` or a "
+                  "`storage_data_disk` sets `vhd_uri`, or when ARM "
+                  "`properties.storageProfile.osDisk` or an element of `dataDisks` has a "
+                  "`vhd`; true when none does (Azure then creates managed disks), and always "
+                  "for `azurerm_linux_virtual_machine` and `azurerm_windows_virtual_machine`, "
+                  "which support only managed disks."),
           boolean("encryption_at_host_enabled", "Whether the host encrypts the machine's "
                   "temporary disk and its OS and data disk caches: Terraform "
                   "`encryption_at_host_enabled` of `azurerm_linux_virtual_machine` and "
@@ -79,7 +99,10 @@ KINDS = (
                   "`azurerm_windows_virtual_machine` (their data disks are separate "
                   "`azurerm_managed_disk` resources), one per `storage_data_disk` block of "
                   "the legacy `azurerm_virtual_machine` (without a disk encryption set)",
-                  "properties.")),
+                  "properties."),
+          boolean("automatic_updates_enabled", _UPDATES.format(
+              what="machine", resources="resource (`azurerm_windows_virtual_machine`)",
+              more="", legacy="`azurerm_virtual_machine`", profile="properties."))),
     azure("azure.compute.virtual_machine_scale_set", "Azure virtual machine scale set "
           "(uniform or flexible orchestration): the settings of the machines it creates",
           string("name", "The scale set's name."),
@@ -121,5 +144,14 @@ KINDS = (
                   "a flexible scale set whose machines are created on their own)",
                   "one per Terraform `data_disk` block (`storage_profile_data_disk` in the "
                   "legacy `azurerm_virtual_machine_scale_set`, without a disk encryption "
-                  "set)", "properties.virtualMachineProfile.")),
+                  "set)", "properties.virtualMachineProfile."),
+          boolean("automatic_updates_enabled", _UPDATES.format(
+              what="scale set's machine", resources="resource "
+              "(`azurerm_windows_virtual_machine_scale_set`)",
+              more=", and the same names in "
+              "`os_profile.windows_configuration` of "
+              "`azurerm_orchestrated_virtual_machine_scale_set`, true when that block is "
+              "written without them",
+              legacy="`azurerm_virtual_machine_scale_set`",
+              profile="properties.virtualMachineProfile."))),
 )

@@ -46,6 +46,39 @@ KINDS = (
                   "`properties.addonProfiles.omsagent.enabled` (the add-on's name in any "
                   "case). False when not written: AKS enables no add-on by itself.",
                   default=False),
+          string("network_policy", "The engine that enforces Kubernetes network policies "
+                 "inside the cluster: `azure`, `calico` or `cilium`; `none` when policies "
+                 "are not enforced. Terraform `network_profile.network_policy`, ARM "
+                 "`properties.networkProfile.networkPolicy` (any case, read in lower case). "
+                 "`none` when not written (azurerm sets no policy, and Azure reads an unset "
+                 "`networkPolicy` as `none`), except when the network data plane is "
+                 "`cilium` (Terraform `network_profile.network_data_plane`, azurerm v4, or "
+                 "`ebpf_data_plane`, v3; ARM `networkProfile.networkDataplane`): Azure CNI "
+                 "Powered by Cilium may enforce policies with Cilium, so the value is "
+                 "Unknown.",
+                 values=("azure", "calico", "cilium", "none")),
+          boolean("azure_policy_enabled", "Whether the Azure Policy add-on (which audits "
+                  "and enforces Azure Policy definitions on the cluster's Kubernetes "
+                  "objects through Gatekeeper) is enabled: Terraform `azure_policy_enabled` "
+                  "(azurerm v3, v4) or v2's `addon_profile.azure_policy.enabled`, ARM "
+                  "`properties.addonProfiles.azurepolicy.enabled` (the add-on's name in any "
+                  "case). False when not written: AKS enables no add-on by itself.",
+                  default=False),
+          boolean("http_application_routing_enabled", "Whether the HTTP application "
+                  "routing add-on (an ingress controller with a public DNS zone, which "
+                  "Microsoft calls unfit for production and retired in March 2025) is "
+                  "enabled: Terraform `http_application_routing_enabled` (azurerm v3, v4) "
+                  "or v2's `addon_profile.http_application_routing.enabled`, ARM "
+                  "`properties.addonProfiles.httpApplicationRouting.enabled` (the add-on's "
+                  "name in any case). False when not written.", default=False),
+          string("automatic_upgrade_channel", "The channel by which AKS upgrades the "
+                 "cluster's Kubernetes version (and, for `node-image`, the node images) by "
+                 "itself: Terraform `automatic_upgrade_channel` (azurerm v4) or "
+                 "`automatic_channel_upgrade` (v3), ARM "
+                 "`properties.autoUpgradeProfile.upgradeChannel` (any case, read in lower "
+                 "case). `none` when not written (azurerm: \"omitting this field sets this "
+                 "value to none\"; Azure: \"the default is 'none'\").",
+                 values=("patch", "rapid", "stable", "node-image", "none")),
           string("disk_encryption_set_id", "The disk encryption set that encrypts the nodes' "
                  "OS and data disks with a customer-managed key (ARM "
                  "`properties.diskEncryptionSetID`); absent when not written (Azure then "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govern.kinds.azure.private_link import private_endpoints
 from govern.kinds.declare import (
     azure,
     boolean,
@@ -53,7 +54,9 @@ KINDS = (
                       "`ip_rules`, ARM the `value` of each of `ipRules`."),
               strings("virtual_network_subnet_ids", "The ids of the subnets admitted: "
                       "Terraform `virtual_network_subnet_ids`, ARM the `id` of each of "
-                      "`virtualNetworkRules`."))),
+                      "`virtualNetworkRules`.")),
+          private_endpoints("`Microsoft.KeyVault/vaults/<name>` (a Managed HSM: "
+                            "`Microsoft.KeyVault/managedHSMs/<name>`)")),
     azure("azure.keyvault.key", "A key in an Azure Key Vault (Terraform `azurerm_key_vault_key`, "
           "ARM `Microsoft.KeyVault/vaults/keys`) or a Managed HSM (Terraform "
           "`azurerm_key_vault_managed_hardware_security_module_key`, ARM "
@@ -70,6 +73,14 @@ KINDS = (
                  "(`RSA`, `EC`: software-protected; `RSA-HSM`, `EC-HSM`, `oct-HSM`: "
                  "protected by a hardware security module). Required in both formats.",
                  values=("RSA", "RSA-HSM", "EC", "EC-HSM", "oct", "oct-HSM")),
+          boolean("automatic_rotation_enabled", "Whether the key's rotation policy creates "
+                  "new versions automatically: Terraform a `rotation_policy` block whose "
+                  "`automatic` block sets `time_after_creation` or `time_before_expiry`; "
+                  "ARM a `properties.rotationPolicy.lifetimeActions` element whose "
+                  "`action.type` is `rotate` (any case) and whose `trigger` sets "
+                  "`timeAfterCreate` or `timeBeforeExpiry`. A policy that only notifies "
+                  "does not rotate. False when no policy is written (Key Vault rotates no "
+                  "key by itself).", default=False),
           taggable=False),
     azure("azure.keyvault.secret", "A secret in an Azure Key Vault (Terraform "
           "`azurerm_key_vault_secret`, ARM `Microsoft.KeyVault/vaults/secrets`)",

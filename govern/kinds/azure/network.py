@@ -64,6 +64,12 @@ KINDS = (
           "machine, or not yet attached)",
           string("name", "The interface's name."),
           resource_group(),
+          boolean("ip_forwarding_enabled", "Whether the interface accepts and forwards "
+                  "traffic addressed to other destinations (as a router or network virtual "
+                  "appliance does): Terraform `ip_forwarding_enabled` (azurerm v4) or "
+                  "`enable_ip_forwarding` (v2, v3), ARM `properties.enableIPForwarding`; "
+                  "false when not written (the provider's and Azure's default).",
+                  default=False),
           objects("ip_configurations", "The interface's IP configurations, one per "
                   "Terraform `ip_configuration` block (at least one is required) or element "
                   "of ARM `properties.ipConfigurations`; Unknown when they are not known "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govern.kinds.azure.private_link import private_endpoints
 from govern.kinds.azure.single_servers import single_server_settings
 from govern.kinds.azure.sql import firewall_rules
 from govern.kinds.declare import azure, boolean, resource_group, string
@@ -11,6 +12,15 @@ KINDS = (
           string("name", "The server's name."),
           resource_group(),
           *single_server_settings(),
+          boolean("infrastructure_encryption_enabled", "Whether the server's data is "
+                  "encrypted a second time, at the infrastructure layer with a "
+                  "platform-managed key, below the service's own encryption: Terraform "
+                  "`infrastructure_encryption_enabled`, ARM "
+                  "`properties.infrastructureEncryption` (`Enabled`/`Disabled`, any case; "
+                  "another value is Unknown). False when not written: the provider and Azure "
+                  "create the server without it (it can be chosen at creation only).",
+                  default=False),
+          private_endpoints("`Microsoft.DBforPostgreSQL/servers/<name>`"),
           boolean("log_checkpoints_enabled", "Whether checkpoints are logged: the server "
                   "parameter `log_checkpoints` (`ON`/`OFF`, any case; another value is "
                   "Unknown), set by "
@@ -66,6 +76,24 @@ KINDS = (
                   "integrated in a virtual network (`delegated_subnet_id`, ARM "
                   "`properties.network.delegatedSubnetResourceId`), true otherwise; "
                   "Unknown when that subnet is an input that may be null."),
+          boolean("geo_redundant_backup_enabled", "Whether the server's backups are "
+                  "kept in geo-redundant storage (copied to the paired region): Terraform "
+                  "`geo_redundant_backup_enabled`, ARM `properties.backup.geoRedundantBackup` "
+                  "(`Enabled`/`Disabled`, any case; another value is Unknown). False when not "
+                  "written: the provider and Azure create the server with locally redundant "
+                  "backups (chosen at creation only).", default=False),
+          string("create_mode", "How the server is created: Terraform `create_mode`, ARM "
+                 "`properties.createMode` (read in any case: `replica` is `Replica`). "
+                 "`Default` when not written (a new, empty server). A `Replica` is a read "
+                 "replica of another server: Azure keeps no backups of its own for it.",
+                 default="Default"),
+          boolean("virtual_network_integrated", "Whether the server was created in a "
+                  "subnet delegated to it (private access, virtual network integration): "
+                  "Terraform `delegated_subnet_id`, ARM "
+                  "`properties.network.delegatedSubnetResourceId` set and not empty. Such a "
+                  "server has no public endpoint and takes no private endpoints. False "
+                  "when not written; Unknown when the subnet is an input that may be null."),
+          private_endpoints("`Microsoft.DBforPostgreSQL/flexibleServers/<name>`"),
           firewall_rules("`azurerm_postgresql_flexible_server_firewall_rule` (`server_id`)",
                          "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules")),
 )

@@ -22,5 +22,21 @@ KINDS = (
                  "`properties.minimumTlsVersion`, "
                  "Unknown when not written (Azure does not document, for every apiVersion, "
                  "the minimum a namespace created without it enforces).",
-                 values=("1.0", "1.1", "1.2"))),
+                 values=("1.0", "1.1", "1.2")),
+          boolean("customer_managed_key_enabled", "Whether the namespace's data is encrypted "
+                  "with a customer-managed key from Key Vault (a Premium namespace feature): "
+                  "true when Terraform's `customer_managed_key` block is written (its "
+                  "`key_vault_key_id` is required), or ARM `properties.encryption` names a key "
+                  "(`keyVaultProperties` has an element); false when not written (Azure then "
+                  "encrypts with Microsoft-managed keys).", default=False),
+          boolean("infrastructure_encryption_enabled", "Whether the data is encrypted a "
+                  "second time, at the infrastructure layer with a platform-managed key "
+                  "(double encryption, only with a customer-managed key): Terraform "
+                  "`customer_managed_key.infrastructure_encryption_enabled`, ARM "
+                  "`properties.encryption.requireInfrastructureEncryption`; false when not "
+                  "written (the provider's and Azure's default).", default=False),
+          string("identity_type", "The managed identities the namespace has: Terraform "
+                 "`identity.type`, ARM `identity.type` (`SystemAssigned`, `UserAssigned`, "
+                 "`SystemAssigned, UserAssigned`, or `None`); absent when no identity is "
+                 "written (Azure then creates none).")),
 )

@@ -1,5 +1,5 @@
 """What the Azure Database single servers (MySQL, PostgreSQL, MariaDB) say alike: SSL
-enforcement, public network access and the minimum TLS version."""
+enforcement, public network access, the minimum TLS version and geo-redundant backups."""
 
 from __future__ import annotations
 
@@ -26,4 +26,12 @@ def single_server_settings() -> tuple[Attribute, ...]:
                "`properties.minimalTlsVersion`, `TLSEnforcementDisabled` when not written "
                "(Azure enforces no minimum on a server created without it).",
                values=("TLSEnforcementDisabled", "TLS1_0", "TLS1_1", "TLS1_2")),
+        boolean("geo_redundant_backup_enabled", "Whether the server's backups are kept in "
+                "geo-redundant storage (copied to the paired region) rather than locally "
+                "redundant storage: Terraform `geo_redundant_backup_enabled`, ARM "
+                "`properties.storageProfile.geoRedundantBackup` (`Enabled`/`Disabled`, any "
+                "case; another value is Unknown). False when not written: the provider "
+                "and Azure create the server with locally redundant backups (the choice "
+                "is made at creation only; the Basic tier offers no geo-redundancy).",
+                default=False),
     )

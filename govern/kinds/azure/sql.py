@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govern.kinds.azure.private_link import private_endpoints
 from govern.kinds.declare import (
     Attribute,
     azure,
@@ -48,6 +49,28 @@ KINDS = (
                  "`properties.minimalTlsVersion`, `\"None\"` when not written (a server "
                  "created without it accepts every TLS version the platform still offers).",
                  values=("1.0", "1.1", "1.2", "1.3", "None")),
+          boolean("tde_customer_managed_key_enabled", "Whether the server's transparent "
+                  "data encryption (TDE) protector, the key that protects every database's "
+                  "encryption key, is a customer-managed key in Key Vault or a Managed HSM "
+                  "rather than a service-managed key. Terraform "
+                  "`transparent_data_encryption_key_vault_key_id` of the server, or an "
+                  "`azurerm_mssql_server_transparent_data_encryption` folded into the "
+                  "server its `server_id` names, which replaces it (`key_vault_key_id` or "
+                  "`managed_hsm_key_id` set: true; neither: false). ARM the server's "
+                  "`properties.keyId`, or a `Microsoft.Sql/servers/encryptionProtector` "
+                  "(nested, or named `<server>/current`) which replaces it "
+                  "(`properties.serverKeyType` `AzureKeyVault` true, `ServiceManaged` "
+                  "false, any case). False when not written (a service-managed key)."),
+          boolean("entra_admin_configured", "Whether the server has a Microsoft Entra ID "
+                  "(Azure AD) administrator, which enables Entra authentication for its "
+                  "databases: Terraform the server's `azuread_administrator` block, or an "
+                  "`azurerm_sql_active_directory_administrator` folded into the server its "
+                  "`server_name` names in its resource group; ARM the server's "
+                  "`properties.administrators` naming a `login` or `sid`, or a "
+                  "`Microsoft.Sql/servers/administrators` child resource (nested, or named "
+                  "`<server>/ActiveDirectory`). False when none is written: the server then "
+                  "has no Entra administrator and only SQL authentication works."),
+          private_endpoints("`Microsoft.Sql/servers/<name>`"),
           firewall_rules("`azurerm_mssql_firewall_rule` (`server_id`) or "
                          "`azurerm_sql_firewall_rule` (`server_name` in the same resource "
                          "group)", "Microsoft.Sql/servers/firewallRules"),
@@ -65,6 +88,23 @@ KINDS = (
                       "account destination, `0` for no limit: Terraform "
                       "`retention_in_days`, ARM `properties.retentionDays`; `0` when not "
                       "written. Absent when the code declares no policy."))),
+    azure("azure.sql.database", "Azure SQL database on a logical server (Terraform "
+          "`azurerm_mssql_database`, ARM `Microsoft.Sql/servers/databases`)",
+          string("name", "The database's name (ARM: `<server>/<database>`)."),
+          string("resource_group_name", "ARM: the resource group the deployment goes to, "
+                 "Unknown unless a nested deployment names it; absent in Terraform (the "
+                 "server's group is in `server_id`)."),
+          string("server_id", "The server the database belongs to: Terraform `server_id`; "
+                 "absent in ARM (the server is in the name)."),
+          boolean("tde_enabled", "Whether transparent data encryption encrypts the "
+                  "database, its backups and logs at rest: Terraform "
+                  "`transparent_data_encryption_enabled` (azurerm v3, v4), true when not "
+                  "written (the provider's default; only data warehouse SKUs can turn it "
+                  "off); ARM the database's `transparentDataEncryption` child resource "
+                  "(nested in the database, or named `<server>/<database>/current`) "
+                  "`properties.state` (`Enabled`/`Disabled`, any case; `status` in "
+                  "apiVersion 2014-04-01), true when there is none (Azure enables TDE on "
+                  "every new database).", default=True)),
     azure("azure.sql.managed_instance", "Azure SQL managed instance",
           string("name", "The managed instance's name."),
           resource_group(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govern.kinds.azure.private_link import private_endpoints
 from govern.kinds.declare import azure, boolean, obj, objects, resource_group, string, strings
 
 KINDS = (
@@ -64,6 +65,42 @@ KINDS = (
                   "`properties.encryption.keySource` `Microsoft.Keyvault` (true) or "
                   "`Microsoft.Storage` (false), any case. False when not written "
                   "(Microsoft-managed keys).", default=False),
+          boolean("cross_tenant_replication_enabled", "Whether object replication "
+                  "policies may copy blobs to or from accounts in other Microsoft Entra "
+                  "tenants. Terraform `cross_tenant_replication_enabled`: when not written "
+                  "true in azurerm v2 and v3 and false in v4, so true for a configuration "
+                  "that writes v2/v3's `enable_https_traffic_only` (removed in v4) and "
+                  "Unknown otherwise (the provider version is not in the code). ARM "
+                  "`properties.allowCrossTenantReplication`: when not written false from "
+                  "apiVersion 2023-01-01 and true before (Unknown when the apiVersion is not "
+                  "known statically)."),
+          string("account_kind", "The kind of account: Terraform `account_kind`, "
+                 "`StorageV2` when not written (azurerm v2, v3, v4); ARM `kind` "
+                 "(required).",
+                 values=("Storage", "StorageV2", "BlobStorage", "BlockBlobStorage",
+                         "FileStorage")),
+          string("replication", "How the account's data is replicated: `LRS` (three "
+                 "copies in one datacenter), `ZRS` (across the region's availability zones), "
+                 "`GRS`/`RAGRS` (LRS plus an asynchronous copy in the paired region, "
+                 "readable there with RA-), `GZRS`/`RAGZRS` (ZRS plus the paired region). "
+                 "Terraform `account_replication_type` (required), ARM `sku.name` (required; "
+                 "the part after `Standard_` or `Premium_`); read in upper case.",
+                 values=("LRS", "ZRS", "GRS", "RAGRS", "GZRS", "RAGZRS")),
+          boolean("blob_soft_delete_enabled", "Whether deleted blobs (and overwritten "
+                  "blob data) are kept for a retention period and can be restored: "
+                  "Terraform a `blob_properties` block with a `delete_retention_policy` "
+                  "block (its `days` default to 7); ARM the account's `blobServices` "
+                  "resource (nested in the account or named `<account>/default`) "
+                  "`properties.deleteRetentionPolicy.enabled`. False when not written "
+                  "(Azure enables blob soft delete by default only for accounts created in "
+                  "the portal)."),
+          boolean("container_soft_delete_enabled", "Whether deleted blob containers are "
+                  "kept for a retention period and can be restored: Terraform "
+                  "`blob_properties.container_delete_retention_policy` written (its `days` "
+                  "default to 7); ARM `blobServices` "
+                  "`properties.containerDeleteRetentionPolicy.enabled`. False when not "
+                  "written, as for `blob_soft_delete_enabled`."),
+          private_endpoints("`Microsoft.Storage/storageAccounts/<name>`"),
           objects("containers", "The account's blob containers: each Terraform "
                   "`azurerm_storage_container` folded into the account its "
                   "`storage_account_id` (azurerm v4) or `storage_account_name` names, each "

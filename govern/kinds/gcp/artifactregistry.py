@@ -14,6 +14,8 @@ KINDS = (
                "not written (the provider's region)."),
         string("format", "What it stores (`format`, e.g. `DOCKER`, `MAVEN`, `NPM`, "
                "`PYTHON`), as written."),
+        string("kms_key", "The Cloud KMS key that encrypts the repository's contents "
+               "(`kms_key_name`, set only at creation); absent: Google-managed keys."),
         iam_bindings("repository", "`google_artifact_registry_repository_iam_*`",
                      "`repository`"),
         tags_doc="Google Cloud labels (`labels`)"),

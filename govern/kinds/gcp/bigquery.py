@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govern.kinds.declare import boolean, gcp, objects, string
+from govern.kinds.gcp.resource_iam import iam_bindings
 
 KINDS = (
     gcp("gcp.bigquery.dataset", "BigQuery dataset with its access entries",
@@ -37,7 +38,7 @@ KINDS = (
                 string("domain", "A domain whose every user is granted (`example.com`).")),
         tags_doc="Google Cloud labels (`labels`)"),
     gcp("gcp.bigquery.table", "BigQuery table (`google_bigquery_table`: a table, view or "
-        "materialized view)",
+        "materialized view), with its table IAM bindings and members folded in",
         string("name", "The table's id (`table_id`)."),
         string("dataset", "The dataset the table is in (`dataset_id`, as written)."),
         boolean("view", "Whether it is a logical view (a `view` block): a saved query "
@@ -53,5 +54,10 @@ KINDS = (
                "writes one (Google-managed keys); Unknown, not even known to be set, when "
                "the table writes none and its dataset is declared outside the scanned "
                "code."),
+        boolean("deletion_protection", "Whether Terraform refuses to destroy the table, in "
+                "a `terraform destroy` or an apply that would delete or re-create it "
+                "(`deletion_protection`, a setting of the google provider kept in the state, "
+                "not of BigQuery); true when not written.", default=True),
+        iam_bindings("table", "`google_bigquery_table_iam_*`", "`table_id`"),
         tags_doc="Google Cloud labels (`labels`)"),
 )

@@ -67,6 +67,17 @@ _MACHINE = (
     boolean("can_ip_forward", "Whether the instance may send and receive packets whose "
             "source or destination is not one of its own addresses (`can_ip_forward`); "
             "false when not written.", default=False),
+    boolean("secure_boot", "Whether Shielded VM Secure Boot is on: the VM boots only "
+            "components whose signature UEFI firmware verifies "
+            "(`shielded_instance_config.enable_secure_boot`); false when not written.",
+            default=False),
+    boolean("vtpm", "Whether the VM has a Shielded VM virtual Trusted Platform Module "
+            "(`shielded_instance_config.enable_vtpm`), which Measured Boot and integrity "
+            "monitoring need; true when not written.", default=True),
+    boolean("integrity_monitoring", "Whether Shielded VM integrity monitoring compares "
+            "each boot's measurements with the VM's baseline and reports a deviation "
+            "(`shielded_instance_config.enable_integrity_monitoring`); true when not "
+            "written.", default=True),
     obj("service_account", "The service account the instance runs as: its "
         "`service_account` block; absent without one (the instance runs without a "
         "service account).",
@@ -106,6 +117,12 @@ KINDS = (
                 "rule matches (`source_tags`)."),
         strings("source_service_accounts", "The service accounts of the instances whose "
                 "traffic an ingress rule matches (`source_service_accounts`)."),
+        strings("destination_ranges", "The destination CIDRs of an egress rule "
+                "(`destination_ranges`). An egress rule that names none reaches every "
+                "address, as Google Cloud then uses `0.0.0.0/0`: it gets "
+                "`[\"0.0.0.0/0\"]`, marked as defaulted. Absent for an ingress rule that "
+                "does not write it; Unknown when not written and the direction is not "
+                "known statically."),
         _protocols("allow", "allows"),
         _protocols("deny", "denies"),
         taggable=False),

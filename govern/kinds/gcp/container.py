@@ -39,6 +39,14 @@ def _workload_metadata(whose: str, absent: str) -> Attribute:
         values=("GKE_METADATA", "GCE_METADATA", "SECURE"))
 
 
+def _image_type(whose: str, absent: str) -> Attribute:
+    return string(
+        "image_type", f"The node image of {whose} (`node_config.image_type`, as written, "
+        "any case): `COS_CONTAINERD` (Container-Optimized OS), `UBUNTU_CONTAINERD`, "
+        "`WINDOWS_LTSC_CONTAINERD`, ...; `COS_CONTAINERD`, GKE's default node image, when "
+        f"not written{absent}.", default="COS_CONTAINERD")
+
+
 KINDS = (
     gcp("gcp.container.cluster", "GKE cluster",
         string("name", "The cluster's name."),
@@ -83,6 +91,20 @@ KINDS = (
         boolean("intranode_visibility", "Whether traffic between pods on the same node "
                 "goes through the VPC network, where firewall rules and VPC Flow Logs see it "
                 "(`enable_intranode_visibility`); false when not written.", default=False),
+        string("datapath_provider", "The cluster's dataplane (`datapath_provider`): "
+               "`ADVANCED_DATAPATH` is GKE Dataplane V2, which always enforces Kubernetes "
+               "network policies; `LEGACY_DATAPATH` (or `DATAPATH_PROVIDER_UNSPECIFIED`) the "
+               "iptables-based one. Absent when not written: a Standard cluster then gets "
+               "the legacy dataplane, an Autopilot cluster always Dataplane V2.",
+               values=("ADVANCED_DATAPATH", "LEGACY_DATAPATH", "DATAPATH_PROVIDER_UNSPECIFIED")),
+        boolean("network_policy_enabled", "Whether network policy enforcement with Calico "
+                "is turned on for the nodes (`network_policy.enabled`); false when not "
+                "written.", default=False),
+        boolean("network_policy_addon_disabled", "Whether the control plane's network "
+                "policy add-on is disabled "
+                "(`addons_config.network_policy_config.disabled`), which the nodes' "
+                "enforcement (`network_policy.enabled`) requires enabled; true (disabled) "
+                "when not written.", default=True),
         string("rbac_security_group", "The Google group whose member groups Kubernetes RBAC "
                "bindings can name (`authenticator_groups_config.security_group`, "
                "`gke-security-groups@<domain>`); absent: Google Groups for RBAC is off, "
@@ -91,6 +113,14 @@ KINDS = (
                "cluster (`workload_identity_config.workload_pool`, `<project>.svc.id.goog`); "
                "absent: Workload Identity Federation is off (unless the cluster is "
                "Autopilot, where it is always on)."),
+        boolean("binary_authorization", "Whether GKE admits only container images that "
+                "the project's Binary Authorization policy allows: "
+                "`binary_authorization.evaluation_mode` `PROJECT_SINGLETON_POLICY_ENFORCE` "
+                "or `POLICY_BINDINGS_AND_PROJECT_SINGLETON_POLICY_ENFORCE` is true, "
+                "`DISABLED` and `POLICY_BINDINGS` (continuous validation of running pods "
+                "only, which admits any image) false; else the deprecated "
+                "`binary_authorization.enabled`, else `enable_binary_authorization` (google "
+                "provider 4.x and older); false when none is written.", default=False),
         _node_service_account(
             "the nodes of the default node pool", "node_config",
             "; absent when there is no default node pool (an Autopilot cluster, "
@@ -99,6 +129,9 @@ KINDS = (
         _workload_metadata(
             "the nodes of the default node pool", "; absent when there is no default node "
             "pool, Unknown when `node_pool` blocks are written (as `service_account`)"),
+        _image_type("the nodes of the default node pool", "; absent when there is no "
+                    "default node pool, Unknown when `node_pool` blocks are written (as "
+                    "`service_account`)"),
         tags_doc="Google Cloud labels (`resource_labels`)"),
     gcp("gcp.container.node_pool", "GKE node pool (`google_container_node_pool`)",
         string("name", "The pool's name; absent when not written (`name_prefix`, or a "
@@ -116,5 +149,16 @@ KINDS = (
                 "false when not written) from the `google_container_cluster` of the "
                 "configuration that `cluster` designates; Unknown when that cluster is "
                 "not in the configuration."),
+        boolean("auto_repair", "Whether GKE repairs the pool's nodes that fail their health "
+                "checks, draining and re-creating them (`management.auto_repair`); true when "
+                "not written, with or without a `management` block (google provider 5.x and "
+                "later; GKE's default for new node pools).", default=True),
+        boolean("auto_upgrade", "Whether GKE upgrades the pool's nodes to the control "
+                "plane's Kubernetes version and its patch releases "
+                "(`management.auto_upgrade`); true when not written, with or without a "
+                "`management` block (google provider 5.x and later; GKE's default for new "
+                "node pools, and required for a cluster on a release channel).",
+                default=True),
+        _image_type("the pool's nodes", ""),
         taggable=False),
 )

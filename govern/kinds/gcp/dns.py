@@ -1,8 +1,8 @@
-"""Google Cloud DNS: managed zones."""
+"""Google Cloud DNS: managed zones and DNS server policies."""
 
 from __future__ import annotations
 
-from govern.kinds.declare import gcp, objects, string
+from govern.kinds.declare import boolean, gcp, objects, string, strings
 
 KINDS = (
     gcp("gcp.dns.managed_zone", "Cloud DNS managed zone",
@@ -25,4 +25,15 @@ KINDS = (
                        "provider writes it: `rsasha1`, `rsasha256`, `rsasha512`, "
                        "`ecdsap256sha256`, `ecdsap384sha384`.")),
         tags_doc="Google Cloud labels (`labels`)"),
+    gcp("gcp.dns.policy", "Cloud DNS server policy (`google_dns_policy`): the DNS "
+        "settings of the VPC networks bound to it (a network has at most one)",
+        string("name", "The policy's name (`name`)."),
+        boolean("logging_enabled", "Whether the DNS queries that VMs of the bound networks "
+                "send to Cloud DNS are logged to Cloud Logging (`enable_logging`); false "
+                "when not written.", default=False),
+        strings("networks", "The VPC networks bound to the policy: the `network_url` of "
+                "each `networks` block, as written; always present, `[]` when none is "
+                "written (a block not known statically is an Unknown element; a `dynamic` "
+                "block over a collection not known statically makes the list Unknown)."),
+        taggable=False),
 )

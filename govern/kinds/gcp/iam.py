@@ -45,6 +45,28 @@ KINDS = (
                 "is (a `google_service_account` of the configuration is not); Unknown "
                 "when none is known to be and a service account member is not known "
                 "statically. Absent when `members` is."),
+        boolean("consumer_account", "Whether a member is a personal (consumer) Google "
+                "account: a `user:` member whose address is at `gmail.com` or "
+                "`googlemail.com` (any case), not one managed by the organization's Cloud "
+                "Identity or Google Workspace. False when no member is (other types, "
+                "including `deleted:user:...`, never are); Unknown when none is known to "
+                "be and a member's type, or a user's domain, is not known statically "
+                "(`user:${var.email}`; `user:${var.name}@example.com` is known). Absent when "
+                "`members` is."),
+        objects("member_roles", "For each member of the grant, in order, the roles it "
+                "holds on the same project, folder or organization through the other "
+                "grants of the scanned code (conditional ones included). Two grants are on "
+                "the same scope when their `scope`s are equal literals (a `projects/`, "
+                "`folders/` or `organizations/` prefix aside), references to the same "
+                "attribute, or both absent. `roles` has an Unknown element when another "
+                "grant might hold the member on the same scope but its scope, members or "
+                "role are not known statically, and when no `google_<level>_iam_policy` "
+                "known statically covers the scope (roles may then be granted outside the "
+                "scanned code). A member not known statically is an Unknown entry. Absent "
+                "when `members` is not known statically.",
+                string("member", "The member (`user:...`, `group:...`, ...)."),
+                strings("roles", "The roles the member holds on the scope through the "
+                        "other grants.")),
         taggable=False),
     gcp("gcp.iam.workload_identity_pool_provider", "Workload Identity Federation pool "
         "provider (`google_iam_workload_identity_pool_provider`): an external identity "
@@ -75,5 +97,20 @@ KINDS = (
                 strings("exempted_members", "The principals whose operations of this "
                         "type are not logged (`user:...`, `serviceAccount:...`); absent "
                         "when none is written.")),
+        taggable=False),
+    gcp("gcp.iam.service_account_key", "User-managed key of a service account "
+        "(`google_service_account_key`): a key pair Google generates, whose private key "
+        "is returned to the caller (and kept in the Terraform state), or a public key "
+        "uploaded for a private key the user holds. Google-managed keys, which Google "
+        "rotates and never hands out, have no resource",
+        string("service_account", "The service account the key belongs to "
+               "(`service_account_id`: its email, unique id or "
+               "`projects/{project}/serviceAccounts/{email}`), as written."),
+        string("origin", "Who made the key pair: `uploaded` when `public_key_data` is "
+               "written (the user holds the private key), `google` otherwise (Google "
+               "generated it and returned the private key in `private_key`).",
+               values=("google", "uploaded")),
+        boolean("user_managed", "Whether the key is user-managed: true for every key of "
+                "this kind, since a Terraform resource can only create or upload one."),
         taggable=False),
 )

@@ -1,8 +1,10 @@
-"""Google Cloud Key Management Service (Cloud KMS): crypto keys."""
+"""Google Cloud Key Management Service (Cloud KMS): key rings and crypto keys, with their
+IAM bindings folded in."""
 
 from __future__ import annotations
 
 from govern.kinds.declare import gcp, integer, string
+from govern.kinds.gcp.resource_iam import iam_bindings
 
 KINDS = (
     gcp("gcp.kms.crypto_key", "Cloud KMS crypto key",
@@ -16,5 +18,14 @@ KINDS = (
                 "`rotation_period` (`\"7776000s\"`) as a number of seconds (a fraction is "
                 "dropped; a value that is not such a duration is Unknown); absent when not "
                 "set: no automatic rotation."),
+        iam_bindings("key", "`google_kms_crypto_key_iam_*`", "`crypto_key_id`"),
         tags_doc="Google Cloud labels (`labels`)"),
+    gcp("gcp.kms.key_ring", "Cloud KMS key ring (`google_kms_key_ring`), with its key "
+        "ring IAM bindings and members folded in; a role granted on a key ring applies to "
+        "every key in it",
+        string("name", "The key ring's name (`name`)."),
+        string("location", "The key ring's location (`location`, e.g. `europe-west1`, "
+               "`global`)."),
+        iam_bindings("key ring", "`google_kms_key_ring_iam_*`", "`key_ring_id`"),
+        taggable=False),
 )

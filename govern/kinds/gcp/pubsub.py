@@ -9,6 +9,8 @@ KINDS = (
     gcp("gcp.pubsub.topic", "Pub/Sub topic (`google_pubsub_topic`), with its topic IAM "
         "bindings and members folded in",
         string("name", "The topic's name (`name`)."),
+        string("kms_key", "The Cloud KMS key that protects the topic's messages "
+               "(`kms_key_name`); absent: Google-managed keys."),
         iam_bindings("topic", "`google_pubsub_topic_iam_*`", "`topic`"),
         tags_doc="Google Cloud labels (`labels`)"),
     gcp("gcp.pubsub.subscription", "Pub/Sub subscription (`google_pubsub_subscription`), "

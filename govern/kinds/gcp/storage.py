@@ -25,6 +25,12 @@ KINDS = (
                "written: no access logs."),
         string("kms_key", "The Cloud KMS key that encrypts new objects by default "
                "(`encryption.default_kms_key_name`); absent: Google-managed keys."),
+        boolean("retention_locked", "Whether the bucket's retention policy is locked "
+                "(`retention_policy.is_locked`): no object can be deleted or replaced "
+                "before the retention period ends, and the policy can no longer be "
+                "removed or shortened, nor the bucket deleted while it holds objects; "
+                "false when not written or without a `retention_policy` block.",
+                default=False),
         objects("iam_bindings", "Who is granted which role on the bucket: one entry per "
                 "`google_storage_bucket_iam_binding` or `google_storage_bucket_iam_member` "
                 "whose `bucket` names the bucket (a reference to it, or its literal name), "

@@ -8,6 +8,7 @@ from typing import Any
 
 from govern.adapters.terraform import adapt_terraform
 from govern.model.resource import Resource
+from govern.model.unknown import Unknown
 from govern.parsers.terraform.project import scan_terraform
 from tests.adapters.arm.scanning import adapt_template
 from tests.parsers.arm.helpers import SUBSCRIPTION_SCHEMA, template
@@ -53,6 +54,7 @@ resource "azurerm_storage_account" "data" {
   min_tls_version                 = "TLS1_1"
   allow_nested_items_to_be_public = true
   public_network_access_enabled   = false
+  cross_tenant_replication_enabled = false
   tags = { owner = "platform", cost-center = "cc-1" }
 }
 """)
@@ -61,7 +63,8 @@ resource "azurerm_storage_account" "data" {
         "name": "stdata", "location": "westeurope", "sku": {"name": "Standard_LRS"},
         "kind": "StorageV2", "tags": {"owner": "platform", "cost-center": "cc-1"},
         "properties": {"supportsHttpsTrafficOnly": False, "minimumTlsVersion": "TLS1_1",
-                       "allowBlobPublicAccess": True, "publicNetworkAccess": "Disabled"}}))
+                       "allowBlobPublicAccess": True, "publicNetworkAccess": "Disabled",
+                       "allowCrossTenantReplication": False}}))
     assert (from_arm.kind, from_arm.attributes) == (tf.kind, tf.attributes)
 
 
@@ -85,11 +88,18 @@ resource "azurerm_storage_account" "data" {
     assert {k: from_arm.attributes[k] for k in defaults} == {
         "https_only": True, "min_tls_version": "TLS1_0", "allow_blob_public_access": False}
     same = ("shared_key_access_enabled", "infrastructure_encryption_enabled",
-            "public_network_access_enabled", "customer_managed_key_enabled")
+            "public_network_access_enabled", "customer_managed_key_enabled",
+            "blob_soft_delete_enabled", "container_soft_delete_enabled")
     assert {k: tf.attributes[k] for k in same} == {k: from_arm.attributes[k] for k in same} == {
         "shared_key_access_enabled": True, "infrastructure_encryption_enabled": False,
-        "public_network_access_enabled": True, "customer_managed_key_enabled": False}
-    assert from_arm.defaulted == tf.defaulted == {(k,) for k in defaults + same}
+        "public_network_access_enabled": True, "customer_managed_key_enabled": False,
+        "blob_soft_delete_enabled": False, "container_soft_delete_enabled": False}
+    # azurerm's default changed in v4; ARM's is false from apiVersion 2023-01-01
+    assert isinstance(tf.attributes["cross_tenant_replication_enabled"], Unknown)
+    assert from_arm.attributes["cross_tenant_replication_enabled"] is False
+    common = {(k,) for k in defaults + same}
+    assert tf.defaulted == common | {("account_kind",)}  # ARM's `kind` is required
+    assert from_arm.defaulted == common | {("cross_tenant_replication_enabled",)}
 
 
 def test_network_security_group_with_inline_and_separate_rules(tmp_path: Path) -> None:

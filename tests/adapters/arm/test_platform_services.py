@@ -22,13 +22,15 @@ DEFAULTS = [
     ("Microsoft.DBforPostgreSQL/servers", "azure.postgresql.server",
      {"ssl_enforcement_enabled": True, "public_network_access_enabled": True,
       "min_tls_version": "TLSEnforcementDisabled", "log_checkpoints_enabled": True,
-      "log_connections_enabled": True, "connection_throttling_enabled": True}),
+      "log_connections_enabled": True, "connection_throttling_enabled": True,
+      "geo_redundant_backup_enabled": False, "infrastructure_encryption_enabled": False}),
     ("Microsoft.DBforMySQL/servers", "azure.mysql.server",
      {"ssl_enforcement_enabled": True, "public_network_access_enabled": True,
-      "min_tls_version": "TLSEnforcementDisabled"}),
+      "min_tls_version": "TLSEnforcementDisabled", "geo_redundant_backup_enabled": False,
+      "infrastructure_encryption_enabled": False}),
     ("Microsoft.DBforMariaDB/servers", "azure.mariadb.server",
      {"ssl_enforcement_enabled": True, "public_network_access_enabled": True,
-      "min_tls_version": "TLSEnforcementDisabled"}),
+      "min_tls_version": "TLSEnforcementDisabled", "geo_redundant_backup_enabled": False}),
     ("Microsoft.CognitiveServices/accounts", "azure.cognitive.account",
      {"public_network_access_enabled": True, "local_auth_enabled": True}),
     ("Microsoft.Search/searchServices", "azure.search.service",
@@ -37,7 +39,8 @@ DEFAULTS = [
      {"public_network_access_enabled": True}),
     ("Microsoft.ServiceBus/namespaces", "azure.servicebus.namespace",
      {"local_auth_enabled": True, "public_network_access_enabled": True,
-      "min_tls_version": servicebus.UNSET_TLS}),
+      "min_tls_version": servicebus.UNSET_TLS, "customer_managed_key_enabled": False,
+      "infrastructure_encryption_enabled": False}),
     ("Microsoft.EventHub/namespaces", "azure.eventhub.namespace",
      {"min_tls_version": servicebus.UNSET_TLS}),
 ]
@@ -85,7 +88,10 @@ def test_managed_cluster_local_accounts_and_rbac_written(tmp_path: Path) -> None
         "disableLocalAccounts": True, "enableRBAC": False}))
     assert (cluster.attributes["local_accounts_enabled"],
             cluster.attributes["rbac_enabled"]) == (False, False)
-    assert cluster.defaulted == {("private_cluster_enabled",), ("monitoring_enabled",)}
+    assert cluster.defaulted == {("private_cluster_enabled",), ("monitoring_enabled",),
+                                 ("network_policy",), ("azure_policy_enabled",),
+                                 ("http_application_routing_enabled",),
+                                 ("automatic_upgrade_channel",)}
 
 
 @pytest.mark.parametrize("addons, expected", [

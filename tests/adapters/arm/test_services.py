@@ -67,7 +67,8 @@ def test_sql_server_defaults_differ_from_azurerm(tmp_path: Path) -> None:
     assert (server.attributes["public_network_access_enabled"],
             server.attributes["min_tls_version"]) == (True, "None")
     assert server.defaulted == {("public_network_access_enabled",), ("min_tls_version",),
-                                ("auditing", "enabled")}
+                                ("auditing", "enabled"), ("tde_customer_managed_key_enabled",),
+                                ("entra_admin_configured",)}
     assert server.attributes["auditing"] == {"enabled": False}
 
 
@@ -147,7 +148,10 @@ def test_managed_cluster(tmp_path: Path) -> None:
     assert default.attributes == {"name": "x", "resource_group_name": GROUP,
                                   "private_cluster_enabled": False,
                                   "local_accounts_enabled": True, "rbac_enabled": True,
-                                  "monitoring_enabled": False, "tags": {}}
+                                  "monitoring_enabled": False, "network_policy": "none",
+                                  "azure_policy_enabled": False,
+                                  "http_application_routing_enabled": False,
+                                  "automatic_upgrade_channel": "none", "tags": {}}
     written = adapt(tmp_path, resource("Microsoft.ContainerService/managedClusters", {
         "apiServerAccessProfile": {"enablePrivateCluster": True,
                                    "authorizedIPRanges": ["203.0.113.0/24"]}}))

@@ -37,10 +37,16 @@ def test_written_values(tmp_path: Path) -> None:
         "min_tls_version": "TLS1_1", "allow_blob_public_access": True,
         "public_network_access_enabled": False, "shared_key_access_enabled": True,
         "infrastructure_encryption_enabled": False, "customer_managed_key_enabled": False,
+        "cross_tenant_replication_enabled": False, "account_kind": "StorageV2",
+        "replication": "LRS",
+        "blob_soft_delete_enabled": False, "container_soft_delete_enabled": False,
         "tags": {"owner": "me"}}
     assert resource.defaulted == {("shared_key_access_enabled",),
                                   ("infrastructure_encryption_enabled",),
-                                  ("customer_managed_key_enabled",)}
+                                  ("customer_managed_key_enabled",),
+                                  ("cross_tenant_replication_enabled",),
+                                  ("blob_soft_delete_enabled",),
+                                  ("container_soft_delete_enabled",)}
     assert resource.location("https_only") == SourceRange(path, 15, 15)
     assert resource.location("tags.owner") == SourceRange(path, 21, 21)
 
@@ -61,12 +67,21 @@ def test_defaults_depend_on_the_api_version(tmp_path: Path, api_version: str,
         "min_tls_version": "TLS1_0", "allow_blob_public_access": public_blobs,
         "public_network_access_enabled": True,
         "shared_key_access_enabled": True, "infrastructure_encryption_enabled": False,
-        "customer_managed_key_enabled": False, "tags": {}}
+        "customer_managed_key_enabled": False,
+        # "the default interpretation is false for new accounts" from 2023-01-01, as for
+        # public blobs
+        "cross_tenant_replication_enabled": public_blobs, "account_kind": "StorageV2",
+        "replication": "LRS",
+        "blob_soft_delete_enabled": False, "container_soft_delete_enabled": False,
+        "tags": {}}
     assert resource.defaulted == {("https_only",), ("min_tls_version",),
                                   ("allow_blob_public_access",), ("shared_key_access_enabled",),
                                   ("infrastructure_encryption_enabled",),
                                   ("public_network_access_enabled",),
-                                  ("customer_managed_key_enabled",)}
+                                  ("customer_managed_key_enabled",),
+                                  ("cross_tenant_replication_enabled",),
+                                  ("blob_soft_delete_enabled",),
+                                  ("container_soft_delete_enabled",)}
     assert resource.location("min_tls_version") == resource.range
 
 
@@ -130,3 +145,36 @@ def test_network_acls_default_action(tmp_path: Path) -> None:
     assert isinstance(second["network_rules"]["default_action"], Unknown)
     assert second["network_rules"]["bypass"] == ["AzureServices"]
     assert "network_rules" not in third
+
+
+def test_cross_tenant_replication_written_and_unknown_api_version(tmp_path: Path) -> None:
+    result, _ = adapt_template(tmp_path, template(
+        account(allowCrossTenantReplication=True),
+        account("[parameters('api')]") | {"name": "stother"},
+        parameters={"api": {"type": "string"}}))
+    written, unknown = result.resources
+    assert written.attributes["cross_tenant_replication_enabled"] is True
+    assert ("cross_tenant_replication_enabled",) not in written.defaulted
+    assert isinstance(unknown.attributes["cross_tenant_replication_enabled"], Unknown)
+
+
+def test_soft_delete_from_the_blob_service(tmp_path: Path) -> None:
+    nested = account() | {"resources": [{
+        "type": "blobServices", "apiVersion": "2023-01-01", "name": "default",
+        "dependsOn": ["stdata"],
+        "properties": {"deleteRetentionPolicy": {"enabled": True, "days": 7},
+                       "containerDeleteRetentionPolicy": {"enabled": "false"}}}]}
+    top_level = {"type": f"{STORAGE}/blobServices", "apiVersion": "2023-01-01",
+                 "name": "stother/default",
+                 "properties": {"containerDeleteRetentionPolicy": {"enabled": True}}}
+    result, _ = adapt_template(tmp_path, template(
+        nested, account() | {"name": "stother"}, top_level))
+    first, second = result.resources
+    assert (first.attributes["blob_soft_delete_enabled"],
+            first.attributes["container_soft_delete_enabled"]) == (True, False)
+    assert not {("blob_soft_delete_enabled",),
+                ("container_soft_delete_enabled",)} & first.defaulted
+    assert first.location("blob_soft_delete_enabled") != first.range
+    assert (second.attributes["blob_soft_delete_enabled"],
+            second.attributes["container_soft_delete_enabled"]) == (False, True)
+    assert ("blob_soft_delete_enabled",) in second.defaulted

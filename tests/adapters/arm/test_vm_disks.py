@@ -44,7 +44,10 @@ def test_virtual_machine(tmp_path: Path, storage: dict[str, Any], os_disk: Any,
     vm = adapt(tmp_path, resource(VM, {"storageProfile": storage}))
     assert vm.attributes.get("os_disk") == os_disk
     assert vm.attributes["data_disks"] == data_disks
-    assert vm.defaulted == {*defaulted, ("encryption_at_host_enabled",)}
+    unmanaged = any("vhd" in disk for disk in storage.get("dataDisks", []))
+    assert vm.attributes["managed_disks_only"] is not unmanaged
+    assert vm.defaulted == {*defaulted, ("encryption_at_host_enabled",),
+                            *([] if unmanaged else [("managed_disks_only",)])}
 
 
 def test_scale_set(tmp_path: Path) -> None:
@@ -129,3 +132,24 @@ resource "azurerm_linux_virtual_machine_scale_set" "s" {{
                                **managed()}]}}}}))
     assert (from_arm.kind, from_arm.attributes) == (tf.kind, tf.attributes)
 
+
+
+@pytest.mark.parametrize("storage, expected", [
+    ({"osDisk": {"createOption": "FromImage", "vhd": {"uri": "https://st/os.vhd"}}}, False),
+    ({"osDisk": {"createOption": "FromImage"},
+      "dataDisks": [{"lun": 0, "createOption": "Empty", "VHD": {"uri": "https://st/d.vhd"}}]},
+     False),
+    ({"osDisk": {"createOption": "FromImage"}, "dataDisks": "[parameters('disks')]"}, None),
+    ({"osDisk": {"createOption": "FromImage", "vhd": "[parameters('vhd')]"}}, None),
+])
+def test_unmanaged_disks(tmp_path: Path, storage: dict[str, Any], expected: Any) -> None:
+    result, _ = adapt_template(tmp_path, template(
+        resource(VM, {"storageProfile": storage}),
+        parameters={"disks": {"type": "array"}, "vhd": {"type": "object"}}))
+    [vm] = result.resources
+    value = vm.attributes["managed_disks_only"]
+    if expected is None:
+        assert isinstance(value, Unknown)
+    else:
+        assert value is expected
+        assert vm.location("managed_disks_only") != vm.range

@@ -206,7 +206,9 @@ Resources:
     assert web.native == ["Web", "ByName"]
     assert server.attributes == {
         "instance_type": "t3.micro", "associate_public_ip_address": True,
-        "ebs_block_devices": [{"device_name": "/dev/xvda", "encrypted": True}], "tags": {}}
+        "ebs_block_devices": [{"device_name": "/dev/xvda", "encrypted": True}],
+        # /dev/xvda is the name AWS reserves for the root volume
+        "root_block_device": {"encrypted": True}, "tags": {}}
     web_id, lb_id, server_id = (rid(tmp_path, n) for n in ("Web", "Lb", "Server"))
     assert result.edges == sorted([
         Edge(web_id, lb_id, "references"), Edge(lb_id, web_id, "references"),
@@ -261,7 +263,8 @@ Resources:
     assert app.attributes["managed_policy_arns"] == [
         Unknown("known after apply", ref="Shared"), "arn:aws:iam::123456789012:policy/team/x"]
     assert dev.attributes == {"policies": [{"source": "inline", "name": "inline",
-                                            "document": inline_doc}], "tags": {}}
+                                            "document": inline_doc}],
+                              "console_password": False, "tags": {}}
     assert devs.attributes == {"name": "devs", "policies": [{
         "source": "managed", "name": "shared",
         "arn": Unknown("known after apply", ref="Shared"), "document": shared_doc}]}
@@ -296,16 +299,23 @@ Resources:
 """)
     assert found["Cluster"].attributes == {"engine": "aurora-postgresql",
                                            "storage_encrypted": True,
-                                           "iam_database_authentication": False, "tags": {}}
+                                           "iam_database_authentication": False,
+                                           "backup_retention_period": 1,
+                                           "deletion_protection": False,
+                                           "performance_insights_enabled": False,
+                                           "copy_tags_to_snapshot": False,
+                                           "backtrack_window": 0, "tags": {}}
     # a member's IAM authentication and log exports are the cluster's: not set
     assert found["Member"].attributes == {
         "engine": "aurora-postgresql", "publicly_accessible": False,
+        "auto_minor_version_upgrade": True, "performance_insights_enabled": False,
         "cluster": found["Member"].attributes["cluster"],
         "storage_encrypted": Unknown("storage encryption is inherited from the DB cluster",
                                      ref="Cluster"),
         "tags": {"owner": "data"}}
     assert found["Member"].attributes["cluster"].ref == "Cluster"
-    assert found["Member"].defaulted == {("publicly_accessible",)}
+    assert found["Member"].defaulted == {("publicly_accessible",), ("auto_minor_version_upgrade",),
+                                         ("performance_insights_enabled",)}
     assert Edge(rid(tmp_path, "Cluster"), rid(tmp_path, "Db"), "security_group") in (
         result.edges)
 

@@ -264,7 +264,10 @@ Resources:
     assert cfn["Orders"].attributes == {
         "name": "orders", "engine": "postgres", "publicly_accessible": True,
         "storage_encrypted": False, "kms_key": "alias/rds",
-        "iam_database_authentication": False, "tags": {}}
+        "iam_database_authentication": False, "auto_minor_version_upgrade": True,
+        "backup_retention_period": 1, "deletion_protection": False,
+        "performance_insights_enabled": False, "multi_az": False,
+        "copy_tags_to_snapshot": False, "tags": {}}
 
 
 def test_iam_identities_and_policies(tmp_path: Path) -> None:

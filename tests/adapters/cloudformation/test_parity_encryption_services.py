@@ -27,7 +27,8 @@ Resources:
       StorageEncrypted: "true"
       Tags: [{Key: owner, Value: graph}]
 ''', {"name": "graph", "storage_encrypted": True, "iam_database_authentication": False,
-      "tags": {"owner": "graph"}}),
+      "backup_retention_period": 1, "deletion_protection": False,
+      "copy_tags_to_snapshot": False, "tags": {"owner": "graph"}}),
     "opensearch": ('''
 resource "aws_elasticsearch_domain" "x" {
   domain_name = "search"
@@ -44,7 +45,12 @@ Resources:
       DomainName: search
       EncryptionAtRestOptions: {Enabled: true, KmsKeyId: alias/search}
 ''', {"name": "search", "encrypt_at_rest": True, "kms_key": "alias/search",
-      "node_to_node_encryption": False, "tags": {}}),
+      "node_to_node_encryption": False, "enforce_https": False,
+      "fine_grained_access_control": False,
+      "tls_security_policy": Unknown("the TLS policy is chosen by OpenSearch Service when not "
+                                     "written (no documented default)"),
+      "in_vpc": False, "dedicated_master_enabled": False,
+      "tags": {}}),
     "msk": ('''
 resource "aws_msk_cluster" "x" {
   cluster_name = "events"
@@ -66,7 +72,7 @@ Resources:
       Tags: {owner: streaming}
 ''', {"name": "events", "client_broker": "TLS_PLAINTEXT", "in_cluster": True,
       "broker_logs": {"cloudwatch_logs": False, "firehose": False, "s3": False},
-      "tags": {"owner": "streaming"}}),
+      "public_access": "DISABLED", "tags": {"owner": "streaming"}}),
     "glue": ('''
 resource "aws_glue_data_catalog_encryption_settings" "x" {
   catalog_id = "111122223333"

@@ -47,6 +47,8 @@ resource "aws_mq_broker" "x" {
   engine_type         = "ActiveMQ"
   publicly_accessible = true
   tags                = { owner = "q" }
+  # the defaults differ (Terraform false, CloudFormation true): written
+  auto_minor_version_upgrade = true
 }
 ''', '''
 Resources:
@@ -57,8 +59,11 @@ Resources:
       EngineType: ActiveMQ
       PubliclyAccessible: "true"
       Tags: [{Key: owner, Value: q}]
+      AutoMinorVersionUpgrade: true
 ''', {"name": "events", "engine_type": "ActiveMQ", "publicly_accessible": True,
-      "general_logs": False, "audit_logs": False, "tags": {"owner": "q"}}),
+      "general_logs": False, "audit_logs": False, "use_aws_owned_key": True,
+      "auto_minor_version_upgrade": True,
+      "tags": {"owner": "q"}}),
     "function_url": ('''
 resource "aws_lambda_function_url" "x" {
   function_name      = "hook"

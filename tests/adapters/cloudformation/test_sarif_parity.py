@@ -70,7 +70,12 @@ JSON_TEMPLATE = """\
 EXPECTED = {("GOV-AWS-001", "bucket"), ("GOV-AWS-002", "bucket"), ("GOV-AWS-004", "bucket"),
             ("GOV-AWS-015", "bucket"), ("GOV-AWS-155", "bucket"), ("GOV-AWS-156", "bucket"),
             ("GOV-AWS-162", "bucket"), ("GOV-AWS-008", "database"),
-            ("GOV-AWS-175", "database"), ("GOV-AWS-178", "database")}
+            ("GOV-AWS-175", "database"), ("GOV-AWS-178", "database"),
+            # no versioning, MFA delete, deletion protection or week of backups
+            ("GOV-AWS-189", "bucket"), ("GOV-AWS-265", "bucket"),
+            ("GOV-AWS-192", "database"), ("GOV-AWS-193", "database"),
+            # one Availability Zone, tags not copied to snapshots
+            ("GOV-AWS-225", "database"), ("GOV-AWS-227", "database")}
 
 
 def test_same_bucket_same_findings_in_every_format(tmp_path: Path,

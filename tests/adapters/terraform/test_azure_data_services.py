@@ -171,7 +171,8 @@ def test_key_vault_keys_secrets_and_rbac() -> None:
     key = adapt_one("azurerm_key_vault_key.k", {"name": "k", "key_type": "RSA-HSM",
                                                 "expiration_date": "2027-01-01T00:00:00Z"})
     assert (key.kind, key.attributes) == ("azure.keyvault.key", {
-        "name": "k", "key_type": "RSA-HSM", "expiration_date": "2027-01-01T00:00:00Z"})
+        "name": "k", "key_type": "RSA-HSM", "expiration_date": "2027-01-01T00:00:00Z",
+        "automatic_rotation_enabled": False})
     secret = adapt_one("azurerm_key_vault_secret.s", {"name": "s", "value": "x"})
     assert (secret.kind, secret.attributes) == ("azure.keyvault.secret", {"name": "s"})
     assert adapt_one("azurerm_key_vault.v", {}).attributes[

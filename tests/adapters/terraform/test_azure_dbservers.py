@@ -19,6 +19,7 @@ from tests.adapters.terraform.natives import lines, native
 
 SSL = "ssl_enforcement_enabled"
 PUBLIC = "public_network_access_enabled"
+INTEGRATED = "virtual_network_integrated"
 SERVERS = [("azurerm_postgresql_flexible_server", "azure.postgresql.flexible_server"),
            ("azurerm_mysql_flexible_server", "azure.mysql.flexible_server")]
 
@@ -28,8 +29,10 @@ def test_defaults(native_type: str, kind: str) -> None:
     server = adapt_one(f"{native_type}.db", {"name": "db", "resource_group_name": "rg"})
     assert server.kind == kind
     assert server.attributes == {"name": "db", "resource_group_name": "rg", SSL: True,
-                                 PUBLIC: True, "tags": {}}
-    assert server.defaulted == {(SSL,), (PUBLIC,)}
+                                 PUBLIC: True, "geo_redundant_backup_enabled": False,
+                                 "create_mode": "Default", INTEGRATED: False, "tags": {}}
+    assert server.defaulted == {(SSL,), (PUBLIC,), ("geo_redundant_backup_enabled",),
+                                ("create_mode",), (INTEGRATED,)}
 
 
 @pytest.mark.parametrize("native_type, kind", SERVERS)

@@ -12,9 +12,15 @@ def test_defaults() -> None:
     assert cluster.kind == "azure.containerservice.managed_cluster"
     assert cluster.attributes == {"name": "aks", "private_cluster_enabled": False,
                                   "local_accounts_enabled": True, "rbac_enabled": True,
-                                  "monitoring_enabled": False, "tags": {}}
+                                  "monitoring_enabled": False, "network_policy": "none",
+                                  "azure_policy_enabled": False,
+                                  "http_application_routing_enabled": False,
+                                  "automatic_upgrade_channel": "none", "tags": {}}
     assert cluster.defaulted == {("private_cluster_enabled",), ("local_accounts_enabled",),
-                                 ("rbac_enabled",), ("monitoring_enabled",)}
+                                 ("rbac_enabled",), ("monitoring_enabled",),
+                                 ("network_policy",), ("azure_policy_enabled",),
+                                 ("http_application_routing_enabled",),
+                                 ("automatic_upgrade_channel",)}
 
 
 def test_authorized_ranges_current_and_legacy() -> None:
@@ -24,7 +30,10 @@ def test_authorized_ranges_current_and_legacy() -> None:
     assert current.attributes == {"private_cluster_enabled": True,
                                   "api_server_authorized_ip_ranges": ["203.0.113.0/24"],
                                   "local_accounts_enabled": True, "rbac_enabled": True,
-                                  "monitoring_enabled": False, "tags": {}}
+                                  "monitoring_enabled": False, "network_policy": "none",
+                                  "azure_policy_enabled": False,
+                                  "http_application_routing_enabled": False,
+                                  "automatic_upgrade_channel": "none", "tags": {}}
     legacy = adapt_one("azurerm_kubernetes_cluster.k", {
         "api_server_authorized_ip_ranges": ["198.51.100.0/24"]})
     assert legacy.attributes["api_server_authorized_ip_ranges"] == ["198.51.100.0/24"]

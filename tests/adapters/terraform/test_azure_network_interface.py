@@ -15,6 +15,7 @@ def test_ip_configurations_and_locations() -> None:
         locations={"ip_configuration": (5, 20), "ip_configuration.1.public_ip_address_id": 18})
     assert nic.kind == "azure.network.network_interface"
     assert nic.attributes == {"name": "nic", "resource_group_name": "rg",
+                              "ip_forwarding_enabled": False,
                               "ip_configurations": [{"name": "a"},
                                                     {"name": "b",
                                                      "public_ip_address_id": "/pip/x"}],

@@ -19,11 +19,14 @@ DEFAULTS = [
     ("azurerm_postgresql_server", "azure.postgresql.server",
      {"public_network_access_enabled": True, "min_tls_version": "TLS1_2",
       "log_checkpoints_enabled": True, "log_connections_enabled": True,
-      "connection_throttling_enabled": True}),
+      "connection_throttling_enabled": True, "geo_redundant_backup_enabled": False,
+      "infrastructure_encryption_enabled": False}),
     ("azurerm_mysql_server", "azure.mysql.server",
-     {"public_network_access_enabled": True, "min_tls_version": "TLS1_2"}),
+     {"public_network_access_enabled": True, "min_tls_version": "TLS1_2",
+      "geo_redundant_backup_enabled": False, "infrastructure_encryption_enabled": False}),
     ("azurerm_mariadb_server", "azure.mariadb.server",
-     {"public_network_access_enabled": True, "min_tls_version": "TLS1_2"}),
+     {"public_network_access_enabled": True, "min_tls_version": "TLS1_2",
+      "geo_redundant_backup_enabled": False}),
     ("azurerm_cognitive_account", "azure.cognitive.account",
      {"public_network_access_enabled": True, "local_auth_enabled": True}),
     ("azurerm_search_service", "azure.search.service",
@@ -32,7 +35,8 @@ DEFAULTS = [
      {"public_network_access_enabled": True}),
     ("azurerm_servicebus_namespace", "azure.servicebus.namespace",
      {"local_auth_enabled": True, "public_network_access_enabled": True,
-      "min_tls_version": "1.2"}),
+      "min_tls_version": "1.2", "customer_managed_key_enabled": False,
+      "infrastructure_encryption_enabled": False}),
     ("azurerm_eventhub_namespace", "azure.eventhub.namespace", {"min_tls_version": "1.2"}),
 ]
 
@@ -85,7 +89,7 @@ def test_virtual_machine_password_authentication() -> None:
     assert linux.kind == "azure.compute.virtual_machine"
     assert linux.attributes["password_authentication_enabled"] is False
     assert linux.defaulted == {("password_authentication_enabled",), ("data_disks",),
-                               ("encryption_at_host_enabled",)}
+                               ("encryption_at_host_enabled",), ("managed_disks_only",)}
     allowed = adapt_one("azurerm_linux_virtual_machine.vm",
                         {"disable_password_authentication": False})
     assert allowed.attributes["password_authentication_enabled"] is True
@@ -94,4 +98,5 @@ def test_virtual_machine_password_authentication() -> None:
     assert legacy.attributes["password_authentication_enabled"] is True
     windows = adapt_one("azurerm_windows_virtual_machine.vm", {"name": "vm"})
     assert windows.attributes == {"name": "vm", "encryption_at_host_enabled": False,
-                                  "data_disks": [], "tags": {}}
+                                  "automatic_updates_enabled": True,
+                                  "data_disks": [], "managed_disks_only": True, "tags": {}}

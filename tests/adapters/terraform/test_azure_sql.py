@@ -13,9 +13,11 @@ def test_defaults() -> None:
     assert server.attributes == {"name": "sql", "resource_group_name": "rg",
                                  "public_network_access_enabled": True,
                                  "min_tls_version": "1.2", "auditing": {"enabled": False},
-                                 "tags": {}}
+                                 "tde_customer_managed_key_enabled": False,
+                                 "entra_admin_configured": False, "tags": {}}
     assert server.defaulted == {("public_network_access_enabled",), ("min_tls_version",),
-                                ("auditing", "enabled")}
+                                ("auditing", "enabled"), ("tde_customer_managed_key_enabled",),
+                                ("entra_admin_configured",)}
 
 
 @pytest.mark.parametrize(("written", "canonical"), [
@@ -26,4 +28,5 @@ def test_minimum_tls_version(written: object, canonical: str) -> None:
                                                   "public_network_access_enabled": False})
     assert server.attributes["min_tls_version"] == canonical
     assert server.attributes["public_network_access_enabled"] is False
-    assert server.defaulted == {("auditing", "enabled")}
+    assert server.defaulted == {("auditing", "enabled"), ("tde_customer_managed_key_enabled",),
+                                ("entra_admin_configured",)}

@@ -26,8 +26,10 @@ def test_bucket_defaults_and_labels_with_default_labels() -> None:
     assert bucket.kind == "gcp.storage.bucket"
     assert bucket.attributes == {
         "name": "acme", "uniform_bucket_level_access": False,
-        "versioning": {"enabled": False}, "tags": {"owner": "platform", "team": "data"}}
-    assert bucket.defaulted == {("uniform_bucket_level_access",), ("versioning", "enabled")}
+        "versioning": {"enabled": False}, "retention_locked": False,
+        "tags": {"owner": "platform", "team": "data"}}
+    assert bucket.defaulted == {("uniform_bucket_level_access",), ("versioning", "enabled"),
+                                ("retention_locked",)}
     assert bucket.location("tags.owner") == lines(1, 3)
     assert bucket.location("tags.team") == lines(7)
 
@@ -143,7 +145,9 @@ def test_gke_cluster() -> None:
         "logging_service": "logging.googleapis.com/kubernetes",
         "issue_client_certificate": False, "shielded_nodes": True,
         "intranode_visibility": False,
+        "network_policy_enabled": False, "network_policy_addon_disabled": True,
         "service_account": {"uses_default": True}, "workload_metadata_mode": "GCE_METADATA",
+        "image_type": "COS_CONTAINERD", "binary_authorization": False,
         "tags": {"env": "prod"}}
     bare = adapt_one("google_container_cluster.c", {})
     assert bare.attributes["master_authorized_networks"] == {"enabled": False}
@@ -165,7 +169,11 @@ def test_iam_grants() -> None:
     assert member.kind == "gcp.iam.grant"
     assert member.attributes == {"scope": "folders/1", "role": "roles/owner",
                                  "members": ["user:a@b.c"], "scope_level": "folder",
-                                 "member_types": ["user"], "default_service_account": False}
+                                 "member_types": ["user"], "default_service_account": False,
+                                 "consumer_account": False,
+                                 "member_roles": [{"member": "user:a@b.c", "roles": [Unknown(
+                                     "roles may be granted on the scope outside the scanned "
+                                     "code")]}]}
     binding = adapt_one("google_organization_iam_binding.b", {
         "org_id": "1", "role": "roles/viewer", "members": ["allUsers"],
         "condition": [{"title": "expires"}]})
@@ -210,7 +218,8 @@ def test_instance_templates_are_read_as_instances(native_type: str) -> None:
     assert template.attributes == instance.attributes
     assert template.attributes["tags"] == {"owner": "platform", "team": "web"}
     assert template.defaulted == instance.defaulted == {
-        ("block_project_ssh_keys",), ("can_ip_forward",), ("confidential_compute",)}
+        ("block_project_ssh_keys",), ("can_ip_forward",), ("confidential_compute",),
+        ("secure_boot",), ("vtpm",), ("integrity_monitoring",)}
     unnamed = adapt_one(f"{native_type}.t", {"name_prefix": "web-"})
     assert "name" not in unnamed.attributes
     assert unnamed.attributes["network_interfaces"] == []

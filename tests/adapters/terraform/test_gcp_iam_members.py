@@ -1,4 +1,5 @@
-"""The members of a Google IAM grant (`member_types`, `default_service_account`),
+"""The members of a Google IAM grant (`member_types`, `default_service_account`,
+`consumer_account`),
 workload identity pool providers, audit log configurations and projects."""
 
 from __future__ import annotations
@@ -8,7 +9,11 @@ from typing import Any
 import pytest
 
 from govern.adapters.terraform import adapt_terraform
-from govern.adapters.terraform.gcp_iam_members import default_service_account, member_types
+from govern.adapters.terraform.gcp_iam_members import (
+    consumer_account,
+    default_service_account,
+    member_types,
+)
 from govern.model.resource import Resource
 from govern.model.unknown import PartialString, Unknown
 from tests.adapters.terraform.natives import lines, native
@@ -148,3 +153,31 @@ def test_audit_configs_of_each_scope() -> None:
         {"log_type": "DATA_WRITE", "exempted_members": exempted}]
     assert org.attributes["scope_level"] == "organization"
     assert isinstance(org.attributes["log_configs"], Unknown)
+
+
+@pytest.mark.parametrize(("member", "consumer"), [
+    ("user:jane@gmail.com", True),
+    ("user:Jane.Doe@GMail.COM", True),
+    ("user:jane@googlemail.com", True),
+    ("user:jane@acme.example", False),
+    ("user:gmail.com@acme.example", False),
+    ("group:friends@gmail.com", False),  # only user: members are personal accounts
+    ("deleted:user:jane@gmail.com?uid=1", False),
+    ("allUsers", False),
+    (after_apply("google_service_account.app"), False),
+    # the domain known, the name not
+    (partial("user:", after_apply("var.name"), "@gmail.com"), True),
+    (partial("user:", after_apply("var.name"), "@acme.example"), False),
+])
+def test_consumer_account(member: Any, consumer: bool) -> None:
+    assert consumer_account([member]) is consumer
+
+
+def test_consumer_account_not_known_statically() -> None:
+    assert isinstance(consumer_account([partial("user:", after_apply("var.email"))]),
+                      Unknown)
+    assert isinstance(consumer_account([Unknown("variable m has no value")]), Unknown)
+    # a known personal account decides, whatever the others
+    assert consumer_account([Unknown("variable m has no value"), "user:a@gmail.com"]) is True
+    whole = Unknown("variable members has no value")
+    assert consumer_account(whole) is whole

@@ -38,7 +38,10 @@ def test_one_grant_per_binding_at_address_hash_role() -> None:
     assert owner.attributes == {"scope": "acme", "scope_level": "project",
                                 "role": "roles/owner", "members": ["allUsers", "user:a@b.c"],
                                 "member_types": ["allUsers", "user"],
-                                "default_service_account": False}
+                                "default_service_account": False, "consumer_account": False,
+                                # the other bindings hold neither member
+                                "member_roles": [{"member": "allUsers", "roles": []},
+                                                 {"member": "user:a@b.c", "roles": []}]}
     assert viewer.attributes["condition"] == "expires"
     assert owner_again.attributes["members"] == ["user:c@d.e"]  # kept: IAM merges them
     assert owner.location("members").start_line == 7  # at policy_data
@@ -133,11 +136,14 @@ def test_data_google_iam_policy_conditions_are_read(tmp_path: Path) -> None:
         "google_project_iam_policy.main#roles/owner": {
             "scope": "acme-prod", "scope_level": "project", "role": "roles/owner",
             "members": ["allUsers"], "member_types": ["allUsers"],
-            "default_service_account": False},
+            "default_service_account": False, "consumer_account": False,
+            "member_roles": [{"member": "allUsers", "roles": []}]},
         "google_project_iam_policy.main#roles/logging.viewer": {
             "scope": "acme-prod", "scope_level": "project", "role": "roles/logging.viewer",
             "members": ["group:sre@acme.example"], "condition": "until-2027",
-            "member_types": ["group"], "default_service_account": False}}
+            "member_types": ["group"], "default_service_account": False,
+            "consumer_account": False,
+            "member_roles": [{"member": "group:sre@acme.example", "roles": []}]}}
 
 
 def _scan(tmp_path: Path, *args: str) -> str:

@@ -134,7 +134,8 @@ def test_tables_take_their_datasets_default_key() -> None:
     ])
     by_name = {r.address.split(".")[-1]: r for r in result.resources}
     assert by_name["own"].attributes == {"name": "own", "dataset": "plain", "kms_key": "k2",
-                                         "view": False, "tags": {}}
+                                         "view": False, "deletion_protection": True,
+                                         "tags": {}}
     assert by_name["by_ref"].attributes["kms_key"] == "k1"
     assert ("kms_key",) in by_name["by_ref"].defaulted
     assert by_name["by_ref"].location("kms_key") == lines(5)

@@ -100,10 +100,28 @@ def test_users_and_groups() -> None:
     result = adapt_terraform([user, group, user_policy, group_attachment])
     alice, admins = result.resources
     assert alice.attributes == {"name": "alice", "tags": {"owner": "x"},
-                                "policies": [{"source": "inline", "document": {"Statement": []}}]}
+                                "policies": [{"source": "inline", "document": {"Statement": []}}],
+                                "console_password": False}
     assert admins.attributes == {"name": "admins", "policies": [
         {"source": "managed", "name": "AdministratorAccess", "arn": ADMIN_ARN,
          "document": ADMINISTRATOR_ACCESS_DOCUMENT}]}
+
+
+def test_a_login_profile_gives_its_user_a_console_password() -> None:
+    declared = native("aws_iam_user.u", {"name": "alice"})
+    bare = native("aws_iam_user.ci", {"name": "ci"})
+    profile = native("aws_iam_user_login_profile.p", {
+        "user": Unknown("known after apply", ref="aws_iam_user.u")}, line=20)
+    elsewhere = native("aws_iam_user_login_profile.e", {"user": "bob"}, line=30)
+    result = adapt_terraform([declared, bare, profile, elsewhere])
+    alice, ci, bob = result.resources
+    assert alice.attributes["console_password"] is True
+    assert alice.locations[("console_password",)].start_line == 20
+    assert alice.native == ["aws_iam_user.u", "aws_iam_user_login_profile.p"]
+    assert ci.attributes["console_password"] is False
+    assert ("console_password",) in ci.defaulted
+    assert (bob.external, bob.address, bob.attributes["console_password"]) == (
+        True, "bob", True)
 
 
 def test_shared_attachment_to_roles_users_and_groups() -> None:

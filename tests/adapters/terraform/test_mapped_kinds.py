@@ -10,14 +10,26 @@ def adapt_one(address: str, attributes: dict[str, object], **kwargs: object) -> 
     return resource
 
 
+# AWS's defaults when not written: minor upgrades on, one day of automated backups, no
+# deletion protection, no Performance Insights, one Availability Zone, tags not copied to
+# snapshots.
+RDS_INSTANCE_DEFAULTS = {("auto_minor_version_upgrade",), ("backup_retention_period",),
+                         ("deletion_protection",), ("performance_insights_enabled",),
+                         ("multi_az",), ("copy_tags_to_snapshot",)}
+
+
 def test_rds_instance_defaults() -> None:
     resource = adapt_one("aws_db_instance.db", {"identifier": "db", "engine": "postgres"})
     assert resource.kind == "aws.rds.instance"
     assert resource.attributes == {"name": "db", "engine": "postgres",
                                    "publicly_accessible": False, "storage_encrypted": False,
-                                   "iam_database_authentication": False, "tags": {}}
+                                   "iam_database_authentication": False,
+                                   "auto_minor_version_upgrade": True, "backup_retention_period": 1,
+                                   "deletion_protection": False,
+                                   "performance_insights_enabled": False, "multi_az": False,
+                                   "copy_tags_to_snapshot": False, "tags": {}}
     assert resource.defaulted == {("publicly_accessible",), ("storage_encrypted",),
-                                  ("iam_database_authentication",)}
+                                  ("iam_database_authentication",), *RDS_INSTANCE_DEFAULTS}
 
 
 def test_rds_instance_explicit_values_and_locations() -> None:
@@ -26,8 +38,11 @@ def test_rds_instance_explicit_values_and_locations() -> None:
         locations={"publicly_accessible": 4})
     assert resource.attributes == {"publicly_accessible": True, "storage_encrypted": True,
                                    "kms_key": "arn:k", "iam_database_authentication": False,
-                                   "tags": {}}
-    assert resource.defaulted == {("iam_database_authentication",)}
+                                   "auto_minor_version_upgrade": True, "backup_retention_period": 1,
+                                   "deletion_protection": False,
+                                   "performance_insights_enabled": False, "multi_az": False,
+                                   "copy_tags_to_snapshot": False, "tags": {}}
+    assert resource.defaulted == {("iam_database_authentication",), *RDS_INSTANCE_DEFAULTS}
     assert resource.location("publicly_accessible") == lines(4)
 
 
@@ -36,7 +51,10 @@ def test_rds_replica_inherits_encryption() -> None:
     assert resource.attributes["storage_encrypted"] == Unknown(
         "storage encryption is inherited from the source database")
     assert resource.attributes["engine"] == Unknown("the engine is the source database's")
-    assert resource.defaulted == {("publicly_accessible",), ("iam_database_authentication",)}
+    assert resource.defaulted == {("publicly_accessible",), ("iam_database_authentication",),
+                                  ("auto_minor_version_upgrade",), ("deletion_protection",),
+                                  ("performance_insights_enabled",), ("multi_az",),
+                                  ("copy_tags_to_snapshot",)}
 
 
 def test_rds_clusters() -> None:
@@ -94,12 +112,21 @@ def test_storage_account_defaults_of_current_providers() -> None:
                                    "public_network_access_enabled": True,
                                    "shared_key_access_enabled": True,
                                    "infrastructure_encryption_enabled": False,
-                                   "customer_managed_key_enabled": False, "tags": {}}
+                                   "customer_managed_key_enabled": False,
+                                   "account_kind": "StorageV2",
+                                   "blob_soft_delete_enabled": False,
+                                   "container_soft_delete_enabled": False,
+                                   "cross_tenant_replication_enabled": Unknown(
+                                       "cross_tenant_replication_enabled is not written: "
+                                       "azurerm v2/v3 default it to true, v4 to false, and "
+                                       "the provider version is not known"), "tags": {}}
     assert resource.defaulted == {("https_only",), ("min_tls_version",),
                                   ("allow_blob_public_access",), ("shared_key_access_enabled",),
                                   ("infrastructure_encryption_enabled",),
                                   ("public_network_access_enabled",),
-                                  ("customer_managed_key_enabled",)}
+                                  ("customer_managed_key_enabled",), ("account_kind",),
+                                  ("blob_soft_delete_enabled",),
+                                  ("container_soft_delete_enabled",)}
 
 
 def test_storage_account_v3_and_v4_names() -> None:
@@ -111,7 +138,10 @@ def test_storage_account_v3_and_v4_names() -> None:
                              "public_network_access_enabled": True,
                              "shared_key_access_enabled": True,
                              "infrastructure_encryption_enabled": False,
-                             "customer_managed_key_enabled": False, "tags": {}}
+                             "customer_managed_key_enabled": False,
+                             "account_kind": "StorageV2", "blob_soft_delete_enabled": False,
+                             "container_soft_delete_enabled": False,
+                             "cross_tenant_replication_enabled": True, "tags": {}}
     assert v3.location("https_only") == lines(6)
     v4 = adapt_one("azurerm_storage_account.sa", {"https_traffic_only_enabled": False,
                                                   "public_network_access_enabled": False})

@@ -37,7 +37,7 @@ def test_inline_rules() -> None:
 
 def test_group_without_inline_rules_has_no_rule_lists() -> None:
     resource = adapt_terraform([group()]).resources[0]
-    assert resource.attributes == {"name": "web", "tags": {}}
+    assert resource.attributes == {"name": "web", "is_default": False, "tags": {}}
 
 
 def test_all_three_forms_of_rules_are_folded_in_source_order() -> None:
@@ -125,7 +125,7 @@ def test_default_security_group() -> None:
         "vpc_id": "vpc-1", "ingress": [{"protocol": "-1", "from_port": 0, "to_port": 0,
                                         "self": True}]})]).resources[0]
     assert resource.kind == "aws.ec2.security_group"
-    assert resource.attributes == {"vpc_id": "vpc-1", "tags": {}, "ingress": [
+    assert resource.attributes == {"vpc_id": "vpc-1", "is_default": True, "tags": {}, "ingress": [
         {"protocol": "-1", "from_port": 0, "to_port": 65535, **EMPTY, "self": True}]}
 
 

@@ -76,7 +76,9 @@ def test_elasticache_at_rest_default_depends_on_the_engine() -> None:
     redis = adapt_one("aws_elasticache_replication_group.r", {"replication_group_id": "r"})
     assert redis.attributes == {"name": "r", "engine": "redis",
                                 "at_rest_encryption_enabled": False,
-                                "transit_encryption_enabled": False, "tags": {}}
+                                "transit_encryption_enabled": False,
+                                "snapshot_retention_limit": 0,
+                                "automatic_failover_enabled": False, "tags": {}}
     valkey = adapt_one("aws_elasticache_replication_group.r", {"engine": "valkey"})
     assert valkey.attributes["at_rest_encryption_enabled"] is True
     engine = Unknown("var.engine has no value")
@@ -98,6 +100,9 @@ def test_redshift_defaults_depend_on_the_provider_version() -> None:
     explicit = adapt_one("aws_redshift_cluster.c", {"encrypted": True,
                                                     "publicly_accessible": False})
     assert explicit.attributes == {"encrypted": True, "publicly_accessible": False,
+                                   "allow_version_upgrade": True,
+                                   "automated_snapshot_retention_period": 1,
+                                   "enhanced_vpc_routing": False, "audit_logging": False,
                                    "tags": {}}
 
 
@@ -123,14 +128,15 @@ def test_eks_cluster() -> None:
 
 def test_docdb_cluster() -> None:
     assert adapt_one("aws_docdb_cluster.d", {"cluster_identifier": "d"}).attributes == {
-        "name": "d", "storage_encrypted": False, "tags": {}}
+        "name": "d", "storage_encrypted": False, "backup_retention_period": 1, "tags": {}}
     assert adapt_one("aws_docdb_cluster.d", {"snapshot_identifier": "s"}).attributes[
         "storage_encrypted"] == Unknown("storage encryption is inherited from the snapshot")
 
 
 def test_dms_replication_instance_is_private_by_default() -> None:
     instance = adapt_one("aws_dms_replication_instance.r", {"replication_instance_id": "r"})
-    assert instance.attributes == {"name": "r", "publicly_accessible": False, "tags": {}}
+    assert instance.attributes == {"name": "r", "publicly_accessible": False,
+                                   "auto_minor_version_upgrade": True, "tags": {}}
 
 
 def test_ecr_repository_defaults() -> None:
