@@ -252,6 +252,7 @@ FOLDERS: dict[str, Folder] = {
     **azure_private_endpoints.FOLDERS,
     **azure_server_parameters.FOLDERS,
     **azure_storage.FOLDERS,
+    **azure_servicebus.FOLDERS,
     **secretsmanager.FOLDERS,
 }
 

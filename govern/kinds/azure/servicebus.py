@@ -26,13 +26,16 @@ KINDS = (
           boolean("customer_managed_key_enabled", "Whether the namespace's data is encrypted "
                   "with a customer-managed key from Key Vault (a Premium namespace feature): "
                   "true when Terraform's `customer_managed_key` block is written (its "
-                  "`key_vault_key_id` is required), or ARM `properties.encryption` names a key "
+                  "`key_vault_key_id` is required) or an "
+                  "`azurerm_servicebus_namespace_customer_managed_key` names the namespace "
+                  "(`namespace_id`), or ARM `properties.encryption` names a key "
                   "(`keyVaultProperties` has an element); false when not written (Azure then "
                   "encrypts with Microsoft-managed keys).", default=False),
           boolean("infrastructure_encryption_enabled", "Whether the data is encrypted a "
                   "second time, at the infrastructure layer with a platform-managed key "
                   "(double encryption, only with a customer-managed key): Terraform "
-                  "`customer_managed_key.infrastructure_encryption_enabled`, ARM "
+                  "`customer_managed_key.infrastructure_encryption_enabled` (or that of an "
+                  "`azurerm_servicebus_namespace_customer_managed_key` naming it), ARM "
                   "`properties.encryption.requireInfrastructureEncryption`; false when not "
                   "written (the provider's and Azure's default).", default=False),
           string("identity_type", "The managed identities the namespace has: Terraform "
