@@ -92,6 +92,17 @@ def first_block(node: Any, path: Path | str) -> Any:
     return found[0] if found else MISSING
 
 
+def nested_block(node: Any, path: str) -> Any:
+    """The first block at a Terraform block path `a.0.b` (the first `b` block of the first
+    `a` block): a dict, an Unknown (a level not known statically), or MISSING."""
+    parts = path.split(".0.")
+    block = first_block(node, parts[0])
+    for part in parts[1:]:
+        if isinstance(block, dict):
+            block = first_block(block, part)
+    return block
+
+
 def located(native: NativeResource, path: Path | str) -> SourceRange | None:
     """Where `path` (or its nearest written ancestor) was written in `native`."""
     parts = as_path(path)

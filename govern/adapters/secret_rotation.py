@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from govern.adapters.reading import MISSING
+from govern.adapters.building import clear, set_at, where
+from govern.adapters.reading import MISSING, value_at
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
+from govern.parsers.native import NativeResource
 
 _RATE = re.compile(r"^rate\(\s*(\d+)\s+(hours?|days?)\s*\)$")
 CRON = "the longest interval of a cron schedule is not computed"
@@ -47,3 +49,16 @@ def rotation_hours(days: Any, expression: Any) -> Any:
         return int(days) * 24
     except ValueError:
         return Unknown("the rotation interval is not a number")
+
+
+def set_rotation(secret: Resource, native: NativeResource, rules: str, days: str,
+                 expression: str) -> None:
+    """The rotation `native` schedules, on the secret it was folded into: rotation on, and
+    its interval from the native paths of the days and of the schedule expression (under
+    `rules`, where both are located)."""
+    clear(secret, "rotation_enabled")
+    set_at(secret, "rotation_enabled", True, where(native, (), True))
+    clear(secret, "rotation_interval_hours")
+    set_at(secret, "rotation_interval_hours",
+           rotation_hours(value_at(native, days), value_at(native, expression)),
+           where(native, rules, True))

@@ -8,11 +8,10 @@ that is not in the template is judged on an external parent."""
 
 from __future__ import annotations
 
-from govern.adapters.building import clear, field, set_at, set_default, where
+from govern.adapters.building import field, set_default
 from govern.adapters.cloudformation.building import KindMapping
 from govern.adapters.cloudformation.context import TemplateContext
-from govern.adapters.reading import value_at
-from govern.adapters.secret_rotation import name_unless_arn, rotation_hours
+from govern.adapters.secret_rotation import name_unless_arn, set_rotation
 from govern.model.resource import Resource
 from govern.parsers.native import NativeResource
 
@@ -32,13 +31,8 @@ def fold_rotation_schedule(native: NativeResource, ctx: TemplateContext) -> None
     if secret is None:
         return
     ctx.absorb(native, secret)
-    clear(secret, "rotation_enabled")
-    set_at(secret, "rotation_enabled", True, where(native, (), True))
-    clear(secret, "rotation_interval_hours")
-    set_at(secret, "rotation_interval_hours",
-           rotation_hours(value_at(native, "RotationRules.AutomaticallyAfterDays"),
-                          value_at(native, "RotationRules.ScheduleExpression")),
-           where(native, "RotationRules", True))
+    set_rotation(secret, native, "RotationRules", "RotationRules.AutomaticallyAfterDays",
+                 "RotationRules.ScheduleExpression")
 
 
 MAPPINGS = {

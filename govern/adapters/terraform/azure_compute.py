@@ -50,7 +50,7 @@ from govern.adapters.building import (
     to_bool,
     where,
 )
-from govern.adapters.reading import MISSING, blocks_in, first_block, value_in
+from govern.adapters.reading import MISSING, blocks_in, first_block, nested_block, value_in
 from govern.adapters.terraform.azure_kubernetes import negated
 from govern.adapters.terraform.azure_vm_unmanaged import always_managed, legacy_disks
 from govern.adapters.terraform.azure_vm_updates import LEGACY, ORCHESTRATED, WINDOWS
@@ -71,11 +71,7 @@ def _linux_block(path: str, disabled_by_default: bool) -> Finish:
     def finish(resource: Resource, native: NativeResource) -> None:
         if PASSWORDS in resource.attributes:
             return
-        parts = path.split(".0.")
-        block = first_block(native.attributes, parts[0])
-        for part in parts[1:]:
-            if isinstance(block, dict):
-                block = first_block(block, part)
+        block = nested_block(native.attributes, path)
         if isinstance(block, Unknown):
             set_at(resource, PASSWORDS, block, where(native, path.split(".")[0], False))
         elif block is not MISSING and value_in(block, "disable_password_authentication") \

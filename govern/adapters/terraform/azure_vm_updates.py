@@ -16,7 +16,7 @@ is not stated).
 from __future__ import annotations
 
 from govern.adapters.building import copy, field, set_at, set_default, to_bool, where
-from govern.adapters.reading import MISSING, first_block
+from govern.adapters.reading import MISSING, nested_block
 from govern.adapters.terraform.mapping import Finish
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
@@ -34,13 +34,9 @@ def windows_block(path: str, names: tuple[str, ...], default: bool) -> Finish:
         if any(copy(resource, native, f"{path}.0.{name}", UPDATES, to_bool)
                for name in names):
             return
-        parts = path.split(".0.")
-        block = first_block(native.attributes, parts[0])
-        for part in parts[1:]:
-            if isinstance(block, dict):
-                block = first_block(block, part)
+        block = nested_block(native.attributes, path)
         if isinstance(block, Unknown):
-            set_at(resource, UPDATES, block, where(native, parts[0], False))
+            set_at(resource, UPDATES, block, where(native, path.split(".")[0], False))
         elif block is not MISSING:
             set_default(resource, UPDATES, default)
     return finish

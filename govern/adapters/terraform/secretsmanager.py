@@ -7,9 +7,8 @@ configuration is judged on an external parent."""
 
 from __future__ import annotations
 
-from govern.adapters.building import clear, field, set_at, set_default, where
-from govern.adapters.reading import value_at
-from govern.adapters.secret_rotation import name_unless_arn, rotation_hours
+from govern.adapters.building import field, set_default
+from govern.adapters.secret_rotation import name_unless_arn, set_rotation
 from govern.adapters.terraform.context import RootContext
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
@@ -31,13 +30,8 @@ def fold_rotation(native: NativeResource, ctx: RootContext) -> None:
     if secret is None:
         return
     ctx.absorb(native, secret)
-    clear(secret, "rotation_enabled")
-    set_at(secret, "rotation_enabled", True, where(native, (), True))
-    clear(secret, "rotation_interval_hours")
-    set_at(secret, "rotation_interval_hours",
-           rotation_hours(value_at(native, "rotation_rules.0.automatically_after_days"),
-                          value_at(native, "rotation_rules.0.schedule_expression")),
-           where(native, "rotation_rules", True))
+    set_rotation(secret, native, "rotation_rules", "rotation_rules.0.automatically_after_days",
+                 "rotation_rules.0.schedule_expression")
 
 
 MAPPINGS = {
