@@ -3,6 +3,7 @@ resource, in a deterministic order."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sys
@@ -42,7 +43,14 @@ def relative(path: str, base_dir: str | None) -> str:
     non-file contexts (ARNs, accounts), or when it is outside `base_dir`."""
     if not path or base_dir is None or "://" in path or path.startswith("arn:"):
         return path
-    absolute = os.path.abspath(path)
+    return _relative(path, base_dir, "" if os.path.isabs(path) else os.getcwd())
+
+
+@functools.lru_cache(maxsize=16384)
+def _relative(path: str, base_dir: str, cwd: str) -> str:
+    """`relative` once per file (every finding and fingerprint asks; `cwd` is part of the
+    key because a relative `path` is read from it)."""
+    absolute = os.path.normpath(os.path.join(cwd, path)) if cwd else os.path.normpath(path)
     if os.path.commonpath([absolute, base_dir]) != base_dir:
         return path.replace(os.sep, "/")
     return os.path.relpath(absolute, base_dir).replace(os.sep, "/")

@@ -4,10 +4,10 @@ Validating rule files against the JSON Schema needs `jsonschema` (about a twenti
 second to import) and takes longer than the rest of a small scan. What is cached is not the
 compiled rules but a verdict: "these exact rule file contents passed every validation layer
 under this govern". A later load still reads and parses each rule file itself and compiles
-it (about a millisecond for all the built-in rules), and skips only the schema and meaning
-checks. So the cache never supplies rule content: a cache directory that another job can
-write (a shared CI cache) can neither run code (the entry is JSON, read with `json`, never
-pickle) nor change or drop a rule.
+it, and skips only the schema and meaning checks. So the cache never supplies rule content:
+a cache directory that another job can write (a shared CI cache) can neither run code (the
+entry is JSON, read with `json`, never pickle) nor change or drop a rule. (The built-in
+rules come compiled from `rule_bundle`, kept beside govern's bytecode, not from here.)
 
 An entry, `rules-<key>.json`, holds its key, govern's version, the path and SHA-256 digest
 of every rule file it vouches for, and a SHA-256 digest of all that. The key covers govern's
@@ -58,9 +58,10 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def cache_key(files: Sequence[tuple[str, str]], builtin_root: str | None = None
-              ) -> str | None:
-    """The key of a rule set: `files` are (path, content digest) pairs in load order."""
+def engine_key(salt: str = "") -> str | None:
+    """A key over govern's version and the code that decides what a valid rule is and what
+    it means (engine, model, kinds, compliance catalogues), and `salt`; None when that code
+    cannot be read."""
     digest = hashlib.sha256(__version__.encode())
     try:
         for source in (sorted(_ENGINE_DIR.rglob("*.py")) + sorted(_ENGINE_DIR.glob("*.json"))
@@ -71,7 +72,17 @@ def cache_key(files: Sequence[tuple[str, str]], builtin_root: str | None = None
             digest.update(f"{source}:{info.st_mtime_ns}:{info.st_size}".encode())
     except OSError:
         return None
-    digest.update(f"builtin:{builtin_root or ''}\0".encode())
+    digest.update(f"{salt}\0".encode())
+    return digest.hexdigest()[:40]
+
+
+def cache_key(files: Sequence[tuple[str, str]], builtin_root: str | None = None
+              ) -> str | None:
+    """The key of a rule set: `files` are (path, content digest) pairs in load order."""
+    engine = engine_key(f"builtin:{builtin_root or ''}")
+    if engine is None:
+        return None
+    digest = hashlib.sha256(engine.encode())
     for file, content in files:
         digest.update(os.path.abspath(file).encode() + b"\0" + content.encode() + b"\0")
     return digest.hexdigest()[:40]

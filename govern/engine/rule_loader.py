@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from govern.engine import rule_cache
+from govern.engine import rule_bundle, rule_cache
 from govern.engine.condition_compiler import compile_condition
 from govern.engine.hints import suggest
 from govern.engine.rule import Rule, RuleSet
@@ -80,28 +80,84 @@ class _Source:
 def load_rules(paths: Sequence[str], use_cache: bool = True) -> RuleSet:
     """Load every rule file in `paths` (files, or directories searched recursively for
     `*.yaml`/`*.yml`; hidden and `*.fixtures` directories are skipped). Raises `RuleError`
-    listing every problem found. Rule files whose exact contents validated before are
-    parsed and compiled without the schema and meaning checks (`rule_cache`).
+    listing every problem found. The built-in rules come compiled from the bundle beside
+    govern's bytecode while their files are unchanged (`rule_bundle`); other rule files
+    whose exact contents validated before are parsed and compiled without the schema and
+    meaning checks (`rule_cache`).
 
     When the built-in rules directory is among `paths`, the `GOV` id namespace belongs to
     it: a rule file elsewhere using a `GOV-` id is an error, and so is a built-in rule with
     another namespace."""
-    files, problems = _rule_files(paths)
-    sources = _read_sources(files, problems)
     builtin_root = _builtin_root(paths)
+    builtin = _builtin(paths, builtin_root) if use_cache and builtin_root else None
+    known: tuple[Rule, ...] = ()
+    rest = list(paths)
+    salt = builtin_root
+    if builtin is not None and builtin.rules is not None:
+        known = builtin.rules
+        rest = [p for p in paths if os.path.realpath(p) != builtin_root]
+        if not rest:
+            return RuleSet(known)
+        salt = f"{builtin_root}\0{builtin.memo}"
+    files, problems = _rule_files(rest)
+    if known and builtin_root is not None:  # files of the built-in directory named again
+        files = [f for f in files if not _within(os.path.realpath(f), builtin_root)]
+    sources = _read_sources(files, problems)
     digests = [(source.file, source.digest) for source in sources]
-    key = rule_cache.cache_key(digests, builtin_root) if use_cache and not problems else None
+    key = rule_cache.cache_key(digests, salt) if use_cache and not problems else None
     if key is not None and key in _LOADED:
         return _LOADED[key]
+    ruleset = None
     if key is not None and rule_cache.is_validated(key, digests):
-        ruleset = _load_validated(sources, builtin_root)
-        if ruleset is not None:
-            return _remember(key, ruleset)
-    ruleset = _load_and_validate(sources, problems, builtin_root)
-    if key is not None:
-        rule_cache.store(key, digests)
-        _remember(key, ruleset)
-    return ruleset
+        ruleset = _load_validated(sources, builtin_root, known)
+    if ruleset is None:
+        ruleset = _load_and_validate(sources, problems, builtin_root, known)
+        if key is not None:
+            rule_cache.store(key, digests)
+    if builtin is not None and builtin.rules is None:
+        builtin.store(ruleset)
+    return ruleset if key is None else _remember(key, ruleset)
+
+
+@dataclass(frozen=True)
+class _Builtin:
+    """The built-in rules directory of a load: as given, its rule files, their signature
+    and, when the bundle matches them, the compiled rules."""
+
+    root: str
+    files: tuple[str, ...]
+    sign: rule_bundle.Signature | None
+    rules: tuple[Rule, ...] | None
+
+    @property
+    def memo(self) -> str:
+        """What identifies the bundled rules (for the in-process memo of rule sets)."""
+        return f"{rule_bundle.key(self.root)}:{hash(self.sign)}"
+
+    def store(self, ruleset: RuleSet) -> None:
+        """Keep the built-in rules of a validated `ruleset` in the bundle, when they are
+        exactly one rule per built-in file."""
+        if self.sign is None:
+            return
+        files = set(self.files)
+        rules = [rule for rule in ruleset.rules if rule.meta.source_file in files]
+        if len(rules) == len(files):
+            rule_bundle.store(self.root, self.sign, rules)
+
+
+def _builtin(paths: Sequence[str], builtin_root: str) -> _Builtin:
+    given = next(p for p in paths if os.path.realpath(p) == builtin_root)
+    files = tuple(_walk(given))
+    sign = rule_bundle.signature(given, files)
+    rules = rule_bundle.lookup(given, sign) if sign is not None else None
+    return _Builtin(given, files, sign, rules)
+
+
+def _within(real: str, root: str) -> bool:
+    try:
+        return os.path.commonpath([real, root]) == root
+    except ValueError:  # different drives
+        return False
 
 
 # Rule sets already loaded in this process, by the digest of their files' contents (and of
@@ -137,7 +193,8 @@ def _read_sources(files: Sequence[str], problems: list[RuleProblem]) -> list[_So
     return sources
 
 
-def _load_validated(sources: Sequence[_Source], builtin_root: str | None) -> RuleSet | None:
+def _load_validated(sources: Sequence[_Source], builtin_root: str | None,
+                    known: Sequence[Rule] = ()) -> RuleSet | None:
     """The rules of files that passed validation before (the cache said so): parsed and
     compiled again from their text, without the schema and meaning layers. None when
     anything is amiss, so that full validation runs and says what."""
@@ -154,13 +211,16 @@ def _load_validated(sources: Sequence[_Source], builtin_root: str | None) -> Rul
     except (SourceError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
         # a file the cache vouched for is not valid (a forged entry): validate for real
         return None
-    if (builtin_root is not None and _namespaces(loaded, builtin_root)) or _duplicates(loaded):
+    if (builtin_root is not None and _namespaces(loaded, builtin_root)) or _duplicates(
+            [*_unplaced(known), *loaded]):
         return None
-    return RuleSet(tuple(sorted((rule for rule, _ in loaded), key=lambda r: r.meta.id)))
+    return _ruleset(known, loaded)
 
 
 def _load_and_validate(sources: Sequence[_Source], problems: list[RuleProblem],
-                       builtin_root: str | None = None) -> RuleSet:
+                       builtin_root: str | None = None, known: Sequence[Rule] = ()) -> RuleSet:
+    """Every layer of validation for `sources`; `known` are rules loaded already (the
+    bundled built-in ones), checked against the others for duplicate ids."""
     loaded: list[tuple[Rule, YamlDocument]] = []
     for source in sources:
         try:
@@ -174,10 +234,23 @@ def _load_and_validate(sources: Sequence[_Source], problems: list[RuleProblem],
             loaded.append(rule)
     if builtin_root is not None:
         problems.extend(_namespaces(loaded, builtin_root))
-    problems.extend(_duplicates(loaded))
+    problems.extend(_duplicates([*_unplaced(known), *loaded]))
     if problems:
         raise RuleError("\n".join(p.render() for p in sorted(problems, key=RuleProblem.sort_key)))
-    return RuleSet(tuple(sorted((rule for rule, _ in loaded), key=lambda r: r.meta.id)))
+    return _ruleset(known, loaded)
+
+
+def _unplaced(rules: Sequence[Rule]) -> list[tuple[Rule, YamlDocument]]:
+    """Rules without their documents (bundled built-in rules), for `_duplicates`: their
+    lines are not kept, so a clash names their files at line 1."""
+    from govern.engine.yaml_loader import YamlDocument
+
+    return [(rule, YamlDocument(None, {})) for rule in rules]
+
+
+def _ruleset(known: Sequence[Rule], loaded: Sequence[tuple[Rule, YamlDocument]]) -> RuleSet:
+    rules = [*known, *(rule for rule, _ in loaded)]
+    return RuleSet(tuple(sorted(rules, key=lambda r: r.meta.id)))
 
 
 def _builtin_root(paths: Sequence[str]) -> str | None:

@@ -29,6 +29,8 @@ Choices:
 from __future__ import annotations
 
 import fnmatch
+import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,12 +80,33 @@ def _matching(values: Any, targets: frozenset[str]) -> tuple[set[str], str]:
     return found, why
 
 
-def _named(pattern: str, targets: frozenset[str]) -> set[str]:
+def _named(pattern: str, targets: frozenset[str]) -> frozenset[str]:
     """The targets one lowercase `Action` entry names: itself, or what its `*` and `?`
-    match (thousands of targets for the access-level predicates: one pass per pattern)."""
+    match (thousands of targets for the access-level predicates)."""
     if "*" not in pattern and "?" not in pattern and "[" not in pattern:
-        return {pattern} if pattern in targets else set()
-    return {t for t in targets if fnmatch.fnmatchcase(t, pattern)}
+        return frozenset((pattern,)) if pattern in targets else frozenset()
+    return _wildcard_named(pattern, targets)
+
+
+@functools.lru_cache(maxsize=8192)
+def _wildcard_named(pattern: str, targets: frozenset[str]) -> frozenset[str]:
+    """What a wildcard pattern matches (`fnmatchcase`), worked out once per pattern and
+    target set: policies repeat the same few patterns, and a pattern whose service part has
+    no wildcard (`iam:create*`) is matched only against that service's actions."""
+    service, colon, _ = pattern.partition(":")
+    pool: Iterable[str] = targets
+    if colon and not any(c in service for c in "*?["):
+        pool = _by_service(targets).get(service, ())
+    match = re.compile(fnmatch.translate(pattern)).match
+    return frozenset(t for t in pool if match(t))
+
+
+@functools.lru_cache(maxsize=64)
+def _by_service(targets: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for target in targets:
+        grouped.setdefault(target.partition(":")[0], []).append(target)
+    return {service: tuple(actions) for service, actions in grouped.items()}
 
 
 def names_a_resource(item: Any) -> bool:

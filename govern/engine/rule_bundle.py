@@ -1,0 +1,139 @@
+"""The built-in rules, compiled, kept with govern's own bytecode so that a scan neither parses
+nor compiles 474 rule files again.
+
+Reading, parsing and compiling the built-in rules takes about 0.4 s, more than the rest of a
+small scan. This module keeps the compiled rules of the last load as one pickle in the
+directory where Python keeps govern's bytecode (`govern/__pycache__`, or its place under
+`sys.pycache_prefix`), and Python runs the `.pyc` files there without asking who wrote
+them: whoever can write that directory can already change what govern does, so a pickle
+beside them adds no way in. That is the only reason a pickle is acceptable here, and why:
+
+- the rule cache (`rule_cache`), which may be a directory shared with other CI jobs, holds
+  verdicts only (JSON, paths and digests), never rule content, and never a pickle;
+- the bundle holds the built-in rules only, never a user's rule files;
+- it is written only where Python would write bytecode (never under
+  `PYTHONDONTWRITEBYTECODE`), and not at all when `GOVERN_CACHE_DIR=off`.
+
+The bundle's name carries a key over govern's version, its engine, model and kind code
+(`rule_cache.engine_key`) and the built-in rules directory as given; inside, the signature of
+every built-in rule file (path relative to that directory, size, modification time in
+nanoseconds, as Python checks a `.pyc` against its source) and the rules. A load uses the
+bundle only when the signature matches the files on disk now; otherwise it reads and
+validates the rules as before, and rewrites the bundle from the rules that validated.
+Writing is atomic, and any problem reading or writing it is ignored: it is only a shortcut.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from govern.engine import rule_cache
+from govern.engine.rule import Rule
+
+_FORMAT = "govern-rule-bundle/1"
+_PREFIX = "builtin-rules-"
+_KEEP = 2
+_MAX_BUNDLE = 256 * 1024 * 1024
+
+Signature = tuple[tuple[str, int, int], ...]  # (relative path, size, mtime_ns) per file
+
+
+def bundle_dir() -> Path:
+    """Where Python keeps the bytecode of the `govern` package."""
+    init = Path(__file__).resolve().parents[1] / "__init__.py"
+    return Path(importlib.util.cache_from_source(str(init))).parent
+
+
+def _enabled() -> bool:
+    return os.environ.get("GOVERN_CACHE_DIR") not in ("", "off", "0")
+
+
+def key(root: str) -> str | None:
+    """The key of the bundle for the built-in rules directory `root` (as given)."""
+    return rule_cache.engine_key(f"bundle:{os.path.abspath(root)}")
+
+
+def signature(root: str, files: Sequence[str]) -> Signature | None:
+    """The signature of the built-in rule `files` (under `root`); None when one cannot be
+    read or is not a regular file."""
+    found: list[tuple[str, int, int]] = []
+    try:
+        for file in files:
+            info = os.stat(file)
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            found.append((os.path.relpath(file, root).replace(os.sep, "/"), info.st_size,
+                          info.st_mtime_ns))
+    except (OSError, ValueError):
+        return None
+    return tuple(found)
+
+
+def lookup(root: str, wanted: Signature) -> tuple[Rule, ...] | None:
+    """The compiled rules of the built-in rules directory `root`, when the bundle was written
+    from files of exactly the signature `wanted` (paths, sizes, modification times)."""
+    bundle_key = key(root) if _enabled() else None
+    if bundle_key is None:
+        return None
+    try:
+        fd = os.open(bundle_dir() / f"{_PREFIX}{bundle_key}.pickle",
+                     os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_BUNDLE:
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                data = handle.read(_MAX_BUNDLE + 1)
+        finally:
+            os.close(fd)
+        doc = pickle.loads(data)  # as trusted as the .pyc beside it
+    except Exception:  # a truncated or stale bundle is only a miss
+        return None
+    if (not isinstance(doc, tuple) or len(doc) != 3 or doc[0] != _FORMAT
+            or doc[1] != wanted or not isinstance(doc[2], tuple)
+            or not all(isinstance(rule, Rule) for rule in doc[2])):
+        return None
+    return doc[2]
+
+
+def store(root: str, sign: Signature, rules: Sequence[Rule]) -> None:
+    """Write the bundle of the validated built-in `rules`, loaded from files of the
+    signature `sign` (taken before they were read). Failures are ignored."""
+    if sys.dont_write_bytecode or not _enabled():
+        return
+    bundle_key = key(root)
+    if bundle_key is None:
+        return
+    directory = bundle_dir()
+    try:
+        data = pickle.dumps((_FORMAT, sign, tuple(rules)), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a rule that does not pickle is not kept
+        return
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{_PREFIX}", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(temp, 0o644)  # readable like the .pyc files beside it
+            os.replace(temp, directory / f"{_PREFIX}{bundle_key}.pickle")
+        except BaseException:
+            os.unlink(temp)
+            raise
+        _prune(directory)
+    except OSError:
+        return
+
+
+def _prune(directory: Path) -> None:
+    entries = sorted(directory.glob(f"{_PREFIX}*.pickle"), key=lambda p: p.stat().st_mtime,
+                     reverse=True)
+    for old in entries[_KEEP:]:
+        old.unlink(missing_ok=True)
