@@ -15,10 +15,19 @@ where the document
   suppressions) leaves no trace in a shared budget.
 
 Otherwise the result is what `yaml.compose` returns: the same nodes, tags and marks.
+
+Composing event by event in Python costs about three times libyaml's own composer, so a
+document is first composed by libyaml when libyaml bounds nesting itself (libyaml 0.2.5,
+in PyYAML's wheels, stops past 1,000 levels, so its recursion cannot exhaust the stack;
+checked once by `_libyaml_bounded`). The result is kept only when one iterative pass
+shows it within every limit above with no node reached twice (no alias at all); anything
+else (an alias, a limit approached, any error) composes again here, which says exactly
+what is wrong and where.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,8 +68,12 @@ class _Open:
 def compose(text: str, path: str) -> yaml.Node | None:
     """The node graph of the single YAML document in `text` (None when there is none).
     Raises yaml.MarkedYAMLError for invalid YAML, SourceError past a limit."""
-    loader = _Loader(text)
     limits = current().limits
+    if _libyaml_bounded():
+        kept, node = _by_libyaml(text, limits)
+        if kept:
+            return node
+    loader = _Loader(text)
     try:
         return _Composer(loader, path, limits).document()
     except yaml.MarkedYAMLError as exc:
@@ -74,6 +87,52 @@ def compose(text: str, path: str) -> yaml.Node | None:
         raise
     finally:
         loader.dispose()
+
+
+@functools.cache
+def _libyaml_bounded() -> bool:
+    """Whether libyaml's composer is in use and stops block and flow nesting itself."""
+    if _Loader is not getattr(yaml, "CSafeLoader", None):
+        return False
+    for probe in ("[" * 1100 + "]" * 1100, "- " * 1100 + "x\n"):
+        try:
+            yaml.compose(probe, Loader=_Loader)
+        except yaml.MarkedYAMLError as exc:
+            if not exceeds_yaml_nesting(exc):
+                return False
+        else:
+            return False
+    return True
+
+
+def _by_libyaml(text: str, limits: Limits) -> tuple[bool, yaml.Node | None]:
+    """(True, libyaml's node graph of `text`) when it is within the limits and holds no
+    alias (no node reached twice); (False, None) when it must be composed again here."""
+    again = (False, None)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return again
+    if root is None:
+        return True, None
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or len(seen) >= limits.value_size:
+            return again
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            if depth >= limits.nesting:
+                return again
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            if depth >= limits.nesting:
+                return again
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+    return True, root
 
 
 class _Composer:
