@@ -5,6 +5,7 @@ Heavy imports happen inside the commands so that `govern --version` stays fast.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
@@ -635,10 +636,21 @@ def serve(host: str, port: int, token: str | None, config_path: str | None,
         server.server_close()
 
 
+def _batch_gc() -> None:
+    """Garbage collection for a batch program: what importing built (modules, classes,
+    tables) is never garbage, so it is frozen out of every later collection, and the
+    youngest generation is collected after 20,000 allocations instead of 700 (a scan
+    builds many long-lived objects and few cycles; the collector took about a tenth of a
+    scan's time)."""
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
+
+
 def main() -> None:
     """The `govern` command. Every command runs inside error_handler.handled_errors; what
     happens before a command runs (parsing the command line) is handled here: click's usage
     errors exit 2, an interrupt 130, never 1."""
+    _batch_gc()
     try:
         code = cli.main(prog_name="govern", standalone_mode=False)
     except click.exceptions.Abort:  # click turns Ctrl-C while parsing into Abort

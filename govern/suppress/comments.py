@@ -35,6 +35,8 @@ def terraform_comments(text: str) -> list[Comment]:
             if line.strip() == heredoc:
                 heredoc = None
             continue
+        if in_block is None and "#" not in line and "/" not in line and "<" not in line:
+            continue  # no comment, block comment or heredoc starts here (most lines)
         i, code_before, in_string = 0, False, False
         while i < len(line):
             if in_block is not None:
