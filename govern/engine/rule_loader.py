@@ -149,8 +149,21 @@ def _builtin(paths: Sequence[str], builtin_root: str) -> _Builtin:
     given = next(p for p in paths if os.path.realpath(p) == builtin_root)
     files = tuple(_walk(given))
     sign = rule_bundle.signature(given, files)
-    rules = rule_bundle.lookup(given, sign) if sign is not None else None
+    if sign is None:
+        return _Builtin(given, files, None, None)
+    memo = (os.path.abspath(given), rule_bundle.key(given), sign)
+    rules = _BUNDLED.get(memo)
+    if rules is None:
+        rules = rule_bundle.lookup(given, sign)
+        if rules is not None:
+            _BUNDLED.clear()  # one built-in directory per process in practice
+            _BUNDLED[memo] = rules
     return _Builtin(given, files, sign, rules)
+
+
+# The bundled built-in rules this process loaded, by directory, bundle key and signature:
+# a process that loads them again (govern serve, a test suite) does not unpickle them again.
+_BUNDLED: dict[tuple[str, str | None, rule_bundle.Signature], tuple[Rule, ...]] = {}
 
 
 def _within(real: str, root: str) -> bool:

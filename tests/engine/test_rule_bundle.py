@@ -29,7 +29,16 @@ def builtin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     monkeypatch.setattr("govern.engine.rule_loader._LOADED", {})
     monkeypatch.setattr("govern.engine.rule_loader._remember", lambda key, ruleset: ruleset)
+    monkeypatch.setattr("govern.engine.rule_loader._BUNDLED", _Forgetful())
     return rules
+
+
+class _Forgetful(dict):  # type: ignore[type-arg]
+    """The in-process memo of bundled rules, which keeps nothing: every load reads the
+    bundle on disk (test_a_process_unpickles_once checks the memo itself)."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        return None
 
 
 def _bundles(tmp_path: Path) -> list[Path]:
@@ -114,6 +123,16 @@ def test_a_corrupt_bundle_is_a_miss(builtin: Path, tmp_path: Path) -> None:
     for content in (b"", b"not a pickle", bundle.read_bytes()[:100]):
         bundle.write_bytes(content)
         assert load_rules([str(builtin)]) == expected
+
+
+def test_a_process_unpickles_once(builtin: Path, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("govern.engine.rule_loader._BUNDLED", {})
+    first = load_rules([str(builtin)])  # written
+    second = load_rules([str(builtin)])  # read from the bundle, and remembered
+    assert second == first
+    monkeypatch.setattr(rule_bundle, "lookup", None)  # would fail if called
+    assert load_rules([str(builtin)]).rules is second.rules
 
 
 def test_use_cache_false_never_uses_it(builtin: Path, tmp_path: Path,
