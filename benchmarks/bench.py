@@ -11,7 +11,7 @@ input and the ratio. Also times `govern --version` (start-up). Nothing here is a
 timings never go into the test suite.
 
 `--against DIR` also times an earlier govern from its source tree DIR (for example
-`git worktree add /tmp/govern-base 4627bb6`), run as `python -m govern` with DIR on
+`git worktree add /tmp/govern-base 4627bb6`), run as `python -P -m govern` with DIR on
 `PYTHONPATH` and its own rule cache, interleaved with the current one (same machine, same
 minute: a regression shows as a ratio, free of the machine's drift between days).
 """
@@ -118,7 +118,7 @@ def main() -> int:
                                    if framework in READ_FRAMEWORKS and (CORPUS / name).is_dir())
 
     measure([args.govern, "scan", str(HERE)])  # warm-up: writes bytecode once
-    base = [sys.executable, "-m", "govern"]
+    base = [sys.executable, "-P", "-m", "govern"]  # -P: not the current directory's govern
     base_env = against_env(args.against.resolve()) if args.against else None
     if base_env is not None:
         measure([*base, "scan", str(HERE)], env=base_env)
