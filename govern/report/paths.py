@@ -19,6 +19,7 @@ the current working directory (which is what "as discovered" means).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -52,6 +53,14 @@ def relative_to_root(file: str, root: str) -> str | None:
     (or remote)."""
     if not file or is_remote(file):
         return None
+    relative_input = not (os.path.isabs(file) and os.path.isabs(root))
+    return _relative_to_root(file, root, os.getcwd() if relative_input else "")
+
+
+@functools.lru_cache(maxsize=16384)
+def _relative_to_root(file: str, root: str, cwd: str) -> str | None:
+    """`relative_to_root` once per file and root (a report names each file once per
+    finding); `cwd` is part of the key because a relative path is read from it."""
     try:
         rel = os.path.relpath(_absolute(file), _absolute(root))
     except ValueError:  # another drive on Windows
