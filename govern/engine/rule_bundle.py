@@ -64,13 +64,15 @@ def signature(root: str, files: Sequence[str]) -> Signature | None:
     """The signature of the built-in rule `files` (under `root`); None when one cannot be
     read or is not a regular file."""
     found: list[tuple[str, int, int]] = []
+    prefix = os.path.join(root, "")
     try:
         for file in files:
             info = os.stat(file)
             if not stat.S_ISREG(info.st_mode):
                 return None
-            found.append((os.path.relpath(file, root).replace(os.sep, "/"), info.st_size,
-                          info.st_mtime_ns))
+            name = (file[len(prefix):] if file.startswith(prefix)
+                    else os.path.relpath(file, root))
+            found.append((name.replace(os.sep, "/"), info.st_size, info.st_mtime_ns))
     except (OSError, ValueError):
         return None
     return tuple(found)

@@ -23,6 +23,7 @@ forged) is ignored: it is only ever a shortcut.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -58,16 +59,22 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@functools.cache
+def _engine_sources() -> tuple[Path, ...]:
+    """The files of govern's code that decide what a rule means (listed once per process;
+    their sizes and modification times are read at every key)."""
+    return tuple(sorted(_ENGINE_DIR.rglob("*.py")) + sorted(_ENGINE_DIR.glob("*.json"))
+                 + sorted(_MODEL_DIR.glob("*.py")) + sorted(_KINDS_DIR.rglob("*.py"))
+                 + sorted(_FRAMEWORKS_DIR.glob("*.yaml")))
+
+
 def engine_key(salt: str = "") -> str | None:
     """A key over govern's version and the code that decides what a valid rule is and what
     it means (engine, model, kinds, compliance catalogues), and `salt`; None when that code
     cannot be read."""
     digest = hashlib.sha256(__version__.encode())
     try:
-        for source in (sorted(_ENGINE_DIR.rglob("*.py")) + sorted(_ENGINE_DIR.glob("*.json"))
-                       + sorted(_MODEL_DIR.glob("*.py"))
-                       + sorted(_KINDS_DIR.rglob("*.py"))
-                       + sorted(_FRAMEWORKS_DIR.glob("*.yaml"))):
+        for source in _engine_sources():
             info = source.stat()
             digest.update(f"{source}:{info.st_mtime_ns}:{info.st_size}".encode())
     except OSError:
