@@ -92,3 +92,34 @@ def test_gcp_firewall_not_open_to_internet(value: Any, ports: list[int] | None,
 ])
 def test_cidr_not_open_to_internet(value: Any, expected: Verdict) -> None:
     assert PREDICATES["cidr_not_open_to_internet"](value, {}, CTX) == expected
+
+
+FRONT_ENDS = ["130.211.0.0/22", "35.191.0.0/16", "35.235.240.0/20"]
+
+
+@pytest.mark.parametrize(("sources", "expected"), [
+    # Internet addresses outside the trusted networks are open.
+    (("0.0.0.0/0",), Verdict("fail", ("allow", 0), "tcp 443 from 0.0.0.0/0")),
+    (("35.191.0.0/16", "52.20.0.0/16"),
+     Verdict("fail", ("allow", 0), "tcp 443 from 52.20.0.0/16")),
+    (("35.0.0.0/8",), Verdict("fail", ("allow", 0), "tcp 443 from 35.0.0.0/8")),
+    (("2600:1900::/28",), Verdict("fail", ("allow", 0), "tcp 443 from 2600:1900::/28")),
+    # Inside a trusted network, or no internet address at all, is not.
+    (("130.211.0.0/22", "35.191.0.0/16"), Verdict("pass")),
+    (("35.191.16.0/20",), Verdict("pass")),
+    (("10.0.0.0/8", "192.168.0.0/16", "100.64.0.0/10"), Verdict("pass")),
+    ((), Verdict("pass")),
+    ((U,), Verdict("unknown", ("source_ranges",), "source_ranges: var.x is not known")),
+])
+def test_only_from_trusts_those_networks(sources: Any, expected: Verdict) -> None:
+    args = {"ports": [80, 443], "only_from": FRONT_ENDS}
+    verdict = PREDICATES["gcp_firewall_not_open_to_internet"](
+        rule(tcp("443"), sources=sources), args, CTX)
+    assert verdict == expected
+
+
+def test_an_unreadable_trusted_network_trusts_nothing() -> None:
+    args = {"ports": [443], "only_from": ["not-a-cidr", "35.191.0.0/16"]}
+    verdict = PREDICATES["gcp_firewall_not_open_to_internet"](
+        rule(tcp("443"), sources=("130.211.0.0/22",)), args, CTX)
+    assert verdict == Verdict("fail", ("allow", 0), "tcp 443 from 130.211.0.0/22")

@@ -2,17 +2,24 @@
 single CIDRs (Cloud SQL authorized networks).
 
 "Open to the internet" is the same as for AWS and Azure (`cidr_is_open_to_internet`): a
-`/0` network.
+`/0` network. With `only_from` (CIS GCP 3.10: web traffic only through Google's
+front ends), a source is open when it holds internet addresses (`cidr_is_public`) outside
+every one of those networks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import ipaddress
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from govern.engine.predicates.base import ArgSpec, Part, PredicateContext, as_list, combine
 from govern.engine.predicates.base import predicate as declare
-from govern.engine.predicates.network import cidr_is_open_to_internet, parse_port_range
+from govern.engine.predicates.network import (
+    cidr_is_open_to_internet,
+    cidr_is_public,
+    parse_port_range,
+)
 from govern.engine.verdict import Verdict, failed, passed, unknown
 from govern.model.unknown import Unknown
 
@@ -119,6 +126,11 @@ def gcp_firewall_not_open_to_internet(value: Any, args: Mapping[str, Any],
     `deny` and `goto_next` never fail); sources in `source_address_groups` (not read) are
     unknown when no range is open. Detail: `tcp 22 from 0.0.0.0/0`; the path is the
     offending entry.
+
+    With `only_from` (CIDRs), a source range is open when it holds internet addresses (not
+    wholly private or reserved space, `cidr_is_public`) and is not inside one of those
+    networks: `0.0.0.0/0` and `203.0.113.0/24` are, `35.191.0.0/16` (when listed) and
+    `10.0.0.0/8` are not.
     """
     if value is None:
         return passed()
@@ -130,11 +142,12 @@ def gcp_firewall_not_open_to_internet(value: Any, args: Mapping[str, Any],
     disabled = value.get("disabled")
     enabled = (Part(None, path=("disabled",), why=f"disabled: {disabled.reason}")
                if isinstance(disabled, Unknown) else Part(disabled is not True))
+    only_from = _networks(args.get("only_from"))
     if ctx.resource.kind == _POLICY_RULE:
         parts = (_lets_in(value), _any_allow(value, args.get("ports"), "layer4_configs"),
-                 _groups(_open(value), value))
+                 _groups(_open(value, only_from), value))
     else:
-        parts = (Part(True), _any_allow(value, args.get("ports")), _open(value))
+        parts = (Part(True), _any_allow(value, args.get("ports")), _open(value, only_from))
     lets_in, reach, sources = parts
     return combine((ingress, enabled, lets_in, reach, sources),
                    f"{reach.text} from {sources.text}")
@@ -158,12 +171,43 @@ def _groups(ranges: Part, rule: Mapping[str, Any]) -> Part:
     return ranges
 
 
-def _open(rule: Mapping[str, Any]) -> Part:
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _networks(cidrs: Sequence[str] | None) -> tuple[Network, ...] | None:
+    """The networks of `only_from` (None when not given). One that does not read as a CIDR
+    trusts nothing: the rule stays strict."""
+    if cidrs is None:
+        return None
+    found: list[Network] = []
+    for cidr in cidrs:
+        try:
+            found.append(ipaddress.ip_network(cidr.strip(), strict=False))
+        except ValueError:
+            continue
+    return tuple(found)
+
+
+def _admits_internet(source: str, only_from: tuple[Network, ...] | None) -> bool:
+    if only_from is None:
+        return cidr_is_open_to_internet(source)
+    if not cidr_is_public(source):
+        return False
+    try:
+        network = ipaddress.ip_network(source.strip(), strict=False)
+    except ValueError:
+        return True  # `cidr_is_public` said open: `0.0.0.0/0` spelled as a tag
+    return not any(network.version == trusted.version
+                   and network.subnet_of(trusted)  # type: ignore[arg-type]
+                   for trusted in only_from)
+
+
+def _open(rule: Mapping[str, Any], only_from: tuple[Network, ...] | None = None) -> Part:
     items = as_list(rule.get("source_ranges"))
     if isinstance(items, Unknown):
         return Part(None, path=("source_ranges",), why=f"source_ranges: {items.reason}")
     found = [item.strip() for item in items
-             if isinstance(item, str) and cidr_is_open_to_internet(item)]
+             if isinstance(item, str) and _admits_internet(item, only_from)]
     if found:
         return Part(True, ", ".join(found), ("source_ranges",))
     unknown_item = next((item for item in items if isinstance(item, Unknown)), None)
@@ -174,5 +218,6 @@ def _open(rule: Mapping[str, Any]) -> Part:
 
 PREDICATES = (
     declare(cidr_not_open_to_internet),
-    declare(gcp_firewall_not_open_to_internet, ports=ArgSpec("ports")),
+    declare(gcp_firewall_not_open_to_internet, ports=ArgSpec("ports"),
+            only_from=ArgSpec("strings")),
 )
