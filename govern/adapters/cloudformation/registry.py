@@ -37,6 +37,7 @@ from govern.adapters.cloudformation import (
     glacier,
     glue,
     iam,
+    iam_certificates,
     kms,
     lambda_access,
     launch,
@@ -70,6 +71,7 @@ Folder = Callable[[NativeResource, TemplateContext], None]
 Linker = Callable[[Resource, NativeResource, TemplateContext], None]
 
 _MAPPINGS: dict[str, KindMapping] = {
+    **iam_certificates.MAPPINGS,
     **glacier.MAPPINGS,
     **apigateway_methods.MAPPINGS,
     **lambda_access.MAPPINGS,

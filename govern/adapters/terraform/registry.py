@@ -82,6 +82,7 @@ from govern.adapters.terraform import (
     glacier,
     glue,
     iam,
+    iam_certificates,
     iam_password_policy,
     kms,
     lambda_access,
@@ -118,6 +119,7 @@ Builder = Callable[[NativeResource], Resource | list[Resource] | None]
 Linker = Callable[[Resource, NativeResource, RootContext], None]
 
 _MAPPINGS: dict[str, KindMapping] = {
+    **iam_certificates.MAPPINGS,
     **ami.MAPPINGS,
     **glacier.MAPPINGS,
     **apigateway_methods.MAPPINGS,

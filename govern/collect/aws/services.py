@@ -23,7 +23,7 @@ MODULES = ("regional", "messaging", "databases", "edge", "platform", "launch", "
            "caches", "redshift_serverless", "s3_access_points", "network_acls",
            "config_service", "vpcs", "cloudwatch_alarms", "ecs", "workspaces", "identity_pools",
            "firehose", "ssm", "emr", "glue_security", "parameter_groups", "rds_snapshots",
-           "rds_global")
+           "rds_global", "iam_certificates")
 
 
 def _modules() -> list[tuple[str, ModuleType]]:

@@ -11,6 +11,7 @@ from govern.engine.predicates import (
     azure_rbac,
     cloudtrail_bucket,
     cloudtrail_events,
+    dates,
     ecs_roles,
     gcp_network,
     iam,
@@ -40,7 +41,8 @@ PREDICATES: dict[str, Predicate] = {
                         *azure_rbac.PREDICATES, *metric_alarms.PREDICATES,
                         *s3_transport.PREDICATES, *cloudtrail_events.PREDICATES,
                         *cloudtrail_bucket.PREDICATES,
-                        *kms_keys.PREDICATES, *ecs_roles.PREDICATES)
+                        *kms_keys.PREDICATES, *ecs_roles.PREDICATES,
+                        *dates.PREDICATES)
 }
 
 __all__ = ["PREDICATES", "ArgSpec", "Predicate", "PredicateContext"]
