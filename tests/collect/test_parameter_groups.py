@@ -46,7 +46,7 @@ def made(moto_endpoint: str) -> dict[str, str]:
                 DBClusterParameterGroupName=name, Parameters=[
                     {"ParameterName": key, "ParameterValue": value,
                      "ApplyMethod": "pending-reboot"} for key, value in parameters.items()])
-    # an Aurora group is not DocumentDB's
+    # an Aurora group is not DocumentDB's (it is read as an RDS DB cluster parameter group)
     rds.create_db_cluster_parameter_group(
         DBClusterParameterGroupName="aurora", DBParameterGroupFamily="aurora-mysql8.0",
         Description="aurora")
@@ -92,7 +92,7 @@ def test_parameter_groups_are_judged_on_their_parameters(
 def test_canonical_values(moto_endpoint: str, made: dict[str, str],
                           redshift_answers: None) -> None:
     resources = read(moto_endpoint)
-    assert made["aurora"] not in resources
+    assert resources[made["aurora"]].kind == "aws.rds.cluster_parameter_group"
     audited = resources[made["docdb-audited"]]
     assert (audited.kind, audited.native_type) == (
         "aws.docdb.cluster_parameter_group", "AWS::DocDB::DBClusterParameterGroup")

@@ -1,7 +1,8 @@
-"""Database parameter groups: `AWS::DocDB::DBClusterParameterGroup` (`Parameters`, a JSON
+"""Database parameter groups: `AWS::DocDB::DBClusterParameterGroup`,
+`AWS::RDS::DBParameterGroup` and `AWS::RDS::DBClusterParameterGroup` (`Parameters`, a JSON
 object name -> value) and `AWS::Redshift::ClusterParameterGroup` (`Parameters`, a list of
-`ParameterName`/`ParameterValue`), as the `parameters` map of the Terraform adapter (a
-parameter not written keeps the engine's default)."""
+`ParameterName`/`ParameterValue`), as the `parameters` map of the Terraform adapter (names
+with dots and spaces as `_`; a parameter not written keeps the engine's default)."""
 
 from __future__ import annotations
 
@@ -10,25 +11,18 @@ from typing import Any
 from govern.adapters.building import carry_locations, field
 from govern.adapters.cloudformation.building import KindMapping
 from govern.adapters.cloudformation.values import mapped
+from govern.adapters.db_parameters import parameter_key, parameter_value
 from govern.adapters.reading import MISSING, value_at
 from govern.model.resource import Resource
 from govern.model.unknown import Unknown
 from govern.parsers.native import NativeResource
 
 
-def _as_string(value: Any) -> Any:
-    """A parameter's value as the API holds it: a string."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    return value
-
-
 def _object_parameters(value: Any) -> Any:
     if not isinstance(value, dict):
         return Unknown("Parameters is not an object of parameter names")
-    return {str(name): _as_string(item) for name, item in value.items() if item is not None}
+    return {parameter_key(str(name)): parameter_value(item) for name, item in value.items()
+            if item is not None}
 
 
 def _listed_parameters(value: Any) -> Any:
@@ -43,7 +37,7 @@ def _listed_parameters(value: Any) -> Any:
             return name.derived() if isinstance(name, Unknown) else Unknown(
                 "a parameter without a ParameterName")
         if entry.get("ParameterValue") is not None:
-            parameters[name] = _as_string(entry["ParameterValue"])
+            parameters[parameter_key(name)] = parameter_value(entry["ParameterValue"])
     return parameters
 
 
@@ -66,4 +60,11 @@ MAPPINGS = {
         "aws.redshift.parameter_group",
         (field("name", "ParameterGroupName"), field("family", "ParameterGroupFamily")),
         _finish(_listed_parameters)),
+    **{native: KindMapping(kind, (field("name", name), field("family", "Family")),
+                           _finish(_object_parameters))
+       for native, kind, name in (
+           ("AWS::RDS::DBParameterGroup", "aws.rds.db_parameter_group",
+            "DBParameterGroupName"),
+           ("AWS::RDS::DBClusterParameterGroup", "aws.rds.cluster_parameter_group",
+            "DBClusterParameterGroupName"))},
 }

@@ -1,13 +1,15 @@
-"""Database parameter groups: `aws_docdb_cluster_parameter_group` and
-`aws_redshift_parameter_group`. Their `parameter` blocks become the `parameters` map
-(name -> value as a string); a parameter that is not written keeps the engine's default,
-so it is not in the map."""
+"""Database parameter groups: `aws_docdb_cluster_parameter_group`,
+`aws_redshift_parameter_group`, `aws_db_parameter_group` and
+`aws_rds_cluster_parameter_group`. Their `parameter` blocks become the `parameters` map
+(name, dots and spaces as `_` -> value as a string); a parameter that is not written keeps
+the engine's default, so it is not in the map."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from govern.adapters.building import field, set_at, where
+from govern.adapters.db_parameters import parameter_key, parameter_value
 from govern.adapters.reading import MISSING, blocks_in, value_in
 from govern.adapters.terraform.mapping import KindMapping
 from govern.model.resource import Resource
@@ -31,30 +33,20 @@ def finish_parameter_group(resource: Resource, native: NativeResource) -> None:
         value = value_in(block, "value")
         if value is MISSING:
             continue
-        parameters[name] = parameter_value(value)
+        key = parameter_key(name)
+        parameters[key] = parameter_value(value)
         found = where(native, ("parameter", index), folded=False)
         if found is not None:
-            resource.locations[("parameters", name)] = found
+            resource.locations[("parameters", key)] = found
     resource.set(("parameters",), parameters)
 
 
-def parameter_value(value: Any) -> Any:
-    """A parameter's value as the API holds it, a string (`true` for a boolean written
-    unquoted)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    return value
-
-
 MAPPINGS = {
-    "aws_docdb_cluster_parameter_group": KindMapping("aws.docdb.cluster_parameter_group", (
-        field("name"),
-        field("family"),
-    ), finish_parameter_group),
-    "aws_redshift_parameter_group": KindMapping("aws.redshift.parameter_group", (
-        field("name"),
-        field("family"),
-    ), finish_parameter_group),
+    native: KindMapping(kind, (field("name"), field("family")), finish_parameter_group)
+    for native, kind in (
+        ("aws_docdb_cluster_parameter_group", "aws.docdb.cluster_parameter_group"),
+        ("aws_redshift_parameter_group", "aws.redshift.parameter_group"),
+        ("aws_db_parameter_group", "aws.rds.db_parameter_group"),
+        ("aws_rds_cluster_parameter_group", "aws.rds.cluster_parameter_group"),
+    )
 }

@@ -25,6 +25,7 @@ from govern.engine.predicates import (
     metric_alarms,
     network,
     network_acl,
+    rds_tls,
     s3_transport,
     tags,
 )
@@ -42,7 +43,7 @@ PREDICATES: dict[str, Predicate] = {
                         *s3_transport.PREDICATES, *cloudtrail_events.PREDICATES,
                         *cloudtrail_bucket.PREDICATES,
                         *kms_keys.PREDICATES, *ecs_roles.PREDICATES,
-                        *dates.PREDICATES)
+                        *dates.PREDICATES, *rds_tls.PREDICATES)
 }
 
 __all__ = ["PREDICATES", "ArgSpec", "Predicate", "PredicateContext"]
