@@ -12,13 +12,15 @@ document and an `attached_policy` edge; an AWS-managed ARN its known document
 are designated by `!Ref` (a role's `Ref` is its name) or by their literal name; one not
 in the template (a parameter, a literal name of an identity created elsewhere) is an
 external parent (`govern.adapters.external`). A user's `console_password` says whether it
-has a `LoginProfile` (false when none is written).
+has a `LoginProfile` (false when none is written); its `active_access_keys` counts the
+`AWS::IAM::AccessKey` resources naming it in `UserName` (`govern.adapters.access_keys`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from govern.adapters.access_keys import add_access_key
 from govern.adapters.aws_managed_policies import (
     aws_managed_policy_document,
     aws_managed_policy_name,
@@ -58,6 +60,8 @@ def build_identity(kind: str) -> Any:
         if kind == USER and not copy(identity, native, "LoginProfile", "console_password",
                                      _has_profile):
             set_default(identity, "console_password", False)
+        if kind == USER:
+            set_default(identity, "active_access_keys", 0)  # unless keys are folded in
         return identity
 
     return build
@@ -130,7 +134,28 @@ def fold_own_inline_policy(kind: str) -> Any:
     return fold
 
 
+def fold_access_key(native: NativeResource, ctx: TemplateContext) -> None:
+    """`AWS::IAM::AccessKey`: one more key (active unless its `Status` is `Inactive`) of
+    the user its `UserName` names; a name that several users have may be any of them."""
+    status = value_at(native, "Status")
+    candidates = ctx.designated(value_at(native, "UserName"), [USER])
+    if len(candidates) > 1:
+        ctx.note(native, "user is ambiguous (one of "
+                 + ", ".join(r.address for r in candidates) + ")", "fold-target-ambiguous")
+        for candidate in candidates:
+            ctx.absorb(native, candidate)
+            add_access_key(candidate, status, native.range, certain=False)
+        return
+    holder = ctx.fold_target(native, "UserName", [USER], "user", external=(
+        USER, _NATIVE_TYPES[USER], named(("policies", "policies"))))
+    if holder is None:
+        return
+    ctx.absorb(native, holder)
+    add_access_key(holder, status, native.range)
+
+
 FOLDERS = {
+    "AWS::IAM::AccessKey": fold_access_key,
     "AWS::IAM::Policy": fold_inline_policy,
     "AWS::IAM::RolePolicy": fold_own_inline_policy(ROLE),
     "AWS::IAM::UserPolicy": fold_own_inline_policy(USER),

@@ -8,13 +8,16 @@ resources in source order. A managed policy defined in the same configuration co
 copy of its document (and an `attached_policy` edge); an AWS-managed one its known document
 (`AdministratorAccess` only) or Unknown; any other ARN an Unknown document.
 
-A user's `console_password` is false unless an `aws_iam_user_login_profile` names it.
+A user's `console_password` is false unless an `aws_iam_user_login_profile` names it; its
+`active_access_keys` counts the `aws_iam_access_key` resources naming it in `user`
+(`govern.adapters.access_keys`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from govern.adapters.access_keys import add_access_key
 from govern.adapters.aws_managed_policies import (
     aws_managed_policy_document,
     aws_managed_policy_name,
@@ -61,6 +64,7 @@ def build_role(native: NativeResource) -> Resource:
 def build_user(native: NativeResource) -> Resource:
     user = _identity(native, USER)
     set_default(user, "console_password", False)  # unless a login profile is folded in
+    set_default(user, "active_access_keys", 0)  # unless access keys are folded in
     return user
 
 
@@ -152,8 +156,28 @@ def fold_login_profile(native: NativeResource, ctx: RootContext) -> None:
     set_at(holder, "console_password", True, native.range)
 
 
+def fold_access_key(native: NativeResource, ctx: RootContext) -> None:
+    """`aws_iam_access_key`: one more key (active unless its `status` is `Inactive`) of the
+    user it names; a name that several users have may be any of them."""
+    status = value_at(native, "status")
+    candidates = ctx.designated(value_at(native, "user"), [USER], native)
+    if len(candidates) > 1:
+        ctx.note(native, "user is ambiguous (one of "
+                 + ", ".join(r.address for r in candidates) + ")", "fold-target-ambiguous")
+        for candidate in candidates:
+            ctx.absorb(native, candidate)
+            add_access_key(candidate, status, native.range, certain=False)
+        return
+    holder = ctx.fold_target(native, "user", [USER], "user", external=_external(USER))
+    if holder is None:
+        return
+    ctx.absorb(native, holder)
+    add_access_key(holder, status, native.range)
+
+
 FOLDERS = {
     "aws_iam_user_login_profile": fold_login_profile,
+    "aws_iam_access_key": fold_access_key,
     "aws_iam_role_policy": fold_inline_policy(ROLE),
     "aws_iam_user_policy": fold_inline_policy(USER),
     "aws_iam_group_policy": fold_inline_policy(GROUP),

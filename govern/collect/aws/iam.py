@@ -3,7 +3,7 @@ GetAccountAuthorizationDetails: the canonical `policies` lists built as the adap
 them (inline policies first, then attached managed policies; an attached customer managed
 policy contributes its default version's document and an `attached_policy` edge; an AWS
 managed one is known for AdministratorAccess only, as for templates). Each user's
-`console_password` from GetLoginProfile."""
+`console_password` from GetLoginProfile, its `active_access_keys` from ListAccessKeys."""
 
 from __future__ import annotations
 
@@ -74,6 +74,7 @@ def collect_iam(iam: Any, reader: Reader, account: str
             identity.set("policies", entries)
             if kind == "aws.iam.user":
                 _console_password(iam, reader, identity, item[name_key])
+                _active_access_keys(iam, reader, identity, item[name_key])
             if kind != "aws.iam.group":
                 identity.set("tags", tag_map(item.get("Tags")))
             resources.append(identity)
@@ -87,6 +88,24 @@ def _console_password(iam: Any, reader: Reader, user: Resource, name: str) -> No
                          UserName=name)
     user.set("console_password", answer.unknown if isinstance(answer, Failed)
              else answer is not None)
+
+
+def _active_access_keys(iam: Any, reader: Reader, user: Resource, name: str) -> None:
+    """`active_access_keys`: how many of the keys ListAccessKeys returns have `Status`
+    `Active` (a user has at most two keys: one page); Unknown when they cannot be listed
+    or the answer has no list of keys."""
+    answer = reader.call(iam, "ListAccessKeys", user.id, UserName=name)
+    if isinstance(answer, Failed):
+        user.set("active_access_keys", answer.unknown)
+        return
+    keys = answer.get("AccessKeyMetadata") if answer is not None else None
+    if not isinstance(keys, list):
+        failed = reader.fail(iam, "ListAccessKeys", user.id,
+                             "malformed answer: no 'AccessKeyMetadata' list")
+        user.set("active_access_keys", failed.unknown)
+        return
+    user.set("active_access_keys", sum(
+        1 for key in keys if isinstance(key, dict) and key.get("Status") == "Active"))
 
 
 def _policy(iam: Any, reader: Reader, item: dict[str, Any], account: str) -> Resource:

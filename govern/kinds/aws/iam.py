@@ -67,7 +67,18 @@ KINDS = (
                 "AWS Management Console (a login profile): Terraform an "
                 "`aws_iam_user_login_profile` folded in (by `user`), CloudFormation "
                 "`LoginProfile`, live GetLoginProfile; false when none is written.",
-                default=False)),
+                default=False),
+        integer("active_access_keys", "How many of the user's access keys are active: "
+                "Terraform the `aws_iam_access_key` resources folded in (by `user`; "
+                "`status` `Active` when not written, `Inactive` ones not counted), "
+                "CloudFormation the `AWS::IAM::AccessKey` resources naming it in "
+                "`UserName` (`Status` `Active` when not written), live ListAccessKeys "
+                "(`Status` `Active`); 0 when none is written. A key whose status is not "
+                "known statically, or that names one of several users, makes it Unknown "
+                "(the possible counts as alternatives); on a user declared outside the "
+                "scanned code it is Unknown too, the keys declared there counting from 0 "
+                "to 2 (IAM's limit of access keys per user) on top of the ones folded in.",
+                default=0)),
     aws("aws.iam.group", "IAM group with inline/attached policies",
         string("name", "The group's name (CloudFormation `GroupName`); absent when AWS "
                "generates it."),

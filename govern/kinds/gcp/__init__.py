@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from govern.kinds.declare import Kind
 from govern.kinds.gcp import (
+    appengine,
     artifactregistry,
     bigquery,
     cloudfunctions,
@@ -25,6 +26,7 @@ from govern.kinds.gcp import (
 )
 
 KINDS: tuple[Kind, ...] = (
+    *appengine.KINDS,
     *artifactregistry.KINDS,
     *bigquery.KINDS,
     *cloudfunctions.KINDS,

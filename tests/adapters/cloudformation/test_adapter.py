@@ -264,7 +264,8 @@ Resources:
         Unknown("known after apply", ref="Shared"), "arn:aws:iam::123456789012:policy/team/x"]
     assert dev.attributes == {"policies": [{"source": "inline", "name": "inline",
                                             "document": inline_doc}],
-                              "console_password": False, "tags": {}}
+                              "console_password": False, "active_access_keys": 0,
+                              "tags": {}}
     assert devs.attributes == {"name": "devs", "policies": [{
         "source": "managed", "name": "shared",
         "arn": Unknown("known after apply", ref="Shared"), "document": shared_doc}]}

@@ -101,7 +101,7 @@ def test_users_and_groups() -> None:
     alice, admins = result.resources
     assert alice.attributes == {"name": "alice", "tags": {"owner": "x"},
                                 "policies": [{"source": "inline", "document": {"Statement": []}}],
-                                "console_password": False}
+                                "console_password": False, "active_access_keys": 0}
     assert admins.attributes == {"name": "admins", "policies": [
         {"source": "managed", "name": "AdministratorAccess", "arn": ADMIN_ARN,
          "document": ADMINISTRATOR_ACCESS_DOCUMENT}]}
