@@ -52,8 +52,11 @@ __all__ = ["ALL_RULES", "TFSEC_TO_AVD", "Collected", "Comment", "IdMap",
            "InvalidSuppression", "collect", "normalize", "terraform_comments",
            "yaml_comments"]
 
-# a file holding none of these holds no suppression
-_MARKERS = ("govern", *checkov.MARKERS, *trivy.MARKERS, *kics.MARKERS)
+# a file holding none of these holds no suppression: other tools' markers, and govern's
+# own comment or metadata key (`govern:ignore`, `govern:` / `"govern":`; not the word
+# "governing" of a licence header, which made such files read twice)
+_MARKERS = (*checkov.MARKERS, *trivy.MARKERS, *kics.MARKERS)
+_GOVERN_MARKER = re.compile(r"govern:ignore|\bgovern[\"']?\s*:")
 _GOVERN = re.compile(r"govern:ignore\b(?P<rest>.*)$")
 _IDS = re.compile(r"\s*(?P<ids>[A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)")
 _OPTION = re.compile(r"\s+(?P<key>[a-z]+)=(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>\S+))")
@@ -71,7 +74,8 @@ def collect(files: Iterable[str], rules: Iterable[RuleMeta]) -> Collected:
     found = Found()
     for path in sorted(set(files)):
         text = _read(path)
-        if text is None or not any(marker in text for marker in _MARKERS):
+        if text is None or not (_GOVERN_MARKER.search(text)
+                                or any(marker in text for marker in _MARKERS)):
             continue  # most files hold none: skip them cheaply
         if path.endswith(".tf"):
             _from_terraform(path, text, ids, found)

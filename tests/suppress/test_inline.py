@@ -1,6 +1,10 @@
-"""The comment readers alone."""
+"""The comment readers alone, and which files are read for suppressions."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
 
 from govern.suppress.comments import (
     Comment,
@@ -83,3 +87,22 @@ Resources:
     assert yaml_block_end(lines, 5) == 6  # a list item and its own keys
     assert yaml_block_end(lines, 3) == 3
     assert yaml_block_end(lines, 10) == 11
+
+
+def test_only_files_holding_a_marker_are_read_for_suppressions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The word "governing" of a licence header is no marker: such a template is not read
+    a second time; govern's comment and metadata key are."""
+    from govern.suppress import inline
+
+    read: list[str] = []
+    monkeypatch.setattr(inline, "_from_cloudformation",
+                        lambda path, ids, found, text: read.append(Path(path).name))
+    body = "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"
+    files = {"licence.yaml": "# the License governing permissions and limitations\n" + body,
+             "comment.yaml": body + "    # govern:ignore GOV-AWS-001 reason=\"x\"\n",
+             "metadata.yaml": body + "    Metadata:\n      govern:\n        ignore: []\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    inline.collect([str(tmp_path / name) for name in files], [])
+    assert sorted(read) == ["comment.yaml", "metadata.yaml"]
