@@ -10,11 +10,9 @@ even without the data.
 from __future__ import annotations
 
 import copy
-import gzip
 import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from govern.adapters.iam_document import normalize_policy_document
@@ -58,6 +56,9 @@ def aws_managed_policy_document(name: str) -> dict[str, Any] | Unknown:
 def _data() -> dict[str, Any]:
     """The shipped documents; none (every document Unknown but AdministratorAccess) when
     the file is missing or damaged, as in a broken installation."""
+    import gzip  # imported here, with importlib.resources: most scans never need them
+    from importlib import resources
+
     packed = resources.files("govern.adapters").joinpath("data/aws_managed_policies.json.gz")
     try:
         loaded: dict[str, Any] = json.loads(gzip.decompress(packed.read_bytes()))

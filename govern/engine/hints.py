@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 
 def suggest(word: str, choices: Iterable[str]) -> str | None:
     """`did you mean 'x'?` for the closest choice, if one is close enough."""
+    import difflib  # imported here: only a mistake needs a suggestion
+
     options = sorted(choices)
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not close and len(word) >= 3:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -65,6 +64,8 @@ def default_rules_dir() -> str:
     checkout = Path(__file__).resolve().parents[2]
     if (checkout / "rules").is_dir() and (checkout / "pyproject.toml").is_file():
         return str(checkout / "rules")
+    from importlib import resources  # imported here: a checkout does not need it
+
     return str(resources.files("govern").joinpath("builtin_rules"))
 
 

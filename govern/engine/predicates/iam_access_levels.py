@@ -27,12 +27,10 @@ full-service-access rules still judge them.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from govern.engine.predicates.base import PredicateContext
@@ -55,6 +53,9 @@ WRITE = "Write"
 def _levels() -> dict[str, list[str]]:
     """The shipped actions per access level; empty when the file is missing or damaged
     (a broken installation), which makes the rules pass: the loader test guards it."""
+    import gzip  # imported here, with importlib.resources: a scan may never need them
+    from importlib import resources
+
     packed = resources.files("govern.engine").joinpath("data/iam_access_levels.json.gz")
     try:
         loaded: dict[str, list[str]] = json.loads(gzip.decompress(packed.read_bytes()))[

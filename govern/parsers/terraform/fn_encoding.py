@@ -7,18 +7,13 @@ import binascii
 import datetime
 import hashlib
 import json
-import uuid
 from typing import Any
 from urllib.parse import quote_plus
-
-import yaml
 
 from govern.model.unknown import PartialJson, Unknown
 from govern.parsers.terraform.fn_base import FunctionContext, FunctionSpec, arg_str, fixed
 from govern.parsers.terraform.fn_format import json_text
 from govern.parsers.terraform.values import EvalError, first_unknown, normalize_number, to_string
-
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _jsonencode(args: list[Any], ctx: FunctionContext) -> Any:
@@ -70,6 +65,8 @@ def _bounded_yaml(text: str) -> Any:
     """The value of a YAML document, read by the bounded composer (no recursion; nesting,
     recursive aliases and aliases expanding past the scan's value-size budget are an
     error: a "billion laughs" document would otherwise expand to 10^10 values)."""
+    import yaml  # imported here, as uuid below: most scans call neither
+
     from govern.errors import SourceError
     from govern.parsers.cloudformation.yaml_composer import compose
 
@@ -81,7 +78,7 @@ def _bounded_yaml(text: str) -> Any:
         raise EvalError(f"yamldecode: {exc.message}") from None
     if node is None:
         return None
-    constructor = _YAML_LOADER("")
+    constructor = getattr(yaml, "CSafeLoader", yaml.SafeLoader)("")
     try:
         return constructor.construct_document(node)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
@@ -116,13 +113,13 @@ def _urlencode(args: list[Any], ctx: FunctionContext) -> Any:
     return quote_plus(arg_str(args[0]), safe="")
 
 
-_NAMESPACES = {"dns": uuid.NAMESPACE_DNS, "url": uuid.NAMESPACE_URL,
-               "oid": uuid.NAMESPACE_OID, "x500": uuid.NAMESPACE_X500}
-
-
 def _uuidv5(args: list[Any], ctx: FunctionContext) -> Any:
+    import uuid
+
+    namespaces = {"dns": uuid.NAMESPACE_DNS, "url": uuid.NAMESPACE_URL,
+                  "oid": uuid.NAMESPACE_OID, "x500": uuid.NAMESPACE_X500}
     namespace_text, name = arg_str(args[0], "namespace"), arg_str(args[1], "name")
-    namespace = _NAMESPACES.get(namespace_text)
+    namespace = namespaces.get(namespace_text)
     if namespace is None:
         try:
             namespace = uuid.UUID(namespace_text)
