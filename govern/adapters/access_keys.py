@@ -14,17 +14,41 @@ an Unknown whose alternatives are the counts it can be:
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from govern.adapters.reading import MISSING
 from govern.model.resource import Resource
 from govern.model.source import SourceRange
 from govern.model.unknown import Unknown, leaf_alternatives
+from govern.parsers.native import NativeResource
 
 KEY = "active_access_keys"
 ACTIVE = "Active"
 INACTIVE = "Inactive"
 PER_USER = 2  # IAM quota: access keys per IAM user (not adjustable)
+
+
+class FoldContext(Protocol):
+    """What the folds need of a format's adapter context."""
+
+    def note(self, native: NativeResource, message: str, code: str) -> None: ...
+
+    def absorb(self, native: NativeResource, resource: Resource) -> None: ...
+
+
+def add_to_candidates(native: NativeResource, ctx: FoldContext,
+                      candidates: Sequence[Resource], status: Any) -> bool:
+    """A key whose user name several users have may be any of them: 0 or 1 more for each,
+    with a note. False (nothing done) when there are not several."""
+    if len(candidates) < 2:
+        return False
+    ctx.note(native, "user is ambiguous (one of "
+             + ", ".join(r.address for r in candidates) + ")", "fold-target-ambiguous")
+    for candidate in candidates:
+        ctx.absorb(native, candidate)
+        add_access_key(candidate, status, native.range, certain=False)
+    return True
 
 
 def add_access_key(user: Resource, status: Any, where: SourceRange | None,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govern.adapters.access_keys import add_access_key
+from govern.adapters.access_keys import add_access_key, add_to_candidates
 from govern.adapters.aws_managed_policies import (
     aws_managed_policy_document,
     aws_managed_policy_name,
@@ -161,12 +161,7 @@ def fold_access_key(native: NativeResource, ctx: RootContext) -> None:
     user it names; a name that several users have may be any of them."""
     status = value_at(native, "status")
     candidates = ctx.designated(value_at(native, "user"), [USER], native)
-    if len(candidates) > 1:
-        ctx.note(native, "user is ambiguous (one of "
-                 + ", ".join(r.address for r in candidates) + ")", "fold-target-ambiguous")
-        for candidate in candidates:
-            ctx.absorb(native, candidate)
-            add_access_key(candidate, status, native.range, certain=False)
+    if add_to_candidates(native, ctx, candidates, status):
         return
     holder = ctx.fold_target(native, "user", [USER], "user", external=_external(USER))
     if holder is None:
