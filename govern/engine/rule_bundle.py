@@ -78,11 +78,11 @@ def signature(root: str, files: Sequence[str]) -> Signature | None:
     return tuple(found)
 
 
-def lookup(root: str, wanted: Signature) -> tuple[Rule, ...] | None:
-    """The compiled rules of the built-in rules directory `root`, when the bundle was written
-    from files of exactly the signature `wanted` (paths, sizes, modification times)."""
-    bundle_key = key(root) if _enabled() else None
-    if bundle_key is None:
+def lookup(bundle_key: str | None, wanted: Signature) -> tuple[Rule, ...] | None:
+    """The compiled rules of the bundle `bundle_key` (`key` of the built-in rules
+    directory), when it was written from files of exactly the signature `wanted` (paths,
+    sizes, modification times)."""
+    if bundle_key is None or not _enabled():
         return None
     try:
         fd = os.open(bundle_dir() / f"{_PREFIX}{bundle_key}.pickle",
@@ -105,13 +105,10 @@ def lookup(root: str, wanted: Signature) -> tuple[Rule, ...] | None:
     return doc[2]
 
 
-def store(root: str, sign: Signature, rules: Sequence[Rule]) -> None:
-    """Write the bundle of the validated built-in `rules`, loaded from files of the
-    signature `sign` (taken before they were read). Failures are ignored."""
-    if sys.dont_write_bytecode or not _enabled():
-        return
-    bundle_key = key(root)
-    if bundle_key is None:
+def store(bundle_key: str | None, sign: Signature, rules: Sequence[Rule]) -> None:
+    """Write the bundle `bundle_key` of the validated built-in `rules`, loaded from files of
+    the signature `sign` (taken before they were read). Failures are ignored."""
+    if bundle_key is None or sys.dont_write_bytecode or not _enabled():
         return
     directory = bundle_dir()
     try:

@@ -127,13 +127,14 @@ class _Builtin:
 
     root: str
     files: tuple[str, ...]
+    key: str | None  # the bundle's (rule_bundle.key)
     sign: rule_bundle.Signature | None
     rules: tuple[Rule, ...] | None
 
     @property
     def memo(self) -> str:
         """What identifies the bundled rules (for the in-process memo of rule sets)."""
-        return f"{rule_bundle.key(self.root)}:{hash(self.sign)}"
+        return f"{self.key}:{hash(self.sign)}"
 
     def store(self, ruleset: RuleSet) -> None:
         """Keep the built-in rules of a validated `ruleset` in the bundle, when they are
@@ -143,23 +144,24 @@ class _Builtin:
         files = set(self.files)
         rules = [rule for rule in ruleset.rules if rule.meta.source_file in files]
         if len(rules) == len(files):
-            rule_bundle.store(self.root, self.sign, rules)
+            rule_bundle.store(self.key, self.sign, rules)
 
 
 def _builtin(paths: Sequence[str], builtin_root: str) -> _Builtin:
     given = next(p for p in paths if os.path.realpath(p) == builtin_root)
     files = tuple(_walk(given))
+    key = rule_bundle.key(given)
     sign = rule_bundle.signature(given, files)
     if sign is None:
-        return _Builtin(given, files, None, None)
-    memo = (os.path.abspath(given), rule_bundle.key(given), sign)
+        return _Builtin(given, files, key, None, None)
+    memo = (os.path.abspath(given), key, sign)
     rules = _BUNDLED.get(memo)
     if rules is None:
-        rules = rule_bundle.lookup(given, sign)
+        rules = rule_bundle.lookup(key, sign)
         if rules is not None:
             _BUNDLED.clear()  # one built-in directory per process in practice
             _BUNDLED[memo] = rules
-    return _Builtin(given, files, sign, rules)
+    return _Builtin(given, files, key, sign, rules)
 
 
 # The bundled built-in rules this process loaded, by directory, bundle key and signature:
