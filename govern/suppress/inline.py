@@ -56,7 +56,7 @@ __all__ = ["ALL_RULES", "TFSEC_TO_AVD", "Collected", "Comment", "IdMap",
 # own comment or metadata key (`govern:ignore`, `govern:` / `"govern":`; not the word
 # "governing" of a licence header, which made such files read twice)
 _MARKERS = (*checkov.MARKERS, *trivy.MARKERS, *kics.MARKERS)
-_GOVERN_MARKER = re.compile(r"govern:ignore|\bgovern[\"']?\s*:")
+_GOVERN_MARKER = re.compile(r"govern[\"']?\s*:")  # literal-led: searched at C speed
 _GOVERN = re.compile(r"govern:ignore\b(?P<rest>.*)$")
 _IDS = re.compile(r"\s*(?P<ids>[A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)")
 _OPTION = re.compile(r"\s+(?P<key>[a-z]+)=(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>\S+))")
@@ -74,7 +74,7 @@ def collect(files: Iterable[str], rules: Iterable[RuleMeta]) -> Collected:
     found = Found()
     for path in sorted(set(files)):
         text = _read(path)
-        if text is None or not (_GOVERN_MARKER.search(text)
+        if text is None or not (_has_govern_marker(text)
                                 or any(marker in text for marker in _MARKERS)):
             continue  # most files hold none: skip them cheaply
         if path.endswith(".tf"):
@@ -86,6 +86,18 @@ def collect(files: Iterable[str], rules: Iterable[RuleMeta]) -> Collected:
         else:  # CloudFormation YAML
             _from_cloudformation(path, ids, found, text)
     return Collected(tuple(found.rules), tuple(sorted(set(found.invalid), key=_invalid_key)))
+
+
+def _has_govern_marker(text: str) -> bool:
+    """`govern:ignore` anywhere, or `govern:` / `"govern":` where `govern` starts a word
+    (the pattern `\\bgovern...` searched 300 templates in 0.04 s: a leading `\\b` keeps
+    the regular expression engine from looking for the literal first)."""
+    for match in _GOVERN_MARKER.finditer(text):
+        start = match.start()
+        before = text[start - 1] if start else ""
+        if text.startswith("govern:ignore", start) or not (before.isalnum() or before == "_"):
+            return True
+    return False
 
 
 def _invalid_key(item: InvalidSuppression) -> tuple[str, int, str]:

@@ -106,3 +106,21 @@ def test_only_files_holding_a_marker_are_read_for_suppressions(
         (tmp_path / name).write_text(text)
     inline.collect([str(tmp_path / name) for name in files], [])
     assert sorted(read) == ["comment.yaml", "metadata.yaml"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("# govern:ignore GOV-AWS-001", True),
+    ("#govern:ignore GOV-AWS-001", True),
+    ("x_govern:ignore", True),  # govern's comment is read wherever it stands
+    ('"Metadata": {"govern": {"ignore": []}}', True),
+    ("Metadata:\n  govern :\n", True),
+    ("mygovern: 1", False),  # a key that only ends in "govern"
+    ("under_govern: 1", False),
+    ("the License governing permissions", False),
+    ("governance: strict", False),
+    ("", False),
+])
+def test_govern_marker_is_exact(text: str, expected: bool) -> None:
+    from govern.suppress.inline import _has_govern_marker
+
+    assert _has_govern_marker(text) is expected
