@@ -12,10 +12,10 @@ nesting and integers bounded; any problem is a ConfigError (exit 2) naming the f
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from govern.errors import ConfigError
+from govern.json_text import dumps_indented
 from govern.model.graph import Edge, ResourceGraph
 from govern.model.resource import Resource, split_path
 from govern.model.unknown import Unknown
@@ -36,7 +36,7 @@ def dump_inventory(graph: ResourceGraph, meta: dict[str, Any] | None = None) -> 
              for e in graph.edges()]
     doc = {"govern_inventory": FORMAT_VERSION, "meta": meta or {}, "resources": resources,
            "edges": edges}
-    return json.dumps(doc, indent=2, sort_keys=False) + "\n"
+    return dumps_indented(doc) + "\n"
 
 
 def load_inventory(path: str) -> ResourceGraph:

@@ -58,9 +58,9 @@ newline, and byte-stable.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from govern.json_text import dumps_indented
 from govern.model.finding import Finding, Notice, ScanReport
 from govern.report.compliance import compliance_document
 from govern.report.order import ordered_findings, ordered_notices
@@ -163,4 +163,4 @@ def document(report: ScanReport) -> dict[str, Any]:
 
 
 def render(report: ScanReport) -> str:
-    return json.dumps(document(report), indent=2) + "\n"
+    return dumps_indented(document(report)) + "\n"

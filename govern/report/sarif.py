@@ -2,8 +2,9 @@
 
 Not sarif-om / jschema_to_python: that serializer drops values equal to their defaults
 (e.g. `level: "warning"`, `kind: "fail"`) and writes `state` for `status` in suppressions.
-Plain dicts built in a fixed order and `json.dumps(indent=2)` give byte-stable output; the
-tests validate it against the official schema.
+Plain dicts built in a fixed order and `json_text.dumps_indented` (the bytes of
+`json.dumps(indent=2)`) give byte-stable output; the tests validate it against the
+official schema.
 
 Choices worth knowing:
 
@@ -45,10 +46,10 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
+from govern.json_text import dumps_indented
 from govern.model.finding import (
     SECURITY_SEVERITY,
     Finding,
@@ -265,4 +266,4 @@ def document(report: ScanReport, *, category: str | None = None) -> JSON:
 
 
 def render(report: ScanReport, *, category: str | None = None) -> str:
-    return json.dumps(document(report, category=category), indent=2) + "\n"
+    return dumps_indented(document(report, category=category)) + "\n"
