@@ -98,7 +98,8 @@ def main() -> int:
                         help="corpus folder names (default: those in a format govern reads)")
     default_govern = shutil.which("govern") or str(REPO / ".venv/bin/govern")
     parser.add_argument("--govern", default=default_govern)
-    parser.add_argument("--checkov", default=None, help="a checkov executable to compare with")
+    parser.add_argument("--checkov", default=None,
+                        help="a checkov executable to compare with ('none': do not run it)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--against", type=Path, default=None,
                         help="an earlier govern's source tree to time in the same run")
@@ -111,6 +112,12 @@ def main() -> int:
     if checkov is None:
         candidate = REPO.parent / "checkov-venv" / "bin" / "checkov"
         checkov = str(candidate) if candidate.exists() else None
+    elif checkov == "none":
+        checkov = None
+    elif shutil.which(checkov) is None:
+        print(f"--checkov {checkov}: no such executable (give its path, or 'none')",
+              file=sys.stderr)
+        return 2
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}", file=sys.stderr)
         return 2
