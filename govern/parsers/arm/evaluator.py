@@ -59,6 +59,7 @@ from govern.parsers.json_positions import JNode
 if TYPE_CHECKING:
     from govern.parsers.arm.registry import Registry
     from govern.parsers.arm.template_scope import TemplateScope
+    from govern.parsers.native import NativeResource
 
 Locations = dict[Path, SourceRange]
 # functions that return a value that already exists (charged when it was built)
@@ -180,6 +181,13 @@ class Evaluator:
         self.resource_line = 0
         self._said: set[tuple[str, int, str]] = set()
         self._unsupported: set[str] = set()
+        # the two readings of a template (template.py): whether what is being evaluated
+        # read a parameter left to the deployer; the first reading's top-level resources
+        # that the second would read the same (by address, type and line); and, in the
+        # second reading, those resources, not evaluated again
+        self.read_choice = False
+        self.same_both_ways: list[NativeResource] = []
+        self.reuse: dict[tuple[str, str, int], NativeResource] | None = None
 
     # ----- notices --------------------------------------------------------------------
 

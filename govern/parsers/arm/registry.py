@@ -52,6 +52,7 @@ class Registry:
         self._by_symbol: dict[str, dict[str, None]] = defaultdict(dict)
         self._types: set[str] = set()
         self._addresses: set[str] = set()
+        self.consulted = False  # a lookup was made since it was last set False
 
     def unique(self, address: str) -> str:
         """`address`, or `address#2`, `#3`... when the file already has it."""
@@ -76,11 +77,13 @@ class Registry:
             self._by_symbol[symbol.lower()][address] = None
 
     def by_type_and_names(self, resource_type: str, names: list[Any]) -> str | None:
+        self.consulted = True
         found = self._by_type_name.get((resource_type.lower(), name_key(full_name(names))))
         return next(iter(found)) if found and len(found) == 1 else None
 
     def designated(self, value: Any) -> list[str]:
         """The addresses a `dependsOn` entry or `reference()` argument designates."""
+        self.consulted = True
         if isinstance(value, Unknown):
             if value.ref is not None:
                 return [value.ref]

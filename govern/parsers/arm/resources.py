@@ -84,16 +84,39 @@ def process(frame: Frame, out: list[NativeResource]) -> None:
         ev.error("\"resources\" must be an array (or, in languageVersion 2.0, an object)",
                  "parse-error", declared.line)
         return
+    top = frame.depth == 0
+    ev.read_choice = False
     instances: list[Instance] = []
     for symbol, node in entries:
         instances.extend(_expand(node, frame, None, symbol))
+    # which resources exist, their names and copies may depend on a parameter left open:
+    # then a resource that looks up another, or one of a copy loop, is not read the same
+    # both ways (template.py)
+    expansion_read_choice = ev.read_choice
+    reuse = ev.reuse if top else None
     for instance in instances:
         if not instance.emit:
             continue
+        same = _same_both_ways(instance)
+        kept = reuse.get(same) if reuse is not None else None
+        if kept is not None:
+            out.append(kept)  # the first reading's: it reads nothing left open
+            continue
+        ev.read_choice = False
+        ev.registry.consulted = False
         native = _native(instance)
+        if top and not ev.read_choice and not (
+                expansion_read_choice and (ev.registry.consulted or instance.env.copies)) and (
+                instance.resource_type.lower() != DEPLOYMENTS):
+            ev.same_both_ways.append(native)
         out.append(native)
         if instance.resource_type.lower() == DEPLOYMENTS:
             _nested(instance, native, out)
+
+
+def _same_both_ways(instance: Instance) -> tuple[str, str, int]:
+    """What identifies a resource in both readings of a template (template.py)."""
+    return instance.address, instance.resource_type, instance.node.line
 
 
 def _expand(node: JNode, frame: Frame, parent: Instance | None, symbol: str | None

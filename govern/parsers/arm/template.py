@@ -37,7 +37,8 @@ def parse_template(path: str, supplied: dict[str, Any]) -> tuple[list[NativeReso
         return [], evaluator.notices
     choosable = scope.choosable() if scope is not None else []
     if choosable:
-        natives = _with_choices(natives, path, root, supplied, choosable, evaluator.notices)
+        natives = _with_choices(natives, path, root, supplied, choosable, evaluator.notices,
+                                _reusable(evaluator, natives))
     return natives, evaluator.notices
 
 
@@ -70,15 +71,32 @@ def _deploy(evaluator: Evaluator, path: str, root: JNode, supplied: dict[str, An
     return natives, scope
 
 
+def _reusable(evaluator: Evaluator, natives: list[NativeResource]
+              ) -> dict[tuple[str, str, int], NativeResource]:
+    """The top-level resources of the first reading that the second would read the same,
+    by address, type and line: those whose evaluation read no parameter left to the
+    deployer (not even through a variable or another parameter) and, where which
+    resources exist or their names read one, looked up no other resource. Nested
+    deployments are always read again (their templates' parameters are not followed)."""
+    return {(native.address, native.native_type, native.range.start_line): native
+            for native in evaluator.same_both_ways}
+
+
 def _with_choices(natives: list[NativeResource], path: str, root: JNode,
                   supplied: dict[str, Any], choosable: list[str],
-                  notices: list[Notice]) -> list[NativeResource]:
+                  notices: list[Notice],
+                  reusable: dict[tuple[str, str, int], NativeResource]
+                  ) -> list[NativeResource]:
     """The template deployed again with the parameters left to the deployer open, merged
     into the deployment with the defaults (parsers/deploy_choices.py). Resources are
     matched by type, line and order (their names may come from those parameters). The
     second deployment's notices repeat the first's and are dropped; if it cannot be
-    completed, the first stands."""
-    chosen, _ = _deploy(Evaluator(path, Registry()), path, root, supplied, choices_open=True)
+    completed, the first stands. Resources in `reusable` are not evaluated again: what
+    they read is the same in both readings, so the second reading's value would be the
+    first's."""
+    second = Evaluator(path, Registry())
+    second.reuse = reusable
+    chosen, _ = _deploy(second, path, root, supplied, choices_open=True)
     if chosen is None:
         return natives
     which = ", ".join(choosable)

@@ -53,6 +53,10 @@ class TemplateScope:
         self._memo_variables: dict[str, Any] = {}
         self._busy: set[str] = set()
         self._read(template)
+        # the parameters of `choosable()`, and the memoized parameters and variables whose
+        # value read one of them (`Evaluator.read_choice`, template.py)
+        self._choice_keys = frozenset(self._choosable_keys())
+        self._reads_choice: set[str] = set()
 
     def _read(self, template: JNode) -> None:
         parameters = member_node(template, "parameters")
@@ -102,21 +106,34 @@ class TemplateScope:
 
     def parameter(self, name: str) -> Any:
         key = name.lower()
+        if key in self._choice_keys:
+            self.evaluator.read_choice = True
+        busy = f"parameter {key}"
         if key in self._memo_parameters:
+            if busy in self._reads_choice:
+                self.evaluator.read_choice = True
             return self._memo_parameters[key]
         declared = self._parameters.get(key)
         if declared is None:
             raise EvalError(f"the template has no parameter '{name}'")
-        busy = f"parameter {key}"
         if busy in self._busy:
             raise EvalError(f"parameter '{name}' refers to itself")
         self._busy.add(busy)
+        outer, self.evaluator.read_choice = self.evaluator.read_choice, False
         try:
             value = self._parameter_value(*declared)
         finally:
             self._busy.discard(busy)
+            self._note_choice(busy, outer)
         self._memo_parameters[key] = value
         return value
+
+    def _note_choice(self, memo: str, outer: bool) -> None:
+        """After computing the memoized value `memo`: remember whether it read a parameter
+        left to the deployer, and tell the evaluation it is part of."""
+        if self.evaluator.read_choice:
+            self._reads_choice.add(memo)
+        self.evaluator.read_choice = outer or self.evaluator.read_choice
 
     def _parameter_value(self, name: str, decl: JNode) -> Any:
         key = name.lower()
@@ -144,20 +161,26 @@ class TemplateScope:
     def choosable(self) -> list[str]:
         """The parameters with a default and a choice of values (see choices_open) that
         are not supplied."""
-        return [name for key, (name, decl) in self._parameters.items()
+        return [self._parameters[key][0] for key in self._choosable_keys()]
+
+    def _choosable_keys(self) -> list[str]:
+        return [key for key, (_, decl) in self._parameters.items()
                 if self._supplied.get(key) is None and has_choices(decl)]
 
     def variable(self, name: str) -> Any:
         key = name.lower()
+        busy = f"variable {key}"
         if key in self._memo_variables:
+            if busy in self._reads_choice:
+                self.evaluator.read_choice = True
             return self._memo_variables[key]
         declared = self._variables.get(key)
         if declared is None:
             raise EvalError(f"the template has no variable '{name}'")
-        busy = f"variable {key}"
         if busy in self._busy:
             raise EvalError(f"variable '{name}' refers to itself")
         self._busy.add(busy)
+        outer, self.evaluator.read_choice = self.evaluator.read_choice, False
         try:
             _, node, is_loop = declared
             if is_loop:
@@ -166,6 +189,7 @@ class TemplateScope:
                 value = self.evaluator.tree(node, self.env())
         finally:
             self._busy.discard(busy)
+            self._note_choice(busy, outer)
         self._memo_variables[key] = value
         return value
 

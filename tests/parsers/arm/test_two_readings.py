@@ -1,0 +1,129 @@
+"""A template with parameters left to the deployer is read twice (parsers/deploy_choices.py);
+the second reading evaluates again only the resources whose value can differ: those that
+read such a parameter (directly, through a variable or through another parameter's
+default, memoized or not), and, where which resources exist or their names or copies read
+one, those that look up another resource or belong to a copy loop. The result is the same
+as evaluating everything twice."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from govern.model.unknown import Defaulted
+from govern.parsers.arm import resources as arm_resources
+from govern.parsers.arm import template as arm_template
+from govern.parsers.native import ParseResult
+from tests.parsers.arm.helpers import by_address, parse, template
+
+STORAGE = "Microsoft.Storage/storageAccounts"
+PARAMETERS = {
+    "tls": {"type": "string", "defaultValue": "TLS1_2", "allowedValues": ["TLS1_0", "TLS1_2"]},
+    "derived": {"type": "string", "defaultValue": "[parameters('tls')]"},
+    "plain": {"type": "string", "defaultValue": "x"},
+    "create": {"type": "bool", "defaultValue": True},
+}
+VARIABLES = {"fromTls": "[parameters('tls')]", "both": "[concat(variables('fromTls'), '-v')]"}
+
+
+def _account(name: str, tls: str, **extra: Any) -> dict[str, Any]:
+    return {"type": STORAGE, "apiVersion": "2023-01-01", "name": name, "location": "westeurope",
+            "properties": {"minimumTlsVersion": tls}, **extra}
+
+
+def _counted(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How many times each resource's value is evaluated."""
+    counts: Counter[str] = Counter()
+    real = arm_resources._native
+
+    def counting(instance: arm_resources.Instance) -> Any:
+        counts[instance.address.rsplit("/", 1)[-1]] += 1
+        return real(instance)
+
+    monkeypatch.setattr(arm_resources, "_native", counting)
+    return counts
+
+
+def _dump(result: ParseResult) -> list[str]:
+    return [repr((n.address, n.native_type, n.attributes, sorted(n.locations.items()),
+                  n.references, n.provider)) for n in result.resources] + [
+        repr(notice) for notice in result.notices]
+
+
+def _everything_twice(tmp_path: Path, body: dict[str, Any],
+                      monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    with monkeypatch.context() as patch:
+        patch.setattr(arm_template, "_reusable", lambda evaluator, natives: {})
+        return _dump(parse(tmp_path, body))
+
+
+VALUES = template(
+    _account("direct", "[parameters('tls')]"),
+    _account("variable", "[variables('both')]"),
+    _account("parameter", "[parameters('derived')]"),
+    _account("none", "TLS1_2", tags={"owner": "[parameters('plain')]"}),
+    _account("memoized", "[variables('both')]"),  # `both` was computed for `variable`
+    parameters=PARAMETERS, variables=VARIABLES)
+
+
+def test_only_what_reads_a_parameter_left_open_is_read_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = _counted(monkeypatch)
+    result = by_address(parse(tmp_path, VALUES))
+    assert counts == {"direct": 2, "variable": 2, "parameter": 2, "none": 1, "memoized": 2}
+    tls = {address.rsplit("/", 1)[-1]: native.attributes["properties"]["minimumTlsVersion"]
+           for address, native in result.items()}
+    assert tls["none"] == "TLS1_2"
+    for name, default in (("direct", "TLS1_2"), ("parameter", "TLS1_2"),
+                          ("variable", "TLS1_2-v"), ("memoized", "TLS1_2-v")):
+        assert isinstance(tls[name], Defaulted), name
+        assert tls[name].default == default
+
+
+LOOKUPS = template(
+    _account("maybe", "TLS1_2", condition="[parameters('create')]"),
+    _account("after", "TLS1_2", dependsOn=[f"[resourceId('{STORAGE}', 'maybe')]"]),
+    _account("alone", "TLS1_2"),
+    parameters=PARAMETERS)
+
+
+def test_where_existence_reads_a_choice_lookups_are_read_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = _counted(monkeypatch)
+    parse(tmp_path, LOOKUPS)
+    assert counts == {"maybe": 1, "after": 2, "alone": 1}
+
+
+COPIES = template(
+    _account("[concat('loop', copyIndex())]", "TLS1_2",
+             copy={"name": "accounts", "count": "[if(equals(parameters('tls'), 'TLS1_0'), 2, 1)]"}),
+    _account("single", "[parameters('plain')]"),
+    parameters=PARAMETERS)
+
+NESTED = template(
+    {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "inner",
+     "properties": {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"},
+                    "parameters": {"v": {"value": "[parameters('tls')]"}},
+                    "template": template(_account("nested", "[parameters('v')]"),
+                                         parameters={"v": {"type": "string"}})}},
+    _account("outside", "TLS1_2"),
+    parameters=PARAMETERS)
+
+
+@pytest.mark.parametrize("body", [VALUES, LOOKUPS, COPIES, NESTED],
+                         ids=["values", "lookups", "copies", "nested"])
+def test_the_result_is_that_of_reading_everything_twice(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: dict[str, Any]) -> None:
+    assert _dump(parse(tmp_path, body)) == _everything_twice(tmp_path, body, monkeypatch)
+
+
+def test_nested_deployments_are_read_again(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = _counted(monkeypatch)
+    result = by_address(parse(tmp_path, NESTED))
+    assert counts["inner"] == 2 and counts["nested"] == 2 and counts["outside"] == 1
+    nested = next(n for a, n in result.items() if a.endswith("/nested"))
+    assert isinstance(nested.attributes["properties"]["minimumTlsVersion"], Defaulted)
