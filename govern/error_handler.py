@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
@@ -89,6 +88,8 @@ def debug_option(function: Callable[..., Any]) -> Callable[..., Any]:
 def fail(exc: BaseException) -> NoReturn:
     """Report `exc` as the contract says and exit."""
     if debug_enabled() and not isinstance(exc, KeyboardInterrupt):
+        import traceback  # only for --debug: it imports more than start-up needs
+
         traceback.print_exception(exc, file=sys.stderr)
     with contextlib.suppress(OSError, ValueError):
         click.echo(message_for(exc), err=True)

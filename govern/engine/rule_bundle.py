@@ -30,7 +30,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -117,6 +116,8 @@ def store(bundle_key: str | None, sign: Signature, rules: Sequence[Rule]) -> Non
         return
     try:
         directory.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing: it imports more than start-up needs
+
         fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{_PREFIX}", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
