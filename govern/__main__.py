@@ -1,3 +1,3 @@
-from govern.cli import main
+from govern.program import run
 
-main()
+run()
