@@ -217,7 +217,10 @@ class Evaluator:
         `locations`; `skip(path)` leaves members out (and unevaluated)."""
         if locations is not None:
             locations[path] = SourceRange(self.file, node.line, node.end_line)
-        self.budget.step(1, self.resource)
+        budget = self.budget
+        budget.steps += 1  # budget.step(1, ...) inlined: this runs for every JSON value
+        if budget.steps > budget.limits.steps:
+            budget.step(0, self.resource)  # raises BudgetExceeded
         kind = node.kind
         if kind == "string":
             return self.string_value(node.value, env, node.line)
@@ -282,7 +285,10 @@ class Evaluator:
         return index(self.eval(node.target, env), self.eval(node.index, env))
 
     def call(self, node: Call, env: Env) -> Any:
-        self.budget.step(1, self.resource)
+        budget = self.budget
+        budget.steps += 1  # budget.step(1, ...) inlined, as in tree()
+        if budget.steps > budget.limits.steps:
+            budget.step(0, self.resource)
         name = node.name.lower()
         if node.namespace is not None:
             return self.call_user(node, env)
@@ -308,30 +314,35 @@ class Evaluator:
     def apply(self, spec: FunctionSpec, node: Call, args: list[Any], env: Env) -> Any:
         """Call a function on evaluated arguments, running it on each alternative of an
         argument that has known alternatives."""
-        combinations = 1
+        unknown = False
         for arg in args:
-            options = alternatives_of(arg)
-            combinations *= len(options) if options is not None else 1
-        for position, arg in enumerate(args):
-            options = alternatives_of(arg)
-            if options is None:
-                continue
-            if combinations > MAX_ALTERNATIVES:
+            if isinstance(arg, Unknown):
+                unknown = True
                 break
-            assert isinstance(arg, Unknown)
-            results = []
-            for option in options:
-                try:
-                    results.append(self.apply(spec, node, [*args[:position], option,
-                                                           *args[position + 1:]], env))
-                except EvalError as exc:
-                    results.append(Unknown(f"cannot evaluate {unparse(node)}: {exc}"))
-            return with_alternatives(arg.reason, results)
-        if spec.unknowns == "shallow":
-            for arg in args:
-                if isinstance(arg, Unknown):
-                    return arg.derived()
-        elif spec.unknowns == "deep":
+        if unknown:  # (most calls have none: they skip this)
+            every = [alternatives_of(arg) for arg in args]
+            combinations = 1
+            for options in every:
+                combinations *= len(options) if options is not None else 1
+            for position, (arg, options) in enumerate(zip(args, every, strict=True)):
+                if options is None:
+                    continue
+                if combinations > MAX_ALTERNATIVES:
+                    break
+                assert isinstance(arg, Unknown)
+                results = []
+                for option in options:
+                    try:
+                        results.append(self.apply(spec, node, [*args[:position], option,
+                                                               *args[position + 1:]], env))
+                    except EvalError as exc:
+                        results.append(Unknown(f"cannot evaluate {unparse(node)}: {exc}"))
+                return with_alternatives(arg.reason, results)
+            if spec.unknowns == "shallow":
+                for arg in args:
+                    if isinstance(arg, Unknown):
+                        return arg.derived()
+        if spec.unknowns == "deep":
             found = first_unknown(args)
             if found is not None:
                 return found.derived()
