@@ -44,6 +44,7 @@ from govern.parsers.arm.expression_parser import (
 )
 from govern.parsers.arm.fn_base import FunctionSpec
 from govern.parsers.arm.functions import LAMBDA_FUNCTIONS, lookup
+from govern.parsers.arm.readings import MemberReuse, MemberTracker, tracks
 from govern.parsers.arm.values import (
     MAX_ALTERNATIVES,
     EvalError,
@@ -186,8 +187,16 @@ class Evaluator:
         # that the second would read the same (by address, type and line); and, in the
         # second reading, those resources, not evaluated again
         self.read_choice = False
+        self.expansion_read_choice = False  # of the top-level resources
         self.same_both_ways: list[NativeResource] = []
         self.reuse: dict[tuple[str, str, int], NativeResource] | None = None
+        # and member by member (readings.py): the first reading's resources that read one
+        # in some members only, with those members; the tracker or reuse of the resource
+        # being evaluated, given its members by tree()
+        self.same_in_part: dict[tuple[str, str, int], tuple[NativeResource, frozenset[Path]]] = {}
+        self.reuse_in_part: dict[tuple[str, str, int],
+                                 tuple[NativeResource, frozenset[Path]]] | None = None
+        self.members: MemberTracker | MemberReuse | None = None
 
     # ----- notices --------------------------------------------------------------------
 
@@ -227,6 +236,8 @@ class Evaluator:
         if kind == "object":
             result: dict[str, Any] = {}
             loops: JNode | None = None
+            members = self.members if self.members is not None and locations is not None and (
+                tracks(path)) else None
             for key, _, child in node.members:
                 if child.kind == "array" and key.lower() == "copy":
                     loops = child
@@ -234,7 +245,10 @@ class Evaluator:
                 child_path = (*path, key)
                 if skip is not None and skip(child_path):
                     continue
-                result[key] = self.tree(child, env, child_path, locations, skip)
+                if members is not None:  # the two readings of a template: readings.py
+                    result[key] = members.member(self, child, env, child_path, locations, skip)
+                else:
+                    result[key] = self.tree(child, env, child_path, locations, skip)
             if loops is not None:
                 property_copies(self, loops, env, path, locations, result)
             return result

@@ -43,6 +43,7 @@ from govern.parsers.arm.deployments import (
     supplied_parameters,
 )
 from govern.parsers.arm.evaluator import Env, Locations
+from govern.parsers.arm.readings import USUAL_KEYS, MemberReuse, MemberTracker
 from govern.parsers.arm.template_scope import TemplateScope, member_node
 from govern.parsers.arm.values import UnknownString, join_parts
 from govern.parsers.json_positions import JNode
@@ -50,12 +51,6 @@ from govern.parsers.native import NativeResource
 
 DEPLOYMENTS = "microsoft.resources/deployments"
 _NOT_ATTRIBUTES = frozenset({"resources", "copy", "condition", "existing"})
-_TOP_KEYS = {key.lower(): key for key in (
-    "type", "apiVersion", "name", "location", "tags", "sku", "kind", "properties",
-    "dependsOn", "scope", "identity", "zones", "plan", "comments", "managedBy",
-    "extendedLocation", "subscriptionId", "resourceGroup")}
-
-
 @dataclass
 class Instance:
     node: JNode
@@ -93,7 +88,13 @@ def process(frame: Frame, out: list[NativeResource]) -> None:
     # then a resource that looks up another, or one of a copy loop, is not read the same
     # both ways (template.py)
     expansion_read_choice = ev.read_choice
+    if top:
+        ev.expansion_read_choice = expansion_read_choice
     reuse = ev.reuse if top else None
+    in_part = ev.reuse_in_part if top else None
+    # the first reading notes what each resource reads (when some parameter is left open)
+    tracking = top and reuse is None and frame.scope.has_choices() and (
+        not frame.scope.choices_open)
     for instance in instances:
         if not instance.emit:
             continue
@@ -102,13 +103,19 @@ def process(frame: Frame, out: list[NativeResource]) -> None:
         if kept is not None:
             out.append(kept)  # the first reading's: it reads nothing left open
             continue
+        partly = in_part.get(same) if in_part is not None else None
+        members: MemberTracker | MemberReuse | None = (
+            MemberTracker() if tracking else MemberReuse(*partly) if partly else None)
         ev.read_choice = False
         ev.registry.consulted = False
-        native = _native(instance)
-        if top and not ev.read_choice and not (
+        native = _native(instance, members)
+        if top and not (
                 expansion_read_choice and (ev.registry.consulted or instance.env.copies)) and (
                 instance.resource_type.lower() != DEPLOYMENTS):
-            ev.same_both_ways.append(native)
+            if not ev.read_choice:
+                ev.same_both_ways.append(native)
+            elif isinstance(members, MemberTracker):
+                ev.same_in_part[same] = (native, frozenset(members.read))
         out.append(native)
         if instance.resource_type.lower() == DEPLOYMENTS:
             _nested(instance, native, out)
@@ -213,7 +220,10 @@ def _deployed(node: JNode, env: Env, frame: Frame, resource_type: str, written_n
     return True
 
 
-def _native(instance: Instance) -> NativeResource:
+def _native(instance: Instance, members: MemberTracker | MemberReuse | None = None
+            ) -> NativeResource:
+    """The native resource of an instance; `members` (readings.py) is given the members
+    of the resource and of its `properties` one by one."""
     frame = instance.frame
     ev = frame.evaluator
     ev.resource, ev.resource_line = instance.address, instance.node.line
@@ -228,7 +238,11 @@ def _native(instance: Instance) -> NativeResource:
         return deployment and len(path) == 2 and str(path[0]).lower() == "properties" and (
             str(path[1]).lower() == "template")
 
-    value = ev.tree(instance.node, env, (), locations, skip)
+    ev.members = members
+    try:
+        value = ev.tree(instance.node, env, (), locations, skip)
+    finally:
+        ev.members = None
     attributes: dict[str, Any] = value if isinstance(value, dict) else {}
     _normalize_keys(attributes, locations)
     attributes["type"] = instance.resource_type
@@ -261,7 +275,7 @@ def _native(instance: Instance) -> NativeResource:
 def _normalize_keys(attributes: dict[str, Any], locations: Locations) -> None:
     """Top-level keys written in another case (`Properties`) get ARM's usual spelling."""
     for key in list(attributes):
-        usual = _TOP_KEYS.get(key.lower())
+        usual = USUAL_KEYS.get(key.lower())
         if usual is None or usual == key:
             continue
         attributes[usual] = attributes.pop(key)

@@ -6,6 +6,7 @@ from typing import Any
 
 from govern.errors import SourceError
 from govern.model.finding import Notice
+from govern.model.resource import Path
 from govern.parsers.arm.deployments import Frame, schema_level, top_target
 from govern.parsers.arm.evaluator import Evaluator
 from govern.parsers.arm.reading import read_json
@@ -36,22 +37,28 @@ def parse_template(path: str, supplied: dict[str, Any]) -> tuple[list[NativeReso
     if natives is None:
         return [], evaluator.notices
     choosable = scope.choosable() if scope is not None else []
-    if choosable:
+    if choosable and scope is not None:
         natives = _with_choices(natives, path, root, supplied, choosable, evaluator.notices,
-                                _reusable(evaluator, natives))
+                                _reusable(evaluator, natives), evaluator.same_in_part,
+                                (scope, not evaluator.expansion_read_choice))
     return natives, evaluator.notices
 
 
 def _deploy(evaluator: Evaluator, path: str, root: JNode, supplied: dict[str, Any],
-            choices_open: bool) -> tuple[list[NativeResource] | None, TemplateScope | None]:
+            choices_open: bool, first: tuple[TemplateScope, bool] | None = None
+            ) -> tuple[list[NativeResource] | None, TemplateScope | None]:
     """The template's resources (None when it cannot be read to the end: the error is
-    among the evaluator's notices) and its scope."""
+    among the evaluator's notices) and its scope. `first`: in the second reading, the
+    first reading's scope and whether the resources registered are the same in both
+    (TemplateScope.take_over)."""
     schema = member_node(root, "$schema")
     target = top_target(schema_level(schema.value if schema is not None else None))
     natives: list[NativeResource] = []
     scope: TemplateScope | None = None
     try:
         scope = TemplateScope(evaluator, root, target, supplied, choices_open)
+        if first is not None:
+            scope.take_over(*first)
         profile = member_node(root, "apiProfile")
         frame = Frame(evaluator, path, root, scope, target, target,
                       api_profile=profile.value if profile is not None and (
@@ -85,18 +92,21 @@ def _reusable(evaluator: Evaluator, natives: list[NativeResource]
 def _with_choices(natives: list[NativeResource], path: str, root: JNode,
                   supplied: dict[str, Any], choosable: list[str],
                   notices: list[Notice],
-                  reusable: dict[tuple[str, str, int], NativeResource]
-                  ) -> list[NativeResource]:
+                  reusable: dict[tuple[str, str, int], NativeResource],
+                  in_part: dict[tuple[str, str, int], tuple[NativeResource, frozenset[Path]]],
+                  first: tuple[TemplateScope, bool]) -> list[NativeResource]:
     """The template deployed again with the parameters left to the deployer open, merged
     into the deployment with the defaults (parsers/deploy_choices.py). Resources are
     matched by type, line and order (their names may come from those parameters). The
     second deployment's notices repeat the first's and are dropped; if it cannot be
     completed, the first stands. Resources in `reusable` are not evaluated again: what
     they read is the same in both readings, so the second reading's value would be the
-    first's."""
+    first's; of those `in_part`, only the members that read a parameter left open are
+    (readings.py)."""
     second = Evaluator(path, Registry())
     second.reuse = reusable
-    chosen, _ = _deploy(second, path, root, supplied, choices_open=True)
+    second.reuse_in_part = in_part
+    chosen, _ = _deploy(second, path, root, supplied, choices_open=True, first=first)
     if chosen is None:
         return natives
     which = ", ".join(choosable)

@@ -57,6 +57,7 @@ class TemplateScope:
         # value read one of them (`Evaluator.read_choice`, template.py)
         self._choice_keys = frozenset(self._choosable_keys())
         self._reads_choice: set[str] = set()
+        self._consults_registry: set[str] = set()  # ... and those that looked a resource up
 
     def _read(self, template: JNode) -> None:
         parameters = member_node(template, "parameters")
@@ -110,8 +111,7 @@ class TemplateScope:
             self.evaluator.read_choice = True
         busy = f"parameter {key}"
         if key in self._memo_parameters:
-            if busy in self._reads_choice:
-                self.evaluator.read_choice = True
+            self._hit(busy)
             return self._memo_parameters[key]
         declared = self._parameters.get(key)
         if declared is None:
@@ -119,21 +119,56 @@ class TemplateScope:
         if busy in self._busy:
             raise EvalError(f"parameter '{name}' refers to itself")
         self._busy.add(busy)
-        outer, self.evaluator.read_choice = self.evaluator.read_choice, False
+        outer = self._begin()
         try:
             value = self._parameter_value(*declared)
         finally:
             self._busy.discard(busy)
-            self._note_choice(busy, outer)
+            self._note(busy, outer)
         self._memo_parameters[key] = value
         return value
 
-    def _note_choice(self, memo: str, outer: bool) -> None:
-        """After computing the memoized value `memo`: remember whether it read a parameter
-        left to the deployer, and tell the evaluation it is part of."""
-        if self.evaluator.read_choice:
+    # what memoized values read, for the two readings of a template (template.py): the
+    # evaluation that reads a memoized value reads what computing it read
+
+    def _hit(self, memo: str) -> None:
+        if memo in self._reads_choice:
+            self.evaluator.read_choice = True
+        if memo in self._consults_registry:
+            self.evaluator.registry.consulted = True
+
+    def _begin(self) -> tuple[bool, bool]:
+        ev = self.evaluator
+        outer = (ev.read_choice, ev.registry.consulted)
+        ev.read_choice = ev.registry.consulted = False
+        return outer
+
+    def _note(self, memo: str, outer: tuple[bool, bool]) -> None:
+        ev = self.evaluator
+        if ev.read_choice:
             self._reads_choice.add(memo)
-        self.evaluator.read_choice = outer or self.evaluator.read_choice
+        if ev.registry.consulted:
+            self._consults_registry.add(memo)
+        ev.read_choice = outer[0] or ev.read_choice
+        ev.registry.consulted = outer[1] or ev.registry.consulted
+
+    def take_over(self, first: TemplateScope, same_resources: bool) -> None:
+        """The second reading's scope: keep the first reading's values of the parameters
+        and variables that read no parameter left to the deployer and, unless the
+        resources registered are the same in both readings (`same_resources`), looked no
+        resource up. They would be computed the same."""
+        for memo, values, taken in (("parameter", first._memo_parameters,
+                                     self._memo_parameters),
+                                    ("variable", first._memo_variables, self._memo_variables)):
+            for key, value in values.items():
+                name = f"{memo} {key}"
+                consulted = name in first._consults_registry
+                if name in first._reads_choice or (consulted and not same_resources) or (
+                        memo == "parameter" and key in first._choice_keys):
+                    continue
+                taken[key] = value
+                if consulted:
+                    self._consults_registry.add(name)
 
     def _parameter_value(self, name: str, decl: JNode) -> Any:
         key = name.lower()
@@ -163,6 +198,10 @@ class TemplateScope:
         are not supplied."""
         return [self._parameters[key][0] for key in self._choosable_keys()]
 
+    def has_choices(self) -> bool:
+        """Whether `choosable()` is not empty."""
+        return bool(self._choice_keys)
+
     def _choosable_keys(self) -> list[str]:
         return [key for key, (_, decl) in self._parameters.items()
                 if self._supplied.get(key) is None and has_choices(decl)]
@@ -171,8 +210,7 @@ class TemplateScope:
         key = name.lower()
         busy = f"variable {key}"
         if key in self._memo_variables:
-            if busy in self._reads_choice:
-                self.evaluator.read_choice = True
+            self._hit(busy)
             return self._memo_variables[key]
         declared = self._variables.get(key)
         if declared is None:
@@ -180,7 +218,7 @@ class TemplateScope:
         if busy in self._busy:
             raise EvalError(f"variable '{name}' refers to itself")
         self._busy.add(busy)
-        outer, self.evaluator.read_choice = self.evaluator.read_choice, False
+        outer = self._begin()
         try:
             _, node, is_loop = declared
             if is_loop:
@@ -189,7 +227,7 @@ class TemplateScope:
                 value = self.evaluator.tree(node, self.env())
         finally:
             self._busy.discard(busy)
-            self._note_choice(busy, outer)
+            self._note(busy, outer)
         self._memo_variables[key] = value
         return value
 

@@ -16,6 +16,8 @@ import pytest
 from govern.model.unknown import Defaulted
 from govern.parsers.arm import resources as arm_resources
 from govern.parsers.arm import template as arm_template
+from govern.parsers.arm.evaluator import Evaluator
+from govern.parsers.arm.template_scope import TemplateScope
 from govern.parsers.native import ParseResult
 from tests.parsers.arm.helpers import by_address, parse, template
 
@@ -39,9 +41,9 @@ def _counted(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     counts: Counter[str] = Counter()
     real = arm_resources._native
 
-    def counting(instance: arm_resources.Instance) -> Any:
+    def counting(instance: arm_resources.Instance, members: Any = None) -> Any:
         counts[instance.address.rsplit("/", 1)[-1]] += 1
-        return real(instance)
+        return real(instance, members)
 
     monkeypatch.setattr(arm_resources, "_native", counting)
     return counts
@@ -57,6 +59,10 @@ def _everything_twice(tmp_path: Path, body: dict[str, Any],
                       monkeypatch: pytest.MonkeyPatch) -> list[str]:
     with monkeypatch.context() as patch:
         patch.setattr(arm_template, "_reusable", lambda evaluator, natives: {})
+        patch.setattr(Evaluator, "same_in_part", property(
+            lambda self: {}, lambda self, value: None), raising=False)
+        patch.setattr(TemplateScope, "take_over",
+                      lambda self, first, same_resources: None)
         return _dump(parse(tmp_path, body))
 
 
@@ -113,11 +119,13 @@ NESTED = template(
     parameters=PARAMETERS)
 
 
-@pytest.mark.parametrize("body", [VALUES, LOOKUPS, COPIES, NESTED],
-                         ids=["values", "lookups", "copies", "nested"])
+@pytest.mark.parametrize("body", ["VALUES", "LOOKUPS", "COPIES", "NESTED", "MEMBERS",
+                                  "SCOPE", "LOOKED_UP"])
 def test_the_result_is_that_of_reading_everything_twice(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: dict[str, Any]) -> None:
-    assert _dump(parse(tmp_path, body)) == _everything_twice(tmp_path, body, monkeypatch)
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
+    document = globals()[body]
+    assert _dump(parse(tmp_path, document)) == _everything_twice(tmp_path, document,
+                                                                 monkeypatch)
 
 
 def test_nested_deployments_are_read_again(tmp_path: Path,
@@ -127,3 +135,66 @@ def test_nested_deployments_are_read_again(tmp_path: Path,
     assert counts["inner"] == 2 and counts["nested"] == 2 and counts["outside"] == 1
     nested = next(n for a, n in result.items() if a.endswith("/nested"))
     assert isinstance(nested.attributes["properties"]["minimumTlsVersion"], Defaulted)
+
+
+def _texts(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How many times each template string is evaluated."""
+    counts: Counter[str] = Counter()
+    real = Evaluator.string_value
+
+    def counting(self: Evaluator, text: str, env: Any, line: int) -> Any:
+        counts[text] += 1
+        return real(self, text, env, line)
+
+    monkeypatch.setattr(Evaluator, "string_value", counting)
+    return counts
+
+
+MEMBERS = template(
+    {"type": "Microsoft.Compute/virtualMachines", "apiVersion": "2023-03-01", "name": "vm",
+     "location": "[concat('west', 'europe')]",
+     "properties": {"hardwareProfile": {"vmSize": "[parameters('tls')]"},
+                    "osProfile": {"computerName": "[concat('vm', '-1')]"}}},
+    parameters=PARAMETERS)
+
+
+def test_of_a_resource_read_again_only_the_members_that_differ_are(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _texts(monkeypatch)
+    vm = next(iter(parse(tmp_path, MEMBERS).resources))
+    assert texts["[parameters('tls')]"] == 2
+    assert texts["[concat('vm', '-1')]"] == 1 and texts["[concat('west', 'europe')]"] == 1
+    assert vm.attributes["properties"]["osProfile"] == {"computerName": "vm-1"}
+    assert isinstance(vm.attributes["properties"]["hardwareProfile"]["vmSize"], Defaulted)
+    assert ("properties", "osProfile", "computerName") in vm.locations
+
+
+SCOPE = template(
+    _account("[variables('plainName')]", "[variables('fromTls')]"),
+    parameters=PARAMETERS,
+    variables={**VARIABLES, "plainName": "[concat('plain', 'name')]"})
+
+
+def test_variables_that_read_no_choice_are_computed_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _texts(monkeypatch)
+    parse(tmp_path, SCOPE)
+    assert texts["[concat('plain', 'name')]"] == 1  # taken over by the second reading
+    assert texts["[parameters('tls')]"] == 2  # `fromTls`, computed in each reading
+
+
+LOOKED_UP = template(
+    _account("maybe", "TLS1_2", condition="[parameters('create')]"),
+    _account("earlier", "TLS1_2", tags={"id": "[variables('maybeId')]"}),
+    _account("user", "[variables('maybeId')]"),  # the variable is memoized by now
+    parameters=PARAMETERS,
+    variables={"maybeId": f"[resourceId('{STORAGE}', 'maybe')]"})
+
+
+def test_a_variable_that_looked_a_resource_up_counts_as_a_lookup(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which resources exist reads a choice here: `user`, which reads a variable that
+    looked `maybe` up (computed for an earlier resource or not), is read again."""
+    counts = _counted(monkeypatch)
+    parse(tmp_path, LOOKED_UP)
+    assert counts == {"maybe": 1, "earlier": 2, "user": 2}
