@@ -32,7 +32,12 @@ def may_hold_surrogates(rendered: str) -> bool:
     """Whether a rendered report holds a surrogate, raw or escaped (then the report is
     rendered again from `clean_report`; a non-BMP character escaped as a pair comes out
     the same)."""
-    return bool(_SURROGATE.search(rendered) or _ESCAPED_SURROGATE.search(rendered))
+    if not rendered.isascii() and _SURROGATE.search(rendered):
+        return True
+    # searched for literally first: the report of a large scan is megabytes
+    if "\\ud" not in rendered and "\\uD" not in rendered:
+        return False
+    return _ESCAPED_SURROGATE.search(rendered) is not None
 
 
 def clean_report(report: ScanReport) -> ScanReport:

@@ -71,3 +71,19 @@ def test_characters_outside_the_bmp_are_kept() -> None:
 def test_clean_text() -> None:
     assert clean_text("a\ud800b\udcffc") == "a\ufffdb\ufffdc"
     assert clean_text("plain é \U0001f600") == "plain é \U0001f600"
+
+
+@pytest.mark.parametrize(("rendered", "expected"), [
+    ("plain ascii report", False),
+    ("caf\u00e9 and \U0001f600", False),  # non-ASCII, no surrogate
+    ("raw \udcff here", True),
+    ('escaped "\\udcff"', True),
+    ('escaped upper "\\uDC00"', True),
+    ('an escaped pair "\\ud83d\\ude00"', True),  # rendered again: comes out the same
+    ('not a surrogate "\\ud7ff" nor "\\u00e9"', False),
+    ('"\\\\ud800" is a backslash and text', True),  # conservative: rendered again
+])
+def test_may_hold_surrogates(rendered: str, expected: bool) -> None:
+    from govern.report.safe_text import may_hold_surrogates
+
+    assert may_hold_surrogates(rendered) is expected
