@@ -44,7 +44,7 @@ from govern.parsers.arm.expression_parser import (
 )
 from govern.parsers.arm.fn_base import FunctionSpec
 from govern.parsers.arm.functions import LAMBDA_FUNCTIONS, lookup
-from govern.parsers.arm.readings import MemberReuse, MemberTracker, tracks
+from govern.parsers.arm.readings import ValueReuse, ValueTracker
 from govern.parsers.arm.values import (
     MAX_ALTERNATIVES,
     EvalError,
@@ -190,13 +190,13 @@ class Evaluator:
         self.expansion_read_choice = False  # of the top-level resources
         self.same_both_ways: list[NativeResource] = []
         self.reuse: dict[tuple[str, str, int], NativeResource] | None = None
-        # and member by member (readings.py): the first reading's resources that read one
-        # in some members only, with those members; the tracker or reuse of the resource
-        # being evaluated, given its members by tree()
+        # and value by value (readings.py): the first reading's resources that read one in
+        # some values only, with their paths; the tracker or reuse of the resource being
+        # evaluated, given its values by tree()
         self.same_in_part: dict[tuple[str, str, int], tuple[NativeResource, frozenset[Path]]] = {}
         self.reuse_in_part: dict[tuple[str, str, int],
                                  tuple[NativeResource, frozenset[Path]]] | None = None
-        self.members: MemberTracker | MemberReuse | None = None
+        self.values: ValueTracker | ValueReuse | None = None
 
     # ----- notices --------------------------------------------------------------------
 
@@ -231,13 +231,16 @@ class Evaluator:
         if budget.steps > budget.limits.steps:
             budget.step(0, self.resource)  # raises BudgetExceeded
         kind = node.kind
+        # the two readings of a template (readings.py): the resource being evaluated
+        values = self.values if locations is not None else None
         if kind == "string":
+            if values is not None:
+                return values.string(self, node, env, path)
             return self.string_value(node.value, env, node.line)
+        reuse = values if values is not None and values.reusing else None
         if kind == "object":
             result: dict[str, Any] = {}
             loops: JNode | None = None
-            members = self.members if self.members is not None and locations is not None and (
-                tracks(path)) else None
             for key, _, child in node.members:
                 if child.kind == "array" and key.lower() == "copy":
                     loops = child
@@ -245,14 +248,17 @@ class Evaluator:
                 child_path = (*path, key)
                 if skip is not None and skip(child_path):
                     continue
-                if members is not None:  # the two readings of a template: readings.py
-                    result[key] = members.member(self, child, env, child_path, locations, skip)
+                if reuse is not None:
+                    result[key] = reuse.member(self, child, env, child_path, locations, skip)
                 else:
                     result[key] = self.tree(child, env, child_path, locations, skip)
             if loops is not None:
                 property_copies(self, loops, env, path, locations, result)
             return result
         if kind == "array":
+            if reuse is not None:
+                return [reuse.member(self, element, env, (*path, index), locations, skip)
+                        for index, element in enumerate(node.elements)]
             return [self.tree(element, env, (*path, index), locations, skip)
                     for index, element in enumerate(node.elements)]
         return node.value

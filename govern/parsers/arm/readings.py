@@ -1,15 +1,17 @@
 """What the second reading of a template (template.py, parsers/deploy_choices.py) can take
-from the first, member by member.
+from the first, value by value.
 
 A resource whose evaluation read a parameter left to the deployer is evaluated again in
-the second reading, but often only a few of its members read one (a VM's `hardwareProfile`
-reads `vmSize`; its `networkProfile` does not). In the first reading, `MemberTracker`
-notes which members did: the resource's top-level members and the members of its
-`properties` (`Evaluator.tree` hands those to it). In the second, `MemberReuse` gives the
-first reading's value (and source locations) of every other member instead of evaluating
-it again: it would be the same, since it reads nothing that differs between the readings.
-Only members written with the spelling the first reading's attributes keep
-(`properties`, not `Properties`) are taken over.
+the second reading, but often only a few of its values read one (a VM's
+`hardwareProfile.vmSize` reads `vmSize`; its `networkProfile` does not). In the first
+reading, `ValueTracker` notes the path of each template string whose value read one
+(`Evaluator.tree` hands it every string of the resource), and whether something else did
+(a copy loop's count: then nothing of the resource is taken over). In the second,
+`ValueReuse` gives the first reading's value (and source locations) of every member and
+element on no such path instead of evaluating it again: it would be the same, since it
+reads nothing that differs between the readings. A resource's top-level members are taken
+over only when written with the spelling the first reading's attributes keep
+(`properties`, not `Properties`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from govern.model.resource import Path
+from govern.model.source import SourceRange
+from govern.model.unknown import Unknown
 from govern.parsers.json_positions import JNode
 from govern.parsers.native import NativeResource
 
@@ -33,61 +37,79 @@ USUAL_KEYS = {key.lower(): key for key in (
     "extendedLocation", "subscriptionId", "resourceGroup")}
 
 
-def tracks(path: Path) -> bool:
-    """Whether the members of the object at `path` (of a resource) are handed over one
-    by one: those of the resource itself and of its `properties`."""
-    return not path or path == ("properties",)
+class ValueTracker:
+    """First reading: the paths of the strings whose value read a parameter left open.
+    Such a read does not reach `Evaluator.read_choice`: what is left there after the
+    resource was evaluated was read elsewhere (not attributed to a path)."""
 
-
-class MemberTracker:
-    """First reading: the member paths whose evaluation read a parameter left open."""
+    reusing = False
 
     def __init__(self) -> None:
         self.read: set[Path] = set()
 
-    def member(self, ev: Evaluator, node: JNode, env: Env, path: Path,
-               locations: Locations | None, skip: Callable[[Path], bool] | None) -> Any:
+    def string(self, ev: Evaluator, node: JNode, env: Env, path: Path) -> Any:
         outer, ev.read_choice = ev.read_choice, False
         try:
-            return ev.tree(node, env, path, locations, skip)
+            return ev.string_value(node.value, env, node.line)
         finally:
             if ev.read_choice:
                 self.read.add(path)
-            ev.read_choice = outer or ev.read_choice
-
-
-class MemberReuse:
-    """Second reading: the first reading's value of each member that read nothing left
-    open."""
-
-    def __init__(self, first: NativeResource, read: frozenset[Path]) -> None:
-        self.first = first
-        self.read = read
+            ev.read_choice = outer
 
     def member(self, ev: Evaluator, node: JNode, env: Env, path: Path,
                locations: Locations | None, skip: Callable[[Path], bool] | None) -> Any:
-        if path not in self.read and locations is not None and _kept_spelling(path):
-            value = _value_at(self.first.attributes, path)
-            if value is not _MISSING:
-                size = len(path)
-                for where, source in self.first.locations.items():
-                    if where[:size] == path:
-                        locations[where] = source
-                return value
         return ev.tree(node, env, path, locations, skip)
 
 
+class ValueReuse:
+    """Second reading: the first reading's value of each member or element on no path
+    that read a parameter left open."""
+
+    reusing = True
+
+    def __init__(self, first: NativeResource, read: frozenset[Path]) -> None:
+        self.first = first
+        self.dirty = {path[:size] for path in read for size in range(1, len(path) + 1)}
+        self._below: dict[Path, list[tuple[Path, SourceRange]]] | None = None
+
+    def string(self, ev: Evaluator, node: JNode, env: Env, path: Path) -> Any:
+        return ev.string_value(node.value, env, node.line)
+
+    def member(self, ev: Evaluator, node: JNode, env: Env, path: Path,
+               locations: Locations | None, skip: Callable[[Path], bool] | None) -> Any:
+        if path not in self.dirty and locations is not None and _kept_spelling(path):
+            value = _value_at(self.first.attributes, path)
+            if value is not _MISSING:
+                for where, source in self._located_below(path):
+                    locations[where] = source
+                return value
+        return ev.tree(node, env, path, locations, skip)
+
+    def _located_below(self, path: Path) -> list[tuple[Path, SourceRange]]:
+        if self._below is None:
+            below: dict[Path, list[tuple[Path, SourceRange]]] = {}
+            for where, source in self.first.locations.items():
+                for size in range(1, len(where) + 1):
+                    below.setdefault(where[:size], []).append((where, source))
+            self._below = below
+        return self._below.get(path, [])
+
+
 def _kept_spelling(path: Path) -> bool:
-    key = str(path[-1])
-    if len(path) == 1:
-        return USUAL_KEYS.get(key.lower(), key) == key
-    return path[0] == "properties"
+    key = path[0]
+    return isinstance(key, str) and USUAL_KEYS.get(key.lower(), key) == key
 
 
 def _value_at(attributes: dict[str, Any], path: Path) -> Any:
-    if len(path) == 1:
-        return attributes.get(str(path[0]), _MISSING)
-    properties = attributes.get("properties")
-    if not isinstance(properties, dict):
-        return _MISSING
-    return properties.get(str(path[1]), _MISSING)
+    value: Any = attributes
+    for part in path:
+        if isinstance(value, dict) and isinstance(part, str) and not isinstance(
+                value, Unknown):
+            value = value.get(part, _MISSING)
+        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+            value = value[part]
+        else:
+            return _MISSING
+        if value is _MISSING:
+            return _MISSING
+    return value

@@ -43,7 +43,7 @@ from govern.parsers.arm.deployments import (
     supplied_parameters,
 )
 from govern.parsers.arm.evaluator import Env, Locations
-from govern.parsers.arm.readings import USUAL_KEYS, MemberReuse, MemberTracker
+from govern.parsers.arm.readings import USUAL_KEYS, ValueReuse, ValueTracker
 from govern.parsers.arm.template_scope import TemplateScope, member_node
 from govern.parsers.arm.values import UnknownString, join_parts
 from govern.parsers.json_positions import JNode
@@ -104,18 +104,19 @@ def process(frame: Frame, out: list[NativeResource]) -> None:
             out.append(kept)  # the first reading's: it reads nothing left open
             continue
         partly = in_part.get(same) if in_part is not None else None
-        members: MemberTracker | MemberReuse | None = (
-            MemberTracker() if tracking else MemberReuse(*partly) if partly else None)
+        values: ValueTracker | ValueReuse | None = (
+            ValueTracker() if tracking else ValueReuse(*partly) if partly else None)
         ev.read_choice = False
         ev.registry.consulted = False
-        native = _native(instance, members)
+        native = _native(instance, values)
         if top and not (
                 expansion_read_choice and (ev.registry.consulted or instance.env.copies)) and (
                 instance.resource_type.lower() != DEPLOYMENTS):
-            if not ev.read_choice:
+            read_in = values.read if isinstance(values, ValueTracker) else set()
+            if not ev.read_choice and not read_in:
                 ev.same_both_ways.append(native)
-            elif isinstance(members, MemberTracker):
-                ev.same_in_part[same] = (native, frozenset(members.read))
+            elif not ev.read_choice:  # every read is of some values: the others are kept
+                ev.same_in_part[same] = (native, frozenset(read_in))
         out.append(native)
         if instance.resource_type.lower() == DEPLOYMENTS:
             _nested(instance, native, out)
@@ -220,10 +221,10 @@ def _deployed(node: JNode, env: Env, frame: Frame, resource_type: str, written_n
     return True
 
 
-def _native(instance: Instance, members: MemberTracker | MemberReuse | None = None
+def _native(instance: Instance, values: ValueTracker | ValueReuse | None = None
             ) -> NativeResource:
-    """The native resource of an instance; `members` (readings.py) is given the members
-    of the resource and of its `properties` one by one."""
+    """The native resource of an instance; `values` (readings.py) is given its strings,
+    members and elements one by one."""
     frame = instance.frame
     ev = frame.evaluator
     ev.resource, ev.resource_line = instance.address, instance.node.line
@@ -238,11 +239,11 @@ def _native(instance: Instance, members: MemberTracker | MemberReuse | None = No
         return deployment and len(path) == 2 and str(path[0]).lower() == "properties" and (
             str(path[1]).lower() == "template")
 
-    ev.members = members
+    ev.values = values
     try:
         value = ev.tree(instance.node, env, (), locations, skip)
     finally:
-        ev.members = None
+        ev.values = None
     attributes: dict[str, Any] = value if isinstance(value, dict) else {}
     _normalize_keys(attributes, locations)
     attributes["type"] = instance.resource_type

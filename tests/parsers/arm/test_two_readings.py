@@ -120,7 +120,7 @@ NESTED = template(
 
 
 @pytest.mark.parametrize("body", ["VALUES", "LOOKUPS", "COPIES", "NESTED", "MEMBERS",
-                                  "SCOPE", "LOOKED_UP"])
+                                  "SCOPE", "LOOKED_UP", "PROPERTY_COPIES"])
 def test_the_result_is_that_of_reading_everything_twice(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
     document = globals()[body]
@@ -153,20 +153,45 @@ def _texts(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 MEMBERS = template(
     {"type": "Microsoft.Compute/virtualMachines", "apiVersion": "2023-03-01", "name": "vm",
      "location": "[concat('west', 'europe')]",
-     "properties": {"hardwareProfile": {"vmSize": "[parameters('tls')]"},
-                    "osProfile": {"computerName": "[concat('vm', '-1')]"}}},
+     "properties": {"hardwareProfile": {"vmSize": "[toUpper(parameters('tls'))]"},
+                    "osProfile": {"computerName": "[concat('vm', '-1')]"},
+                    "storageProfile": {
+                        "imageReference": {"sku": "[parameters('derived')]",
+                                           "publisher": "[concat('Micro', 'soft')]"},
+                        "dataDisks": [{"lun": 0, "name": "[concat('data', '0')]"},
+                                      {"lun": 1, "name": "[variables('both')]"}]}}},
+    parameters=PARAMETERS, variables=VARIABLES)
+
+PROPERTY_COPIES = template(
+    _account("copies", "TLS1_2", properties={
+        "minimumTlsVersion": "TLS1_2", "note": "[concat('kept', '!')]",
+        "copy": [{"name": "rules", "count": "[if(equals(parameters('tls'), 'TLS1_0'), 2, 1)]",
+                  "input": {"value": "[concat('rule', copyIndex('rules'))]"}}]}),
     parameters=PARAMETERS)
 
 
-def test_of_a_resource_read_again_only_the_members_that_differ_are(
+def test_of_a_resource_read_again_only_the_values_that_differ_are(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     texts = _texts(monkeypatch)
     vm = next(iter(parse(tmp_path, MEMBERS).resources))
-    assert texts["[parameters('tls')]"] == 2
+    assert texts["[toUpper(parameters('tls'))]"] == 2
     assert texts["[concat('vm', '-1')]"] == 1 and texts["[concat('west', 'europe')]"] == 1
+    # deeper: a sibling of a value read again, and an element of an array
+    assert texts["[concat('Micro', 'soft')]"] == 1 and texts["[concat('data', '0')]"] == 1
+    assert texts["[parameters('derived')]"] == 2 and texts["[variables('both')]"] == 2
     assert vm.attributes["properties"]["osProfile"] == {"computerName": "vm-1"}
     assert isinstance(vm.attributes["properties"]["hardwareProfile"]["vmSize"], Defaulted)
     assert ("properties", "osProfile", "computerName") in vm.locations
+    assert ("properties", "storageProfile", "dataDisks", 0, "name") in vm.locations
+    disks = vm.attributes["properties"]["storageProfile"]["dataDisks"]
+    assert disks[0] == {"lun": 0, "name": "data0"} and isinstance(disks[1]["name"], Defaulted)
+
+
+def test_a_copy_count_that_reads_a_choice_reads_the_resource_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _texts(monkeypatch)
+    parse(tmp_path, PROPERTY_COPIES)
+    assert texts["[concat('kept', '!')]"] == 2
 
 
 SCOPE = template(
