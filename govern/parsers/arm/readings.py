@@ -48,6 +48,8 @@ class ValueTracker:
         self.read: set[Path] = set()
 
     def string(self, ev: Evaluator, node: JNode, env: Env, path: Path) -> Any:
+        if not node.value.startswith("["):  # a literal reads nothing
+            return ev.string_value(node.value, env, node.line)
         outer, ev.read_choice = ev.read_choice, False
         try:
             return ev.string_value(node.value, env, node.line)
