@@ -111,7 +111,7 @@ def process(frame: Frame, out: list[NativeResource]) -> None:
         native = _native(instance, values)
         if top and not (
                 expansion_read_choice and (ev.registry.consulted or instance.env.copies)) and (
-                instance.resource_type.lower() != DEPLOYMENTS):
+                not _inline_deployment(instance)):
             read_in = values.read if isinstance(values, ValueTracker) else set()
             if not ev.read_choice and not read_in:
                 ev.same_both_ways.append(native)
@@ -120,6 +120,15 @@ def process(frame: Frame, out: list[NativeResource]) -> None:
         out.append(native)
         if instance.resource_type.lower() == DEPLOYMENTS:
             _nested(instance, native, out)
+
+
+def _inline_deployment(instance: Instance) -> bool:
+    """A nested deployment with its template inline: always read again, with its
+    template (whose resources are not followed value by value). One that links its
+    template (not scanned) is a resource like the others."""
+    if instance.resource_type.lower() != DEPLOYMENTS:
+        return False
+    return member_node(member_node(instance.node, "properties"), "template") is not None
 
 
 def _same_both_ways(instance: Instance) -> tuple[str, str, int]:

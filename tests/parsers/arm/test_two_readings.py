@@ -119,8 +119,20 @@ NESTED = template(
     parameters=PARAMETERS)
 
 
+LINKED = template(
+    {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "linked",
+     "properties": {"mode": "Incremental",
+                    "templateLink": {"uri": "[concat('https://example.com/', 'a.json')]"},
+                    "parameters": {"v": {"value": "[parameters('plain')]"}}}},
+    {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "open",
+     "properties": {"mode": "Incremental",
+                    "templateLink": {"uri": "[concat('https://example.com/', 'b.json')]"},
+                    "parameters": {"v": {"value": "[parameters('tls')]"}}}},
+    parameters=PARAMETERS)
+
+
 @pytest.mark.parametrize("body", ["VALUES", "LOOKUPS", "COPIES", "NESTED", "MEMBERS",
-                                  "SCOPE", "LOOKED_UP", "PROPERTY_COPIES"])
+                                  "SCOPE", "LOOKED_UP", "PROPERTY_COPIES", "LINKED"])
 def test_the_result_is_that_of_reading_everything_twice(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
     document = globals()[body]
@@ -223,3 +235,12 @@ def test_a_variable_that_looked_a_resource_up_counts_as_a_lookup(
     counts = _counted(monkeypatch)
     parse(tmp_path, LOOKED_UP)
     assert counts == {"maybe": 1, "earlier": 2, "user": 2}
+
+
+def test_a_deployment_that_links_its_template_is_a_resource_like_the_others(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = _counted(monkeypatch)
+    texts = _texts(monkeypatch)
+    parse(tmp_path, LINKED)
+    assert counts == {"linked": 1, "open": 2}
+    assert texts["[concat('https://example.com/', 'b.json')]"] == 1  # only its parameter
