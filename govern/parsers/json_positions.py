@@ -237,12 +237,24 @@ class _Builder:
                 if not stack:
                     return node, i
                 frame = stack[-1]
-                frame.add(node)
+                if frame.kind == "[":  # frame.add, inlined for its common cases
+                    frame.children.append(node)
+                elif frame.key in frame.index:
+                    frame.add(node)
+                else:
+                    frame.index[frame.key] = len(frame.members)
+                    frame.members.append((frame.key, frame.key_line, node))
                 kind, _, line = toks[i]
                 i += 1
                 if kind == ",":
                     if frame.kind == "{":
-                        i = self.key(frame, i)
+                        key_kind, key, key_line = toks[i]  # self.key, inlined likewise
+                        if key_kind == "str" and toks[i + 1][0] == ":":
+                            frame.key = key
+                            frame.key_line = key_line
+                            i += 2
+                        else:
+                            i = self.key(frame, i)  # raises the error
                     break
                 if kind == ("}" if frame.kind == "{" else "]"):
                     stack.pop()
