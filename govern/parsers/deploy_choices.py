@@ -37,6 +37,9 @@ def merge_readings(default: list[NativeResource], chosen: list[NativeResource],
             merged.append(native)
             continue
         two = other[group.index(native)]
+        if two is native:  # the second reading kept the first's (parsers/arm/readings.py)
+            merged.append(native)
+            continue
         merged.append(replace(
             native, attributes=merge_values(native.attributes, two.attributes, reason),
             locations={**two.locations, **native.locations},
