@@ -72,7 +72,8 @@ from govern.report.tool import TOOL_NAME, tool_version
 JSON_VERSION = 1
 
 
-def _finding(finding: Finding, rules: RuleIndex, root: str) -> dict[str, Any]:
+def _finding(finding: Finding, rules: RuleIndex, root: str,
+             equivalents_of: dict[int, tuple[Any, dict[str, list[str]]]]) -> dict[str, Any]:
     rule = rules.get(finding.rule_id)
     loc = finding.location
     location = None if loc is None else {
@@ -81,6 +82,12 @@ def _finding(finding: Finding, rules: RuleIndex, root: str) -> dict[str, Any]:
         "end_line": loc.end_line,
     }
     equiv = finding.equivalents or (rule.equivalents if rule else {})
+    # the findings of a rule share its mapping: listed once (the mapping is kept with
+    # its listing, so that its id is not reused while the document is built)
+    known = equivalents_of.get(id(equiv))
+    if known is None:
+        known = equivalents_of[id(equiv)] = (equiv, equivalents(equiv))
+    listed = known[1]
     return {
         "rule_id": finding.rule_id,
         "title": rule.title if rule else None,
@@ -98,7 +105,7 @@ def _finding(finding: Finding, rules: RuleIndex, root: str) -> dict[str, Any]:
         "location": location,
         "path": finding.path,
         "fingerprint": finding.fingerprint,
-        "equivalents": equivalents(equiv),
+        "equivalents": listed,
         "suppression": _suppression(finding, root),
     }
 
@@ -131,9 +138,11 @@ def _notice(notice: Notice, root: str) -> dict[str, Any]:
 
 
 def document(report: ScanReport) -> dict[str, Any]:
-    """The JSON document as Python data (for embedding, or for tests)."""
+    """The JSON document as Python data (for embedding, or for tests). The findings of
+    one rule share one `equivalents` object: copy it before changing it."""
     rules = RuleIndex.of(report)
     summary = summarize(report)
+    equivalents_of: dict[int, tuple[Any, dict[str, list[str]]]] = {}
     doc: dict[str, Any] = {
         "version": JSON_VERSION,
         "tool": {"name": TOOL_NAME, "version": tool_version(report)},
@@ -150,7 +159,8 @@ def document(report: ScanReport) -> dict[str, Any]:
             "rules": len(rules.ids()),
             "seconds": round(summary.seconds, 3),
         },
-        "findings": [_finding(f, rules, report.root) for f in ordered_findings(report)],
+        "findings": [_finding(f, rules, report.root, equivalents_of)
+                     for f in ordered_findings(report)],
         "notices": [_notice(n, report.root) for n in ordered_notices(report)],
         "rules": rules.ids(),
     }
