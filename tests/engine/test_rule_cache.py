@@ -161,16 +161,17 @@ def test_a_change_to_the_kinds_misses_the_cache(tmp_path: Path, cache: Path,
     write_rule(rules_dir, rule_text())
     files = [(str(p), "0" * 64) for p in rules_dir.rglob("*.yaml")]
     before = rule_cache.cache_key(files)
-    kinds = Path(rule_cache.__file__).resolve().parents[1] / "model" / "kinds.py"
-    real_stat = Path.stat
+    kinds = str(Path(rule_cache.__file__).resolve().parents[1] / "model" / "kinds.py")
+    assert kinds in rule_cache._engine_sources()
+    real_stat = os.stat
 
-    def newer(self: Path, *args: object, **kwargs: object) -> object:
-        result = real_stat(self)
-        if self == kinds:
+    def newer(path: str, *args: object, **kwargs: object) -> object:
+        result = real_stat(path)
+        if path == kinds:
             return os.stat_result((*result[:8], result.st_mtime + 1, result[9]))
         return result
 
-    monkeypatch.setattr(Path, "stat", newer)
+    monkeypatch.setattr(os, "stat", newer)
     assert rule_cache.cache_key(files) != before
 
 
