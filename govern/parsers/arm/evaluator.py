@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from govern.model.finding import Notice, NoticeLevel
 from govern.model.resource import Path
-from govern.model.source import SourceRange
+from govern.model.source import SourceRange, source_range
 from govern.model.unknown import Unknown
 from govern.parsers.arm.context import CallContext, Lambda, Target
 from govern.parsers.arm.copy_loops import property_copies
@@ -225,7 +225,7 @@ class Evaluator:
         """The evaluated value of a JSON tree; records the range of every path in
         `locations`; `skip(path)` leaves members out (and unevaluated)."""
         if locations is not None:
-            locations[path] = SourceRange(self.file, node.line, node.end_line)
+            locations[path] = source_range(self.file, node.line, node.end_line)
         budget = self.budget
         budget.steps += 1  # budget.step(1, ...) inlined: this runs for every JSON value
         if budget.steps > budget.limits.steps:
