@@ -7,7 +7,7 @@ the second reading, but often only a few of its values read one (a VM's
 reading, `ValueTracker` notes the path of each template string whose value read one
 (`Evaluator.tree` hands it every string of the resource), and whether something else did
 (a copy loop's count: then nothing of the resource is taken over). In the second,
-`ValueReuse` gives the first reading's value (and source locations) of every member and
+`ValueReuse` gives the first reading's value of every member and
 element on no such path instead of evaluating it again: it would be the same, since it
 reads nothing that differs between the readings. A resource's top-level members are taken
 over only when written with the spelling the first reading's attributes keep
@@ -20,7 +20,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from govern.model.resource import Path
-from govern.model.source import SourceRange
 from govern.model.unknown import Unknown
 from govern.parsers.json_positions import JNode
 from govern.parsers.native import NativeResource
@@ -72,7 +71,6 @@ class ValueReuse:
     def __init__(self, first: NativeResource, read: frozenset[Path]) -> None:
         self.first = first
         self.dirty = {path[:size] for path in read for size in range(1, len(path) + 1)}
-        self._below: dict[Path, list[tuple[Path, SourceRange]]] | None = None
 
     def string(self, ev: Evaluator, node: JNode, env: Env, path: Path) -> Any:
         return ev.string_value(node.value, env, node.line)
@@ -82,19 +80,10 @@ class ValueReuse:
         if path not in self.dirty and locations is not None and _kept_spelling(path):
             value = _value_at(self.first.attributes, path)
             if value is not _MISSING:
-                for where, source in self._located_below(path):
-                    locations[where] = source
+                # its locations are not copied: merging the readings keeps the first's
+                # locations over the second's (deploy_choices.merge_readings)
                 return value
         return ev.tree(node, env, path, locations, skip)
-
-    def _located_below(self, path: Path) -> list[tuple[Path, SourceRange]]:
-        if self._below is None:
-            below: dict[Path, list[tuple[Path, SourceRange]]] = {}
-            for where, source in self.first.locations.items():
-                for size in range(1, len(where) + 1):
-                    below.setdefault(where[:size], []).append((where, source))
-            self._below = below
-        return self._below.get(path, [])
 
 
 def _kept_spelling(path: Path) -> bool:
