@@ -37,25 +37,32 @@ USUAL_KEYS = {key.lower(): key for key in (
 
 
 class ValueTracker:
-    """First reading: the paths of the strings whose value read a parameter left open.
-    Such a read does not reach `Evaluator.read_choice`: what is left there after the
-    resource was evaluated was read elsewhere (not attributed to a path)."""
+    """First reading: the paths of the strings whose value read a parameter left open
+    (`read`), and of those that looked another resource up (`looked_up`: they may differ
+    when which resources exist reads such a parameter). Neither reaches
+    `Evaluator.read_choice` or `Registry.consulted`: what is left there after the
+    resource's values were evaluated happened elsewhere (not attributed to a path)."""
 
     reusing = False
 
     def __init__(self) -> None:
         self.read: set[Path] = set()
+        self.looked_up: set[Path] = set()
 
     def string(self, ev: Evaluator, node: JNode, env: Env, path: Path) -> Any:
         if not node.value.startswith("["):  # a literal reads nothing
             return ev.string_value(node.value, env, node.line)
-        outer, ev.read_choice = ev.read_choice, False
+        registry = ev.registry
+        outer = (ev.read_choice, registry.consulted)
+        ev.read_choice = registry.consulted = False
         try:
             return ev.string_value(node.value, env, node.line)
         finally:
             if ev.read_choice:
                 self.read.add(path)
-            ev.read_choice = outer
+            if registry.consulted:
+                self.looked_up.add(path)
+            ev.read_choice, registry.consulted = outer
 
     def member(self, ev: Evaluator, node: JNode, env: Env, path: Path,
                locations: Locations | None, skip: Callable[[Path], bool] | None) -> Any:

@@ -108,15 +108,17 @@ def process(frame: Frame, out: list[NativeResource]) -> None:
             ValueTracker() if tracking else ValueReuse(*partly) if partly else None)
         ev.read_choice = False
         ev.registry.consulted = False
-        native = _native(instance, values)
-        if top and not (
-                expansion_read_choice and (ev.registry.consulted or instance.env.copies)) and (
+        native, (read_elsewhere, looked_up_elsewhere) = _native(instance, values)
+        if isinstance(values, ValueTracker) and not read_elsewhere and not (
+                expansion_read_choice and (looked_up_elsewhere or instance.env.copies)) and (
                 not _inline_deployment(instance)):
-            read_in = values.read if isinstance(values, ValueTracker) else set()
-            if not ev.read_choice and not read_in:
+            # what differs between the readings: the values that read a parameter left
+            # open and, when which resources exist reads one, those that looked one up
+            differ = values.read | values.looked_up if expansion_read_choice else values.read
+            if not differ:
                 ev.same_both_ways.append(native)
-            elif not ev.read_choice:  # every read is of some values: the others are kept
-                ev.same_in_part[same] = (native, frozenset(read_in))
+            else:
+                ev.same_in_part[same] = (native, frozenset(differ))
         out.append(native)
         if instance.resource_type.lower() == DEPLOYMENTS:
             _nested(instance, native, out)
@@ -231,9 +233,11 @@ def _deployed(node: JNode, env: Env, frame: Frame, resource_type: str, written_n
 
 
 def _native(instance: Instance, values: ValueTracker | ValueReuse | None = None
-            ) -> NativeResource:
-    """The native resource of an instance; `values` (readings.py) is given its strings,
-    members and elements one by one."""
+            ) -> tuple[NativeResource, tuple[bool, bool]]:
+    """The native resource of an instance, and whether evaluating its values read a
+    parameter left open, and looked a resource up, other than in a string `values`
+    (readings.py) was given: its strings, members and elements are given to it one by
+    one."""
     frame = instance.frame
     ev = frame.evaluator
     ev.resource, ev.resource_line = instance.address, instance.node.line
@@ -253,6 +257,7 @@ def _native(instance: Instance, values: ValueTracker | ValueReuse | None = None
         value = ev.tree(instance.node, env, (), locations, skip)
     finally:
         ev.values = None
+    elsewhere = (ev.read_choice, ev.registry.consulted)
     attributes: dict[str, Any] = value if isinstance(value, dict) else {}
     _normalize_keys(attributes, locations)
     attributes["type"] = instance.resource_type
@@ -279,7 +284,7 @@ def _native(instance: Instance, values: ValueTracker | ValueReuse | None = None
         format="arm", native_type=instance.resource_type, address=instance.address,
         range=SourceRange(ev.file, instance.node.line, instance.node.end_line),
         attributes=attributes, locations=locations, references=sorted(refs),
-        provider=context, root=frame.root)
+        provider=context, root=frame.root), elsewhere
 
 
 def _normalize_keys(attributes: dict[str, Any], locations: Locations) -> None:

@@ -91,7 +91,8 @@ def test_only_what_reads_a_parameter_left_open_is_read_again(
 
 LOOKUPS = template(
     _account("maybe", "TLS1_2", condition="[parameters('create')]"),
-    _account("after", "TLS1_2", dependsOn=[f"[resourceId('{STORAGE}', 'maybe')]"]),
+    _account("after", "[concat('TLS1', '_2')]",
+             dependsOn=[f"[resourceId('{STORAGE}', 'maybe')]"]),
     _account("alone", "TLS1_2"),
     parameters=PARAMETERS)
 
@@ -99,8 +100,12 @@ LOOKUPS = template(
 def test_where_existence_reads_a_choice_lookups_are_read_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     counts = _counted(monkeypatch)
+    texts = _texts(monkeypatch)
     parse(tmp_path, LOOKUPS)
     assert counts == {"maybe": 1, "after": 2, "alone": 1}
+    # of `after`, only the value that looked `maybe` up
+    assert texts[f"[resourceId('{STORAGE}', 'maybe')]"] == 2
+    assert texts["[concat('TLS1', '_2')]"] == 1
 
 
 COPIES = template(
