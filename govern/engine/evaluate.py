@@ -7,7 +7,6 @@ import functools
 import hashlib
 import os
 import sys
-import traceback
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -134,6 +133,8 @@ def _guarded(check: Any, graph: ResourceGraph, resource: Resource, rule_id: str,
         from govern.error_handler import debug_enabled
 
         if debug_enabled():
+            import traceback  # only for --debug
+
             traceback.print_exc(file=sys.stderr)
         what = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
         if notices is not None:
