@@ -27,12 +27,12 @@ import builtins
 import dataclasses
 import importlib.util
 import marshal
-import os
-import stat
 import sys
 from pathlib import Path
 from types import CodeType
 from typing import Any
+
+from govern import beside_bytecode
 
 __all__ = ["install"]
 
@@ -46,14 +46,8 @@ _code: dict[str, CodeType] = {}
 _state = {"changed": False, "installed": False}
 
 
-def _enabled() -> bool:
-    return os.environ.get("GOVERN_CACHE_DIR") not in ("", "off", "0")
-
-
 def _directory() -> Path:
-    """Where Python keeps the bytecode of the `govern` package."""
-    init = Path(__file__).resolve().parent / "__init__.py"
-    return Path(importlib.util.cache_from_source(str(init))).parent
+    return beside_bytecode.directory()
 
 
 def _ours(namespace: Any) -> bool:
@@ -80,7 +74,7 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
 
 def install() -> None:
     """Load the kept code and give `dataclasses` the caching `exec` (once per process)."""
-    if _state["installed"] or not _enabled():
+    if _state["installed"] or not beside_bytecode.enabled():
         return
     if getattr(dataclasses, "exec", builtins.exec) is not builtins.exec:
         return  # someone else replaced it: leave it alone
@@ -101,20 +95,12 @@ def _load(data: bytes | None) -> CodeType | None:
 
 
 def _read() -> dict[str, bytes]:
+    data = beside_bytecode.read(_directory() / _FILE_NAME, _MAX_FILE)
+    if data is None or not data.startswith(_MAGIC):
+        return {}
     try:
-        fd = os.open(_directory() / _FILE_NAME, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_FILE:
-                return {}
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                data = handle.read(_MAX_FILE + 1)
-        finally:
-            os.close(fd)
-        if not data.startswith(_MAGIC):
-            return {}
         doc = marshal.loads(data[len(_MAGIC):])
-    except Exception:  # missing, truncated or from another interpreter: only a miss
+    except Exception:  # truncated or damaged: only a miss
         return {}
     if not isinstance(doc, dict):
         return {}
@@ -124,25 +110,13 @@ def _read() -> dict[str, bytes]:
 
 def _write() -> None:
     """Keep the code of this run (with what was kept before), when something was new."""
-    if not _state["changed"] or sys.dont_write_bytecode or not _enabled():
+    if not _state["changed"]:
         return
-    import tempfile  # only when writing: it imports more than it is worth at start-up
-
     kept = dict(_kept) if len(_kept) + len(_code) <= _MAX_ENTRIES else {}
     try:
         kept.update((text, marshal.dumps(code)) for text, code in _code.items())
         data = _MAGIC + marshal.dumps(kept)
-        directory = _directory()
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=directory, prefix=".dataclass-code", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(temp, 0o644)  # readable like the .pyc files beside it
-            os.replace(temp, directory / _FILE_NAME)
-        except BaseException:
-            os.unlink(temp)
-            raise
-    except (OSError, ValueError):
+    except ValueError:  # a code object marshal cannot write: keep nothing
         return
-    _state["changed"] = False
+    if beside_bytecode.write(_directory() / _FILE_NAME, data):
+        _state["changed"] = False

@@ -20,19 +20,21 @@ every built-in rule file (path relative to that directory, size, modification ti
 nanoseconds, as Python checks a `.pyc` against its source) and the rules. A load uses the
 bundle only when the signature matches the files on disk now; otherwise it reads and
 validates the rules as before, and rewrites the bundle from the rules that validated.
-Writing is atomic, and any problem reading or writing it is ignored: it is only a shortcut.
+Writing is atomic, and any problem reading or writing it is ignored: it is only a shortcut
+(`govern/beside_bytecode.py` reads and writes it, as it does the code of govern's
+dataclasses).
 """
 
 from __future__ import annotations
 
-import importlib.util
+import contextlib
 import os
 import pickle
 import stat
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from govern import beside_bytecode
 from govern.engine import rule_cache
 from govern.engine.rule import Rule
 
@@ -46,12 +48,7 @@ Signature = tuple[tuple[str, int, int], ...]  # (relative path, size, mtime_ns) 
 
 def bundle_dir() -> Path:
     """Where Python keeps the bytecode of the `govern` package."""
-    init = Path(__file__).resolve().parents[1] / "__init__.py"
-    return Path(importlib.util.cache_from_source(str(init))).parent
-
-
-def _enabled() -> bool:
-    return os.environ.get("GOVERN_CACHE_DIR") not in ("", "off", "0")
+    return beside_bytecode.directory()
 
 
 def key(root: str) -> str | None:
@@ -81,19 +78,12 @@ def lookup(bundle_key: str | None, wanted: Signature) -> tuple[Rule, ...] | None
     """The compiled rules of the bundle `bundle_key` (`key` of the built-in rules
     directory), when it was written from files of exactly the signature `wanted` (paths,
     sizes, modification times)."""
-    if bundle_key is None or not _enabled():
+    if bundle_key is None or not beside_bytecode.enabled():
+        return None
+    data = beside_bytecode.read(bundle_dir() / f"{_PREFIX}{bundle_key}.pickle", _MAX_BUNDLE)
+    if data is None:
         return None
     try:
-        fd = os.open(bundle_dir() / f"{_PREFIX}{bundle_key}.pickle",
-                     os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_BUNDLE:
-                return None
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                data = handle.read(_MAX_BUNDLE + 1)
-        finally:
-            os.close(fd)
         doc = pickle.loads(data)  # as trusted as the .pyc beside it
     except Exception:  # a truncated or stale bundle is only a miss
         return None
@@ -107,29 +97,16 @@ def lookup(bundle_key: str | None, wanted: Signature) -> tuple[Rule, ...] | None
 def store(bundle_key: str | None, sign: Signature, rules: Sequence[Rule]) -> None:
     """Write the bundle `bundle_key` of the validated built-in `rules`, loaded from files of
     the signature `sign` (taken before they were read). Failures are ignored."""
-    if bundle_key is None or sys.dont_write_bytecode or not _enabled():
+    if bundle_key is None:
         return
-    directory = bundle_dir()
     try:
         data = pickle.dumps((_FORMAT, sign, tuple(rules)), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a rule that does not pickle is not kept
         return
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only when writing: it imports more than start-up needs
-
-        fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{_PREFIX}", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(temp, 0o644)  # readable like the .pyc files beside it
-            os.replace(temp, directory / f"{_PREFIX}{bundle_key}.pickle")
-        except BaseException:
-            os.unlink(temp)
-            raise
-        _prune(directory)
-    except OSError:
-        return
+    directory = bundle_dir()
+    if beside_bytecode.write(directory / f"{_PREFIX}{bundle_key}.pickle", data):
+        with contextlib.suppress(OSError):
+            _prune(directory)
 
 
 def _prune(directory: Path) -> None:
