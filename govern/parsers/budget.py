@@ -70,6 +70,9 @@ class Budget:
         self.steps = 0
         self.instances = 0
         self.depth = 0  # references being resolved, one inside the other (`nested`)
+        # the size and height of values already measured (values.check_value), by id, each
+        # with the value itself (so that its id is not reused while it is remembered)
+        self.measured: dict[int, tuple[object, int, int]] = {}
 
     @property
     def exhausted(self) -> bool:

@@ -169,30 +169,62 @@ def first_unknown(value: Any) -> Unknown | None:
     return None
 
 
+_MEASURED_KEPT = 200_000  # values remembered per budget (a fresh start beyond)
+
+
 def check_value(value: Any, where: str = "") -> None:
     """Raise BudgetExceeded when `value` is larger than the budget's `value_size` (its list
     items and map entries plus the characters of the strings inside, a shared part counted
-    each time it appears), or nests deeper than its `nesting`. Costs at most `value_size`
-    steps."""
+    each time it appears), or nests deeper than its `nesting`.
+
+    Every list and map inside is measured once per scan unit (`Budget.measured`): results
+    are built from values already checked (a function's arguments, a module's locals), and
+    walking them again on every function call made this quadratic. The value itself is
+    always measured afresh; a value inside one that refers back to it is over the budget."""
     if not isinstance(value, (list, dict)):
         return
     budget = current()
     limits = budget.limits
-    count = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
+    measured = budget.measured
+    if len(measured) > _MEASURED_KEPT:
+        measured.clear()
+    pending: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(value, False)]
     while stack:
-        item, depth = stack.pop()
-        if depth > limits.nesting:
-            budget.nesting(depth, where)
+        item, children_done = stack.pop()
         children = item.values() if isinstance(item, dict) else item
-        count += len(children)
+        if not children_done:
+            if item is not value and _known(measured, item):
+                continue  # measured since it was put on the stack (a shared part)
+            if id(item) in pending:
+                budget.size(limits.value_size + 1, where)  # it contains itself
+            pending.add(id(item))
+            stack.append((item, True))
+            for child in children:
+                if isinstance(child, (list, dict)) and not _known(measured, child):
+                    stack.append((child, False))
+            continue
+        size = len(children)
+        height = 1
         for child in children:
             if isinstance(child, (list, dict)):
-                stack.append((child, depth + 1))
+                _, child_size, child_height = measured[id(child)]
+                size += child_size
+                height = max(height, child_height + 1)
             elif isinstance(child, str):
-                count += len(child)
-        if count > limits.value_size:
-            budget.size(count, where)
+                size += len(child)
+        pending.discard(id(item))
+        measured[id(item)] = (item, size, height)
+        if height > limits.nesting:
+            budget.nesting(height, where)
+        if size > limits.value_size:
+            budget.size(size, where)
+    del measured[id(value)]  # the value itself may still change: measured afresh next time
+
+
+def _known(measured: dict[int, tuple[object, int, int]], value: Any) -> bool:
+    found = measured.get(id(value))
+    return found is not None and found[0] is value
 
 
 def materialize(value: Any) -> Any:
