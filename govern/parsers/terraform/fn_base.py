@@ -45,6 +45,7 @@ class FunctionContext:
     tree: str | None = None
     max_bytes: int = MAX_FILE_BYTES
     _files: dict[str, str | None] = field(default_factory=dict)
+    _inside: dict[str, bool] = field(default_factory=dict)  # resolved path -> in the tree
     memo: dict[Any, Any] = field(default_factory=dict)  # results of pure, costly calls
 
     def resolve(self, path: str) -> str:
@@ -55,8 +56,12 @@ class FunctionContext:
         followed). Raises NotRead otherwise."""
         full = self.resolve(path)
         if self.tree is not None:
-            real = os.path.realpath(full)
-            if real != self.tree and not real.startswith(self.tree.rstrip(os.sep) + os.sep):
+            inside = self._inside.get(full)
+            if inside is None:  # realpath once per path: it stats every component
+                real = os.path.realpath(full)
+                inside = self._inside[full] = real == self.tree or real.startswith(
+                    self.tree.rstrip(os.sep) + os.sep)
+            if not inside:
                 raise NotRead(f"{path} is outside the scanned tree {self.tree}; govern does "
                               "not read it")
         return full

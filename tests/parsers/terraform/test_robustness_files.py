@@ -176,3 +176,28 @@ def test_run_scan_reports_the_sentinel_and_exits_3(tmp_path: Path) -> None:
          "limit of 10,000")]
     assert "GOV-AWS-002" in {f.rule_id for f in report.findings
                             if f.resource_address == "aws_s3_bucket.sentinel"}
+
+
+def test_where_a_path_leads_is_asked_once_per_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """realpath stats every component of a path: asked once per path and context, the
+    verdict (inside the tree or not) is kept, and a path outside stays refused."""
+    from govern.parsers.terraform.fn_base import FunctionContext, NotRead
+
+    (tmp_path / "a.txt").write_text("a")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    outside.write_text("secret")
+    asked: list[str] = []
+    real = os.path.realpath
+
+    def counting(path: str, *args: object, **kwargs: object) -> str:
+        asked.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(os.path, "realpath", counting)
+    ctx = FunctionContext(base_dir=str(tmp_path), tree=real(tmp_path))
+    for _ in range(3):
+        assert ctx.read_text("a.txt") == "a"
+        with pytest.raises(NotRead, match="outside the scanned tree"):
+            ctx.read_text(str(outside))
+    assert sorted(asked) == sorted([str(tmp_path / "a.txt"), str(outside)])
