@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal
 from typing import Any
 
 from govern.parsers.budget import BudgetExceeded, current
@@ -156,6 +155,8 @@ def _go_shortest_g(number: float, upper: bool) -> str:
     """Go's `%g` without precision: shortest digits, exponent form when exp < -4 or >= 6."""
     if number == 0:
         return "0"
+    from decimal import Decimal  # only here: decimal costs 3 ms to import
+
     _sign, digits, exponent = Decimal(repr(abs(number))).as_tuple()
     assert isinstance(exponent, int)
     text = "".join(map(str, digits))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
 from govern.model.unknown import Unknown
@@ -278,6 +277,8 @@ def number_text(value: int | float) -> str:
         return str(value)
     if value != value or value in (float("inf"), float("-inf")):
         raise EvalError("a number that is not finite cannot become a string")
+    from decimal import Decimal  # only for a fraction: decimal costs 3 ms to import
+
     return format(Decimal(repr(value)), "f")
 
 
