@@ -80,12 +80,12 @@ def test_a_port_that_is_no_port_is_judged_not_a_crash(
 
 def test_a_builder_that_raises_loses_that_resource_only(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from govern.adapters.terraform import registry
+    from govern.adapters.terraform import lazy_registry
 
     def broken(native: Any) -> Any:
         raise RuntimeError("a bug")
 
-    monkeypatch.setitem(registry.BUILDERS, "aws_security_group", broken)
+    monkeypatch.setitem(lazy_registry._resolved, ("builder", "aws_security_group"), broken)
     (tmp_path / "main.tf").write_text(SG_TF.replace("{port}", "22"))
     (tmp_path / "bucket.tf").write_text(PUBLIC_BUCKET)
     code, doc, _ = scan(tmp_path)

@@ -2,7 +2,8 @@
 
 The tables of Terraform for the adapter pipeline (`govern/adapters/pipeline.py`), run per
 root (one scanned directory: one deployment) over its managed resources (data sources
-produce nothing):
+produce nothing). `registry.py` defines the tables; they are resolved per native type on
+first use (`lazy_registry.py`), so a scan imports the adapters of the types it meets:
 1. build a canonical resource from every resource of a mapped type (`registry.BUILDERS`),
    with its effective tags on taggable kinds (`tags.py`);
 2. fold the separate resources (`registry.FOLDERS`: S3 bucket settings, security group
@@ -21,7 +22,7 @@ from __future__ import annotations
 from govern.adapters import pipeline
 from govern.adapters.declared_types import read_declared_types
 from govern.adapters.terraform.context import RootContext
-from govern.adapters.terraform.registry import BUILDERS, FOLDERS, LINKERS
+from govern.adapters.terraform.lazy_registry import builder_for, folder_for, linker_for
 from govern.adapters.terraform.tags import apply_tags
 from govern.parsers.native import NativeResource
 
@@ -36,12 +37,12 @@ def _in_file_order(native: NativeResource) -> tuple[str, int]:
 
 TABLES: pipeline.FormatTables[RootContext] = pipeline.FormatTables(
     context=RootContext,
-    builder_for=BUILDERS.get,
+    builder_for=builder_for,
     tag=apply_tags,
-    folder_for=FOLDERS.get,
+    folder_for=folder_for,
     fold_order=_in_file_order,
     read_values=read_declared_types,
-    linker_for=LINKERS.get,
+    linker_for=linker_for,
     admits=_managed,
 )
 
