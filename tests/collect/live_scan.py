@@ -15,10 +15,12 @@ from govern.model.resource import Resource
 from tests.collect.conftest import REGION
 
 
-def scan(endpoint: str) -> dict[str, Any]:
-    """The JSON report of a live scan of REGION (exit code 0 or 1: complete)."""
+def scan(endpoint: str, partial: bool = False) -> dict[str, Any]:
+    """The JSON report of a live scan of REGION (exit code 0 or 1: complete); `partial`:
+    with `--allow-partial`, what could not be read is unknown instead of an error."""
     result = CliRunner().invoke(cli, ["scan", "--aws", "--endpoint-url", endpoint,
-                                      "--region", REGION, "--format", "json"])
+                                      "--region", REGION, "--format", "json",
+                                      *(["--allow-partial"] if partial else [])])
     assert result.exception is None or isinstance(result.exception, SystemExit), \
         result.exception
     assert result.exit_code in (0, 1), result.output

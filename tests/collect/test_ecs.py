@@ -5,15 +5,12 @@ without transit encryption) on them."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from govern.cli import cli
 from tests.collect import world
-from tests.collect.conftest import REGION, client
+from tests.collect.conftest import client
 from tests.collect.events import deny_calls
 from tests.collect.live_scan import read, scan, statuses
 
@@ -108,10 +105,7 @@ def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
 def test_clusters_that_cannot_be_described_are_unknown(
         moto_endpoint: str, made: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
     deny_calls(monkeypatch, "ecs.DescribeClusters")
-    result = CliRunner().invoke(cli, ["scan", "--aws", "--endpoint-url", moto_endpoint,
-                                      "--region", REGION, "--format", "json",
-                                      "--allow-partial"])
-    doc = json.loads(result.output)
+    doc = scan(moto_endpoint, partial=True)
     found = {(rule, role, status) for rule, role, status in statuses(doc, made)
              if rule == "GOV-AWS-105"}
     assert found == {("GOV-AWS-105", role, "unknown") for role in
@@ -122,10 +116,7 @@ def test_clusters_that_cannot_be_described_are_unknown(
 def test_task_definitions_that_cannot_be_described_are_unknown(
         moto_endpoint: str, made: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
     deny_calls(monkeypatch, "ecs.DescribeTaskDefinition")
-    result = CliRunner().invoke(cli, ["scan", "--aws", "--endpoint-url", moto_endpoint,
-                                      "--region", REGION, "--format", "json",
-                                      "--allow-partial"])
-    doc = json.loads(result.output)
+    doc = scan(moto_endpoint, partial=True)
     found = {(rule, role, status) for rule, role, status in statuses(doc, made)
              if rule == "GOV-AWS-107" and role not in ("public_service", "private_service",
                                                         "bridge_service")}

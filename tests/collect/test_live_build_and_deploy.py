@@ -12,11 +12,9 @@ import zipfile
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from govern.cli import cli
 from tests.collect import world
-from tests.collect.conftest import REGION, client
+from tests.collect.conftest import client
 from tests.collect.events import deny_calls
 from tests.collect.live_scan import read, scan, statuses
 
@@ -134,17 +132,8 @@ def test_an_unreadable_code_signing_configuration_is_unknown(
         moto_endpoint: str, made: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
     deny_calls(monkeypatch, "lambda.GetFunctionCodeSigningConfig")
     found = {(rule, role, status) for rule, role, status in statuses(
-        scan_partial(moto_endpoint), made) if rule == "GOV-AWS-250"}
+        scan(moto_endpoint, partial=True), made) if rule == "GOV-AWS-250"}
     assert found == {("GOV-AWS-250", role, "unknown")
                      for role in ("current_unsigned_fn", "current_signed_fn",
                                   "deprecated_signed_fn")}
 
-
-def scan_partial(endpoint: str) -> dict[str, Any]:
-    """A live scan that reports what it could not read as unknown (`--allow-partial`)."""
-    result = CliRunner().invoke(cli, ["scan", "--aws", "--endpoint-url", endpoint,
-                                      "--region", REGION, "--format", "json",
-                                      "--allow-partial"])
-    assert result.exit_code in (0, 1), result.output
-    doc: dict[str, Any] = json.loads(result.output)
-    return doc

@@ -3,13 +3,10 @@ logs, and GOV-AWS-103 (no flow log of rejected traffic) on them."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from govern.cli import cli
 from tests.collect import world
 from tests.collect.conftest import ACCOUNT, REGION, client
 from tests.collect.events import deny_calls
@@ -74,10 +71,7 @@ def test_canonical_values(moto_endpoint: str, made: dict[str, str]) -> None:
 def test_flow_logs_that_cannot_be_listed_are_unknown_not_absent(
         moto_endpoint: str, made: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
     deny_calls(monkeypatch, "ec2.DescribeFlowLogs")
-    result = CliRunner().invoke(cli, ["scan", "--aws", "--endpoint-url", moto_endpoint,
-                                      "--region", REGION, "--format", "json",
-                                      "--allow-partial"])
-    doc = json.loads(result.output)
+    doc = scan(moto_endpoint, partial=True)
     found = {(rule, role, status) for rule, role, status in statuses(doc, made)
              if rule == "GOV-AWS-103"}
     assert found == {("GOV-AWS-103", role, "unknown") for role in made}
