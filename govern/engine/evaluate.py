@@ -7,7 +7,7 @@ import functools
 import hashlib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -96,10 +96,29 @@ def evaluate_counted(graph: ResourceGraph, rules: RuleSet,
     A bug in a check (an exception on one resource) does not end the scan: that rule is
     `unknown` on that resource, and an error notice at the resource's line (appended to
     `notices`, when given) says so; the other rules and resources are evaluated."""
+    bound = [(rule, bind_rule(rule, parameters.get(rule.meta.id, {}))) for rule in rules]
+    findings, evaluated = evaluate_bound(graph, bound, base_dir, notices)
+    findings.sort(key=finding_order)
+    return findings, evaluated
+
+
+BoundRule = tuple[Rule, Condition]
+
+
+def finding_order(finding: Finding) -> tuple[tuple[str, int, str, str, str], str, str]:
+    """The order of findings in a report: `Finding.sort_key`, then resource id and status
+    (total: one verdict per rule and resource)."""
+    return (finding.sort_key(), finding.resource_id, finding.status)
+
+
+def evaluate_bound(graph: ResourceGraph, rules: Sequence[BoundRule], base_dir: str | None,
+                   notices: list[Notice] | None = None
+                   ) -> tuple[list[Finding], dict[str, int]]:
+    """`evaluate_counted` with the rules already bound to their parameters, the findings
+    not sorted."""
     findings: list[Finding] = []
     evaluated: dict[str, int] = {}
-    for rule in rules:
-        check = bind_rule(rule, parameters.get(rule.meta.id, {}))
+    for rule, check in rules:
         meta = rule.meta
         evaluated[meta.id] = 0
         for kind in meta.kinds:
@@ -120,7 +139,6 @@ def evaluate_counted(graph: ResourceGraph, rules: RuleSet,
                     equivalents=meta.equivalents,
                     context=relative(resource.context, base_dir),
                     resource_range=resource.range))
-    findings.sort(key=lambda f: (f.sort_key(), f.resource_id, f.status))
     return findings, evaluated
 
 

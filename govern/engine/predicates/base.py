@@ -49,6 +49,10 @@ class Predicate:
     name: str
     function: PredicateFunction
     args: Mapping[str, ArgSpec] = field(default_factory=dict)
+    # kinds it finds anywhere in the scan by a name or an ARN, not only through the
+    # resource's edges: a rule calling it is judged on the whole scan's resources of these
+    # kinds, not within one unit of work (`govern.units.scanwide`)
+    looks_up: frozenset[str] = frozenset()
 
     @property
     def summary(self) -> str:
@@ -60,9 +64,11 @@ class Predicate:
         return self.function(value, args, ctx)
 
 
-def predicate(function: PredicateFunction, **args: ArgSpec) -> Predicate:
-    """Declare a predicate named after its function."""
-    return Predicate(function.__name__, function, args)
+def predicate(function: PredicateFunction, looks_up: Iterable[str] = (), **args: ArgSpec
+              ) -> Predicate:
+    """Declare a predicate named after its function; `looks_up`: the kinds it finds in the
+    whole scan by name (`Predicate.looks_up`)."""
+    return Predicate(function.__name__, function, args, frozenset(looks_up))
 
 
 def arg_problem(spec: ArgSpec, value: Any) -> str | None:

@@ -122,4 +122,5 @@ def _label(bucket: Resource) -> str:
     return f"bucket {name}" if isinstance(name, str) else f"bucket {bucket.address}"
 
 
-PREDICATES = (declare(trail_bucket_logs_access), declare(trail_bucket_not_public))
+PREDICATES = (declare(trail_bucket_logs_access, looks_up=(BUCKET,)),
+              declare(trail_bucket_not_public, looks_up=(BUCKET,)))

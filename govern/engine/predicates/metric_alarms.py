@@ -157,4 +157,5 @@ def _all(*states: Tri) -> Tri:
     return None if any(s is None for s in states) else True
 
 
-PREDICATES = (declare(trail_events_alarmed, patterns=ArgSpec("strings", required=True)),)
+PREDICATES = (declare(trail_events_alarmed, looks_up=(LOG_GROUP, ALARM),
+                      patterns=ArgSpec("strings", required=True)),)

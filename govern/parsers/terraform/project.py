@@ -58,13 +58,16 @@ def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
                    planned_roots: Mapping[str, str] = _NO_VARIABLES,
                    scan_paths: Sequence[str] | None = None,
                    max_file_size: int | None = None,
-                   limits: Limits = DEFAULT_LIMITS) -> ParseResult:
+                   limits: Limits = DEFAULT_LIMITS,
+                   roots: Sequence[str] | None = None) -> ParseResult:
     """Every resource of every root module among `dirs` (directories holding `.tf` or
     `.tf.json` files), with notices for what could not be read or evaluated.
 
     `skip_files`: Terraform files not to read (the discoverer already reported them).
     `planned_roots`: root module directory -> the plan JSON beside it; such a root is
     scanned through its plan (which knows more), not evaluated again from its source.
+    `roots`: the root modules among `dirs`, when they are known (`root_groups`); every
+    directory of `dirs` is read all the same, so that its problems are reported.
     """
     limit = SIDE_FILE_LIMIT if max_file_size is None else max_file_size
     loader = ModuleLoader(skip_files, limit)
@@ -75,7 +78,12 @@ def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
     trees = _trees(scan_paths, unique_dirs)
     with _recursion_limit(_RECURSION_LIMIT):
         planned = {os.path.normpath(d): plan for d, plan in planned_roots.items()}
-        for root in find_roots(unique_dirs, loader):
+        if roots is None:
+            roots = find_roots(unique_dirs, loader)
+        else:
+            for directory in unique_dirs:
+                loader.load(directory)
+        for root in (os.path.normpath(r) for r in roots):
             if root in planned:
                 sink.add(Notice("note", f"root module scanned through its plan "
                                 f"{planned[root]}", root, None, code="scanned-as-plan"))
@@ -131,6 +139,12 @@ def _recursion_limit(limit: int) -> Iterator[None]:
 def find_roots(dirs: Sequence[str], loader: ModuleLoader) -> list[str]:
     """The directories not called as a local module by another scanned directory (plus,
     for directories that only call each other, the first of each such group)."""
+    return [group[0] for group in root_groups(dirs, loader)]
+
+
+def root_groups(dirs: Sequence[str], loader: ModuleLoader) -> list[tuple[str, ...]]:
+    """Each root among `dirs` (`find_roots`, in path order), then the other directories
+    of `dirs` it calls, directly or not (in path order)."""
     by_abs = {os.path.abspath(d): d for d in dirs}
     calls: dict[str, set[str]] = {}
     for directory in dirs:
@@ -150,7 +164,8 @@ def find_roots(dirs: Sequence[str], loader: ModuleLoader) -> list[str]:
         if candidate not in reached:
             roots.append(candidate)
             reached |= _reachable([candidate], calls)
-    return [by_abs[a] for a in sorted(roots)]
+    return [(by_abs[root], *(by_abs[d] for d in sorted(_reachable([root], calls) - {root})))
+            for root in sorted(roots)]
 
 
 def _reachable(starts: list[str], calls: dict[str, set[str]]) -> set[str]:

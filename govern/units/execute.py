@@ -1,0 +1,153 @@
+"""Running a scan's units: in this process, or on a local pool of processes, and merging
+their results into one (the same bytes however the units were run).
+
+The pool starts only when the scan is large enough to gain from it (`choose_jobs`): a
+pre-commit run over a few files stays in one process, with no start-up cost. Units go to
+the workers in batches, the largest first; results are added up as they come (each unit
+sends its findings, not its graph). A worker that dies (killed, out of memory) loses no
+unit: the units it had not finished run again, one per task, in a fresh pool; a unit
+that kills its worker a second time is reported as a scan error for that unit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
+
+from govern.engine.evaluate import evaluate_bound, finding_order
+from govern.model.graph import ResourceGraph
+from govern.units.plan import Unit
+from govern.units.work import Prepared, ScanJob, UnitResult, run_units, unit_failed
+
+# a scan whose files hold fewer bytes than this runs in one process (a worker's start
+# and the transfer of results cost more than the work they would share)
+POOL_THRESHOLD_BYTES = 4 * 1024 * 1024
+_BATCHES_PER_WORKER = 16
+_MAX_BATCH_UNITS = 64
+
+Progress = Callable[[int, Unit | None], None]  # units done so far, the unit last done
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def choose_jobs(units: Sequence[Unit], requested: int | None) -> int:
+    """How many processes run `units`: `requested` (`--jobs`, 0 = every core) when
+    given, else every core when the scan is large enough to gain, else 1."""
+    if requested is not None:
+        jobs = available_cores() if requested == 0 else requested
+    elif sum(u.cost for u in units) >= POOL_THRESHOLD_BYTES:
+        jobs = available_cores()
+    else:
+        jobs = 1
+    return max(1, min(jobs, len(units)))
+
+
+def run_all(units: Sequence[Unit], job: ScanJob, jobs: int,
+            progress: Progress | None = None) -> UnitResult:
+    """Every unit's result, added up (in no particular order: `merged` orders them)."""
+    if jobs <= 1:
+        total = UnitResult()
+        for unit in units:
+            total.add(run_units([unit], job))
+            if progress is not None:
+                progress(total.units, unit)
+        return total
+    return _on_pool(units, job, jobs, progress)
+
+
+def merged(total: UnitResult, job: ScanJob, prepared: Prepared) -> UnitResult:
+    """`total` with the scan-wide rules judged on every unit's shared resources, the
+    findings in report order and the counts in rule order."""
+    if prepared.wide:
+        graph = ResourceGraph()
+        for part in total.shared:
+            for resource in part.resources:
+                if resource.id not in graph:
+                    graph.add(resource)
+            for edge in part.edges:
+                graph.connect(edge)
+        findings, evaluated = evaluate_bound(graph, prepared.wide, job.base_dir,
+                                             total.notices)
+        total.findings.extend(findings)
+        total.evaluated.update(evaluated)
+    total.findings.sort(key=finding_order)
+    total.evaluated = {rule_id: total.evaluated.get(rule_id, 0)
+                       for rule_id in prepared.rule_ids}
+    total.shared = []
+    return total
+
+
+def batches(units: Sequence[Unit], jobs: int) -> list[tuple[Unit, ...]]:
+    """`units` (largest first) in batches of about the same cost, many per worker so that
+    the last ones balance the load; a large unit is a batch alone."""
+    target = max(1, sum(u.cost for u in units) // (jobs * _BATCHES_PER_WORKER))
+    out: list[tuple[Unit, ...]] = []
+    current: list[Unit] = []
+    cost = 0
+    for unit in units:
+        current.append(unit)
+        cost += unit.cost
+        if cost >= target or len(current) >= _MAX_BATCH_UNITS:
+            out.append(tuple(current))
+            current, cost = [], 0
+    if current:
+        out.append(tuple(current))
+    return out
+
+
+def _on_pool(units: Sequence[Unit], job: ScanJob, jobs: int,
+             progress: Progress | None) -> UnitResult:
+    total = UnitResult()
+    pending = batches(units, jobs)
+    for _attempt in range(2):
+        pending = _pool_pass(pending, job, jobs, total, progress)
+        if not pending:
+            return total
+        # a worker died: what it had not finished runs again, one unit per task
+        pending = [(unit,) for batch in pending for unit in batch]
+    for (unit,) in pending:
+        total.add(UnitResult(notices=[unit_failed(
+            unit, RuntimeError("the process reading it ended abruptly twice"),
+            "the worker process reading it died")], units=1))
+    return total
+
+
+def _pool_pass(pending: list[tuple[Unit, ...]], job: ScanJob, jobs: int, total: UnitResult,
+               progress: Progress | None) -> list[tuple[Unit, ...]]:
+    """Run `pending` on a fresh pool, adding results to `total`; the batches lost with a
+    worker that died."""
+    lost: list[tuple[Unit, ...]] = []
+    with ProcessPoolExecutor(max_workers=min(jobs, len(pending)),
+                             mp_context=_context()) as pool:
+        futures: dict[Future[UnitResult], tuple[Unit, ...]] = {
+            pool.submit(run_units, batch, job): batch for batch in pending}
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                lost.append(futures[future])
+                continue
+            total.add(result)
+            if progress is not None:
+                progress(total.units, futures[future][-1])
+    lost.sort(key=lambda batch: pending.index(batch))
+    return lost
+
+
+def _context() -> BaseContext:
+    """Fork where it is safe (Linux): workers start at once with the rules already
+    prepared; elsewhere the platform's default (workers load the rules themselves)."""
+    import multiprocessing
+
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
