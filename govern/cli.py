@@ -140,6 +140,10 @@ def cli() -> None:
               metavar="FILE", help="With --aws: write the resources read to FILE.")
 @click.option("--inventory", "inventory", type=click.Path(), default=None, metavar="FILE",
               help="Evaluate the rules against a saved inventory (no AWS calls).")
+@click.option("--jobs", "-j", "jobs", default=None, type=click.IntRange(min=0), metavar="N",
+              help="Processes reading the files: N, or 0 for every core (default: every "
+                   "core when the scan is large enough to gain, else one; GOVERN_JOBS, "
+                   "or the config's jobs). The report is the same however many.")
 def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
          fail_on: str | None, fail_on_unknown: bool | None, config_path: str | None,
          var_files: tuple[str, ...], variables: tuple[str, ...], cfn_parameters: tuple[str, ...],
@@ -151,13 +155,13 @@ def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, .
          aws_endpoint_url: str | None, aws_org_role: str | None,
          aws_org_concurrency: int | None, save_inventory: str | None,
          inventory: str | None, aws_allow_partial: bool = False,
-         aws_timeout: float | None = None) -> None:
+         aws_timeout: float | None = None, jobs: int | None = None) -> None:
     """Scan PATHS (files or directories; default: the working directory, unless --aws or
     --inventory is given)."""
     live = _live_options(aws, aws_profile, aws_regions, aws_role_arn, aws_endpoint_url,
                          save_inventory, inventory, aws_org_role, aws_org_concurrency,
                          aws_allow_partial, aws_timeout)
-    selection = _Selection(waivers, baseline, changed_only, diff_base, live)
+    selection = _Selection(waivers, baseline, changed_only, diff_base, live, jobs)
     default_paths: tuple[str, ...] = () if live.wanted else (".",)
     code = _scan(paths or default_paths, formats, outputs, fail_on, fail_on_unknown,
                  config_path, var_files, variables, cfn_parameters, arm_parameters,
@@ -197,7 +201,7 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
     paths, changed = _changed_files(paths, chosen)
     config = resolve_config(paths or (".",), CliSettings(config_path, fail_on,
                                                          fail_on_unknown, rule_paths,
-                                                         var_files))
+                                                         var_files, chosen.jobs))
     result = run_scan(ScanOptions(paths=paths, variables=parsed_vars, config=config,
                                   cfn_parameter_files=cfn_parameters,
                                   arm_parameter_files=arm_parameters,
@@ -229,6 +233,7 @@ class _Selection:
     changed_only: bool = False
     diff_base: str | None = None
     live: _Live = field(default_factory=lambda: _Live())
+    jobs: int | None = None  # `--jobs` (how the scan runs, not what it reports)
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,8 @@ def fixture_dirs(rule_file: str, slug: str) -> list[tuple[str, Path]]:
 
 def scan_directory(directory: Path, rule_paths: Sequence[str] = ()) -> ScanResult:
     """A real scan of `directory` with the built-in rules plus `rule_paths`."""
-    return run_scan(ScanOptions(paths=(str(directory),), extra_rule_paths=tuple(rule_paths)))
+    return run_scan(ScanOptions(paths=(str(directory),), extra_rule_paths=tuple(rule_paths),
+                                keep_graph=True))
 
 
 def _statuses(result: ScanResult, rule_id: str, matches: Callable[[str], bool]) -> set[str]:

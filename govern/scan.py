@@ -7,20 +7,21 @@ from __future__ import annotations
 
 import os
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from govern import __version__
-from govern.adapters.result import AdaptResult
 from govern.config import Config
 from govern.discover import Discovery, discover
 from govern.model.finding import Finding, Notice, RuleMeta, ScanReport, ScanStats
 from govern.model.graph import ResourceGraph
-from govern.parsers.classify import classify_file, template_marker
-from govern.parsers.native import NativeResource, ParseResult
+from govern.units.execute import choose_jobs, merged, run_all
+from govern.units.plan import Plan, plan_units
+from govern.units.reading import NativeHook, Reading, read_unit
+from govern.units.work import ScanJob, judge, prepare
 
 if TYPE_CHECKING:
     from govern.collect.aws.options import AwsOptions
@@ -47,12 +48,15 @@ class ScanOptions:
     aws: AwsOptions | None = None  # read this live account too (`--aws`)
     inventory: str | None = None  # a saved inventory to evaluate too (`--inventory`)
     save_inventory: str | None = None  # write the live resources read here
+    keep_graph: bool = False  # give the scanned resources too (`ScanResult.graph`)
 
 
 @dataclass
 class ScanResult:
     report: ScanReport
-    graph: ResourceGraph
+    # every resource scanned, with `ScanOptions.keep_graph` (else empty: units send the
+    # merge their findings, not their graphs)
+    graph: ResourceGraph = field(default_factory=ResourceGraph)
 
 
 def report_root(paths: Sequence[str]) -> str:
@@ -76,7 +80,6 @@ def run_scan(options: ScanOptions) -> ScanResult:
         select_rules,
         with_current_ids,
     )
-    from govern.engine.evaluate import evaluate_counted
     from govern.engine.rule_loader import default_rules_dir, load_rules
 
     started = time.perf_counter()
@@ -92,20 +95,24 @@ def run_scan(options: ScanOptions) -> ScanResult:
     baseline = _baseline(options)
 
     found = discover(options.paths, max_file_size=config.max_file_size, exclude=config.exclude)
-    built = build_graph(found, options)
-    notices: list[Notice] = list(built.notices)
-    files = built.files
-    graph = built.graph
-    graph.merge(_live_graph(options, notices))
+    root = report_root(options.paths)
+    plan = plan_units(found, config.max_file_size)
+    job = ScanJob(uuid.uuid4().hex, reading(found, plan, options), tuple(rule_paths), config,
+                  root, options.keep_graph, os.getcwd(), __version__)
+    prepared = prepare(job, active, parameters)
+    total = run_all(plan.units, job, choose_jobs(plan.units, config.jobs))
+    live_notices: list[Notice] = []
+    live = _live_graph(options, live_notices)
+    total.add(judge(live, job, prepared, live_notices))
+    total = merged(total, job, prepared)
+    notices: list[Notice] = [*found.notices, *plan.notices, *total.notices]
+    findings, evaluated, files = total.findings, total.evaluated, total.files
     changed = options.changed_files
     if changed is not None:
         from govern.suppress.changes import keep_notice
 
         notices = [n for n in notices if keep_notice(n, changed)]
 
-    root = report_root(options.paths)
-    findings, evaluated = evaluate_counted(graph, active, parameters, base_dir=root,
-                                           notices=notices)
     # inline suppressions (govern/suppress/inline.py) + waivers, applied in this order
     findings, suppression_notices = _suppress(findings, files, rules.metas(),
                                               waiver_rules, options.today, root)
@@ -128,7 +135,7 @@ def run_scan(options: ScanOptions) -> ScanResult:
         rules=tuple(r.meta for r in active.rules),
         notices=tuple(sorted(set(notices), key=_notice_key)),
         root=root,
-        stats=ScanStats(files=len(files) or found.files_seen, resources=len(graph),
+        stats=ScanStats(files=len(files) or found.files_seen, resources=total.resources,
                         seconds=elapsed),
         tool_version=__version__,
         evaluated=evaluated,
@@ -138,7 +145,7 @@ def run_scan(options: ScanOptions) -> ScanResult:
         from govern.compliance.assess import with_compliance
 
         report = with_compliance(report, options.compliance)
-    return ScanResult(report=report, graph=graph)
+    return ScanResult(report=report, graph=total.graph or ResourceGraph())
 
 
 @dataclass
@@ -148,27 +155,35 @@ class BuiltGraph:
     files: set[str]
 
 
-NativeHook = Callable[[list[NativeResource]], list[NativeResource]]
-
-
 def build_graph(found: Discovery, options: ScanOptions, prepare: NativeHook | None = None
                 ) -> BuiltGraph:
     """Parse and adapt what `found` holds into one graph (with the discovery's and the
-    parsers'/adapters' notices and the files read). `prepare`, when given, sees each
-    format's native resources before they are adapted and returns the list to adapt
-    (`govern admit` adds the live resources a plan's folded resources name)."""
-    notices: list[Notice] = list(found.notices)
+    parsers'/adapters' notices and the files read), unit by unit in this process.
+    `prepare`, when given, sees each format's native resources before they are adapted
+    and returns the list to adapt (`govern admit` adds the live resources a plan's folded
+    resources name)."""
+    plan = plan_units(found, options.config.max_file_size)
+    settings = reading(found, plan, options)
+    notices: list[Notice] = [*found.notices, *plan.notices]
     files: set[str] = set()
     graph = ResourceGraph()
-    for parsed, adapt in _parse_all(found, options):
-        notices.extend(parsed.notices)
-        files.update(parsed.files)
-        natives = parsed.resources if prepare is None else prepare(list(parsed.resources))
-        if natives:
-            adapted = adapt(natives)
-            notices.extend(adapted.notices)
-            graph.merge(ResourceGraph(adapted.resources, adapted.edges))
+    for unit in sorted(plan.units, key=lambda u: (u.kind, u.paths)):
+        read = read_unit(unit, settings, prepare)
+        notices.extend(read.notices)
+        files |= read.files
+        graph.merge(read.graph)
     return BuiltGraph(graph, notices, files)
+
+
+def reading(found: Discovery, plan: Plan, options: ScanOptions) -> Reading:
+    """How the units of this scan read their inputs."""
+    return Reading(
+        var_files=(*options.config.var_files, *options.var_files),
+        variables=dict(options.variables), cfn_parameter_files=options.cfn_parameter_files,
+        arm_parameter_files=options.arm_parameter_files, scan_paths=tuple(options.paths),
+        max_file_size=options.config.max_file_size,
+        terraform_skip=frozenset(found.terraform_skip), planned=dict(plan.planned),
+        explicit=plan.explicit)
 
 
 def _live_graph(options: ScanOptions, notices: list[Notice]) -> ResourceGraph:
@@ -233,86 +248,7 @@ def _baseline(options: ScanOptions) -> Baseline | None:
     return load_baseline(path)
 
 
-def _unrecognised(path: str, explicit: bool) -> Notice | None:
-    """What to say about a document no parser takes (fail closed): an error when its bytes
-    name a template's or a plan's kind outright (it is one, damaged or behind something
-    govern does not read), a note when it was named on the command line, else nothing.
-    Resource type strings alone (`Type: AWS::...`, `Microsoft.*` types) say nothing: Azure
-    Policy files, Serverless Framework files and CloudFormation macro payloads hold them
-    too, and a warning on each of them would drown the report."""
-    try:
-        with open(path, "rb") as fh:
-            strong = template_marker(fh.read()) == "strong"
-    except OSError as exc:
-        return Notice("error", f"cannot read: {exc.strerror or exc}", path, None,
-                      "check its permissions", code="unreadable")
-    if strong:
-        return Notice(
-            "error", "holds a CloudFormation or ARM template's or a Terraform plan's "
-            "markers but is none govern can read (text before the document, a damaged key "
-            "or encoding); not scanned", path, None,
-            "fix the file so that it is one, or exclude it (exclude: in .govern.yaml)",
-            code="unrecognised-template")
-    if explicit:
-        return Notice(
-            "note", "not a CloudFormation or ARM template nor a Terraform plan; skipped",
-            path, None, "govern reads .tf files per directory and classifies other files "
-            "by content", code="skipped-unsupported")
-    return None
-
-
-def _parse_all(found: Discovery, options: ScanOptions
-               ) -> Iterator[tuple[ParseResult, Callable[[Sequence[NativeResource]],
-                                                         AdaptResult]]]:
-    """Each format's parse result with the adapter for it. A parser is imported only when
-    there are files for it (start-up time)."""
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    unrecognised: list[Notice] = []
-    for path in found.documents:
-        kind = classify_file(path)
-        if kind is not None:
-            by_kind[kind].append(path)
-            continue
-        notice = _unrecognised(path, path in found.explicit)
-        if notice is not None:
-            unrecognised.append(notice)
-    if unrecognised:
-        yield ParseResult(notices=unrecognised), _adapt_nothing
-    if found.terraform_dirs or by_kind["tfplan"]:
-        from govern.adapters.terraform import adapt_terraform
-        from govern.parsers.terraform.project import scan_terraform
-
-        planned: dict[str, str] = {}
-        if by_kind["tfplan"]:
-            from govern.parsers.tfplan import parse_tfplan
-
-            plans = parse_tfplan(by_kind["tfplan"])
-            rejected = {n.file for n in plans.notices if n.level == "error"}
-            planned, unpaired = _pair_plans(
-                [p for p in by_kind["tfplan"] if p not in rejected], found)
-            plans.notices.extend(unpaired)
-            yield plans, adapt_terraform
-        if found.terraform_dirs:
-            var_files = (*options.config.var_files, *options.var_files)
-            yield (scan_terraform(found.terraform_dirs, var_files, options.variables,
-                                  skip_files=found.terraform_skip, planned_roots=planned,
-                                  scan_paths=options.paths,
-                                  max_file_size=options.config.max_file_size),
-                   adapt_terraform)
-    if by_kind["cloudformation"]:
-        from govern.adapters.cloudformation import adapt_cloudformation
-        from govern.parsers.cloudformation import parse_cloudformation
-
-        yield (parse_cloudformation(by_kind["cloudformation"], options.cfn_parameter_files),
-               adapt_cloudformation)
-    if by_kind["arm"]:
-        from govern.adapters.arm import adapt_arm
-        from govern.parsers.arm import parse_arm
-
-        yield parse_arm(by_kind["arm"], options.arm_parameter_files), adapt_arm
-
-
-def _pair_plans(plans: Sequence[str], found: Discovery) -> tuple[dict[str, str], list[Notice]]:
+def pair_plans(plans: Sequence[str], found: Discovery) -> tuple[dict[str, str], list[Notice]]:
     """The root module directories to scan through the plan beside them (directory ->
     plan), and a note for each plan beside Terraform files that is not a plan of them (an
     empty plan, a plan of another configuration): then both are scanned."""
@@ -342,11 +278,9 @@ def _pair_plans(plans: Sequence[str], found: Discovery) -> tuple[dict[str, str],
     return planned, notices
 
 
-def _adapt_nothing(natives: Sequence[NativeResource]) -> AdaptResult:
-    return AdaptResult()
-
-
-def _notice_key(notice: Notice) -> tuple[int, str, int, str]:
+def _notice_key(notice: Notice) -> tuple[int, str, int, str, str, str, tuple[str, ...]]:
+    """Notices in report order (total: the same bytes however the scan was split)."""
     order = {"error": 0, "warning": 1, "note": 2}
-    return (order[notice.level], notice.file or "", notice.line or 0, notice.message)
+    return (order[notice.level], notice.file or "", notice.line or 0, notice.message,
+            notice.code, notice.hint or "", notice.kinds)
 

@@ -29,6 +29,7 @@ class CliSettings:
     fail_on_unknown: bool | None = None
     rule_paths: tuple[str, ...] = ()
     var_files: tuple[str, ...] = ()
+    jobs: int | None = None
 
 
 def resolve_config(scan_paths: Sequence[str] = (".",), cli: CliSettings = CliSettings(),
@@ -132,6 +133,8 @@ def _from_file(file: ConfigFile) -> tuple[dict[str, Any], dict[str, str]]:
     if "baseline" in data:  # written by `govern baseline create`: it may not exist yet
         take("baseline", ("baseline",), "baseline",
              os.path.normpath(os.path.join(base, data["baseline"])))
+    if "jobs" in data:
+        take("jobs", ("jobs",), "jobs", data["jobs"])
     if "admission" in data:
         take("admission", ("admission",), "admission", dict(data["admission"]))
     return values, origins
@@ -175,6 +178,13 @@ def _apply_env(env: Mapping[str, str], values: dict[str, Any], origins: dict[str
             raise fail("GOVERN_MAX_FILE_SIZE", "must be a positive number of bytes", text)
         values["max_file_size"] = int(text)
         origins["max-file-size"] = "env GOVERN_MAX_FILE_SIZE"
+    if env.get("GOVERN_JOBS"):
+        text = env["GOVERN_JOBS"].strip()
+        if not _POSITIVE.fullmatch(text):
+            raise fail("GOVERN_JOBS", "must be a number of processes (0: every core)",
+                       env["GOVERN_JOBS"])
+        values["jobs"] = int(text)
+        origins["jobs"] = "env GOVERN_JOBS"
     if env.get("GOVERN_WAIVERS"):
         path = env["GOVERN_WAIVERS"]
         if not os.path.isfile(path):
@@ -209,6 +219,9 @@ def _apply_cli(cli: CliSettings, values: dict[str, Any], origins: dict[str, str]
     if cli.fail_on_unknown is not None:
         values["fail_on_unknown"] = cli.fail_on_unknown
         origins["fail-on-unknown"] = "cli --fail-on-unknown"
+    if cli.jobs is not None:
+        values["jobs"] = cli.jobs
+        origins["jobs"] = "cli --jobs"
     _join(values, origins, "rules.paths", "rule_paths", cli.rule_paths, "cli --rules")
     _join(values, origins, "var-files", "var_files", cli.var_files, "cli --var-file")
 

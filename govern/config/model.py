@@ -19,7 +19,7 @@ SETTING_KEYS = (
     "config", "fail-on", "fail-on-unknown", "rules.paths", "rules.enable", "rules.disable",
     "rules.categories.enable", "rules.categories.disable", "severity", "tags.required.aws",
     "tags.required.azure", "tags.required.gcp", "parameters", "exclude", "max-file-size",
-    "var-files", "waivers", "baseline")
+    "var-files", "waivers", "baseline", "jobs")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Config:
     var_files: tuple[str, ...] = ()
     waivers: str | None = None
     baseline: str | None = None  # `govern scan` default for --baseline; need not exist yet
+    jobs: int | None = None  # processes for a scan: None = automatic, 0 = every core
     # `govern admit`/`serve`: {mandatory, advisory, default, on-error, existing}
     # (govern/admission)
     admission: Mapping[str, Any] = field(default_factory=dict)

@@ -29,6 +29,7 @@ def settings(config: Config) -> dict[str, dict[str, Any]]:
         "var-files": list(config.var_files),
         "waivers": config.waivers,
         "baseline": config.baseline,
+        "jobs": "auto" if config.jobs is None else config.jobs,
     }
     for provider in ("aws", "azure", "gcp"):
         values[f"tags.required.{provider}"] = list(config.required_tags.get(provider, ()))

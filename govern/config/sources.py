@@ -39,6 +39,7 @@ ENV_VARS = {
     "GOVERN_MAX_FILE_SIZE": "max-file-size",
     "GOVERN_VAR_FILES": "var-files",
     "GOVERN_WAIVERS": "waivers",
+    "GOVERN_JOBS": "jobs",
 }
 
 

@@ -53,7 +53,7 @@ def test_a_cloudformation_number_parameter_is_a_number(tmp_path: Path) -> None:
         "Parameters:\n  Days: {Type: String, Default: '14'}\n"
         "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n"
         "    Properties:\n      RetentionInDays: !Ref Days\n")
-    graph = run_scan(ScanOptions(paths=(str(tmp_path),))).graph
+    graph = run_scan(ScanOptions(paths=(str(tmp_path),), keep_graph=True)).graph
     (logs,) = graph.of_kind("aws.logs.log_group")
     assert logs.attributes["retention_in_days"] == 14
 
@@ -62,6 +62,6 @@ def test_a_quoted_terraform_number_is_a_number(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(
         'resource "aws_ebs_volume" "v" {\n  availability_zone = "eu-west-1a"\n'
         '  size = "5"\n  encrypted = "true"\n}\n')
-    graph = run_scan(ScanOptions(paths=(str(tmp_path),))).graph
+    graph = run_scan(ScanOptions(paths=(str(tmp_path),), keep_graph=True)).graph
     (volume,) = graph.of_kind("aws.ec2.volume")
     assert volume.attributes["size"] == 5 and volume.attributes["encrypted"] is True

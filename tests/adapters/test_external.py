@@ -21,7 +21,7 @@ NSG = "Microsoft.Network/networkSecurityGroups"
 
 def scan(tmp_path: Path, name: str, text: str) -> ScanResult:
     (tmp_path / name).write_text(text)
-    return run_scan(ScanOptions(paths=(str(tmp_path),)))
+    return run_scan(ScanOptions(paths=(str(tmp_path),), keep_graph=True))
 
 
 def findings(result: ScanResult, rule_id: str) -> list[tuple[str, str, int]]:

@@ -103,7 +103,7 @@ def test_live_and_terraform_give_the_same_attributes(moto_endpoint: str,
         '  block_public_acls   = true\n  ignore_public_acls  = true\n'
         '  block_public_policy = true\n}\n\n'
         'resource "aws_ebs_encryption_by_default" "this" {\n  enabled = false\n}\n')
-    graph = run_scan(ScanOptions(paths=(str(tmp_path),))).graph
+    graph = run_scan(ScanOptions(paths=(str(tmp_path),), keep_graph=True)).graph
     static = {r.kind: r.attributes for r in graph}
     assert static["aws.s3.account_public_access_block"] == live[BLOCK].attributes
     assert static["aws.ec2.ebs_encryption_by_default"] == live[EBS_US].attributes

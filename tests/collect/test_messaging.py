@@ -200,7 +200,8 @@ def test_policies_are_normalized_as_by_the_terraform_adapter(
         'resource "aws_sqs_queue" "bad" {\n  name = "bad-queue"\n'
         '  sqs_managed_sse_enabled = false\n'
         f'  policy = {json.dumps(PUBLIC)}\n}}\n')
-    static = {r.kind: r.attributes for r in run_scan(ScanOptions(paths=(str(tmp_path),)))
+    static = {r.kind: r.attributes for r in run_scan(ScanOptions(paths=(str(tmp_path),),
+                                                                 keep_graph=True))
               .graph}
     assert static["aws.sqs.queue"] == live[made["bad_queue"]].attributes
 
@@ -278,7 +279,7 @@ def test_a_vault_policy_is_normalized_as_by_the_terraform_adapter(tmp_path: Path
         f'resource "aws_glacier_vault" "a" {{\n  name = "archive"\n'
         f'  access_policy = {json.dumps(policy)}\n  tags = {{\n'
         + "".join(f'    "{k}" = "{v}"\n' for k, v in TAG_MAP.items()) + "  }\n}\n")
-    static = [r for r in run_scan(ScanOptions(paths=(str(tmp_path),))).graph
+    static = [r for r in run_scan(ScanOptions(paths=(str(tmp_path),), keep_graph=True)).graph
               if r.kind == "aws.glacier.vault"]
     assert (vault.id, vault.kind, vault.native_type) == (VAULT, "aws.glacier.vault",
                                                          "AWS::Glacier::Vault")

@@ -11,12 +11,13 @@ from pathlib import Path
 from types import FrameType
 from unittest.mock import patch
 
-from govern.discover import Discovery
 from govern.gate import exit_code
 from govern.model.finding import Notice, ScanReport
 from govern.parsers.classify import classify_file, has_template_marker
 from govern.report import FORMATS, render
-from govern.scan import BuiltGraph, NativeHook, ScanOptions, build_graph, run_scan
+from govern.scan import ScanOptions, run_scan
+from govern.units.plan import Unit
+from govern.units.reading import NativeHook, Reading, UnitGraph, read_unit
 
 ALARM_SECONDS = 20
 SENTINEL_NAME = "sentinel.yaml"
@@ -97,15 +98,15 @@ def scan_fuzzed(directory: Path, name: str, content: str | bytes) -> ScanReport:
     when the scan classifies the file as a template or a plan, or its bytes hold what only
     those hold and a NUL byte keeps it from being read, a parser read it or an error notice
     names it."""
-    built: list[BuiltGraph] = []
+    built: list[UnitGraph] = []
 
-    def recording(found: Discovery, options: ScanOptions,
-                  prepare: NativeHook | None = None) -> BuiltGraph:
-        result = build_graph(found, options, prepare)
+    def recording(unit: Unit, reading: Reading, prepare: NativeHook | None = None
+                  ) -> UnitGraph:
+        result = read_unit(unit, reading, prepare)
         built.append(result)
         return result
 
-    with patch("govern.scan.build_graph", recording):
+    with patch("govern.units.work.read_unit", recording):
         report = scan_beside_sentinel(directory, name, content)
     path = os.path.abspath(directory / name)
     data = Path(path).read_bytes()

@@ -41,7 +41,7 @@ def test_reading_below_a_conditional_block_reads_each_branch() -> None:
 
 def test_a_conditional_viewer_certificate(tmp_path: Path) -> None:
     (tmp_path / "template.yaml").write_text(TEMPLATE)
-    result = run_scan(ScanOptions(paths=(str(tmp_path),)))
+    result = run_scan(ScanOptions(paths=(str(tmp_path),), keep_graph=True))
     (site,) = result.graph.of_kind("aws.cloudfront.distribution")
     certificate = site.attributes["acm_certificate"]
     assert isinstance(certificate, Unknown)

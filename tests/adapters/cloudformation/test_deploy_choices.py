@@ -72,7 +72,7 @@ def _scan(tmp_path: Path, encrypt: str, env: str, given: dict[str, str] | None =
             "{" + ", ".join(f'"{k}": "{v}"' for k, v in given.items()) + "}")
         files = (str(tmp_path / "params.json"),)
     result = run_scan(ScanOptions(paths=(str(tmp_path / "template.yaml"),),
-                                  cfn_parameter_files=files))
+                                  cfn_parameter_files=files, keep_graph=True))
     statuses = _statuses(result)
     notes = [n.message for n in result.report.notices if n.code == "condition-unknown"]
     return statuses, notes
@@ -91,7 +91,8 @@ def test_a_value_every_choice_makes_compliant_passes(tmp_path: Path) -> None:
         PARAMETERS.format(encrypt="true", env="prod").replace(
             'AllowedValues: ["true", "false"]', 'AllowedValues: ["true", "yes"]')
         + RESOURCES.replace('!If [DoEncrypt, true, false]', 'true'))
-    statuses = _statuses(run_scan(ScanOptions(paths=(str(tmp_path / "template.yaml"),))))
+    statuses = _statuses(run_scan(ScanOptions(paths=(str(tmp_path / "template.yaml"),),
+                                              keep_graph=True)))
     assert statuses[("GOV-AWS-010", "Volume")] == "pass"
 
 

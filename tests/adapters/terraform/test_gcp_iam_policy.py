@@ -130,7 +130,7 @@ resource "google_project_iam_policy" "main" {
 
 def test_data_google_iam_policy_conditions_are_read(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(POLICY_TF, encoding="utf-8")
-    graph = run_scan(ScanOptions(paths=(str(tmp_path),))).graph
+    graph = run_scan(ScanOptions(paths=(str(tmp_path),), keep_graph=True)).graph
     grants = {r.address: r.attributes for r in graph if r.kind == "gcp.iam.grant"}
     assert grants == {
         "google_project_iam_policy.main#roles/owner": {
