@@ -21,7 +21,7 @@ from govern.model.graph import ResourceGraph
 from govern.units.execute import choose_jobs, merged, run_all
 from govern.units.plan import Plan, plan_units
 from govern.units.reading import NativeHook, Reading, read_unit
-from govern.units.work import ScanJob, judge, prepare
+from govern.units.work import ScanJob, judge, prepare, release, share_modules
 
 if TYPE_CHECKING:
     from govern.collect.aws.options import AwsOptions
@@ -100,11 +100,13 @@ def run_scan(options: ScanOptions) -> ScanResult:
     job = ScanJob(uuid.uuid4().hex, reading(found, plan, options), tuple(rule_paths), config,
                   root, options.keep_graph, os.getcwd(), __version__)
     prepared = prepare(job, active, parameters)
+    share_modules(job, plan.modules)
     total = run_all(plan.units, job, choose_jobs(plan.units, config.jobs))
     live_notices: list[Notice] = []
     live = _live_graph(options, live_notices)
     total.add(judge(live, job, prepared, live_notices))
     total = merged(total, job, prepared)
+    release(job)
     notices: list[Notice] = [*found.notices, *plan.notices, *total.notices]
     findings, evaluated, files = total.findings, total.evaluated, total.files
     changed = options.changed_files
@@ -168,7 +170,7 @@ def build_graph(found: Discovery, options: ScanOptions, prepare: NativeHook | No
     files: set[str] = set()
     graph = ResourceGraph()
     for unit in sorted(plan.units, key=lambda u: (u.kind, u.paths)):
-        read = read_unit(unit, settings, prepare)
+        read = read_unit(unit, settings, prepare, plan.modules)
         notices.extend(read.notices)
         files |= read.files
         graph.merge(read.graph)

@@ -97,12 +97,22 @@ def evaluate_counted(graph: ResourceGraph, rules: RuleSet,
     `unknown` on that resource, and an error notice at the resource's line (appended to
     `notices`, when given) says so; the other rules and resources are evaluated."""
     bound = [(rule, bind_rule(rule, parameters.get(rule.meta.id, {}))) for rule in rules]
-    findings, evaluated = evaluate_bound(graph, bound, base_dir, notices)
+    findings, counts = evaluate_bound(graph, by_kind(bound), base_dir, notices)
     findings.sort(key=finding_order)
-    return findings, evaluated
+    return findings, {rule.meta.id: counts.get(rule.meta.id, 0) for rule in rules}
 
 
 BoundRule = tuple[Rule, Condition]
+RulesByKind = Mapping[str, Sequence[BoundRule]]
+
+
+def by_kind(rules: Sequence[BoundRule]) -> dict[str, list[BoundRule]]:
+    """Kind -> the rules judging resources of that kind (in the order of `rules`)."""
+    table: dict[str, list[BoundRule]] = {}
+    for rule, check in rules:
+        for kind in dict.fromkeys(rule.meta.kinds):
+            table.setdefault(kind, []).append((rule, check))
+    return table
 
 
 def finding_order(finding: Finding) -> tuple[tuple[str, int, str, str, str], str, str]:
@@ -111,19 +121,19 @@ def finding_order(finding: Finding) -> tuple[tuple[str, int, str, str, str], str
     return (finding.sort_key(), finding.resource_id, finding.status)
 
 
-def evaluate_bound(graph: ResourceGraph, rules: Sequence[BoundRule], base_dir: str | None,
+def evaluate_bound(graph: ResourceGraph, rules: RulesByKind, base_dir: str | None,
                    notices: list[Notice] | None = None
                    ) -> tuple[list[Finding], dict[str, int]]:
-    """`evaluate_counted` with the rules already bound to their parameters, the findings
-    not sorted."""
+    """`evaluate_counted` with the rules already bound to their parameters (`by_kind`):
+    the findings not sorted, and counts only for the rules evaluated at least once."""
     findings: list[Finding] = []
     evaluated: dict[str, int] = {}
-    for rule, check in rules:
-        meta = rule.meta
-        evaluated[meta.id] = 0
-        for kind in meta.kinds:
-            for resource in graph.of_kind(kind):
-                evaluated[meta.id] += 1
+    for kind in graph.kinds():
+        resources = graph.of_kind(kind)
+        for rule, check in rules.get(kind, ()):
+            meta = rule.meta
+            evaluated[meta.id] = evaluated.get(meta.id, 0) + len(resources)
+            for resource in resources:
                 verdict = _guarded(check, graph, resource, meta.id, notices)
                 if verdict.status == "pass":
                     continue

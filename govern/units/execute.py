@@ -14,14 +14,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING
 
 from govern.engine.evaluate import evaluate_bound, finding_order
 from govern.model.graph import ResourceGraph
 from govern.units.plan import Unit
 from govern.units.work import Prepared, ScanJob, UnitResult, run_units, unit_failed
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from multiprocessing.context import BaseContext
 
 # a scan whose files hold fewer bytes than this runs in one process (a worker's start
 # and the transfer of results cost more than the work they would share)
@@ -125,6 +127,9 @@ def _pool_pass(pending: list[tuple[Unit, ...]], job: ScanJob, jobs: int, total: 
                progress: Progress | None) -> list[tuple[Unit, ...]]:
     """Run `pending` on a fresh pool, adding results to `total`; the batches lost with a
     worker that died."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only for a pool
+    from concurrent.futures.process import BrokenProcessPool
+
     lost: list[tuple[Unit, ...]] = []
     with ProcessPoolExecutor(max_workers=min(jobs, len(pending)),
                              mp_context=_context()) as pool:

@@ -13,12 +13,15 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from govern.discover import Discovery
 from govern.model.finding import Notice
 
 UnitKind = Literal["terraform", "documents"]
+# documents are independent deployments: a few of them (in path order) make one unit, so
+# that what a unit costs besides its documents is paid once for them
+DOCUMENTS_PER_UNIT = 16
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,9 @@ class Plan:
     notices: tuple[Notice, ...] = ()  # about the split itself (plans not paired)
     planned: Mapping[str, str] = field(default_factory=dict)  # root -> its plan
     explicit: frozenset[str] = frozenset()  # documents named on the command line
+    # the Terraform modules read to plan (directory -> ModuleDef): the units of this
+    # process take them instead of reading them again (`ModuleLoader`'s `shared`)
+    modules: dict[str, Any] = field(default_factory=dict)
 
 
 def plan_units(found: Discovery, max_file_size: int | None = None) -> Plan:
@@ -47,6 +53,7 @@ def plan_units(found: Discovery, max_file_size: int | None = None) -> Plan:
     units: list[Unit] = []
     notices: list[Notice] = []
     planned: dict[str, str] = {}
+    modules: dict[str, Any] = {}
     if found.terraform_dirs:
         tf_dirs = {os.path.normpath(d) for d in found.terraform_dirs}
         beside = [p for p in found.documents
@@ -55,10 +62,12 @@ def plan_units(found: Discovery, max_file_size: int | None = None) -> Plan:
         if beside:
             planned, unpaired = _pair(beside, found)
             notices.extend(unpaired)
-        units.extend(_terraform_units(found, max_file_size))
-    units.extend(Unit("documents", (path,), _size(path)) for path in found.documents)
+        units.extend(_terraform_units(found, max_file_size, modules))
+    for start in range(0, len(found.documents), DOCUMENTS_PER_UNIT):
+        paths = tuple(found.documents[start:start + DOCUMENTS_PER_UNIT])
+        units.append(Unit("documents", paths, sum(_size(p) for p in paths)))
     units.sort(key=lambda u: (-u.cost, u.kind, u.paths))
-    return Plan(tuple(units), tuple(notices), planned, frozenset(found.explicit))
+    return Plan(tuple(units), tuple(notices), planned, frozenset(found.explicit), modules)
 
 
 def _pair(plans: Sequence[str], found: Discovery) -> tuple[dict[str, str], list[Notice]]:
@@ -70,14 +79,15 @@ def _pair(plans: Sequence[str], found: Discovery) -> tuple[dict[str, str], list[
     return pair_plans([p for p in plans if p not in rejected], found)
 
 
-def _terraform_units(found: Discovery, max_file_size: int | None) -> list[Unit]:
+def _terraform_units(found: Discovery, max_file_size: int | None,
+                     modules: dict[str, Any]) -> list[Unit]:
     """One unit per root module (`project.find_roots`), with the directories it reaches."""
     from govern.parsers.terraform.files import SIDE_FILE_LIMIT
     from govern.parsers.terraform.module_loader import ModuleLoader
     from govern.parsers.terraform.project import root_groups
 
     limit = SIDE_FILE_LIMIT if max_file_size is None else max_file_size
-    loader = ModuleLoader(found.terraform_skip, limit)
+    loader = ModuleLoader(found.terraform_skip, limit, modules)
     unique = list(dict.fromkeys(os.path.normpath(d) for d in found.terraform_dirs))
     return [Unit("terraform", group, sum(_dir_size(d) for d in group))
             for group in root_groups(unique, loader)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from govern.adapters.result import AdaptResult
 from govern.model.finding import Notice
@@ -38,14 +39,16 @@ class UnitGraph:
     files: set[str]
 
 
-def read_unit(unit: Unit, reading: Reading, prepare: NativeHook | None = None) -> UnitGraph:
+def read_unit(unit: Unit, reading: Reading, prepare: NativeHook | None = None,
+              modules: dict[str, Any] | None = None) -> UnitGraph:
     """The resources of `unit`, with the parsers' and adapters' notices and the files
     read. `prepare`, when given, sees each format's native resources before they are
-    adapted and returns the list to adapt."""
+    adapted and returns the list to adapt. `modules`: the Terraform modules this scan
+    has read in this process (taken, and added to)."""
     notices: list[Notice] = []
     files: set[str] = set()
     graph = ResourceGraph()
-    for parsed, adapt in _parsed(unit, reading):
+    for parsed, adapt in _parsed(unit, reading, modules):
         notices.extend(parsed.notices)
         files.update(parsed.files)
         natives = parsed.resources if prepare is None else prepare(list(parsed.resources))
@@ -56,7 +59,8 @@ def read_unit(unit: Unit, reading: Reading, prepare: NativeHook | None = None) -
     return UnitGraph(graph, notices, files)
 
 
-def _parsed(unit: Unit, reading: Reading) -> Iterator[tuple[ParseResult, Adapter]]:
+def _parsed(unit: Unit, reading: Reading, modules: dict[str, Any] | None
+            ) -> Iterator[tuple[ParseResult, Adapter]]:
     """Each format's parse result with the adapter for it. A parser is imported only when
     there are files for it (start-up time)."""
     if unit.kind == "terraform":
@@ -66,7 +70,8 @@ def _parsed(unit: Unit, reading: Reading) -> Iterator[tuple[ParseResult, Adapter
         yield (scan_terraform(unit.paths, reading.var_files, reading.variables,
                               skip_files=reading.terraform_skip,
                               planned_roots=reading.planned, scan_paths=reading.scan_paths,
-                              max_file_size=reading.max_file_size, roots=unit.paths[:1]),
+                              max_file_size=reading.max_file_size, roots=unit.paths[:1],
+                              modules=modules),
                adapt_terraform)
         return
     from govern.parsers.classify import classify_file

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govern.config import Config
-from govern.engine.evaluate import BoundRule, bind_rule, evaluate_bound
+from govern.engine.evaluate import RulesByKind, bind_rule, by_kind, evaluate_bound
 from govern.engine.rule import Rule
 from govern.model.finding import Finding, Notice
 from govern.model.graph import ResourceGraph
@@ -38,8 +38,8 @@ class ScanJob:
 class Prepared:
     """The job's rules as a unit uses them: bound to their parameters, split."""
 
-    local: tuple[BoundRule, ...]
-    wide: tuple[BoundRule, ...]
+    local: RulesByKind
+    wide: RulesByKind
     shared_kinds: frozenset[str]
     rule_ids: tuple[str, ...]  # every active rule, in order
 
@@ -73,6 +73,20 @@ class UnitResult:
 
 
 _PREPARED: dict[str, Prepared] = {}
+_MODULES: dict[str, dict[str, Any]] = {}  # job key -> Terraform modules read in this process
+
+
+def share_modules(job: ScanJob, modules: dict[str, Any]) -> None:
+    """Let the units of `job` run in this process (or forked from it) take `modules`
+    (read while planning) instead of reading them again."""
+    _MODULES.clear()  # one scan at a time per process
+    _MODULES[job.key] = modules
+
+
+def release(job: ScanJob) -> None:
+    """Forget what this process kept for `job` (its rules and modules)."""
+    _PREPARED.pop(job.key, None)
+    _MODULES.pop(job.key, None)
 
 
 def prepare(job: ScanJob, active: Iterable[Rule] | None = None,
@@ -93,8 +107,8 @@ def prepare(job: ScanJob, active: Iterable[Rule] | None = None,
     active = tuple(active)
     local, wide, kinds = split_rules(active)
     prepared = Prepared(
-        tuple((r, bind_rule(r, parameters.get(r.meta.id, {}))) for r in local),
-        tuple((r, bind_rule(r, parameters.get(r.meta.id, {}))) for r in wide),
+        by_kind([(r, bind_rule(r, parameters.get(r.meta.id, {}))) for r in local]),
+        by_kind([(r, bind_rule(r, parameters.get(r.meta.id, {}))) for r in wide]),
         kinds, tuple(r.meta.id for r in active))
     _PREPARED.clear()  # one scan at a time per process
     _PREPARED[job.key] = prepared
@@ -115,7 +129,9 @@ def run_unit(unit: Unit, job: ScanJob, prepared: Prepared) -> UnitResult:
     """One unit's result. A bug in govern met while reading it loses that unit only: an
     error notice says so (a scan error: exit 3), never a silent pass."""
     try:
-        read = read_unit(unit, job.reading)
+        if job.key not in _MODULES:
+            share_modules(job, {})
+        read = read_unit(unit, job.reading, modules=_MODULES[job.key])
     except Exception as exc:  # a bug in govern, met on this unit
         return UnitResult(notices=[unit_failed(unit, exc)], units=1)
     result = judge(read.graph, job, prepared, read.notices)

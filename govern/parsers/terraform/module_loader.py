@@ -97,11 +97,15 @@ def parse_error_notice(exc: SourceError) -> Notice:
 
 
 class ModuleLoader:
-    """Loads module directories once per scan."""
+    """Loads module directories once per scan. `shared`: modules already read in this
+    scan by other loaders (of other root modules), to take instead of reading them again
+    and to add to; `modules()` and `files_read()` are still this loader's own."""
 
     def __init__(self, skip_files: Collection[str] = frozenset(),
-                 max_bytes: int = SIDE_FILE_LIMIT) -> None:
+                 max_bytes: int = SIDE_FILE_LIMIT,
+                 shared: dict[str, ModuleDef] | None = None) -> None:
         self._cache: dict[str, ModuleDef] = {}
+        self._shared = shared
         self._skip = frozenset(os.path.abspath(f) for f in skip_files)
         self.max_bytes = max_bytes
 
@@ -109,7 +113,11 @@ class ModuleLoader:
         key = os.path.abspath(directory)
         module = self._cache.get(key)
         if module is None:
-            module = load_module(directory, self._skip, self.max_bytes)
+            module = self._shared.get(key) if self._shared is not None else None
+            if module is None:
+                module = load_module(directory, self._skip, self.max_bytes)
+                if self._shared is not None:
+                    self._shared[key] = module
             self._cache[key] = module
         return module
 

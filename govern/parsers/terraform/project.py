@@ -59,7 +59,8 @@ def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
                    scan_paths: Sequence[str] | None = None,
                    max_file_size: int | None = None,
                    limits: Limits = DEFAULT_LIMITS,
-                   roots: Sequence[str] | None = None) -> ParseResult:
+                   roots: Sequence[str] | None = None,
+                   modules: dict[str, ModuleDef] | None = None) -> ParseResult:
     """Every resource of every root module among `dirs` (directories holding `.tf` or
     `.tf.json` files), with notices for what could not be read or evaluated.
 
@@ -68,9 +69,10 @@ def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
     scanned through its plan (which knows more), not evaluated again from its source.
     `roots`: the root modules among `dirs`, when they are known (`root_groups`); every
     directory of `dirs` is read all the same, so that its problems are reported.
+    `modules`: the modules this scan read already (`ModuleLoader`'s `shared`).
     """
     limit = SIDE_FILE_LIMIT if max_file_size is None else max_file_size
-    loader = ModuleLoader(skip_files, limit)
+    loader = ModuleLoader(skip_files, limit, modules)
     sink = NoticeSink()
     result = ParseResult()
     extra_files: list[str] = []
