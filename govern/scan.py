@@ -25,7 +25,6 @@ from govern.units.work import ScanJob, judge, prepare, release, share_modules
 
 if TYPE_CHECKING:
     from govern.collect.aws.options import AwsOptions
-    from govern.parsers.terraform.module_loader import ModuleDef
     from govern.suppress.baseline import Baseline
     from govern.suppress.model import SuppressionRule
 
@@ -107,7 +106,7 @@ def run_scan(options: ScanOptions) -> ScanResult:
     total.add(judge(live, job, prepared, live_notices))
     total = merged(total, job, prepared)
     release(job)
-    notices: list[Notice] = [*found.notices, *plan.notices, *total.notices]
+    notices: list[Notice] = [*found.notices, *total.notices]
     findings, evaluated, files = total.findings, total.evaluated, total.files
     changed = options.changed_files
     if changed is not None:
@@ -166,7 +165,7 @@ def build_graph(found: Discovery, options: ScanOptions, prepare: NativeHook | No
     resources name)."""
     plan = plan_units(found, options.config.max_file_size)
     settings = reading(found, plan, options)
-    notices: list[Notice] = [*found.notices, *plan.notices]
+    notices: list[Notice] = list(found.notices)
     files: set[str] = set()
     graph = ResourceGraph()
     for unit in sorted(plan.units, key=lambda u: (u.kind, u.paths)):
@@ -184,8 +183,7 @@ def reading(found: Discovery, plan: Plan, options: ScanOptions) -> Reading:
         variables=dict(options.variables), cfn_parameter_files=options.cfn_parameter_files,
         arm_parameter_files=options.arm_parameter_files, scan_paths=tuple(options.paths),
         max_file_size=options.config.max_file_size,
-        terraform_skip=frozenset(found.terraform_skip), planned=dict(plan.planned),
-        explicit=plan.explicit)
+        terraform_skip=frozenset(found.terraform_skip), explicit=plan.explicit)
 
 
 def _live_graph(options: ScanOptions, notices: list[Notice]) -> ResourceGraph:
@@ -248,36 +246,6 @@ def _baseline(options: ScanOptions) -> Baseline | None:
     from govern.suppress.baseline import load_baseline
 
     return load_baseline(path)
-
-
-def pair_plans(plans: Sequence[str], found: Discovery) -> tuple[dict[str, str], list[Notice]]:
-    """The root module directories to scan through the plan beside them (directory ->
-    plan), and a note for each plan beside Terraform files that is not a plan of them (an
-    empty plan, a plan of another configuration): then both are scanned."""
-    dirs = {os.path.normpath(d) for d in found.terraform_dirs}
-    beside = [(os.path.normpath(os.path.dirname(p) or "."), p) for p in plans]
-    beside = [(d, p) for d, p in beside if d in dirs]
-    if not beside:
-        return {}, []
-    from govern.parsers.terraform.module_loader import load_module
-    from govern.parsers.tfplan.pairing import is_plan_of
-
-    skip = {os.path.abspath(f) for f in found.terraform_skip}
-    planned: dict[str, str] = {}
-    notices: list[Notice] = []
-    modules: dict[str, ModuleDef] = {}
-    for directory, plan in beside:
-        module = modules.get(directory) or modules.setdefault(
-            directory, load_module(directory, skip))
-        if directory not in planned and is_plan_of(plan, module.resources, module.calls):
-            planned[directory] = plan
-        else:
-            notices.append(Notice(
-                "note", f"not a plan of the Terraform configuration beside it ({directory}): "
-                "both are scanned", plan, None, "a plan replaces the evaluation of its own "
-                "configuration only: its configuration.root_module must declare the same "
-                "resources and module calls", code="plan-not-paired"))
-    return planned, notices
 
 
 def _notice_key(notice: Notice) -> tuple[int, str, int, str, str, str, tuple[str, ...]]:

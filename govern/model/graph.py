@@ -25,6 +25,8 @@ class ResourceGraph:
         self._by_kind: dict[str, list[Resource]] = defaultdict(list)
         self._out: dict[str, list[Edge]] = defaultdict(list)
         self._in: dict[str, list[Edge]] = defaultdict(list)
+        # (kind, attribute) -> string value -> resources (`with_value`), built when asked
+        self._by_value: dict[tuple[str, str], dict[str, list[Resource]]] = {}
         for resource in resources:
             self.add(resource)
         for edge in edges:
@@ -35,6 +37,8 @@ class ResourceGraph:
             raise ValueError(f"duplicate resource id {resource.id}")
         self._resources[resource.id] = resource
         self._by_kind[resource.kind].append(resource)
+        if self._by_value:
+            self._by_value.clear()
 
     def connect(self, edge: Edge) -> None:
         if edge in self._out[edge.source]:
@@ -56,6 +60,33 @@ class ResourceGraph:
 
     def of_kind(self, kind: str) -> list[Resource]:
         return list(self._by_kind.get(kind, ()))
+
+    def with_value(self, kind: str, attribute: str, value: str) -> list[Resource]:
+        """The resources of `kind` whose `attribute` is the string `value` (in the order
+        they were added): a lookup by name without a walk over every resource of the
+        kind each time (the index is built on the first lookup of that kind and
+        attribute)."""
+        index = self._by_value.get((kind, attribute))
+        if index is None:
+            index = {}
+            for resource in self._by_kind.get(kind, ()):
+                held = resource.get(attribute)
+                if isinstance(held, str):
+                    index.setdefault(held, []).append(resource)
+            self._by_value[(kind, attribute)] = index
+        return list(index.get(value, ()))
+
+    def in_context(self, kind: str, context: str) -> list[Resource]:
+        """The resources of `kind` in the deployment `context` (indexed like
+        `with_value`)."""
+        key = (kind, "\x00context")
+        index = self._by_value.get(key)
+        if index is None:
+            index = {}
+            for resource in self._by_kind.get(kind, ()):
+                index.setdefault(resource.context, []).append(resource)
+            self._by_value[key] = index
+        return list(index.get(context, ()))
 
     def kinds(self) -> list[str]:
         return sorted(k for k, v in self._by_kind.items() if v)

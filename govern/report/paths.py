@@ -41,7 +41,7 @@ class ArtifactUri:
 
 def is_remote(file: str) -> bool:
     """True for module sources and URLs (`git::...`, `https://...`): not a local file."""
-    return bool(_REMOTE.match(file))
+    return ("::" in file or "://" in file) and bool(_REMOTE.match(file))
 
 
 def _absolute(path: str) -> str:
@@ -90,7 +90,16 @@ def root_uri(root: str) -> str:
 
 def artifact_uri(file: str, root: str) -> ArtifactUri | None:
     """The SARIF artifact location of `file`, or None for a remote source."""
-    if not file or is_remote(file):
+    if not file:
+        return None
+    relative_input = not (os.path.isabs(file) and os.path.isabs(root))
+    return _artifact_uri(file, root, os.getcwd() if relative_input else "")
+
+
+@functools.lru_cache(maxsize=16384)
+def _artifact_uri(file: str, root: str, cwd: str) -> ArtifactUri | None:
+    """`artifact_uri` once per file and root (`cwd` as in `_relative_to_root`)."""
+    if is_remote(file):
         return None
     rel = relative_to_root(file, root)
     if rel is not None:

@@ -28,7 +28,6 @@ class Reading:
     scan_paths: tuple[str, ...] = (".",)
     max_file_size: int | None = None
     terraform_skip: frozenset[str] = frozenset()
-    planned: Mapping[str, str] = field(default_factory=dict)  # root -> the plan beside it
     explicit: frozenset[str] = frozenset()  # documents named on the command line
 
 
@@ -63,23 +62,46 @@ def _parsed(unit: Unit, reading: Reading, modules: dict[str, Any] | None
             ) -> Iterator[tuple[ParseResult, Adapter]]:
     """Each format's parse result with the adapter for it. A parser is imported only when
     there are files for it (start-up time)."""
+    from govern.parsers.classify import classify_file
+
+    documents = unit.documents if unit.kind == "terraform" else unit.paths
+    kinds = {path: classify_file(path) for path in documents}
+    planned: dict[str, str] = {}
+    plans = [p for p in documents if kinds[p] == "tfplan"]
+    if plans:
+        from govern.adapters.terraform import adapt_terraform
+        from govern.parsers.tfplan import parse_tfplan
+
+        parsed = parse_tfplan(plans)
+        if unit.kind == "terraform":  # a plan beside a root may be the root's own
+            from govern.parsers.tfplan.pairing import pair_plans
+
+            rejected = {n.file for n in parsed.notices if n.level == "error"}
+            planned, unpaired = pair_plans([p for p in plans if p not in rejected],
+                                           unit.paths, reading.terraform_skip)
+            parsed.notices.extend(unpaired)
+        yield parsed, adapt_terraform
+    yield from _templates([p for p in documents if kinds[p] != "tfplan"], kinds, reading)
     if unit.kind == "terraform":
         from govern.adapters.terraform import adapt_terraform
         from govern.parsers.terraform.project import scan_terraform
 
         yield (scan_terraform(unit.paths, reading.var_files, reading.variables,
-                              skip_files=reading.terraform_skip,
-                              planned_roots=reading.planned, scan_paths=reading.scan_paths,
+                              skip_files=reading.terraform_skip, planned_roots=planned,
+                              scan_paths=reading.scan_paths,
                               max_file_size=reading.max_file_size, roots=unit.paths[:1],
                               modules=modules),
                adapt_terraform)
-        return
-    from govern.parsers.classify import classify_file
 
+
+def _templates(paths: Sequence[str], kinds: Mapping[str, str | None], reading: Reading
+               ) -> Iterator[tuple[ParseResult, Adapter]]:
+    """The CloudFormation and ARM templates among `paths` (by their `kinds`), and what to
+    say about the documents no parser takes."""
     by_kind: dict[str, list[str]] = defaultdict(list)
     unrecognised: list[Notice] = []
-    for path in unit.paths:
-        kind = classify_file(path)
+    for path in paths:
+        kind = kinds[path]
         if kind is not None:
             by_kind[kind].append(path)
             continue
@@ -88,11 +110,6 @@ def _parsed(unit: Unit, reading: Reading, modules: dict[str, Any] | None
             unrecognised.append(notice)
     if unrecognised:
         yield ParseResult(notices=unrecognised), _adapt_nothing
-    if by_kind["tfplan"]:
-        from govern.adapters.terraform import adapt_terraform
-        from govern.parsers.tfplan import parse_tfplan
-
-        yield parse_tfplan(by_kind["tfplan"]), adapt_terraform
     if by_kind["cloudformation"]:
         from govern.adapters.cloudformation import adapt_cloudformation
         from govern.parsers.cloudformation import parse_cloudformation

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
+from typing import Any
 from unittest.mock import patch
 
 from govern.gate import exit_code
@@ -100,9 +101,9 @@ def scan_fuzzed(directory: Path, name: str, content: str | bytes) -> ScanReport:
     names it."""
     built: list[UnitGraph] = []
 
-    def recording(unit: Unit, reading: Reading, prepare: NativeHook | None = None
-                  ) -> UnitGraph:
-        result = read_unit(unit, reading, prepare)
+    def recording(unit: Unit, reading: Reading, prepare: NativeHook | None = None,
+                  modules: dict[str, Any] | None = None) -> UnitGraph:
+        result = read_unit(unit, reading, prepare, modules)
         built.append(result)
         return result
 

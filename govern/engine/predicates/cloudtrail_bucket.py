@@ -46,7 +46,7 @@ def trail_buckets(trail: Resource, graph: ResourceGraph) -> list[Resource]:
     found = [r for r in graph.related(trail, "references") if r.kind == BUCKET]
     name = trail.get("s3_bucket_name")
     if isinstance(name, str) and name:
-        found += [r for r in graph.of_kind(BUCKET) if r.get("name") == name and r not in found]
+        found += [r for r in graph.with_value(BUCKET, "name", name) if r not in found]
     return found
 
 

@@ -17,6 +17,7 @@ separated terms, `[...]` space-delimited patterns) are not read (None).
 
 from __future__ import annotations
 
+import functools
 import re
 from itertools import product
 
@@ -41,9 +42,10 @@ class _Unreadable(Exception):
     pass
 
 
+@functools.lru_cache(maxsize=4096)
 def alternatives(pattern: str) -> Alternatives | None:
     """The pattern's alternatives, or None when it is not a JSON filter pattern govern
-    reads."""
+    reads (once per pattern: a scan judges the same ones on every trail)."""
     text = pattern.strip()
     if not (text.startswith("{") and text.endswith("}")):
         return None

@@ -72,8 +72,8 @@ def trail_log_groups(trail: Resource, graph: ResourceGraph) -> list[Resource]:
     if match is not None:
         region, account, name = match.groups()
         contexts = {trail.context, f"aws:{account}:{region}"}
-        found += [r for r in graph.of_kind(LOG_GROUP)
-                  if r.get("name") == name and r.context in contexts and r not in found]
+        found += [r for r in graph.with_value(LOG_GROUP, "name", name)
+                  if r.context in contexts and r not in found]
     return found
 
 
@@ -84,7 +84,7 @@ def _judge_group(group: Resource, wanted: list[Alternatives],
     filters = group.get("metric_filters")
     if isinstance(filters, Unknown):
         return None, f"the metric filters of {label} are not known ({filters.reason})"
-    alarms = [a for a in graph.of_kind(ALARM) if a.context == group.context]
+    alarms = graph.in_context(ALARM, group.context)
     maybe = ""
     matched: list[str] = []
     for item in filters or ():

@@ -92,6 +92,26 @@ def config_files(directory: str) -> list[str]:
     return [p for p in paths if os.path.isfile(p)]
 
 
+def may_call_modules(directory: str, skip: Collection[str] = frozenset()) -> bool:
+    """Whether the module in `directory` may declare a module call, read from its files'
+    bytes without parsing them: False only when none holds the word `module` (a file
+    whose text may be in an encoding of wide characters, or a JSON file with a `\\u`
+    escape, may hold it unseen: True)."""
+    skipped = frozenset(os.path.abspath(f) for f in skip)
+    for path in config_files(directory):
+        if os.path.abspath(path) in skipped:
+            continue
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        if b"module" in data or b"\x00" in data or data[:2] in (b"\xff\xfe", b"\xfe\xff") \
+                or (path.endswith(".json") and b"\\u" in data):
+            return True
+    return False
+
+
 def parse_error_notice(exc: SourceError) -> Notice:
     return Notice("error", exc.message, exc.file, exc.line, exc.hint, code="parse-error")
 

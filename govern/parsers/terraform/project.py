@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from types import MappingProxyType
 from typing import Any
@@ -144,13 +144,18 @@ def find_roots(dirs: Sequence[str], loader: ModuleLoader) -> list[str]:
     return [group[0] for group in root_groups(dirs, loader)]
 
 
-def root_groups(dirs: Sequence[str], loader: ModuleLoader) -> list[tuple[str, ...]]:
+def root_groups(dirs: Sequence[str], loader: ModuleLoader,
+                may_call: Callable[[str], bool] | None = None) -> list[tuple[str, ...]]:
     """Each root among `dirs` (`find_roots`, in path order), then the other directories
-    of `dirs` it calls, directly or not (in path order)."""
+    of `dirs` it calls, directly or not (in path order). `may_call`: whether a directory
+    may call modules at all (one that cannot is not parsed here)."""
     by_abs = {os.path.abspath(d): d for d in dirs}
     calls: dict[str, set[str]] = {}
     for directory in dirs:
         targets: set[str] = set()
+        if may_call is not None and not may_call(directory):
+            calls[os.path.abspath(directory)] = targets
+            continue
         for decl in loader.load(directory).calls.values():
             source_attr = decl.block.body.attributes.get("source")
             source = static_string(source_attr.expr) if source_attr is not None else None

@@ -12,12 +12,17 @@ exactly the module's resource and data blocks and module calls; a plan without i
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Collection
-from typing import Any
+from collections.abc import Collection, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from govern.errors import SourceError
+from govern.model.finding import Notice
 from govern.parsers.terraform.files import read_text
+
+if TYPE_CHECKING:
+    from govern.parsers.terraform.module_loader import ModuleDef
 
 _INSTANCE_KEY = re.compile(r"\[[^\]]*\]$")
 
@@ -60,3 +65,33 @@ def _load(path: str) -> dict[str, Any] | None:
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def pair_plans(plans: Sequence[str], terraform_dirs: Iterable[str],
+               terraform_skip: Iterable[str]) -> tuple[dict[str, str], list[Notice]]:
+    """The root module directories to scan through the plan beside them (directory ->
+    plan), and a note for each plan beside Terraform files that is not a plan of them (an
+    empty plan, a plan of another configuration): then both are scanned."""
+    dirs = {os.path.normpath(d) for d in terraform_dirs}
+    beside = [(os.path.normpath(os.path.dirname(p) or "."), p) for p in plans]
+    beside = [(d, p) for d, p in beside if d in dirs]
+    if not beside:
+        return {}, []
+    from govern.parsers.terraform.module_loader import load_module
+
+    skip = {os.path.abspath(f) for f in terraform_skip}
+    planned: dict[str, str] = {}
+    notices: list[Notice] = []
+    modules: dict[str, ModuleDef] = {}
+    for directory, plan in beside:
+        module = modules.get(directory) or modules.setdefault(
+            directory, load_module(directory, skip))
+        if directory not in planned and is_plan_of(plan, module.resources, module.calls):
+            planned[directory] = plan
+        else:
+            notices.append(Notice(
+                "note", f"not a plan of the Terraform configuration beside it ({directory}): "
+                "both are scanned", plan, None, "a plan replaces the evaluation of its own "
+                "configuration only: its configuration.root_module must declare the same "
+                "resources and module calls", code="plan-not-paired"))
+    return planned, notices
