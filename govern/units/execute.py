@@ -5,8 +5,8 @@ The pool starts only when the scan is large enough to gain from it (`choose_jobs
 pre-commit run over a few files stays in one process, with no start-up cost. Units go to
 the workers in batches, the largest first; results are added up as they come (each unit
 sends its findings, not its graph). A worker that dies (killed, out of memory) loses no
-unit: the units it had not finished run again, one per task, in a fresh pool; a unit
-that kills its worker a second time is reported as a scan error for that unit.
+unit: the units not finished run again (`_on_pool`), and only a unit that kills the
+worker reading it alone is reported, as a scan error for that unit.
 """
 
 from __future__ import annotations
@@ -108,18 +108,20 @@ def batches(units: Sequence[Unit], jobs: int) -> list[tuple[Unit, ...]]:
 
 def _on_pool(units: Sequence[Unit], job: ScanJob, jobs: int,
              progress: Progress | None) -> UnitResult:
+    """The units on a pool. When a worker dies, every task the pool had not finished is
+    lost with it: those units run again one per task on a fresh pool, and the ones lost
+    again each alone in a pool of its own, so that only a unit that kills its own worker
+    is reported (the others' results are the ones they would have had)."""
     total = UnitResult()
-    pending = batches(units, jobs)
-    for _attempt in range(2):
-        pending = _pool_pass(pending, job, jobs, total, progress)
-        if not pending:
-            return total
-        # a worker died: what it had not finished runs again, one unit per task
-        pending = [(unit,) for batch in pending for unit in batch]
-    for (unit,) in pending:
-        total.add(UnitResult(notices=[unit_failed(
-            unit, RuntimeError("the process reading it ended abruptly twice"),
-            "the worker process reading it died")], units=1))
+    lost = _pool_pass(batches(units, jobs), job, jobs, total, progress)
+    if lost:
+        lost = _pool_pass([(u,) for batch in lost for u in batch], job, jobs, total, progress)
+    for batch in lost:
+        if _pool_pass([batch], job, 1, total, progress):
+            (unit,) = batch
+            total.add(UnitResult(notices=[unit_failed(
+                unit, RuntimeError("the process reading it ended abruptly, three times"),
+                "the worker process reading it died")], units=1))
     return total
 
 
