@@ -144,6 +144,13 @@ def cli() -> None:
               help="Processes reading the files: N, or 0 for every core (default: every "
                    "core when the scan is large enough to gain, else one; GOVERN_JOBS, "
                    "or the config's jobs). The report is the same however many.")
+@click.option("--scheduler", "scheduler", default=None, metavar="ADDRESS",
+              help="Run the scan on the Dask cluster of this scheduler (tcp://HOST:8786; "
+                   "needs govern[dask]; GOVERN_SCHEDULER, or the config's scheduler). "
+                   "The workers read the files at the same paths. See docs/scale.md.")
+@click.option("--targets", "targets_file", default=None, type=click.Path(), metavar="FILE",
+              help="Scan the paths listed in FILE too, one per line (# comments and blank "
+                   "lines ignored): many repositories in one run.")
 def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
          fail_on: str | None, fail_on_unknown: bool | None, config_path: str | None,
          var_files: tuple[str, ...], variables: tuple[str, ...], cfn_parameters: tuple[str, ...],
@@ -155,13 +162,16 @@ def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, .
          aws_endpoint_url: str | None, aws_org_role: str | None,
          aws_org_concurrency: int | None, save_inventory: str | None,
          inventory: str | None, aws_allow_partial: bool = False,
-         aws_timeout: float | None = None, jobs: int | None = None) -> None:
+         aws_timeout: float | None = None, jobs: int | None = None,
+         scheduler: str | None = None, targets_file: str | None = None) -> None:
     """Scan PATHS (files or directories; default: the working directory, unless --aws or
     --inventory is given)."""
     live = _live_options(aws, aws_profile, aws_regions, aws_role_arn, aws_endpoint_url,
                          save_inventory, inventory, aws_org_role, aws_org_concurrency,
                          aws_allow_partial, aws_timeout)
-    selection = _Selection(waivers, baseline, changed_only, diff_base, live, jobs)
+    selection = _Selection(waivers, baseline, changed_only, diff_base, live, jobs, scheduler)
+    if targets_file is not None:
+        paths = (*paths, *_read_targets(targets_file))
     default_paths: tuple[str, ...] = () if live.wanted else (".",)
     code = _scan(paths or default_paths, formats, outputs, fail_on, fail_on_unknown,
                  config_path, var_files, variables, cfn_parameters, arm_parameters,
@@ -201,7 +211,8 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
     paths, changed = _changed_files(paths, chosen)
     config = resolve_config(paths or (".",), CliSettings(config_path, fail_on,
                                                          fail_on_unknown, rule_paths,
-                                                         var_files, chosen.jobs))
+                                                         var_files, chosen.jobs,
+                                                         chosen.scheduler))
     result = run_scan(ScanOptions(paths=paths, variables=parsed_vars, config=config,
                                   cfn_parameter_files=cfn_parameters,
                                   arm_parameter_files=arm_parameters,
@@ -224,6 +235,26 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
     return exit_code(result.report, config.fail_on, config.fail_on_unknown)
 
 
+def _read_targets(path: str) -> tuple[str, ...]:
+    """The paths listed in the `--targets` file (UsageError when it cannot be read or a
+    path it lists does not exist)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"--targets {path}: cannot read it "
+                         f"({getattr(exc, 'strerror', None) or exc})") from exc
+    listed = [line.strip() for line in lines]
+    found = tuple(p for p in listed if p and not p.startswith("#"))
+    for number, target in enumerate(listed, 1):
+        if target and not target.startswith("#") and not os.path.exists(target):
+            raise UsageError(f"--targets {path}:{number}: no such file or directory: "
+                             f"{target}")
+    if not found:
+        raise UsageError(f"--targets {path}: lists no path (one path per line)")
+    return found
+
+
 @dataclass(frozen=True)
 class _Selection:
     """`govern scan` options that choose which findings are reported and gated."""
@@ -234,6 +265,7 @@ class _Selection:
     diff_base: str | None = None
     live: _Live = field(default_factory=lambda: _Live())
     jobs: int | None = None  # `--jobs` (how the scan runs, not what it reports)
+    scheduler: str | None = None  # `--scheduler`
 
 
 @dataclass(frozen=True)

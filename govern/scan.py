@@ -100,7 +100,12 @@ def run_scan(options: ScanOptions) -> ScanResult:
                   root, options.keep_graph, os.getcwd(), __version__)
     prepared = prepare(job, active, parameters)
     share_modules(job, plan.modules)
-    total = run_all(plan.units, job, choose_jobs(plan.units, config.jobs))
+    if config.scheduler:
+        from govern.units.on_dask import run_on_dask
+
+        total = run_on_dask(plan.units, job, prepared, config.scheduler)
+    else:
+        total = run_all(plan.units, job, choose_jobs(plan.units, config.jobs))
     live_notices: list[Notice] = []
     live = _live_graph(options, live_notices)
     total.add(judge(live, job, prepared, live_notices))

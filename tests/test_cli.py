@@ -374,6 +374,7 @@ var-files: []                                 (default)
 waivers: null                                 (default)
 baseline: null                                (default)
 jobs: auto                                    (default)
+scheduler: null                               (default)
 """.replace("{tags_aws}", 'tags.required.aws: ["owner", {"key": "env", "values": ["prod", "dev"]}, '
                    '{"key": "cost-center", "pattern": "^cc-[0-9]+$"}]  (file .govern.yaml:7)')
 
@@ -396,7 +397,7 @@ def test_config_show_json(configured: Path, monkeypatch: pytest.MonkeyPatch) -> 
         "config", "fail-on", "fail-on-unknown", "rules.paths", "rules.enable", "rules.disable",
         "rules.categories.enable", "rules.categories.disable", "severity",
         "tags.required.aws", "tags.required.azure", "tags.required.gcp", "parameters",
-        "exclude", "max-file-size", "var-files", "waivers", "baseline", "jobs"]
+        "exclude", "max-file-size", "var-files", "waivers", "baseline", "jobs", "scheduler"]
     assert {k: shown[k] for k in ("config", "fail-on", "severity", "var-files", "waivers")} == {
         "config": {"value": ".govern.yaml", "source": "discovered"},
         "fail-on": {"value": "high", "source": "env GOVERN_FAIL_ON"},

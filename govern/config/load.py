@@ -30,6 +30,7 @@ class CliSettings:
     rule_paths: tuple[str, ...] = ()
     var_files: tuple[str, ...] = ()
     jobs: int | None = None
+    scheduler: str | None = None
 
 
 def resolve_config(scan_paths: Sequence[str] = (".",), cli: CliSettings = CliSettings(),
@@ -135,6 +136,8 @@ def _from_file(file: ConfigFile) -> tuple[dict[str, Any], dict[str, str]]:
              os.path.normpath(os.path.join(base, data["baseline"])))
     if "jobs" in data:
         take("jobs", ("jobs",), "jobs", data["jobs"])
+    if "scheduler" in data:
+        take("scheduler", ("scheduler",), "scheduler", data["scheduler"])
     if "admission" in data:
         take("admission", ("admission",), "admission", dict(data["admission"]))
     return values, origins
@@ -185,6 +188,9 @@ def _apply_env(env: Mapping[str, str], values: dict[str, Any], origins: dict[str
                        env["GOVERN_JOBS"])
         values["jobs"] = int(text)
         origins["jobs"] = "env GOVERN_JOBS"
+    if env.get("GOVERN_SCHEDULER", "").strip():
+        values["scheduler"] = env["GOVERN_SCHEDULER"].strip()
+        origins["scheduler"] = "env GOVERN_SCHEDULER"
     if env.get("GOVERN_WAIVERS"):
         path = env["GOVERN_WAIVERS"]
         if not os.path.isfile(path):
@@ -222,6 +228,9 @@ def _apply_cli(cli: CliSettings, values: dict[str, Any], origins: dict[str, str]
     if cli.jobs is not None:
         values["jobs"] = cli.jobs
         origins["jobs"] = "cli --jobs"
+    if cli.scheduler is not None:
+        values["scheduler"] = cli.scheduler
+        origins["scheduler"] = "cli --scheduler"
     _join(values, origins, "rules.paths", "rule_paths", cli.rule_paths, "cli --rules")
     _join(values, origins, "var-files", "var_files", cli.var_files, "cli --var-file")
 

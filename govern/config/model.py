@@ -19,7 +19,7 @@ SETTING_KEYS = (
     "config", "fail-on", "fail-on-unknown", "rules.paths", "rules.enable", "rules.disable",
     "rules.categories.enable", "rules.categories.disable", "severity", "tags.required.aws",
     "tags.required.azure", "tags.required.gcp", "parameters", "exclude", "max-file-size",
-    "var-files", "waivers", "baseline", "jobs")
+    "var-files", "waivers", "baseline", "jobs", "scheduler")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class Config:
     waivers: str | None = None
     baseline: str | None = None  # `govern scan` default for --baseline; need not exist yet
     jobs: int | None = None  # processes for a scan: None = automatic, 0 = every core
+    scheduler: str | None = None  # a Dask scheduler's address: the units run on its cluster
     # `govern admit`/`serve`: {mandatory, advisory, default, on-error, existing}
     # (govern/admission)
     admission: Mapping[str, Any] = field(default_factory=dict)

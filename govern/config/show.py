@@ -30,6 +30,7 @@ def settings(config: Config) -> dict[str, dict[str, Any]]:
         "waivers": config.waivers,
         "baseline": config.baseline,
         "jobs": "auto" if config.jobs is None else config.jobs,
+        "scheduler": config.scheduler,
     }
     for provider in ("aws", "azure", "gcp"):
         values[f"tags.required.{provider}"] = list(config.required_tags.get(provider, ()))

@@ -40,6 +40,7 @@ ENV_VARS = {
     "GOVERN_VAR_FILES": "var-files",
     "GOVERN_WAIVERS": "waivers",
     "GOVERN_JOBS": "jobs",
+    "GOVERN_SCHEDULER": "scheduler",
 }
 
 

@@ -231,8 +231,8 @@ def test_pyproject_errors_name_the_key(project: Path, text: str, message: str) -
      "are kebab-case)"),
     ("exclud: [a]\n", ".govern.yaml:1: unknown key 'exclud' (did you mean 'exclude'?)"),
     ("colour: red\n", ".govern.yaml:1: unknown key 'colour' (known keys: admission, baseline, "
-     "exclude, fail-on, fail-on-unknown, jobs, max-file-size, parameters, rules, severity, "
-     "tags, var-files, waivers)"),
+     "exclude, fail-on, fail-on-unknown, jobs, max-file-size, parameters, rules, scheduler, "
+     "severity, tags, var-files, waivers)"),
     ("rules:\n  paths: []\n  disabel: [X]\n",
      ".govern.yaml:3: unknown key 'disabel' in rules (did you mean 'disable'?)"),
     ("rules:\n  categories:\n    enable: [encyption]\n",
