@@ -199,9 +199,14 @@ def _live_graph(options: ScanOptions, notices: list[Notice]) -> ResourceGraph:
 
         live.merge(load_inventory(options.inventory))
     if options.aws is not None:
+        import dataclasses
+
         from govern.collect.aws import collect_aws
 
-        collected, collect_notices = collect_aws(options.aws)
+        aws = options.aws
+        if options.config.scheduler and aws.org_role:  # the accounts are read on the cluster
+            aws = dataclasses.replace(aws, scheduler=options.config.scheduler)
+        collected, collect_notices = collect_aws(aws)
         notices.extend(collect_notices)
         if options.save_inventory is not None:
             from govern.errors import UsageError

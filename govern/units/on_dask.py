@@ -14,6 +14,7 @@ import os
 import re
 import threading
 from collections.abc import Sequence
+from typing import Any
 
 from govern.errors import UsageError
 from govern.units.execute import Progress, batches
@@ -30,24 +31,13 @@ def run_on_dask(units: Sequence[Unit], job: ScanJob, prepared: Prepared, address
                 progress: Progress | None = None) -> UnitResult:
     """Every unit's result from the cluster at `address`. UsageError when Dask is not
     installed or the scheduler cannot be reached."""
-    if not _ADDRESS.match(address):
-        raise UsageError(f"--scheduler {address}: not a Dask scheduler address (write "
-                         "tcp://HOST:PORT, e.g. tcp://scheduler:8786)")
-    try:
-        from distributed import Client, as_completed
-    except ImportError as exc:
-        raise UsageError("--scheduler needs Dask: install govern[dask] "
-                         "(pip install 'govern[dask]')") from exc
-    try:
-        client = Client(address, timeout=CONNECT_TIMEOUT,  # type: ignore[no-untyped-call]
-                        set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise UsageError(f"cannot reach the Dask scheduler at {address}: "
-                         f"{' '.join(str(exc).split()) or type(exc).__name__}") from exc
+    from distributed import as_completed
+
+    client = connect(address)
     total = UnitResult()
     with client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        rules = client.scatter(prepared, broadcast=True)  # type: ignore[no-untyped-call]
+        rules = client.scatter(prepared, broadcast=True)
         pending = batches(units, workers)
         futures = {client.submit(run_batch, batch, job, rules, key=f"govern-{job.key}-{i}",
                                  pure=False): batch
@@ -64,6 +54,25 @@ def run_on_dask(units: Sequence[Unit], job: ScanJob, prepared: Prepared, address
             if progress is not None:
                 progress(total.units, batch[-1])
     return total
+
+
+def connect(address: str) -> Any:
+    """A `distributed.Client` of the scheduler at `address`. UsageError (exit 2) when Dask
+    is not installed, the address is not one, or the scheduler cannot be reached."""
+    if not _ADDRESS.match(address):
+        raise UsageError(f"--scheduler {address}: not a Dask scheduler address (write "
+                         "tcp://HOST:PORT, e.g. tcp://scheduler:8786)")
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise UsageError("--scheduler needs Dask: install govern[dask] "
+                         "(pip install 'govern[dask]')") from exc
+    try:
+        return Client(address, timeout=CONNECT_TIMEOUT,  # type: ignore[no-untyped-call]
+                      set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: "
+                         f"{' '.join(str(exc).split()) or type(exc).__name__}") from exc
 
 
 def run_batch(batch: Sequence[Unit], job: ScanJob, prepared: Prepared) -> UnitResult:

@@ -29,6 +29,17 @@ class SecurityConfigurations:
         return page
 
 
+def register(client: Any, api: SecurityConfigurations) -> None:
+    """Let `client` answer ListSecurityConfigurations from `api`."""
+
+    def handler(params: dict[str, Any], **_: Any) -> tuple[Any, dict[str, Any]]:
+        body = params.get("body")
+        return SimpleNamespace(status_code=200, headers={}), api.answer(
+            json.loads(body) if body else {})
+
+    client.meta.events.register_last("before-call.emr.ListSecurityConfigurations", handler)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _emr_api() -> Iterator[SecurityConfigurations]:
     """Installed for the whole session, before any module-scoped scan runs."""
@@ -37,15 +48,9 @@ def _emr_api() -> Iterator[SecurityConfigurations]:
     api = SecurityConfigurations()
     original = boto3.Session.client
 
-    def handler(params: dict[str, Any], **_: Any) -> tuple[Any, dict[str, Any]]:
-        body = params.get("body")
-        return SimpleNamespace(status_code=200, headers={}), api.answer(
-            json.loads(body) if body else {})
-
     def make(self: Any, *args: Any, **kwargs: Any) -> Any:
         made = original(self, *args, **kwargs)
-        made.meta.events.register_last("before-call.emr.ListSecurityConfigurations",
-                                       handler)
+        register(made, api)
         return made
 
     with pytest.MonkeyPatch.context() as patch:

@@ -34,6 +34,19 @@ class ServerlessApi:
         return {"tags": self.tags.get(str(params["resourceArn"]), [])}
 
 
+def register(client: Any, api: ServerlessApi) -> None:
+    """Let `client` answer the Redshift Serverless operations from `api`."""
+
+    def handler(model: Any, params: dict[str, Any], **_: Any) -> tuple[Any, dict[str, Any]]:
+        body = params.get("body")
+        request = json.loads(body) if body else {}
+        return SimpleNamespace(status_code=200, headers={}), api.answer(model.name, request)
+
+    for operation in OPERATIONS:  # by name: a wildcard would answer before the handlers
+        client.meta.events.register_last(  # of a test, whatever their order
+            f"before-call.redshift-serverless.{operation}", handler)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _serverless_api() -> Iterator[ServerlessApi]:
     """Installed for the whole session, before any module-scoped scan runs."""
@@ -42,16 +55,9 @@ def _serverless_api() -> Iterator[ServerlessApi]:
     api = ServerlessApi()
     original = boto3.Session.client
 
-    def handler(model: Any, params: dict[str, Any], **_: Any) -> tuple[Any, dict[str, Any]]:
-        body = params.get("body")
-        request = json.loads(body) if body else {}
-        return SimpleNamespace(status_code=200, headers={}), api.answer(model.name, request)
-
     def make(self: Any, *args: Any, **kwargs: Any) -> Any:
         made = original(self, *args, **kwargs)
-        for operation in OPERATIONS:  # by name: a wildcard would answer before the
-            made.meta.events.register_last(  # handlers of a test, whatever their order
-                f"before-call.redshift-serverless.{operation}", handler)
+        register(made, api)
         return made
 
     with pytest.MonkeyPatch.context() as patch:

@@ -22,3 +22,6 @@ class AwsOptions:
     # the time.monotonic() after which no call is made (set once per scan; None: from
     # `timeout` when the scan starts)
     deadline: float | None = None
+    # --scheduler: with --org, each account is read by a worker of this Dask cluster
+    # (which assumes the role itself)
+    scheduler: str | None = None

@@ -55,6 +55,12 @@ def collect_org(options: AwsOptions, collect_one: CollectOne | None = None,
     assumed."""
     if not options.org_role:
         raise UsageError("collect_org needs options.org_role")
+    remote = None
+    if collect_one is None and options.scheduler:
+        from govern.collect.aws.on_dask import AccountsOnDask
+
+        remote = AccountsOnDask(options.scheduler)
+        collect_one = remote
     if collect_one is None:
         from govern.collect.aws.collector import collect
 
@@ -88,13 +94,17 @@ def collect_org(options: AwsOptions, collect_one: CollectOne | None = None,
 
     graph = ResourceGraph()
     notices: list[Notice] = []
-    with ThreadPoolExecutor(max_workers=max(1, options.org_concurrency)) as pool:
+    # on a cluster its workers bound how many accounts are read at once
+    width = len(ids) if remote is not None else options.org_concurrency
+    with ThreadPoolExecutor(max_workers=max(1, width)) as pool:
         for account, (collected, extra) in zip(ids, pool.map(read, ids), strict=True):
             notices.extend(extra)
             if collected is None:
                 continue
             _merge(graph, collected[0])
             notices.extend(_in_account(n, account) for n in collected[1])
+    if remote is not None:
+        remote.close()
     return graph, notices
 
 

@@ -1,0 +1,58 @@
+"""`govern scan --aws --org ROLE --scheduler ADDRESS` against moto's server: each account
+is read by a worker of a real Dask cluster on 127.0.0.1, which assumes the role itself;
+the findings are the ones of the local run."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed")
+pytest.importorskip("moto.server")
+
+from tests.collect.conftest import ACCOUNT
+from tests.collect.test_org import (
+    member_client,
+    open_ssh_group,
+    organization,
+    scan,
+)
+from tests.dask.cluster import Cluster, local_cluster
+
+WORKER_APIS = Path(__file__).with_name("worker_apis.py")
+
+
+@pytest.fixture
+def cluster_with_credentials(tmp_path: Path, moto_endpoint: str) -> Iterator[Cluster]:
+    """Workers whose own AWS credentials are moto's test ones (as a worker's instance
+    profile would give them)."""
+    env = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+           "AWS_DEFAULT_REGION": "us-east-1"}
+    with local_cluster(tmp_path, env=env, preload=str(WORKER_APIS)) as running:
+        yield running
+
+
+def test_the_org_through_dask_gives_the_local_findings(
+        moto_endpoint: str, cluster_with_credentials: Cluster) -> None:
+    member = organization(moto_endpoint)
+    in_member = open_ssh_group(member_client(moto_endpoint, member, "ec2"), "member-ssh")
+    in_management = open_ssh_group(member_client(moto_endpoint, ACCOUNT, "ec2"),
+                                   "management-ssh")
+    common = ["--aws", "--endpoint-url", moto_endpoint, "--org",
+              "OrganizationAccountAccessRole", "--format", "json"]
+    local_code, local = scan(*common)
+    dask_code, remote = scan(*common, "--scheduler", cluster_with_credentials.address)
+    assert (dask_code, local_code) == (1, 1), remote
+
+    def findings(output: str) -> list[tuple[str, str, str]]:
+        doc = json.loads(output)
+        return sorted((f["rule_id"], f["resource"]["address"], f["status"])
+                      for f in doc["findings"])
+
+    assert findings(remote) == findings(local)
+    ssh = {a for rule, a, _ in findings(remote) if rule == "GOV-AWS-005"}
+    assert f"arn:aws:ec2:us-east-1:{member}:security-group/{in_member}" in ssh
+    assert f"arn:aws:ec2:us-east-1:{ACCOUNT}:security-group/{in_management}" in ssh
