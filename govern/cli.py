@@ -29,6 +29,7 @@ from govern.errors import RuleError, UsageError
 if TYPE_CHECKING:
     from govern.collect.aws.options import AwsOptions
     from govern.engine.rule import RuleSet
+    from govern.units.progress import ScanProgress
 
 REPORT_FORMATS = ("text", "json", "sarif", "markdown", "junit", "github")
 COMPLIANCE_OUTPUT = "compliance"  # `--output compliance=FILE.md`: the compliance report alone
@@ -151,6 +152,11 @@ def cli() -> None:
 @click.option("--targets", "targets_file", default=None, type=click.Path(), metavar="FILE",
               help="Scan the paths listed in FILE too, one per line (# comments and blank "
                    "lines ignored): many repositories in one run.")
+@click.option("--quiet", "-q", is_flag=True, default=False,
+              help="No progress bar (it shows on a terminal once a scan has run a second).")
+@click.option("--verbose", "-v", is_flag=True, default=False,
+              help="A line on stderr per unit of work (a root module, a group of "
+                   "templates) with the time it took.")
 def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
          fail_on: str | None, fail_on_unknown: bool | None, config_path: str | None,
          var_files: tuple[str, ...], variables: tuple[str, ...], cfn_parameters: tuple[str, ...],
@@ -163,13 +169,15 @@ def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, .
          aws_org_concurrency: int | None, save_inventory: str | None,
          inventory: str | None, aws_allow_partial: bool = False,
          aws_timeout: float | None = None, jobs: int | None = None,
-         scheduler: str | None = None, targets_file: str | None = None) -> None:
+         scheduler: str | None = None, targets_file: str | None = None,
+         quiet: bool = False, verbose: bool = False) -> None:
     """Scan PATHS (files or directories; default: the working directory, unless --aws or
     --inventory is given)."""
     live = _live_options(aws, aws_profile, aws_regions, aws_role_arn, aws_endpoint_url,
                          save_inventory, inventory, aws_org_role, aws_org_concurrency,
                          aws_allow_partial, aws_timeout)
-    selection = _Selection(waivers, baseline, changed_only, diff_base, live, jobs, scheduler)
+    selection = _Selection(waivers, baseline, changed_only, diff_base, live, jobs, scheduler,
+                           quiet, verbose)
     if targets_file is not None:
         paths = (*paths, *_read_targets(targets_file))
     default_paths: tuple[str, ...] = () if live.wanted else (".",)
@@ -219,7 +227,8 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
                                   compliance=compliance, waivers=chosen.waivers,
                                   baseline=chosen.baseline, changed_files=changed,
                                   aws=chosen.live.aws, inventory=chosen.live.inventory,
-                                  save_inventory=chosen.live.save_inventory))
+                                  save_inventory=chosen.live.save_inventory,
+                                  progress=_progress(chosen)))
     use_color = _use_color(color)
     for fmt, destination in targets:
         text = render(fmt, result.report, color=use_color and destination is None,
@@ -233,6 +242,12 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
             except OSError as exc:
                 raise UsageError(f"cannot write {destination}: {exc.strerror}") from exc
     return exit_code(result.report, config.fail_on, config.fail_on_unknown)
+
+
+def _progress(chosen: _Selection) -> ScanProgress | None:
+    from govern.units.progress import ScanProgress
+
+    return ScanProgress.for_terminal(chosen.quiet, chosen.verbose)
 
 
 def _read_targets(path: str) -> tuple[str, ...]:
@@ -266,6 +281,8 @@ class _Selection:
     live: _Live = field(default_factory=lambda: _Live())
     jobs: int | None = None  # `--jobs` (how the scan runs, not what it reports)
     scheduler: str | None = None  # `--scheduler`
+    quiet: bool = False  # `--quiet`: no progress bar
+    verbose: bool = False  # `--verbose`: a line per unit
 
 
 @dataclass(frozen=True)

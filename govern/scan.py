@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from govern.collect.aws.options import AwsOptions
     from govern.suppress.baseline import Baseline
     from govern.suppress.model import SuppressionRule
+    from govern.units.progress import ScanProgress
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class ScanOptions:
     inventory: str | None = None  # a saved inventory to evaluate too (`--inventory`)
     save_inventory: str | None = None  # write the live resources read here
     keep_graph: bool = False  # give the scanned resources too (`ScanResult.graph`)
+    progress: ScanProgress | None = None  # shown while the units run (the CLI's)
 
 
 @dataclass
@@ -100,12 +102,21 @@ def run_scan(options: ScanOptions) -> ScanResult:
                   root, options.keep_graph, os.getcwd(), __version__)
     prepared = prepare(job, active, parameters)
     share_modules(job, plan.modules)
-    if config.scheduler:
-        from govern.units.on_dask import run_on_dask
+    progress = options.progress
+    if progress is not None:
+        progress.start(len(plan.units))
+    try:
+        if config.scheduler:
+            from govern.units.on_dask import run_on_dask
 
-        total = run_on_dask(plan.units, job, prepared, config.scheduler)
-    else:
-        total = run_all(plan.units, job, choose_jobs(plan.units, config.jobs))
+            total = run_on_dask(plan.units, job, prepared, config.scheduler,
+                                progress.advance if progress else None)
+        else:
+            total = run_all(plan.units, job, choose_jobs(plan.units, config.jobs),
+                            progress.advance if progress else None)
+    finally:
+        if progress is not None:
+            progress.close()
     live_notices: list[Notice] = []
     live = _live_graph(options, live_notices)
     total.add(judge(live, job, prepared, live_notices))

@@ -31,7 +31,7 @@ POOL_THRESHOLD_BYTES = 4 * 1024 * 1024
 _BATCHES_PER_WORKER = 16
 _MAX_BATCH_UNITS = 64
 
-Progress = Callable[[int, Unit | None], None]  # units done so far, the unit last done
+Progress = Callable[[UnitResult], None]  # told each result as it comes
 
 
 def available_cores() -> int:
@@ -55,13 +55,15 @@ def choose_jobs(units: Sequence[Unit], requested: int | None) -> int:
 
 def run_all(units: Sequence[Unit], job: ScanJob, jobs: int,
             progress: Progress | None = None) -> UnitResult:
-    """Every unit's result, added up (in no particular order: `merged` orders them)."""
+    """Every unit's result, added up (in no particular order: `merged` orders them);
+    `progress` is told each result as it comes."""
     if jobs <= 1:
         total = UnitResult()
         for unit in units:
-            total.add(run_units([unit], job))
+            result = run_units([unit], job)
+            total.add(result)
             if progress is not None:
-                progress(total.units, unit)
+                progress(result)
         return total
     return _on_pool(units, job, jobs, progress)
 
@@ -145,7 +147,7 @@ def _pool_pass(pending: list[tuple[Unit, ...]], job: ScanJob, jobs: int, total: 
                 continue
             total.add(result)
             if progress is not None:
-                progress(total.units, futures[future][-1])
+                progress(result)
     lost.sort(key=lambda batch: pending.index(batch))
     return lost
 

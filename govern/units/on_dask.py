@@ -52,7 +52,7 @@ def run_on_dask(units: Sequence[Unit], job: ScanJob, prepared: Prepared, address
                                              for unit in batch], units=len(batch))
             total.add(result)
             if progress is not None:
-                progress(total.units, batch[-1])
+                progress(result)
     return total
 
 

@@ -5,6 +5,7 @@ notices, files, counts, and the resources the scan-wide rules read)."""
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +57,7 @@ class UnitResult:
     shared: list[Shared] = field(default_factory=list)
     units: int = 0
     graph: ResourceGraph | None = None  # with `ScanJob.keep_graph`
+    timings: list[tuple[str, float]] = field(default_factory=list)  # unit, seconds
 
     def add(self, other: UnitResult) -> None:
         self.findings.extend(other.findings)
@@ -66,6 +68,7 @@ class UnitResult:
             self.evaluated[rule_id] = self.evaluated.get(rule_id, 0) + count
         self.shared.extend(other.shared)
         self.units += other.units
+        self.timings.extend(other.timings)
         if other.graph is not None:
             if self.graph is None:
                 self.graph = ResourceGraph()
@@ -121,7 +124,9 @@ def run_units(units: Iterable[Unit], job: ScanJob, prepared: Prepared | None = N
     prepared = prepared or prepare(job)
     total = UnitResult()
     for unit in units:
+        started = time.perf_counter()
         total.add(run_unit(unit, job, prepared))
+        total.timings.append((describe(unit), time.perf_counter() - started))
     return total
 
 
