@@ -152,6 +152,10 @@ def cli() -> None:
 @click.option("--targets", "targets_file", default=None, type=click.Path(), metavar="FILE",
               help="Scan the paths listed in FILE too, one per line (# comments and blank "
                    "lines ignored): many repositories in one run.")
+@click.option("--unit-timeout", "unit_timeout", default=None, metavar="SECONDS",
+              type=click.FloatRange(min=0, min_open=True),
+              help="Stop a unit of work (a root module, a group of templates) that runs "
+                   "longer: reported as a scan error (exit 3), the rest goes on.")
 @click.option("--quiet", "-q", is_flag=True, default=False,
               help="No progress bar (it shows on a terminal once a scan has run a second).")
 @click.option("--verbose", "-v", is_flag=True, default=False,
@@ -170,14 +174,15 @@ def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, .
          inventory: str | None, aws_allow_partial: bool = False,
          aws_timeout: float | None = None, jobs: int | None = None,
          scheduler: str | None = None, targets_file: str | None = None,
-         quiet: bool = False, verbose: bool = False) -> None:
+         quiet: bool = False, verbose: bool = False,
+         unit_timeout: float | None = None) -> None:
     """Scan PATHS (files or directories; default: the working directory, unless --aws or
     --inventory is given)."""
     live = _live_options(aws, aws_profile, aws_regions, aws_role_arn, aws_endpoint_url,
                          save_inventory, inventory, aws_org_role, aws_org_concurrency,
                          aws_allow_partial, aws_timeout)
     selection = _Selection(waivers, baseline, changed_only, diff_base, live, jobs, scheduler,
-                           quiet, verbose)
+                           quiet, verbose, unit_timeout)
     if targets_file is not None:
         paths = (*paths, *_read_targets(targets_file))
     default_paths: tuple[str, ...] = () if live.wanted else (".",)
@@ -228,7 +233,8 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
                                   baseline=chosen.baseline, changed_files=changed,
                                   aws=chosen.live.aws, inventory=chosen.live.inventory,
                                   save_inventory=chosen.live.save_inventory,
-                                  progress=_progress(chosen)))
+                                  progress=_progress(chosen),
+                                  unit_timeout=chosen.unit_timeout))
     use_color = _use_color(color)
     for fmt, destination in targets:
         text = render(fmt, result.report, color=use_color and destination is None,
@@ -283,6 +289,7 @@ class _Selection:
     scheduler: str | None = None  # `--scheduler`
     quiet: bool = False  # `--quiet`: no progress bar
     verbose: bool = False  # `--verbose`: a line per unit
+    unit_timeout: float | None = None  # `--unit-timeout`
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,6 +49,7 @@ class ScanOptions:
     save_inventory: str | None = None  # write the live resources read here
     keep_graph: bool = False  # give the scanned resources too (`ScanResult.graph`)
     progress: ScanProgress | None = None  # shown while the units run (the CLI's)
+    unit_timeout: float | None = None  # seconds a unit may take (`--unit-timeout`)
 
 
 @dataclass
@@ -98,8 +98,8 @@ def run_scan(options: ScanOptions) -> ScanResult:
     found = discover(options.paths, max_file_size=config.max_file_size, exclude=config.exclude)
     root = report_root(options.paths)
     plan = plan_units(found, config.max_file_size)
-    job = ScanJob(uuid.uuid4().hex, reading(found, plan, options), tuple(rule_paths), config,
-                  root, options.keep_graph, os.getcwd(), __version__)
+    job = ScanJob(os.urandom(12).hex(), reading(found, plan, options), tuple(rule_paths), config,
+                  root, options.keep_graph, os.getcwd(), __version__, options.unit_timeout)
     prepared = prepare(job, active, parameters)
     share_modules(job, plan.modules)
     progress = options.progress

@@ -18,6 +18,7 @@ from govern.model.graph import ResourceGraph
 from govern.units.plan import Unit
 from govern.units.reading import Reading, read_unit
 from govern.units.scanwide import Shared, shared_part, split_rules
+from govern.units.timeout import UnitTimeout, within
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class ScanJob:
     keep_graph: bool = False  # units send their resources too (`UnitResult.graph`)
     cwd: str = ""  # the working directory the paths are relative to
     version: str = ""  # govern's version (a worker of another version refuses the job)
+    unit_timeout: float | None = None  # `--unit-timeout`: seconds a unit may take
 
 
 @dataclass(frozen=True)
@@ -133,15 +135,25 @@ def run_units(units: Iterable[Unit], job: ScanJob, prepared: Prepared | None = N
 def run_unit(unit: Unit, job: ScanJob, prepared: Prepared) -> UnitResult:
     """One unit's result. A bug in govern met while reading it loses that unit only: an
     error notice says so (a scan error: exit 3), never a silent pass."""
+    if job.key not in _MODULES:
+        share_modules(job, {})
+    modules = _MODULES[job.key]
+
+    def work() -> UnitResult:
+        read = read_unit(unit, job.reading, modules=modules)
+        result = judge(read.graph, job, prepared, read.notices)
+        result.files = read.files
+        return result
+
     try:
-        if job.key not in _MODULES:
-            share_modules(job, {})
-        read = read_unit(unit, job.reading, modules=_MODULES[job.key])
+        return within(job.unit_timeout, work)
+    except UnitTimeout as exc:
+        return UnitResult(notices=[Notice(
+            "error", f"{describe(unit)}: {exc} (--unit-timeout); its resources were not "
+            "judged", unit.paths[0], None, "give it more time with --unit-timeout, or "
+            "exclude it (exclude: in .govern.yaml)", code="unit-timeout")], units=1)
     except Exception as exc:  # a bug in govern, met on this unit
         return UnitResult(notices=[unit_failed(unit, exc)], units=1)
-    result = judge(read.graph, job, prepared, read.notices)
-    result.files = read.files
-    return result
 
 
 def judge(graph: ResourceGraph, job: ScanJob, prepared: Prepared,
