@@ -291,7 +291,8 @@ def local_dask_cluster(directory: Path, workers: int = 2) -> Iterator[None]:
         for index in range(workers):
             processes.append(subprocess.Popen(  # type: ignore[call-overload]
                 [*dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
-                 "--no-dashboard", "--name", f"w{index}"], cwd=directory, **quiet))
+                 "--no-dashboard", "--name", f"w{index}", "--local-directory",
+                 str(directory / "scratch")], cwd=directory, **quiet))
         from distributed import Client
 
         with Client(address, timeout=60, set_as_default=False) as client:

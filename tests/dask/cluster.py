@@ -62,7 +62,8 @@ def local_cluster(directory: Path, workers: int = 2, preload: str | None = None,
         procs = []
         for index in range(workers):
             command = [*_dask(), "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
-                       "--no-nanny", "--no-dashboard", "--name", f"w{index}"]
+                       "--no-nanny", "--no-dashboard", "--name", f"w{index}",
+                       "--local-directory", str(directory / "scratch")]
             if preload:
                 command += ["--preload", preload]
             proc = subprocess.Popen(command, cwd=directory, env=worker_env,
