@@ -403,3 +403,25 @@ class When(Condition):
 
     def bind(self, params: Mapping[str, Any]) -> Condition:
         return When(self.when.bind(params), self.then.bind(params))
+
+
+def scan_wide_kinds(condition: Condition) -> frozenset[str]:
+    """Empty when `condition` reads only its resource and what its edges lead to; else
+    every kind it reads (the kinds its predicates look up anywhere in the scan by name,
+    `Predicate.looks_up`, and those its `related` tests name, `*` for any): the rule is
+    judged on the whole scan's resources of these kinds (`govern.units.scanwide`)."""
+    looked_up: set[str] = set()
+    related: set[str] = set()
+    todo = [condition]
+    while todo:
+        current = todo.pop()
+        if isinstance(current, PredicateCall):
+            looked_up |= current.predicate.looks_up
+        elif isinstance(current, Related):
+            related.add(current.kind or "*")
+        for value in vars(current).values():  # conditions are dataclasses (not slotted)
+            for part in value if isinstance(value, tuple) else (value,):
+                if isinstance(part, Condition):
+                    todo.append(part)
+    return frozenset(looked_up | related) if looked_up else frozenset()
+

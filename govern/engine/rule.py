@@ -22,6 +22,9 @@ class Rule:
     examples: dict[str, dict[str, str]] = field(default_factory=dict)
     compliance: dict[str, tuple[str, ...]] = field(default_factory=dict)
     references: tuple[str, ...] = ()
+    # kinds the check reads across the whole scan (`conditions.scan_wide_kinds`; empty for
+    # a rule judged within one unit of work), worked out when the rule is compiled
+    scan_wide: frozenset[str] = frozenset()
 
     @property
     def id(self) -> str:

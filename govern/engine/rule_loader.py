@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from govern.engine import rule_bundle, rule_cache
 from govern.engine.condition_compiler import compile_condition
+from govern.engine.conditions import scan_wide_kinds
 from govern.engine.hints import suggest
 from govern.engine.rule import Rule, RuleSet
 from govern.engine.rule_docs import EQUIVALENT_TOOLS, EXAMPLE_ORDER, HELP_URI, help_markdown
@@ -372,7 +373,8 @@ def _compile(file: str, doc: YamlDocument, problems: list[RuleProblem]
                 parameters=dict(data.get("parameters") or {}),
                 examples={k: dict(v) for k, v in data["examples"].items()},
                 compliance={k: tuple(v) for k, v in (data.get("compliance") or {}).items()},
-                references=tuple(data.get("references") or ())), []
+                references=tuple(data.get("references") or ()),
+                scan_wide=scan_wide_kinds(check)), []
 
 
 def _too_deep_check(file: str, doc: YamlDocument) -> RuleProblem | None:

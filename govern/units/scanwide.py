@@ -11,10 +11,9 @@ together, so the verdicts are the ones of one graph however the scan was split.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from govern.engine.conditions import Condition, PredicateCall, Related
 from govern.engine.rule import Rule
 from govern.model.graph import Edge, ResourceGraph
 from govern.model.resource import Resource
@@ -30,27 +29,17 @@ class Shared:
 
 def split_rules(rules: Sequence[Rule]) -> tuple[list[Rule], list[Rule], frozenset[str]]:
     """The unit rules, the scan-wide rules and the kinds the scan-wide rules read (their
-    own, the ones their predicates look up, the ones their `related` tests name; every
-    kind when a `related` test names none)."""
+    own and `Rule.scan_wide`: the kinds their predicates look up, the ones their
+    `related` tests name, `*` for every kind)."""
     local: list[Rule] = []
     wide: list[Rule] = []
     kinds: set[str] = set()
     for rule in rules:
-        looked_up: set[str] = set()
-        related: set[str | None] = set()
-        for condition in _walk(rule.check):
-            if isinstance(condition, PredicateCall):
-                looked_up |= condition.predicate.looks_up
-            elif isinstance(condition, Related):
-                related.add(condition.kind)
-        if not looked_up:
+        if rule.scan_wide:
+            wide.append(rule)
+            kinds |= {*rule.meta.kinds, *rule.scan_wide}
+        else:
             local.append(rule)
-            continue
-        wide.append(rule)
-        kinds |= {*rule.meta.kinds, *looked_up}
-        if None in related:
-            kinds.add("*")
-        kinds |= {k for k in related if k is not None}
     return local, wide, frozenset(kinds)
 
 
@@ -65,13 +54,3 @@ def shared_part(graph: ResourceGraph, kinds: frozenset[str]) -> Shared:
     ids = {r.id for r in chosen}
     edges = tuple(e for e in graph.edges() if e.source in ids and e.target in ids)
     return Shared(tuple(chosen), edges)
-
-
-def _walk(condition: Condition) -> Iterator[Condition]:
-    """`condition` and every condition inside it."""
-    yield condition
-    for item in fields(condition):  # type: ignore[arg-type]  # conditions are dataclasses
-        value = getattr(condition, item.name)
-        for part in value if isinstance(value, tuple) else (value,):
-            if isinstance(part, Condition):
-                yield from _walk(part)

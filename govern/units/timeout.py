@@ -10,7 +10,6 @@ timeout bounds how long."""
 
 from __future__ import annotations
 
-import ctypes
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -51,5 +50,7 @@ def within(seconds: float | None, work: Callable[[], T]) -> T:
 
 
 def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
+    import ctypes  # only with a timeout (start-up time)
+
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
         ctypes.c_ulong(thread), ctypes.py_object(exception) if exception else None)

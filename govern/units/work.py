@@ -111,9 +111,10 @@ def prepare(job: ScanJob, active: Iterable[Rule] | None = None,
         active, parameters = selected, rule_parameters(job.config, selected)
     active = tuple(active)
     local, wide, kinds = split_rules(active)
+    no_overrides: dict[str, Any] = {}
     prepared = Prepared(
-        by_kind([(r, bind_rule(r, parameters.get(r.meta.id, {}))) for r in local]),
-        by_kind([(r, bind_rule(r, parameters.get(r.meta.id, {}))) for r in wide]),
+        by_kind([(r, bind_rule(r, parameters.get(r.meta.id, no_overrides))) for r in local]),
+        by_kind([(r, bind_rule(r, parameters.get(r.meta.id, no_overrides))) for r in wide]),
         kinds, tuple(r.meta.id for r in active))
     _PREPARED.clear()  # one scan at a time per process
     _PREPARED[job.key] = prepared
