@@ -219,18 +219,12 @@ def _not_a_file(path: str) -> str:
 
 
 def _apply_cli(cli: CliSettings, values: dict[str, Any], origins: dict[str, str]) -> None:
-    if cli.fail_on is not None:
-        values["fail_on"] = cli.fail_on
-        origins["fail-on"] = "cli --fail-on"
-    if cli.fail_on_unknown is not None:
-        values["fail_on_unknown"] = cli.fail_on_unknown
-        origins["fail-on-unknown"] = "cli --fail-on-unknown"
-    if cli.jobs is not None:
-        values["jobs"] = cli.jobs
-        origins["jobs"] = "cli --jobs"
-    if cli.scheduler is not None:
-        values["scheduler"] = cli.scheduler
-        origins["scheduler"] = "cli --scheduler"
+    for field, key in (("fail_on", "fail-on"), ("fail_on_unknown", "fail-on-unknown"),
+                       ("jobs", "jobs"), ("scheduler", "scheduler")):
+        given = getattr(cli, field)
+        if given is not None:  # the option's name is the setting's key
+            values[field] = given
+            origins[key] = f"cli --{key}"
     _join(values, origins, "rules.paths", "rule_paths", cli.rule_paths, "cli --rules")
     _join(values, origins, "var-files", "var_files", cli.var_files, "cli --var-file")
 
