@@ -35,6 +35,8 @@ class ScanProgress:
         if self._want_bar and total > 1:
             from tqdm import tqdm  # only when a bar is shown (start-up time)
 
+            # no monitor thread: the pool forks its workers after the bar is drawn
+            tqdm.monitor_interval = 0
             self._bar = tqdm(total=total, unit="unit", desc="scanning", file=self._stream,
                              leave=False, delay=SHOW_AFTER_SECONDS, miniters=1,
                              mininterval=REDRAW_SECONDS, dynamic_ncols=True)
