@@ -145,6 +145,10 @@ def _pool_pass(pending: list[tuple[Unit, ...]], job: ScanJob, jobs: int, total: 
             except BrokenProcessPool:
                 lost.append(futures[future])
                 continue
+            except Exception as exc:  # the task itself failed (its result would not pickle)
+                batch = futures[future]
+                result = UnitResult(notices=[unit_failed(unit, exc, "its worker task failed")
+                                             for unit in batch], units=len(batch))
             total.add(result)
             if progress is not None:
                 progress(result)

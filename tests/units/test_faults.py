@@ -93,3 +93,25 @@ def test_a_unit_that_kills_every_worker_is_a_scan_error(
     assert exit_code(report, "high") == 3
     assert any(f.location and "custom-rules" in Path(f.location.file).parts
                for f in report.findings)
+
+
+def test_a_task_that_fails_in_the_pool_is_a_scan_error_for_its_units(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch whose task fails outside the units' own guard (here its result does not
+    pickle) is reported for each of its units; the other batches are judged."""
+    real = work.read_unit
+
+    def read_unit(unit: Unit, reading: Reading, *args: Any, **kwargs: Any) -> UnitGraph:
+        read = real(unit, reading, *args, **kwargs)
+        if _is_victim(unit):
+            read.files.add(lambda: None)  # type: ignore[arg-type]  # no pickle for it
+        return read
+
+    monkeypatch.setattr(work, "read_unit", read_unit)
+    report = _scan(2)
+    failed = [n for n in report.notices if n.code == "internal-error"]
+    assert failed and all("its worker task failed" in n.message for n in failed)
+    assert any(VICTIM in Path(n.file or "").parts for n in failed)
+    assert exit_code(report, "high") == 3
+    assert any(f.location and "custom-rules" in Path(f.location.file).parts
+               for f in report.findings)
