@@ -1,7 +1,9 @@
 """Running a scan's units on a Dask cluster (`--scheduler`, the optional `govern[dask]`).
 
-The units go to the cluster's workers in batches, with the scan's rules sent once to
-every worker (`Client.scatter`), so custom rule files need not exist on the workers;
+The units go to the cluster's workers in batches, with the scan's rules as a task of
+their own whose result the workers share (recomputed from the task if the worker holding
+it dies: scattered data would be lost with it), so custom rule files need not exist on
+the workers;
 the files to scan must: a worker reads them at the same path, from the same working
 directory (a shared volume or the same checkout). A worker that dies mid-scan loses
 nothing: the scheduler runs its tasks again elsewhere. A unit whose task fails is a scan
@@ -37,7 +39,7 @@ def run_on_dask(units: Sequence[Unit], job: ScanJob, prepared: Prepared, address
     total = UnitResult()
     with client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        rules = client.scatter(prepared, broadcast=True)
+        rules = client.submit(_rules, prepared, key=f"govern-rules-{job.key}", pure=False)
         pending = batches(units, workers)
         futures = {client.submit(run_batch, batch, job, rules, key=f"govern-{job.key}-{i}",
                                  pure=False): batch
@@ -73,6 +75,11 @@ def connect(address: str) -> Any:
     except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: "
                          f"{' '.join(str(exc).split()) or type(exc).__name__}") from exc
+
+
+def _rules(prepared: Prepared) -> Prepared:
+    """The scan's rules, as the result of a task (so that Dask can compute it again)."""
+    return prepared
 
 
 def run_batch(batch: Sequence[Unit], job: ScanJob, prepared: Prepared) -> UnitResult:
