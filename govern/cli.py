@@ -201,7 +201,7 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
           selection: _Selection | None = None) -> int:
     from govern.config import CliSettings, resolve_config
     from govern.gate import exit_code
-    from govern.report import render
+    from govern.report import chunks
     from govern.scan import ScanOptions, run_scan
 
     compliance: tuple[str, ...] = ()
@@ -237,14 +237,15 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
                                   unit_timeout=chosen.unit_timeout))
     use_color = _use_color(color)
     for fmt, destination in targets:
-        text = render(fmt, result.report, color=use_color and destination is None,
-                      sarif_category=sarif_category)
+        pieces = chunks(fmt, result.report, color=use_color and destination is None,
+                        sarif_category=sarif_category)
         if destination is None:
-            click.echo(text, nl=False)
+            for piece in pieces:
+                click.echo(piece, nl=False)
         else:
             try:
                 with open(destination, "w", encoding="utf-8") as fh:
-                    fh.write(text)
+                    fh.writelines(pieces)
             except OSError as exc:
                 raise UsageError(f"cannot write {destination}: {exc.strerror}") from exc
     return exit_code(result.report, config.fail_on, config.fail_on_unknown)

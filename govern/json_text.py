@@ -9,15 +9,24 @@ by the C escaper the standard library uses. Anything this writer does not know (
 that is not a string, a value of another type, nesting deeper than the recursion limit)
 is left to `json.dumps` itself, so the result, and every error, is the standard
 library's.
+
+A large report is written as it is made (`Streamed`, `layout`, `chunks`): the document
+is a skeleton whose long arrays are `Streamed` items, each item turned into its text
+only when written, so that the text of every finding is never held at once.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii as _string  # the C escaper when built
 from typing import Any
 
-__all__ = ["dumps_indented"]
+__all__ = ["Streamed", "chunks", "dumps_indented", "indented", "layout"]
+
+_MARK = "\x00govern-streamed-{}\x00"  # a string no document holds (NUL is escaped)
+_ITEMS_PER_CHUNK = 256
 
 _INFINITY = float("inf")
 
@@ -28,12 +37,84 @@ class _Unsupported(Exception):
 
 def dumps_indented(value: Any) -> str:
     """`json.dumps(value, indent=2)`."""
+    return indented(value, "\n")
+
+
+def indented(value: Any, newline: str) -> str:
+    """`json.dumps(value, indent=2)` for a value nested where a line starts with
+    `newline` (a newline and the spaces of its depth)."""
     parts: list[str] = []
     try:
-        _value(value, parts, "\n")
+        _value(value, parts, newline)
     except (_Unsupported, RecursionError):
-        return json.dumps(value, indent=2)
+        return json.dumps(value, indent=2).replace("\n", newline)  # no string holds one
     return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Streamed:
+    """An array of a document written item by item: `write(item, newline)` is the text
+    of one item nested at `newline` (see `indented`); a document used as data (not
+    written) may have it return the item's value instead."""
+
+    items: Iterable[Any]
+    write: Callable[[Any, str], Any]
+
+
+Layout = list["str | tuple[Streamed, str]"]
+
+
+def layout(value: Any) -> Layout:
+    """The text of `value`, a document whose arrays may be `Streamed`: pieces of text,
+    and in between each streamed array with the `newline` of its depth."""
+    streams: list[Streamed] = []
+    text = dumps_indented(_marked(value, streams))
+    out: Layout = []
+    for number, stream in enumerate(streams):
+        mark = _string(_MARK.format(number))
+        before, text = text.split(mark, 1)
+        start = before.rfind("\n")
+        line = before[start + 1:]
+        newline = "\n" + " " * (len(line) - len(line.lstrip(" ")))
+        out += [before, (stream, newline)]
+    out.append(text)
+    return out
+
+
+def chunks(pieces: Layout) -> Iterator[str]:
+    """The text of a `layout`, in pieces (a streamed array's items a few at a time); joined,
+    the bytes of `json.dumps(document, indent=2)` with each array in place."""
+    for piece in pieces:
+        if isinstance(piece, str):
+            yield piece
+            continue
+        stream, newline = piece
+        inner = newline + "  "
+        batch: list[str] = []
+        separator = "[" + inner
+        for item in stream.items:
+            batch += [separator, stream.write(item, inner)]
+            separator = "," + inner
+            if len(batch) >= 2 * _ITEMS_PER_CHUNK:
+                yield "".join(batch)
+                batch = []
+        if separator == "[" + inner:
+            batch.append("[]")
+        else:
+            batch.append(newline + "]")
+        yield "".join(batch)
+
+
+def _marked(value: Any, streams: list[Streamed]) -> Any:
+    """`value` with each `Streamed` array replaced by a mark (a string)."""
+    if isinstance(value, Streamed):
+        streams.append(value)
+        return _MARK.format(len(streams) - 1)
+    if isinstance(value, dict):
+        return {key: _marked(item, streams) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_marked(item, streams) for item in value]
+    return value
 
 
 def _scalar(value: Any) -> str | None:

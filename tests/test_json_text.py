@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govern.json_text import dumps_indented
+from govern.json_text import Streamed, chunks, dumps_indented, indented, layout
 
 _SCALARS = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True)
             | st.text())
@@ -58,3 +58,30 @@ def test_errors_are_json_dumps_errors() -> None:
         dumps_indented({"a": object()})
     with pytest.raises(TypeError, match="keys must be"):
         dumps_indented({("tuple", "key"): 1})
+
+
+def _streamed(value: Any) -> Any:
+    """`value` with each outermost array written as `Streamed` items."""
+    if isinstance(value, dict):
+        return {key: _streamed(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return Streamed(value, lambda item, newline: indented(item, newline))
+    return value
+
+
+@settings(max_examples=200, deadline=None)
+@given(_VALUES)
+def test_streamed_arrays_write_the_same_text(value: Any) -> None:
+    assert "".join(chunks(layout(_streamed(value)))) == json.dumps(value, indent=2)
+
+
+@pytest.mark.parametrize("count", [0, 1, 255, 256, 257, 1000])
+def test_a_long_stream_comes_in_pieces_with_the_same_text(count: int) -> None:
+    items = [{"rule": f"R{i}", "line": i, "tags": ["a", {"b": None}]} for i in range(count)]
+    doc = {"head": {"n": count}, "runs": [{"results": Streamed(
+        iter(items), lambda item, newline: indented(item, newline))}], "tail": []}
+    pieces = list(chunks(layout(doc)))
+    expected = json.dumps({"head": {"n": count}, "runs": [{"results": items}], "tail": []},
+                          indent=2)
+    assert "".join(pieces) == expected
+    assert len(pieces) >= 2 + count // 256  # never the whole array in one piece

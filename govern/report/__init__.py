@@ -8,7 +8,7 @@ module and one entry in `_RENDERERS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -24,7 +24,6 @@ class RenderOptions:
     """Presentation options; a format uses those that apply to it."""
 
     color: bool = False  # ANSI colour (text); the CLI decides (isatty, NO_COLOR)
-    sarif_category: str | None = None  # SARIF runs[0].automationDetails.id (`category/`)
     github_limit: int = GITHUB_DEFAULT_LIMIT  # annotations per level (github)
 
 
@@ -39,8 +38,6 @@ def _module(name: str) -> Renderer:
         module = import_module(f"govern.report.{name}")
         if name == "text":
             return str(module.render(report, color=options.color))
-        if name == "sarif":
-            return str(module.render(report, category=options.sarif_category))
         if name == "github":
             return str(module.render(report, limit=options.github_limit))
         return str(module.render(report))
@@ -59,6 +56,10 @@ _RENDERERS: dict[str, Renderer] = {
     "compliance": _module("compliance_markdown"),
 }
 
+# formats written as they are made, a few findings at a time: the text of a large scan's
+# findings is never held at once (they see to surrogates item by item: `safe_items`)
+_STREAMED: dict[str, str] = {"json": "json_report", "sarif": "sarif"}
+
 FORMATS: tuple[str, ...] = tuple(_RENDERERS)  # compliance: Markdown, --output only
 
 
@@ -67,10 +68,26 @@ def render(fmt: str, report: ScanReport, *, color: bool = False,
     """The report in format `fmt` (one of `FORMATS`), ending with a newline (github: empty
     when there is nothing to annotate). The text holds no lone surrogate (`safe_text`): it
     can always be written as UTF-8."""
+    return "".join(chunks(fmt, report, color=color, sarif_category=sarif_category))
+
+
+def chunks(fmt: str, report: ScanReport, *, color: bool = False,
+           sarif_category: str | None = None) -> Iterator[str]:
+    """`render(...)` in pieces, made as they are written (JSON and SARIF; the other
+    formats in one piece)."""
     renderer = _RENDERERS.get(fmt)
     if renderer is None:
         raise UsageError(f"unknown report format {fmt!r} (choose one of: {', '.join(FORMATS)})")
-    options = RenderOptions(color=color, sarif_category=sarif_category)
+    streamed = _STREAMED.get(fmt)
+    if streamed is not None:
+        module = import_module(f"govern.report.{streamed}")
+        if fmt == "sarif":
+            return iter(module.chunks(report, category=sarif_category))
+        return iter(module.chunks(report))
+    return iter((_whole(renderer, report, RenderOptions(color=color)),))
+
+
+def _whole(renderer: Renderer, report: ScanReport, options: RenderOptions) -> str:
     try:
         text = renderer(report, options)
         if not may_hold_surrogates(text):
@@ -81,4 +98,4 @@ def render(fmt: str, report: ScanReport, *, color: bool = False,
     return clean_text(renderer(clean_report(report), options))
 
 
-__all__ = ["FORMATS", "RenderOptions", "render"]
+__all__ = ["FORMATS", "RenderOptions", "chunks", "render"]

@@ -58,14 +58,17 @@ newline, and byte-stable.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from govern.json_text import dumps_indented
+from govern.json_text import Streamed
+from govern.json_text import chunks as json_chunks
 from govern.model.finding import Finding, Notice, ScanReport
 from govern.report.compliance import compliance_document
 from govern.report.order import ordered_findings, ordered_notices
 from govern.report.paths import display_path
 from govern.report.rules import RuleIndex, equivalents
+from govern.report.safe_text import safe_items, safe_layout
 from govern.report.summary import summarize
 from govern.report.tool import TOOL_NAME, tool_version
 
@@ -140,9 +143,22 @@ def _notice(notice: Notice, root: str) -> dict[str, Any]:
 def document(report: ScanReport) -> dict[str, Any]:
     """The JSON document as Python data (for embedding, or for tests). The findings of
     one rule share one `equivalents` object: copy it before changing it."""
+    doc = _skeleton(report)
+    findings: Streamed = doc["findings"]
+    doc["findings"] = [findings.write(f, "") for f in findings.items]
+    return doc
+
+
+def _skeleton(report: ScanReport, *, text: bool = False) -> dict[str, Any]:
+    """The JSON document with its findings `Streamed`: each written as text
+    (`safe_items`) with `text`, else made as data."""
     rules = RuleIndex.of(report)
     summary = summarize(report)
     equivalents_of: dict[int, tuple[Any, dict[str, list[str]]]] = {}
+
+    def build(finding: Finding, root: str) -> dict[str, Any]:
+        return _finding(finding, rules, root, equivalents_of)
+
     doc: dict[str, Any] = {
         "version": JSON_VERSION,
         "tool": {"name": TOOL_NAME, "version": tool_version(report)},
@@ -159,8 +175,9 @@ def document(report: ScanReport) -> dict[str, Any]:
             "rules": len(rules.ids()),
             "seconds": round(summary.seconds, 3),
         },
-        "findings": [_finding(f, rules, report.root, equivalents_of)
-                     for f in ordered_findings(report)],
+        "findings": Streamed(ordered_findings(report),
+                             safe_items(build, report.root) if text
+                             else lambda f, _: build(f, report.root)),
         "notices": [_notice(n, report.root) for n in ordered_notices(report)],
         "rules": rules.ids(),
     }
@@ -172,5 +189,11 @@ def document(report: ScanReport) -> dict[str, Any]:
     return doc
 
 
+def chunks(report: ScanReport) -> Iterator[str]:
+    """The document's text, a few findings at a time (joined: `render`)."""
+    yield from json_chunks(safe_layout(lambda r: _skeleton(r, text=True), report))
+    yield "\n"
+
+
 def render(report: ScanReport) -> str:
-    return dumps_indented(document(report)) + "\n"
+    return "".join(chunks(report))

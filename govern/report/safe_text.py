@@ -10,9 +10,11 @@ Unicode replacement character) instead: the report is written, and the odd chara
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass, replace
 from typing import Any, TypeVar
 
+from govern.json_text import Layout, indented, layout
 from govern.model.finding import ScanReport
 
 REPLACEMENT = "\ufffd"
@@ -66,3 +68,32 @@ def _cleaned(value: Any) -> Any:
     if isinstance(value, frozenset):
         return frozenset(_cleaned(v) for v in value)
     return value
+
+
+def safe_layout(build: Callable[[ScanReport], Any], report: ScanReport) -> Layout:
+    """The `json_text.layout` of the document `build(report)`, built again from
+    `clean_report(report)` when its text would hold a surrogate (the streamed items see
+    to themselves: `safe_items`)."""
+    try:
+        pieces = layout(build(report))
+        if not any(isinstance(p, str) and may_hold_surrogates(p) for p in pieces):
+            return pieces
+    except UnicodeError:  # a lone surrogate met an encoder (a file URI)
+        pass
+    return layout(build(clean_report(report)))
+
+
+def safe_items(build: Callable[[T, str], Any], root: str) -> Callable[[T, str], str]:
+    """A `json_text.Streamed` writer of the items `build(item, root)` makes: an item whose
+    text would hold a surrogate is built again from its cleaned value (and root), as
+    `clean_report` would have given it."""
+    def write(item: T, newline: str) -> str:
+        try:
+            text = indented(build(item, root), newline)
+            if not may_hold_surrogates(text):
+                return text
+        except UnicodeError:
+            pass
+        return indented(build(clean_value(item), clean_text(root)), newline)
+
+    return write

@@ -2,9 +2,9 @@
 
 Not sarif-om / jschema_to_python: that serializer drops values equal to their defaults
 (e.g. `level: "warning"`, `kind: "fail"`) and writes `state` for `status` in suppressions.
-Plain dicts built in a fixed order and `json_text.dumps_indented` (the bytes of
-`json.dumps(indent=2)`) give byte-stable output; the tests validate it against the
-official schema.
+Plain dicts built in a fixed order and `json_text` (the bytes of `json.dumps(indent=2)`,
+each result written as it is made) give byte-stable output; the tests validate it
+against the official schema.
 
 Choices worth knowing:
 
@@ -47,9 +47,11 @@ Choices worth knowing:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from govern.json_text import dumps_indented
+from govern.json_text import Streamed
+from govern.json_text import chunks as json_chunks
 from govern.model.finding import (
     SECURITY_SEVERITY,
     Finding,
@@ -62,6 +64,7 @@ from govern.model.source import SourceRange
 from govern.report.order import ordered_findings, ordered_notices
 from govern.report.paths import SRCROOT, artifact_uri, root_uri
 from govern.report.rules import RuleIndex, equivalents
+from govern.report.safe_text import safe_items, safe_layout
 from govern.report.tool import INFORMATION_URI, TOOL_NAME, tool_version
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -243,6 +246,15 @@ def automation_id(category: str) -> str:
 def document(report: ScanReport, *, category: str | None = None) -> JSON:
     """The SARIF log as Python data (for embedding, or for tests); `category`: see
     the module docstring (`automationDetails.id`)."""
+    doc = _skeleton(report, category)
+    results: Streamed = doc["runs"][0]["results"]
+    doc["runs"][0]["results"] = [results.write(f, "") for f in results.items]
+    return doc
+
+
+def _skeleton(report: ScanReport, category: str | None, *, text: bool = False) -> JSON:
+    """The SARIF log with its results `Streamed`: each written as text (`safe_items`)
+    with `text`, else made as data."""
     index = RuleIndex.of(report)
     findings = ordered_findings(report)
     first: dict[str, Finding] = {}
@@ -251,6 +263,10 @@ def document(report: ScanReport, *, category: str | None = None) -> JSON:
     hit_rules = [index.for_finding(first[rule_id]) for rule_id in sorted(first)]
     position = {rule.id: i for i, rule in enumerate(hit_rules)}
     notices = ordered_notices(report)
+
+    def build(finding: Finding, root: str) -> JSON:
+        return _result(finding, position[finding.rule_id], root)
+
     run: JSON = {
         "tool": {"driver": _driver(tool_version(report), hit_rules)},
         "invocations": [{
@@ -258,12 +274,19 @@ def document(report: ScanReport, *, category: str | None = None) -> JSON:
             "toolExecutionNotifications": [_notification(n, report.root) for n in notices],
         }],
         "originalUriBaseIds": {SRCROOT: {"uri": root_uri(report.root)}},
-        "results": [_result(f, position[f.rule_id], report.root) for f in findings],
+        "results": Streamed(findings, safe_items(build, report.root) if text
+                            else lambda f, _: build(f, report.root)),
     }
     if category:
         run["automationDetails"] = {"id": automation_id(category)}
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
+def chunks(report: ScanReport, *, category: str | None = None) -> Iterator[str]:
+    """The SARIF log's text, a few results at a time (joined: `render`)."""
+    yield from json_chunks(safe_layout(lambda r: _skeleton(r, category, text=True), report))
+    yield "\n"
+
+
 def render(report: ScanReport, *, category: str | None = None) -> str:
-    return dumps_indented(document(report, category=category)) + "\n"
+    return "".join(chunks(report, category=category))

@@ -3,6 +3,7 @@ surrogate escape) and whose names and values hold a lone surrogate: each becomes
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import xml.etree.ElementTree as ET
@@ -53,6 +54,15 @@ def test_every_format_writes_lone_surrogates_as_replacement_characters(fmt: str)
         assert SHOWN_NAME in text and "aws_s3_bucket.x\ufffdy" in text
     if fmt == "junit":
         ET.fromstring(data)  # well-formed XML
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_formats_written_item_by_item_clean_each_as_the_whole_report_would(fmt: str) -> None:
+    odd = odd_report()
+    clean = finding("GOV-AWS-002", "medium", f"{ROOT}/main.tf", 9, 9,
+                    address="aws_s3_bucket.plain", message="plain \U0001f600")
+    report = dataclasses.replace(odd, findings=(*odd.findings, clean))  # type: ignore
+    assert render(fmt, report) == render(fmt, clean_report(report))  # type: ignore
 
 
 def test_a_clean_report_is_left_as_it_is() -> None:
