@@ -68,7 +68,7 @@ from govern.report.compliance import compliance_document
 from govern.report.order import ordered_findings, ordered_notices
 from govern.report.paths import display_path
 from govern.report.rules import RuleIndex, equivalents
-from govern.report.safe_text import safe_items, safe_layout
+from govern.report.safe_text import as_text, safe_items, safe_layout
 from govern.report.summary import summarize
 from govern.report.tool import TOOL_NAME, tool_version
 
@@ -176,7 +176,7 @@ def _skeleton(report: ScanReport, *, text: bool = False) -> dict[str, Any]:
             "seconds": round(summary.seconds, 3),
         },
         "findings": Streamed(ordered_findings(report),
-                             safe_items(build, report.root) if text
+                             safe_items(as_text(build), report.root) if text
                              else lambda f, _: build(f, report.root)),
         "notices": [_notice(n, report.root) for n in ordered_notices(report)],
         "rules": rules.ids(),

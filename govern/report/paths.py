@@ -44,6 +44,11 @@ def is_remote(file: str) -> bool:
     return ("::" in file or "://" in file) and bool(_REMOTE.match(file))
 
 
+def _isabs(path: str) -> bool:
+    """`os.path.isabs` (the posix one without its generic checks: it runs per finding)."""
+    return path.startswith("/") if os.name == "posix" else os.path.isabs(path)
+
+
 def _absolute(path: str) -> str:
     return os.path.normpath(os.path.abspath(path))
 
@@ -53,7 +58,7 @@ def relative_to_root(file: str, root: str) -> str | None:
     (or remote)."""
     if not file or is_remote(file):
         return None
-    relative_input = not (os.path.isabs(file) and os.path.isabs(root))
+    relative_input = not (_isabs(file) and _isabs(root))
     return _relative_to_root(file, root, os.getcwd() if relative_input else "")
 
 
@@ -92,7 +97,7 @@ def artifact_uri(file: str, root: str) -> ArtifactUri | None:
     """The SARIF artifact location of `file`, or None for a remote source."""
     if not file:
         return None
-    relative_input = not (os.path.isabs(file) and os.path.isabs(root))
+    relative_input = not (_isabs(file) and _isabs(root))
     return _artifact_uri(file, root, os.getcwd() if relative_input else "")
 
 

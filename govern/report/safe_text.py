@@ -83,17 +83,25 @@ def safe_layout(build: Callable[[ScanReport], Any], report: ScanReport) -> Layou
     return layout(build(clean_report(report)))
 
 
-def safe_items(build: Callable[[T, str], Any], root: str) -> Callable[[T, str], str]:
-    """A `json_text.Streamed` writer of the items `build(item, root)` makes: an item whose
-    text would hold a surrogate is built again from its cleaned value (and root), as
-    `clean_report` would have given it."""
-    def write(item: T, newline: str) -> str:
+def safe_items(write: Callable[[T, str, str], str], root: str) -> Callable[[T, str], str]:
+    """A `json_text.Streamed` writer of the items `write(item, root, newline)` writes (see
+    `json_text.indented`): an item whose text would hold a surrogate is written again from
+    its cleaned value (and root), as `clean_report` would have given it."""
+    def safe(item: T, newline: str) -> str:
         try:
-            text = indented(build(item, root), newline)
+            text = write(item, root, newline)
             if not may_hold_surrogates(text):
                 return text
         except UnicodeError:
             pass
-        return indented(build(clean_value(item), clean_text(root)), newline)
+        return write(clean_value(item), clean_text(root), newline)
+
+    return safe
+
+
+def as_text(build: Callable[[T, str], Any]) -> Callable[[T, str, str], str]:
+    """A writer (`safe_items`) of the values `build(item, root)` makes."""
+    def write(item: T, root: str, newline: str) -> str:
+        return indented(build(item, root), newline)
 
     return write

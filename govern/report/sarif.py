@@ -48,9 +48,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from json.encoder import encode_basestring_ascii as _string
 from typing import Any
 
-from govern.json_text import Streamed
+from govern.json_text import Streamed, indented
 from govern.json_text import chunks as json_chunks
 from govern.model.finding import (
     SECURITY_SEVERITY,
@@ -199,6 +201,75 @@ def _result(finding: Finding, rule_index: int, root: str) -> JSON:
     return result
 
 
+def _result_text(finding: Finding, rule_index: int, root: str, newline: str) -> str:
+    """`json_text.indented(_result(finding, rule_index, root), newline)`, written straight
+    from the finding: a large scan's results are most of the time a report takes (a test
+    keeps the two equal; a value of another type than the fields declare goes the long
+    way)."""
+    try:
+        return _result_lines(finding, rule_index, root, newline)
+    except (TypeError, KeyError, AttributeError):
+        return indented(_result(finding, rule_index, root), newline)
+
+
+@lru_cache(maxsize=8)
+def _depths(newline: str) -> tuple[str, str, str, str, str, str]:
+    """The newline of each depth below `newline`."""
+    n1 = newline + "  "
+    return (n1, n1 + "  ", n1 + "    ", n1 + "      ", n1 + "        ", n1 + "          ")
+
+
+def _result_lines(finding: Finding, rule_index: int, root: str, newline: str) -> str:
+    n1, n2, n3, n4, n5, _ = _depths(newline)
+    q = _string
+    unknown = finding.status == "unknown"
+    out = [f'{{{n1}"ruleId": {q(finding.rule_id)},{n1}"ruleIndex": {int.__repr__(rule_index)}']
+    if unknown:
+        out.append(f',{n1}"kind": "review"')
+    out.append(f',{n1}"level": {q("none" if unknown else LEVELS[finding.severity])},{n1}'
+               f'"message": {{{n2}"text": {q(_text(finding.message, finding.rule_id))}{n1}}},'
+               f'{n1}"locations": [{n2}')
+    loc = finding.location
+    artifact = artifact_uri(loc.file, root) if loc is not None else None
+    separator = "{"
+    if loc is not None and artifact is not None:
+        out.append(f'{{{n3}"physicalLocation": {{{n4}"artifactLocation": {{{n5}"uri": '
+                   f'{q(artifact.uri)}')
+        if artifact.uri_base_id:
+            out.append(f',{n5}"uriBaseId": {q(artifact.uri_base_id)}')
+        out.append(n4 + "}")
+        if loc.start_line >= 1:
+            out.append(f',{n4}"region": {{{n5}"startLine": {int.__repr__(loc.start_line)},'
+                       f'{n5}"endLine": {int.__repr__(max(loc.end_line, loc.start_line))}'
+                       f'{n4}}}')
+        out.append(n3 + "}")
+        separator = ","
+    if finding.resource_address:
+        out.append(f'{separator}{n3}"logicalLocations": [{n4}{{{n5}"fullyQualifiedName": '
+                   f'{q(finding.resource_address)},{n5}"kind": "resource"{n4}}}{n3}]')
+        separator = ","
+    out.append(f"{n2}}}{n1}]" if separator == "," else f"{{}}{n1}]")
+    if finding.fingerprint:
+        out.append(f',{n1}"partialFingerprints": {{{n2}"{FINGERPRINT_KEY}": '
+                   f'{q(finding.fingerprint)}{n1}}}')
+    suppression = finding.suppression
+    if suppression is not None:
+        out.append(f',{n1}"suppressions": '
+                   + indented([_suppression(suppression, root)], n1))
+    out.append(f',{n1}"properties": {{{n2}"severity": {q(finding.severity)},{n2}'
+               f'"category": {q(finding.category)},{n2}"resourceKind": '
+               f'{q(finding.resource_kind)},{n2}"sourceFormat": {q(finding.source_format)},'
+               f'{n2}"status": {q(finding.status)}')
+    if finding.path:
+        out.append(f',{n2}"attributePath": {q(finding.path)}')
+    if suppression is not None:
+        out.append(f',{n2}"suppressionSource": {q(suppression.source)}')
+        if suppression.until:
+            out.append(f',{n2}"suppressedUntil": {q(suppression.until)}')
+    out.append(f"{n1}}}{newline}}}")
+    return "".join(out)
+
+
 def _suppression(suppression: Suppression, root: str) -> JSON:
     out: JSON = {"kind": suppression.kind, "status": "accepted"}
     if suppression.justification.strip():
@@ -267,6 +338,9 @@ def _skeleton(report: ScanReport, category: str | None, *, text: bool = False) -
     def build(finding: Finding, root: str) -> JSON:
         return _result(finding, position[finding.rule_id], root)
 
+    def write(finding: Finding, root: str, newline: str) -> str:
+        return _result_text(finding, position[finding.rule_id], root, newline)
+
     run: JSON = {
         "tool": {"driver": _driver(tool_version(report), hit_rules)},
         "invocations": [{
@@ -274,7 +348,7 @@ def _skeleton(report: ScanReport, category: str | None, *, text: bool = False) -
             "toolExecutionNotifications": [_notification(n, report.root) for n in notices],
         }],
         "originalUriBaseIds": {SRCROOT: {"uri": root_uri(report.root)}},
-        "results": Streamed(findings, safe_items(build, report.root) if text
+        "results": Streamed(findings, safe_items(write, report.root) if text
                             else lambda f, _: build(f, report.root)),
     }
     if category:
