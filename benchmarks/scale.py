@@ -16,8 +16,9 @@ scans N small repositories (projects of the fixtures) named on one command line.
 
 For each size and mode it prints the wall time, the CPU time, the cost per thousand files
 and the peak memory of the whole process tree (the scan and its workers, sampled from
-/proc every 20 ms; Linux only, else the largest single process). Timings come from this
-machine: compare runs of the same machine only.
+/proc every 20 ms: the sum of their proportional set sizes, so that the pages a forked
+worker shares with the scan count once; Linux only, else the largest single process).
+Timings come from this machine: compare runs of the same machine only.
 """
 
 from __future__ import annotations
@@ -152,7 +153,8 @@ def measure(command: Sequence[str]) -> Measure:
 
 
 def tree_rss(pid: int) -> int:
-    """Resident memory (KiB) of `pid` and its descendants, from /proc (0 elsewhere)."""
+    """Memory (KiB) of `pid` and its descendants, from /proc (0 elsewhere): the sum of
+    their proportional set sizes (`_proportional`)."""
     proc = Path("/proc")
     if not proc.is_dir():
         return 0
@@ -176,7 +178,22 @@ def tree_rss(pid: int) -> int:
             if parent in members and child not in members:
                 members.add(child)
                 changed = True
-    return sum(rss.get(m, 0) for m in members)
+    return sum(_proportional(m, rss.get(m, 0)) for m in members)
+
+
+def _proportional(pid: int, rss: int) -> int:
+    """The proportional set size (KiB) of `pid`: its resident pages, each page shared with
+    other processes (a forked worker shares the pages of the scan it was forked from)
+    counted as its share. Summing resident sizes would count those pages once per worker.
+    `rss` when the kernel does not say (no smaps_rollup)."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return rss
+    for line in text.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1])
+    return rss
 
 
 def govern_command(paths: Sequence[str], extra: Sequence[str]) -> list[str]:

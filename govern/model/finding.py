@@ -76,7 +76,7 @@ class Suppression:
     until: str | None = None  # ISO date after which it no longer applies
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large scan holds a million of them
 class Finding:
     """A rule that failed (or could not be decided) on one resource."""
 

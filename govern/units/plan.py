@@ -11,10 +11,13 @@ with its plan is scanned through the plan).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from govern.discover import Discovery
+
+if TYPE_CHECKING:  # the Terraform parser is imported only for a scan that meets Terraform
+    from govern.parsers.terraform.module_loader import SharedModules
 
 UnitKind = Literal["terraform", "documents"]
 # documents are independent deployments: a few of them (in path order) make one unit, so
@@ -39,9 +42,10 @@ class Unit:
 class Plan:
     units: tuple[Unit, ...]
     explicit: frozenset[str] = frozenset()  # documents named on the command line
-    # the Terraform modules read to plan (directory -> ModuleDef): the units of this
-    # process take them instead of reading them again (`ModuleLoader`'s `shared`)
-    modules: dict[str, Any] = field(default_factory=dict)
+    # the Terraform modules read to plan: the units of this process take them instead of
+    # reading them again (`ModuleLoader`'s `shared`), and keep for each other only the
+    # modules of directories more than one unit reads
+    modules: SharedModules | None = None
 
 
 def plan_units(found: Discovery, max_file_size: int | None = None) -> Plan:
@@ -49,14 +53,19 @@ def plan_units(found: Discovery, max_file_size: int | None = None) -> Plan:
     `max_file_size`: the scan's limit on the Terraform files read. Only the directories
     whose files hold the word `module` are parsed here (to find the roots)."""
     units: list[Unit] = []
-    modules: dict[str, Any] = {}
+    modules: SharedModules | None = None
     documents = list(found.documents)
     if found.terraform_dirs:
+        from govern.parsers.terraform.module_loader import SharedModules
+
+        reused: set[str] = set()
+        modules = SharedModules()
         groups = _root_groups(found, max_file_size, modules)
         owner: dict[str, int] = {}
         for index, group in enumerate(groups):
             for directory in group:
-                owner.setdefault(os.path.normpath(directory), index)
+                if owner.setdefault(os.path.normpath(directory), index) != index:
+                    reused.add(os.path.abspath(directory))
         attached: dict[int, list[str]] = {}
         rest: list[str] = []
         for path in documents:
@@ -70,6 +79,7 @@ def plan_units(found: Discovery, max_file_size: int | None = None) -> Plan:
             beside = tuple(attached.get(index, ()))
             cost = sum(_dir_size(d) for d in group) + sum(_size(p) for p in beside)
             units.append(Unit("terraform", group, cost, beside))
+        modules = modules.for_units(reused)
     for start in range(0, len(documents), DOCUMENTS_PER_UNIT):
         paths = tuple(documents[start:start + DOCUMENTS_PER_UNIT])
         units.append(Unit("documents", paths, sum(_size(p) for p in paths)))
@@ -78,7 +88,7 @@ def plan_units(found: Discovery, max_file_size: int | None = None) -> Plan:
 
 
 def _root_groups(found: Discovery, max_file_size: int | None,
-                 modules: dict[str, Any]) -> list[tuple[str, ...]]:
+                 modules: SharedModules) -> list[tuple[str, ...]]:
     """`project.root_groups` of the scanned Terraform directories."""
     from govern.parsers.terraform.files import SIDE_FILE_LIMIT
     from govern.parsers.terraform.module_loader import ModuleLoader, may_call_modules
@@ -86,9 +96,10 @@ def _root_groups(found: Discovery, max_file_size: int | None,
 
     limit = SIDE_FILE_LIMIT if max_file_size is None else max_file_size
     loader = ModuleLoader(found.terraform_skip, limit, modules)
+    skipped = frozenset(os.path.abspath(f) for f in found.terraform_skip)
     unique = list(dict.fromkeys(os.path.normpath(d) for d in found.terraform_dirs))
     return root_groups(unique, loader,
-                       lambda directory: may_call_modules(directory, found.terraform_skip))
+                       lambda directory: may_call_modules(directory, skipped))
 
 
 def _size(path: str) -> int:

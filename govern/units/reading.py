@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from govern.adapters.result import AdaptResult
 from govern.model.finding import Notice
 from govern.model.graph import ResourceGraph
 from govern.parsers.native import NativeResource, ParseResult
 from govern.units.plan import Unit
+
+if TYPE_CHECKING:
+    from govern.parsers.terraform.module_loader import SharedModules
 
 Adapter = Callable[[Sequence[NativeResource]], AdaptResult]
 NativeHook = Callable[[list[NativeResource]], list[NativeResource]]
@@ -39,7 +42,7 @@ class UnitGraph:
 
 
 def read_unit(unit: Unit, reading: Reading, prepare: NativeHook | None = None,
-              modules: dict[str, Any] | None = None) -> UnitGraph:
+              modules: SharedModules | None = None) -> UnitGraph:
     """The resources of `unit`, with the parsers' and adapters' notices and the files
     read. `prepare`, when given, sees each format's native resources before they are
     adapted and returns the list to adapt. `modules`: the Terraform modules this scan
@@ -58,7 +61,7 @@ def read_unit(unit: Unit, reading: Reading, prepare: NativeHook | None = None,
     return UnitGraph(graph, notices, files)
 
 
-def _parsed(unit: Unit, reading: Reading, modules: dict[str, Any] | None
+def _parsed(unit: Unit, reading: Reading, modules: SharedModules | None
             ) -> Iterator[tuple[ParseResult, Adapter]]:
     """Each format's parse result with the adapter for it. A parser is imported only when
     there are files for it (start-up time)."""

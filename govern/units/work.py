@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govern.config import Config
 from govern.engine.evaluate import RulesByKind, bind_rule, by_kind, evaluate_bound
@@ -19,6 +19,9 @@ from govern.units.plan import Unit
 from govern.units.reading import Reading, read_unit
 from govern.units.scanwide import Shared, shared_part, split_rules
 from govern.units.timeout import UnitTimeout, within
+
+if TYPE_CHECKING:
+    from govern.parsers.terraform.module_loader import SharedModules
 
 
 @dataclass(frozen=True)
@@ -78,10 +81,10 @@ class UnitResult:
 
 
 _PREPARED: dict[str, Prepared] = {}
-_MODULES: dict[str, dict[str, Any]] = {}  # job key -> Terraform modules read in this process
+_MODULES: dict[str, SharedModules | None] = {}  # job key -> Terraform modules read here
 
 
-def share_modules(job: ScanJob, modules: dict[str, Any]) -> None:
+def share_modules(job: ScanJob, modules: SharedModules | None) -> None:
     """Let the units of `job` run in this process (or forked from it) take `modules`
     (read while planning) instead of reading them again."""
     _MODULES.clear()  # one scan at a time per process
@@ -136,8 +139,8 @@ def run_units(units: Iterable[Unit], job: ScanJob, prepared: Prepared | None = N
 def run_unit(unit: Unit, job: ScanJob, prepared: Prepared) -> UnitResult:
     """One unit's result. A bug in govern met while reading it loses that unit only: an
     error notice says so (a scan error: exit 3), never a silent pass."""
-    if job.key not in _MODULES:
-        share_modules(job, {})
+    if job.key not in _MODULES:  # a process that did not plan: each unit reads its own
+        share_modules(job, None)
     modules = _MODULES[job.key]
 
     def work() -> UnitResult:

@@ -92,12 +92,12 @@ def config_files(directory: str) -> list[str]:
     return [p for p in paths if os.path.isfile(p)]
 
 
-def may_call_modules(directory: str, skip: Collection[str] = frozenset()) -> bool:
+def may_call_modules(directory: str, skipped: Collection[str] = frozenset()) -> bool:
     """Whether the module in `directory` may declare a module call, read from its files'
     bytes without parsing them: False only when none holds the word `module` (a file
     whose text may be in an encoding of wide characters, or a JSON file with a `\\u`
-    escape, may hold it unseen: True)."""
-    skipped = frozenset(os.path.abspath(f) for f in skip)
+    escape, may hold it unseen: True). `skipped`: absolute paths of files not to read
+    (made absolute once by the caller: a scan asks this of every directory)."""
     for path in config_files(directory):
         if os.path.abspath(path) in skipped:
             continue
@@ -116,6 +116,34 @@ def parse_error_notice(exc: SourceError) -> Notice:
     return Notice("error", exc.message, exc.file, exc.line, exc.hint, code="parse-error")
 
 
+class SharedModules:
+    """Modules read once for several loaders of one scan (directory -> ModuleDef).
+
+    With `reused` None every module read is kept for the loaders after (planning reads
+    each caller once). With `reused` (the directories several units read), only those
+    are kept: a module any other loader reads is its own, so that a scan of many
+    repositories does not hold every module it read until it ends."""
+
+    def __init__(self, modules: dict[str, ModuleDef] | None = None,
+                 reused: Collection[str] | None = None) -> None:
+        self.modules: dict[str, ModuleDef] = {} if modules is None else modules
+        self.reused = None if reused is None else frozenset(reused)
+
+    def take(self, key: str) -> ModuleDef | None:
+        return self.modules.get(key)
+
+    def keep(self, key: str, module: ModuleDef) -> None:
+        if self.reused is None or key in self.reused:
+            self.modules[key] = module
+
+    def for_units(self, reused: Collection[str]) -> SharedModules:
+        """These modules kept only for `reused` directories (absolute): the others are
+        read again by the one unit that reads them, rather than held (a large scan's
+        modules are hundreds of megabytes, in each process forked from this one)."""
+        kept = frozenset(reused)
+        return SharedModules({k: m for k, m in self.modules.items() if k in kept}, kept)
+
+
 class ModuleLoader:
     """Loads module directories once per scan. `shared`: modules already read in this
     scan by other loaders (of other root modules), to take instead of reading them again
@@ -123,7 +151,7 @@ class ModuleLoader:
 
     def __init__(self, skip_files: Collection[str] = frozenset(),
                  max_bytes: int = SIDE_FILE_LIMIT,
-                 shared: dict[str, ModuleDef] | None = None) -> None:
+                 shared: SharedModules | None = None) -> None:
         self._cache: dict[str, ModuleDef] = {}
         self._shared = shared
         self._skip = frozenset(os.path.abspath(f) for f in skip_files)
@@ -133,11 +161,11 @@ class ModuleLoader:
         key = os.path.abspath(directory)
         module = self._cache.get(key)
         if module is None:
-            module = self._shared.get(key) if self._shared is not None else None
+            module = self._shared.take(key) if self._shared is not None else None
             if module is None:
                 module = load_module(directory, self._skip, self.max_bytes)
                 if self._shared is not None:
-                    self._shared[key] = module
+                    self._shared.keep(key, module)
             self._cache[key] = module
         return module
 

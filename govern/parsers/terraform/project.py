@@ -39,6 +39,7 @@ from govern.parsers.terraform.instance import ModuleInstance, RootContext
 from govern.parsers.terraform.module_loader import (
     ModuleDef,
     ModuleLoader,
+    SharedModules,
     is_local_source,
     parse_error_notice,
     read_manifest,
@@ -60,7 +61,7 @@ def scan_terraform(dirs: Sequence[str], var_files: Sequence[str] = (),
                    max_file_size: int | None = None,
                    limits: Limits = DEFAULT_LIMITS,
                    roots: Sequence[str] | None = None,
-                   modules: dict[str, ModuleDef] | None = None) -> ParseResult:
+                   modules: SharedModules | None = None) -> ParseResult:
     """Every resource of every root module among `dirs` (directories holding `.tf` or
     `.tf.json` files), with notices for what could not be read or evaluated.
 
