@@ -217,7 +217,14 @@ def _live_graph(options: ScanOptions, notices: list[Notice]) -> ResourceGraph:
         aws = options.aws
         if options.config.scheduler and aws.org_role:  # the accounts are read on the cluster
             aws = dataclasses.replace(aws, scheduler=options.config.scheduler)
-        collected, collect_notices = collect_aws(aws)
+        from govern.collect.progress import reporting
+
+        try:
+            with reporting(options.progress):
+                collected, collect_notices = collect_aws(aws)
+        finally:
+            if options.progress is not None:
+                options.progress.close()
         notices.extend(collect_notices)
         if options.save_inventory is not None:
             from govern.errors import UsageError

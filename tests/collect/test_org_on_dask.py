@@ -9,6 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from govern.cli import cli
 
 pytest.importorskip("distributed")
 pytest.importorskip("moto.server")
@@ -44,8 +47,14 @@ def test_the_org_through_dask_gives_the_local_findings(
     common = ["--aws", "--endpoint-url", moto_endpoint, "--org",
               "OrganizationAccountAccessRole", "--format", "json"]
     local_code, local = scan(*common)
-    dask_code, remote = scan(*common, "--scheduler", cluster_with_credentials.address)
-    assert (dask_code, local_code) == (1, 1), remote
+    on_dask = CliRunner().invoke(cli, ["scan", *common, "--scheduler",
+                                       cluster_with_credentials.address, "--verbose"])
+    dask_code, remote = on_dask.exit_code, on_dask.stdout
+    assert (dask_code, local_code) == (1, 1), on_dask.output
+    # each account read on the cluster is reported here as it comes back
+    read = [line.split() for line in on_dask.stderr.splitlines()
+            if line.startswith("govern: aws ") and " every region account: " in line]
+    assert {words[2] for words in read} == {member, ACCOUNT}
 
     def findings(output: str) -> list[tuple[str, str, str]]:
         doc = json.loads(output)

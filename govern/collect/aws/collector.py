@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any, TypeVar, cast
 
+from govern.collect import progress
 from govern.collect.aws.account import collect_account
 from govern.collect.aws.clients import ClientFactory
 from govern.collect.aws.deadline import deadline_for
@@ -70,26 +72,37 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
     nothing: tuple[list[Resource], list[Edge]] = ([], [])
     # one unit of work per global reader and per (region, service reader), at most
     # max_workers at a time; the results are added in this order, however they finish
-    units: list[Callable[[], tuple[list[Resource], list[Edge]]]] = [
-        lambda: (guard("s3", "global", lambda: collect_buckets(
+    units: list[tuple[str, str, Callable[[], tuple[list[Resource], list[Edge]]]]] = [
+        ("global", "s3", lambda: (guard("s3", "global", lambda: collect_buckets(
             client("s3", home), reader, account, home, in_regions, options.max_workers)),
-                 []),
-        lambda: guard("iam", "global", lambda: collect_iam(
-            client("iam", home), reader, account), nothing),
-        _without_edges(guard, "account", "global", lambda: collect_account(
-            client, reader, account, home, regions))]
-    units.extend(_without_edges(guard, name, "global", partial(
-        collect_global, client.in_region(home), reader, account, home))
+                                  [])),
+        ("global", "iam", lambda: guard("iam", "global", lambda: collect_iam(
+            client("iam", home), reader, account), nothing)),
+        ("global", "account", _without_edges(guard, "account", "global", lambda: (
+            collect_account(client, reader, account, home, regions))))]
+    units.extend(("global", name, _without_edges(guard, name, "global", partial(
+        collect_global, client.in_region(home), reader, account, home)))
         for name, collect_global in global_collectors())
     for region in regions:
-        units.append(_without_edges(guard, "ec2", region, partial(
-            collect_security_groups, client("ec2", region), reader, account, region)))
-        units.extend(_without_edges(guard, name, region, partial(
-            collect_region, client.in_region(region), reader, account, region))
+        units.append((region, "ec2", _without_edges(guard, "ec2", region, partial(
+            collect_security_groups, client("ec2", region), reader, account, region))))
+        units.extend((region, name, _without_edges(guard, name, region, partial(
+            collect_region, client.in_region(region), reader, account, region)))
             for name, collect_region in regional_collectors())
+    progress.expect(len(units))
+
+    def run(unit: tuple[str, str, Callable[[], tuple[list[Resource], list[Edge]]]]
+            ) -> tuple[list[Resource], list[Edge]]:
+        region, service, read = unit
+        started = time.monotonic()
+        try:
+            return read()
+        finally:
+            progress.read(account, region, service, time.monotonic() - started)
+
     with ThreadPoolExecutor(max_workers=max(1, options.max_workers),
                             thread_name_prefix="govern-aws") as pool:
-        for resources, edges in pool.map(lambda unit: unit(), units):
+        for resources, edges in pool.map(run, units):
             _add_new(graph, resources)
             for edge in edges:
                 graph.connect(edge)

@@ -6,9 +6,11 @@ error (its resources are unknown), a warning with --allow-partial."""
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+from govern.collect import progress
 from govern.collect.aws.deadline import deadline_for
 from govern.collect.aws.options import AwsOptions
 from govern.collect.aws.sessions import new_session
@@ -71,7 +73,19 @@ def collect_org(options: AwsOptions, collect_one: CollectOne | None = None,
     options = dataclasses.replace(options, deadline=deadline.at)
     caller, ids = accounts(options)
 
+    if remote is not None:  # its readers report on the workers: each account here
+        progress.expect(len(ids))
+
     def read(account: str) -> tuple[Collected | None, list[Notice]]:
+        started = time.monotonic()
+        try:
+            return read_account(account)
+        finally:
+            if remote is not None:
+                progress.read(account, "every region", "account",
+                              time.monotonic() - started)
+
+    def read_account(account: str) -> tuple[Collected | None, list[Notice]]:
         if deadline.passed():
             return None, [_skipped(account, deadline.reason, options.allow_partial)]
         arn = role_arn(account, str(options.org_role))
