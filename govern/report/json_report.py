@@ -59,16 +59,17 @@ newline, and byte-stable.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from json.encoder import encode_basestring_ascii as _string
 from typing import Any
 
-from govern.json_text import Streamed
+from govern.json_text import Streamed, indented
 from govern.json_text import chunks as json_chunks
 from govern.model.finding import Finding, Notice, ScanReport
 from govern.report.compliance import compliance_document
 from govern.report.order import ordered_findings, ordered_notices
 from govern.report.paths import display_path
 from govern.report.rules import RuleIndex, equivalents
-from govern.report.safe_text import as_text, safe_items, safe_layout
+from govern.report.safe_text import safe_items, safe_layout
 from govern.report.summary import summarize
 from govern.report.tool import TOOL_NAME, tool_version
 
@@ -111,6 +112,47 @@ def _finding(finding: Finding, rules: RuleIndex, root: str,
         "equivalents": listed,
         "suppression": _suppression(finding, root),
     }
+
+
+def _finding_text(finding: Finding, rules: RuleIndex, root: str,
+                  equivalents_of: dict[int, tuple[Any, dict[str, list[str]]]],
+                  newline: str) -> str:
+    """`json_text.indented(_finding(...), newline)`, written straight from the finding
+    (a test keeps the two equal; a value of another type than the fields declare goes
+    the long way)."""
+    try:
+        return _finding_lines(finding, rules, root, equivalents_of, newline)
+    except (TypeError, KeyError, AttributeError):
+        return indented(_finding(finding, rules, root, equivalents_of), newline)
+
+
+def _finding_lines(finding: Finding, rules: RuleIndex, root: str,
+                   equivalents_of: dict[int, tuple[Any, dict[str, list[str]]]],
+                   newline: str) -> str:
+    q = _string
+    n1 = newline + "  "
+    n2 = n1 + "  "
+    rule = rules.get(finding.rule_id)
+    title = "null" if rule is None else q(rule.title)
+    loc = finding.location
+    location = "null" if loc is None else (
+        f'{{{n2}"file": {q(display_path(loc.file, root))},{n2}"start_line": '
+        f'{int.__repr__(loc.start_line)},{n2}"end_line": {int.__repr__(loc.end_line)}{n1}}}')
+    equiv = finding.equivalents or (rule.equivalents if rule else {})
+    known = equivalents_of.get(id(equiv))
+    if known is None:
+        known = equivalents_of[id(equiv)] = (equiv, equivalents(equiv))
+    listed = indented(known[1], n1)
+    suppression = _suppression(finding, root)
+    return (f'{{{n1}"rule_id": {q(finding.rule_id)},{n1}"title": {title},{n1}"severity": '
+            f'{q(finding.severity)},{n1}"category": {q(finding.category)},{n1}"status": '
+            f'{q(finding.status)},{n1}"message": {q(finding.message)},{n1}"resource": {{'
+            f'{n2}"id": {q(finding.resource_id)},{n2}"kind": {q(finding.resource_kind)},'
+            f'{n2}"address": {q(finding.resource_address)},{n2}"format": '
+            f'{q(finding.source_format)},{n2}"context": {q(finding.context)}{n1}}},{n1}'
+            f'"location": {location},{n1}"path": {q(finding.path)},{n1}"fingerprint": '
+            f'{q(finding.fingerprint)},{n1}"equivalents": {listed},{n1}"suppression": '
+            f'{"null" if suppression is None else indented(suppression, n1)}{newline}}}')
 
 
 def _suppression(finding: Finding, root: str) -> dict[str, Any] | None:
@@ -159,6 +201,9 @@ def _skeleton(report: ScanReport, *, text: bool = False) -> dict[str, Any]:
     def build(finding: Finding, root: str) -> dict[str, Any]:
         return _finding(finding, rules, root, equivalents_of)
 
+    def write(finding: Finding, root: str, newline: str) -> str:
+        return _finding_text(finding, rules, root, equivalents_of, newline)
+
     doc: dict[str, Any] = {
         "version": JSON_VERSION,
         "tool": {"name": TOOL_NAME, "version": tool_version(report)},
@@ -176,7 +221,7 @@ def _skeleton(report: ScanReport, *, text: bool = False) -> dict[str, Any]:
             "seconds": round(summary.seconds, 3),
         },
         "findings": Streamed(ordered_findings(report),
-                             safe_items(as_text(build), report.root) if text
+                             safe_items(write, report.root) if text
                              else lambda f, _: build(f, report.root)),
         "notices": [_notice(n, report.root) for n in ordered_notices(report)],
         "rules": rules.ids(),

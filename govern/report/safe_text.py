@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import fields, is_dataclass, replace
 from typing import Any, TypeVar
 
-from govern.json_text import Layout, indented, layout
+from govern.json_text import Layout, layout
 from govern.model.finding import ScanReport
 
 REPLACEMENT = "\ufffd"
@@ -98,10 +98,3 @@ def safe_items(write: Callable[[T, str, str], str], root: str) -> Callable[[T, s
 
     return safe
 
-
-def as_text(build: Callable[[T, str], Any]) -> Callable[[T, str, str], str]:
-    """A writer (`safe_items`) of the values `build(item, root)` makes."""
-    def write(item: T, root: str, newline: str) -> str:
-        return indented(build(item, root), newline)
-
-    return write

@@ -1,6 +1,6 @@
-"""The SARIF results of a report are written straight from the findings
-(`sarif._result_text`); they must be the text of the result objects `sarif.document`
-holds, in every shape a result takes."""
+"""The SARIF results and JSON findings of a report are written straight from the findings
+(`sarif._result_text`, `json_report._finding_text`); they must be the text of the objects
+`sarif.document` and `json_report.document` hold, in every shape a finding takes."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import pytest
 from govern.json_text import indented
 from govern.model.finding import Finding, Suppression
 from govern.model.source import SourceRange
-from govern.report import sarif
-from tests.report.factories import FINDINGS, OUTSIDE_FILE, ROOT, finding
+from govern.report import json_report, sarif
+from govern.report.rules import RuleIndex
+from tests.report.factories import FINDINGS, OUTSIDE_FILE, ROOT, finding, sample_report
 
 _SUPPRESSIONS = (
     None,
@@ -60,3 +61,23 @@ def test_a_value_of_another_type_goes_the_long_way() -> None:
     assert sarif._result_text(odd, 0, ROOT, "\n") == indented(sarif._result(odd, 0, ROOT),
                                                               "\n")
     assert '"category": null' in sarif._result_text(odd, 0, ROOT, "\n")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\n    "])
+def test_each_json_finding_is_the_text_of_its_object(newline: str) -> None:
+    rules = RuleIndex.of(sample_report())
+    variants = _variants()
+    # a rule the report does not know (title null), and a finding's own equivalents
+    variants += [replace(FINDINGS[0], rule_id="GOV-NOT-KNOWN"),
+                 replace(FINDINGS[1], equivalents={"kics": ("k-1",), "other": ("o",)})]
+    for item in variants:
+        expected = indented(json_report._finding(item, rules, ROOT, {}), newline)
+        assert json_report._finding_text(item, rules, ROOT, {}, newline) == expected, item
+
+
+def test_a_json_value_of_another_type_goes_the_long_way() -> None:
+    rules = RuleIndex.of(sample_report())
+    odd = replace(FINDINGS[0], message=None)  # type: ignore[arg-type]
+    text = json_report._finding_text(odd, rules, ROOT, {}, "\n")
+    assert text == indented(json_report._finding(odd, rules, ROOT, {}), "\n")
+    assert '"message": null' in text
