@@ -11,7 +11,8 @@ copy keeps its layout, so Terraform roots still call their local modules and tem
 keep their parameter files.
 
 Modes: `one` is `--jobs 1`; `all` is every core (`--jobs 0`); `dask` is a local Dask
-cluster of two workers (`--scheduler`), when govern[dask] is installed. `--fleet N`
+cluster of two workers (`--scheduler`), when govern[dask] is installed: its scheduler's
+and workers' CPU time and memory are counted with the scan's. `--fleet N`
 scans N small repositories (projects of the fixtures) named on one command line.
 
 For each size and mode it prints the wall time, the CPU time, the cost per thousand files
@@ -133,9 +134,11 @@ def measure(command: Sequence[str]) -> Measure:
     peak = [0]
     done = threading.Event()
 
+    cluster_before = _cluster_cpu()
+
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss(process.pid))
+            peak[0] = max(peak[0], tree_rss(process.pid, *_CLUSTER_PIDS))
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -146,20 +149,28 @@ def measure(command: Sequence[str]) -> Measure:
     wall = time.perf_counter() - started
     after = os.times()
     cpu = (after.children_user - before.children_user
-           + after.children_system - before.children_system)
+           + after.children_system - before.children_system
+           + _cluster_cpu() - cluster_before)
     if process.returncode not in (0, 1, 3):
         sys.stderr.write(errors.decode(errors="replace")[-2000:])
     return Measure(wall, cpu, peak[0] / 1024, process.returncode)
 
 
-def tree_rss(pid: int) -> int:
-    """Memory (KiB) of `pid` and its descendants, from /proc (0 elsewhere): the sum of
+def tree_rss(*pids: int) -> int:
+    """Memory (KiB) of `pids` and their descendants, from /proc (0 elsewhere): the sum of
     their proportional set sizes (`_proportional`)."""
+    rss: dict[int, int] = {}
+    members = _tree(pids, rss)
+    return sum(_proportional(m, rss.get(m, 0)) for m in members)
+
+
+def _tree(pids: Sequence[int], rss: dict[int, int] | None = None) -> set[int]:
+    """`pids` and their descendants (from /proc; empty elsewhere); `rss` is given each
+    one's resident size (KiB)."""
     proc = Path("/proc")
     if not proc.is_dir():
-        return 0
+        return set()
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in proc.iterdir():
         if not entry.name.isdigit():
             continue
@@ -169,8 +180,9 @@ def tree_rss(pid: int) -> int:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
         parents[int(entry.name)] = int(fields.get("PPid", "0").strip() or 0)
-        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
-    members = {pid}
+        if rss is not None:
+            rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+    members = set(pids)
     changed = True
     while changed:
         changed = False
@@ -178,7 +190,7 @@ def tree_rss(pid: int) -> int:
             if parent in members and child not in members:
                 members.add(child)
                 changed = True
-    return sum(_proportional(m, rss.get(m, 0)) for m in members)
+    return members
 
 
 def _proportional(pid: int, rss: int) -> int:
@@ -274,6 +286,22 @@ def _report(files: int, mode: str, paths: list[str], repeat: int) -> None:
 
 
 _CLUSTER: list[str] = []  # the address of the local Dask cluster, once started
+_CLUSTER_PIDS: list[int] = []  # its scheduler and workers: their memory and CPU count too
+
+
+def _cluster_cpu() -> float:
+    """CPU seconds the local Dask cluster's processes (its nannies' workers too) have used
+    so far (from /proc; 0 elsewhere): they are not waited for, so `os.times` does not
+    count them."""
+    total = 0.0
+    for pid in _tree(_CLUSTER_PIDS) if _CLUSTER_PIDS else ():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        # utime and stime: fields 14 and 15 of stat, 12 and 13 after the command name
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def dask_arguments() -> list[str] | None:
@@ -315,9 +343,11 @@ def local_dask_cluster(directory: Path, workers: int = 2) -> Iterator[None]:
         with Client(address, timeout=60, set_as_default=False) as client:
             client.wait_for_workers(workers, timeout=120)
         _CLUSTER.append(address)
+        _CLUSTER_PIDS.extend(process.pid for process in processes)
         yield
     finally:
         _CLUSTER.clear()
+        _CLUSTER_PIDS.clear()
         for process in reversed(processes):
             process.terminate()
         for process in processes:
