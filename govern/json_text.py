@@ -18,6 +18,7 @@ only when written, so that the text of every finding is never held at once.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii as _string  # the C escaper when built
@@ -25,7 +26,9 @@ from typing import Any
 
 __all__ = ["Streamed", "chunks", "dumps_indented", "indented", "layout"]
 
-_MARK = "\x00govern-streamed-{}\x00"  # a string no document holds (NUL is escaped)
+# where a streamed array goes: NUL-delimited, with a number drawn for each layout, so
+# that no string of the document itself (a name in a template) can pass for one
+_MARK = "\x00govern-streamed-{}-{}\x00"
 _ITEMS_PER_CHUNK = 256
 
 _INFINITY = float("inf")
@@ -68,10 +71,11 @@ def layout(value: Any) -> Layout:
     """The text of `value`, a document whose arrays may be `Streamed`: pieces of text,
     and in between each streamed array with the `newline` of its depth."""
     streams: list[Streamed] = []
-    text = dumps_indented(_marked(value, streams))
+    nonce = os.urandom(8).hex()
+    text = dumps_indented(_marked(value, streams, nonce))
     out: Layout = []
     for number, stream in enumerate(streams):
-        mark = _string(_MARK.format(number))
+        mark = _string(_MARK.format(nonce, number))
         before, text = text.split(mark, 1)
         start = before.rfind("\n")
         line = before[start + 1:]
@@ -105,15 +109,15 @@ def chunks(pieces: Layout) -> Iterator[str]:
         yield "".join(batch)
 
 
-def _marked(value: Any, streams: list[Streamed]) -> Any:
+def _marked(value: Any, streams: list[Streamed], nonce: str) -> Any:
     """`value` with each `Streamed` array replaced by a mark (a string)."""
     if isinstance(value, Streamed):
         streams.append(value)
-        return _MARK.format(len(streams) - 1)
+        return _MARK.format(nonce, len(streams) - 1)
     if isinstance(value, dict):
-        return {key: _marked(item, streams) for key, item in value.items()}
+        return {key: _marked(item, streams, nonce) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_marked(item, streams) for item in value]
+        return [_marked(item, streams, nonce) for item in value]
     return value
 
 

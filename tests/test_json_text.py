@@ -85,3 +85,12 @@ def test_a_long_stream_comes_in_pieces_with_the_same_text(count: int) -> None:
                           indent=2)
     assert "".join(pieces) == expected
     assert len(pieces) >= 2 + count // 256  # never the whole array in one piece
+
+
+def test_a_string_that_looks_like_a_mark_is_only_a_string() -> None:
+    lookalike = "\x00govern-streamed-0\x00 and \x00govern-streamed-0-0\x00"
+    doc = {"notice": lookalike, "results": Streamed([lookalike], lambda item, nl: indented(
+        item, nl)), "after": [lookalike]}
+    expected = json.dumps({"notice": lookalike, "results": [lookalike], "after": [lookalike]},
+                          indent=2)
+    assert "".join(chunks(layout(doc))) == expected
