@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -38,14 +39,28 @@ def cluster_with_credentials(tmp_path: Path, moto_endpoint: str) -> Iterator[Clu
         yield running
 
 
+# no region: an account is one task; regions named: its global part and each region
+# are tasks of their own, added up into the account
+@pytest.mark.parametrize("regions", [[], ["--region", "us-east-1", "--region", "eu-west-1"]])
 def test_the_org_through_dask_gives_the_local_findings(
-        moto_endpoint: str, cluster_with_credentials: Cluster) -> None:
+        moto_endpoint: str, cluster_with_credentials: Cluster, regions: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from distributed import Client
+
+    submitted: list[str] = []
+    real_submit = Client.submit
+
+    def recording(self: Client, func: Any, *args: Any, **kwargs: Any) -> Any:
+        submitted.append(getattr(func, "__name__", ""))
+        return real_submit(self, func, *args, **kwargs)
+
+    monkeypatch.setattr(Client, "submit", recording)
     member = organization(moto_endpoint)
     in_member = open_ssh_group(member_client(moto_endpoint, member, "ec2"), "member-ssh")
     in_management = open_ssh_group(member_client(moto_endpoint, ACCOUNT, "ec2"),
                                    "management-ssh")
     common = ["--aws", "--endpoint-url", moto_endpoint, "--org",
-              "OrganizationAccountAccessRole", "--format", "json"]
+              "OrganizationAccountAccessRole", "--format", "json", *regions]
     local_code, local = scan(*common)
     on_dask = CliRunner().invoke(cli, ["scan", *common, "--scheduler",
                                        cluster_with_credentials.address, "--verbose"])
@@ -61,7 +76,15 @@ def test_the_org_through_dask_gives_the_local_findings(
         return sorted((f["rule_id"], f["resource"]["address"], f["status"])
                       for f in doc["findings"])
 
+    # two accounts: one task each, or a global part and two regions each
+    reads = [name for name in submitted if name in ("read_part", "collect_account")]
+    assert reads == (["read_part"] * 6 if regions else ["collect_account"] * 2)
     assert findings(remote) == findings(local)
+
+    def notices(output: str) -> list[tuple[str, str]]:
+        return [(n["level"], n["message"]) for n in json.loads(output)["notices"]]
+
+    assert notices(remote) == notices(local)
     ssh = {a for rule, a, _ in findings(remote) if rule == "GOV-AWS-005"}
     assert f"arn:aws:ec2:us-east-1:{member}:security-group/{in_member}" in ssh
     assert f"arn:aws:ec2:us-east-1:{ACCOUNT}:security-group/{in_management}" in ssh

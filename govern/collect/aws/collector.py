@@ -35,8 +35,6 @@ T = TypeVar("T")
 def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
     try:
         import boto3  # noqa: F401  (installed, or the error below)
-        from botocore.config import Config
-        from botocore.exceptions import BotoCoreError, ClientError
     except ImportError as exc:
         raise UsageError("reading a live AWS account needs boto3: install govern[aws] "
                          "(pip install 'govern[aws]')") from exc
@@ -44,6 +42,22 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
         from govern.collect.aws.org import collect_org
 
         return collect_org(options)
+    graph, reader = read_account(options)
+    return graph, reader.notices(options.allow_partial)
+
+
+GLOBAL_PART = "global"
+# (region or "global", service, read): one reader of one region
+Unit = tuple[str, str, Callable[[], tuple[list[Resource], list[Edge]]]]
+
+
+def read_account(options: AwsOptions) -> tuple[ResourceGraph, Reader]:
+    """The resources of one account (the readers `options.part` names), and the reader
+    that recorded what could not be read (`Reader.notices`; the readers of several parts
+    add up with `Reader.absorb`)."""
+    from botocore.config import Config
+    from botocore.exceptions import BotoCoreError, ClientError
+
     # a connection that cannot be made fails in seconds, and one call (retries included)
     # in minutes at worst (botocore's default read timeout is a minute, retried 10 times)
     config = Config(retries={"mode": "adaptive", "max_attempts": MAX_ATTEMPTS},
@@ -66,13 +80,36 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
                           "check the credentials, --profile and --role-arn")
     account = reader.account = identity["Account"]
     regions = _regions(options, client("ec2", home), reader, home)
+    units = _units(options, client, reader, account, home, regions)
     graph = ResourceGraph()
+    progress.expect(len(units))
+
+    def run(unit: Unit) -> tuple[list[Resource], list[Edge]]:
+        region, service, read = unit
+        started = time.monotonic()
+        try:
+            return read()
+        finally:
+            progress.read(account, region, service, time.monotonic() - started)
+
+    with ThreadPoolExecutor(max_workers=max(1, options.max_workers),
+                            thread_name_prefix="govern-aws") as pool:
+        for resources, edges in pool.map(run, units):
+            _add_new(graph, resources)
+            for edge in edges:
+                graph.connect(edge)
+    return graph, reader
+
+
+def _units(options: AwsOptions, client: ClientFactory, reader: Reader, account: str,
+           home: str, regions: list[str]) -> list[Unit]:
+    """(region or "global", service, read) for each reader `options.part` names."""
     in_regions = None if "all" in options.regions else frozenset(regions)
     guard = _Guard(reader)
     nothing: tuple[list[Resource], list[Edge]] = ([], [])
     # one unit of work per global reader and per (region, service reader), at most
     # max_workers at a time; the results are added in this order, however they finish
-    units: list[tuple[str, str, Callable[[], tuple[list[Resource], list[Edge]]]]] = [
+    units: list[Unit] = [
         ("global", "s3", lambda: (guard("s3", "global", lambda: collect_buckets(
             client("s3", home), reader, account, home, in_regions, options.max_workers)),
                                   [])),
@@ -89,24 +126,24 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
         units.extend((region, name, _without_edges(guard, name, region, partial(
             collect_region, client.in_region(region), reader, account, region)))
             for name, collect_region in regional_collectors())
-    progress.expect(len(units))
+    if options.part is None:
+        return units
+    if options.part == GLOBAL_PART:
+        return [unit for unit in units if unit[0] == "global"]
+    return [unit for unit in units if unit[0] == options.part]
 
-    def run(unit: tuple[str, str, Callable[[], tuple[list[Resource], list[Edge]]]]
-            ) -> tuple[list[Resource], list[Edge]]:
-        region, service, read = unit
-        started = time.monotonic()
-        try:
-            return read()
-        finally:
-            progress.read(account, region, service, time.monotonic() - started)
 
-    with ThreadPoolExecutor(max_workers=max(1, options.max_workers),
-                            thread_name_prefix="govern-aws") as pool:
-        for resources, edges in pool.map(run, units):
-            _add_new(graph, resources)
-            for edge in edges:
-                graph.connect(edge)
-    return graph, reader.notices(options.allow_partial)
+def combine_parts(parts: list[tuple[ResourceGraph, Reader]]) -> tuple[ResourceGraph, Reader]:
+    """The parts of one account read apart (`AwsOptions.part`: the global part first,
+    then the regions in order) as `read_account` of every part gives them: the resources
+    in that order (one listed twice kept once), the readers' records added up."""
+    graph, reader = parts[0]
+    for more, part_reader in parts[1:]:
+        _add_new(graph, list(more))
+        for edge in more.edges():
+            graph.connect(edge)
+        reader.absorb(part_reader)
+    return graph, reader
 
 
 class _Guard:

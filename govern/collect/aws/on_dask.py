@@ -1,9 +1,15 @@
-"""`--aws --org ROLE --scheduler ADDRESS`: each account of the Organization is read by a
-worker of a Dask cluster, which assumes the role in that account itself (with the
+"""`--aws --org ROLE --scheduler ADDRESS`: each account of the Organization is read by
+workers of a Dask cluster, which assume the role in that account themselves (with the
 worker's own AWS credentials: an instance profile, a pod identity, environment variables).
-What is read comes back as the single-account collector gives it; an error it raises
-(a role that cannot be assumed) comes back as that error, so the organization's fallbacks
-and notices are the ones of a local run."""
+
+With regions named (`--region`, not `all`), an account is read in parts, each a task of
+its own: its account-wide readers (S3, IAM, its settings, the global services), and each
+region's readers. The parts' resources are added in the order a local run adds them, and
+their readers' records (what could not be read) add up to one account's notices
+(`Reader.absorb`): the result is a local run's. With `--region all` (an account's own
+regions are known only inside it) or no region, an account is one task. An error a part
+raises (a role that cannot be assumed) comes back as that error, so the organization's
+fallbacks and notices are the ones of a local run."""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ import threading
 import time
 
 from govern.collect.aws.options import AwsOptions
+from govern.collect.aws.reader import Reader
 from govern.model.finding import Notice
 from govern.model.graph import ResourceGraph
 
@@ -32,10 +39,22 @@ class AccountsOnDask:
             remaining = max(0.001, options.deadline - time.monotonic())
         single = dataclasses.replace(options, deadline=None, timeout=remaining,
                                      scheduler=None)
+        if not options.regions or "all" in options.regions:
+            with self._lock:
+                future = self._client.submit(collect_account, single, pure=False)
+            result: tuple[ResourceGraph, list[Notice]] = future.result()
+            return result
+        from govern.collect.aws.collector import GLOBAL_PART
+
+        parts = [GLOBAL_PART, *dict.fromkeys(options.regions)]
         with self._lock:
-            future = self._client.submit(collect_account, single, pure=False)
-        result: tuple[ResourceGraph, list[Notice]] = future.result()
-        return result
+            futures = [self._client.submit(read_part, dataclasses.replace(single, part=part),
+                                           pure=False) for part in parts]
+        from govern.collect.aws.collector import combine_parts
+
+        # the first error, in part order
+        graph, reader = combine_parts([future.result() for future in futures])
+        return graph, reader.notices(options.allow_partial)
 
     def close(self) -> None:
         self._client.close()
@@ -46,3 +65,10 @@ def collect_account(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
     from govern.collect.aws.collector import collect
 
     return collect(options)
+
+
+def read_part(options: AwsOptions) -> tuple[ResourceGraph, Reader]:
+    """On a worker: one part of an account (`AwsOptions.part`)."""
+    from govern.collect.aws.collector import read_account
+
+    return read_account(options)

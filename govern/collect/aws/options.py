@@ -25,3 +25,7 @@ class AwsOptions:
     # --scheduler: with --org, each account is read by a worker of this Dask cluster
     # (which assumes the role itself)
     scheduler: str | None = None
+    # which readers run (`collector.read_account`): None every one; "global" the
+    # account-wide ones (S3, IAM, the account's settings, the global services); a region
+    # name that region's. The parts of an account are read apart on a Dask cluster.
+    part: str | None = None

@@ -55,6 +55,22 @@ class Partial:
         with self._lock:
             self._crashed.add(Crashed(reader, region, error, isinstance(exc, MALFORMED)))
 
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    def absorb(self, other: Partial) -> None:
+        """Add what `other` recorded (`Reader.absorb`)."""
+        with self._lock:
+            for lost, subjects in other._lost.items():
+                self._lost.setdefault(lost, []).extend(subjects)
+            self._crashed |= other._crashed
+
     def __bool__(self) -> bool:
         return bool(self._lost or self._crashed)
 

@@ -162,6 +162,28 @@ class Reader:
             return "raise --aws-timeout, or scan fewer regions at a time"
         return f"scan again; --allow-partial accepts a scan without it ({DOCS})"
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What it recorded, without its lock: a reader of one part of an account (a
+        region) read on a Dask worker comes back to be `absorb`ed."""
+        state = dict(self.__dict__)
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    def absorb(self, other: Reader) -> None:
+        """Add what `other` recorded (another part of the same account) to this reader:
+        its notices are then the ones one reader of every part would give."""
+        with self._lock:
+            for key, subjects in other._failures.items():
+                self._failures.setdefault(key, []).extend(subjects)
+            self.notes.extend(other.notes)
+            self.calls += other.calls
+            self.account = self.account or other.account
+        self.partial.absorb(other.partial)
+
     def notices(self, allow_partial: bool = False) -> list[Notice]:
         """One warning per failed operation (with how many resources it concerned), one
         per listing that failed, and an error when the scan is incomplete (unless
