@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass
 
 from govern.collect.aws.listings import LISTINGS
+from govern.collect.aws.locked import PicklesWithoutLock
 from govern.model.finding import Notice
 
 # exceptions that come from an answer shaped otherwise than the reader expects
@@ -38,7 +39,7 @@ class Crashed:
     malformed: bool
 
 
-class Partial:
+class Partial(PicklesWithoutLock):
     """Records, thread-safely, the listings and readers that failed."""
 
     def __init__(self) -> None:
@@ -54,15 +55,6 @@ class Partial:
         error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         with self._lock:
             self._crashed.add(Crashed(reader, region, error, isinstance(exc, MALFORMED)))
-
-    def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        del state["_lock"]
-        return state
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._lock = threading.Lock()
 
     def absorb(self, other: Partial) -> None:
         """Add what `other` recorded (`Reader.absorb`)."""

@@ -15,6 +15,7 @@ from botocore.exceptions import BotoCoreError, ClientError, PaginationError
 from govern.collect.aws.clients import ServiceNotInRegion
 from govern.collect.aws.deadline import Deadline
 from govern.collect.aws.listings import Malformed, is_listing, items_at, region_of
+from govern.collect.aws.locked import PicklesWithoutLock
 from govern.collect.aws.partial import DOCS, Lost, Partial
 from govern.model.finding import Notice
 from govern.model.unknown import Unknown
@@ -34,8 +35,10 @@ class Failed:
         self.unknown = unknown
 
 
-class Reader:
-    """Calls operations and records, per operation, what failed and why."""
+class Reader(PicklesWithoutLock):
+    """Calls operations and records, per operation, what failed and why. A reader of one
+    part of an account (a region) read on a Dask worker comes back pickled, to be
+    `absorb`ed."""
 
     def __init__(self, deadline: Deadline | None = None) -> None:
         self._lock = threading.Lock()
@@ -161,17 +164,6 @@ class Reader:
         if not code:
             return "raise --aws-timeout, or scan fewer regions at a time"
         return f"scan again; --allow-partial accepts a scan without it ({DOCS})"
-
-    def __getstate__(self) -> dict[str, Any]:
-        """What it recorded, without its lock: a reader of one part of an account (a
-        region) read on a Dask worker comes back to be `absorb`ed."""
-        state = dict(self.__dict__)
-        del state["_lock"]
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._lock = threading.Lock()
 
     def absorb(self, other: Reader) -> None:
         """Add what `other` recorded (another part of the same account) to this reader:
