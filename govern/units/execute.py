@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from govern.engine.evaluate import evaluate_bound, finding_order
 from govern.model.graph import ResourceGraph
+from govern.units.garbage import frozen_for_workers, pool_worker
 from govern.units.plan import Unit
 from govern.units.work import Prepared, ScanJob, UnitResult, run_units, unit_failed
 
@@ -135,8 +136,9 @@ def _pool_pass(pending: list[tuple[Unit, ...]], job: ScanJob, jobs: int, total: 
     from concurrent.futures.process import BrokenProcessPool
 
     lost: list[tuple[Unit, ...]] = []
-    with ProcessPoolExecutor(max_workers=min(jobs, len(pending)),
-                             mp_context=_context()) as pool:
+    with frozen_for_workers(), ProcessPoolExecutor(max_workers=min(jobs, len(pending)),
+                                                   mp_context=_context(),
+                                                   initializer=pool_worker) as pool:
         futures: dict[Future[UnitResult], tuple[Unit, ...]] = {
             pool.submit(run_units, batch, job): batch for batch in pending}
         for future in as_completed(futures):

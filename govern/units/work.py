@@ -15,6 +15,7 @@ from govern.engine.evaluate import RulesByKind, bind_rule, by_kind, evaluate_bou
 from govern.engine.rule import Rule
 from govern.model.finding import Finding, Notice
 from govern.model.graph import ResourceGraph
+from govern.units.garbage import after_unit
 from govern.units.plan import Unit
 from govern.units.reading import Reading, read_unit
 from govern.units.scanwide import Shared, shared_part, split_rules
@@ -133,6 +134,7 @@ def run_units(units: Iterable[Unit], job: ScanJob, prepared: Prepared | None = N
         started = time.perf_counter()
         total.add(run_unit(unit, job, prepared))
         total.timings.append((describe(unit), time.perf_counter() - started))
+        after_unit()
     return total
 
 
