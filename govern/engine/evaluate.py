@@ -102,6 +102,7 @@ def evaluate_counted(graph: ResourceGraph, rules: RuleSet,
     return findings, {rule.meta.id: counts.get(rule.meta.id, 0) for rule in rules}
 
 
+_intern = sys.intern
 BoundRule = tuple[Rule, Condition]
 RulesByKind = Mapping[str, Sequence[BoundRule]]
 
@@ -137,8 +138,11 @@ def evaluate_bound(graph: ResourceGraph, rules: RulesByKind, base_dir: str | Non
                 verdict = _guarded(check, graph, resource, meta.id, notices)
                 if verdict.status == "pass":
                     continue
-                path = dotted(verdict.path)
-                message = rule.message + (f" ({verdict.detail})" if verdict.detail else "")
+                # interned: a large scan holds many findings with the same path and
+                # message, one string each (they pickle once per batch of units)
+                path = _intern(dotted(verdict.path))
+                message = _intern(f"{rule.message} ({verdict.detail})") if verdict.detail \
+                    else rule.message
                 findings.append(Finding(
                     rule_id=meta.id, severity=meta.severity, category=meta.category,
                     status=verdict.status, message=message, resource_id=resource.id,

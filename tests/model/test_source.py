@@ -23,9 +23,17 @@ def test_the_same_as_the_constructor() -> None:
 
 
 def test_still_a_plain_frozen_dataclass() -> None:
-    """What source_range relies on: fields in the instance's __dict__, no __post_init__,
-    exactly these three fields."""
-    assert not hasattr(SourceRange, "__slots__")
+    """What source_range relies on: exactly these three fields, each in a slot, no
+    __post_init__ (nothing the constructor does that source_range would skip)."""
+    assert SourceRange.__slots__ == ("file", "start_line", "end_line")
     assert not hasattr(SourceRange, "__post_init__")
     assert [f.name for f in dataclasses.fields(SourceRange)] == [
         "file", "start_line", "end_line"]
+    assert not hasattr(source_range("main.tf", 1, 1), "__dict__")
+
+
+def test_pickles_as_a_call_of_source_range() -> None:
+    made = SourceRange("main.tf", 3, 9)
+    assert made.__reduce__() == (source_range, ("main.tf", 3, 9))
+    restored = pickle.loads(pickle.dumps([made, made]))
+    assert restored == [made, made] and restored[0] is restored[1]
