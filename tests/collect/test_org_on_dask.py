@@ -17,6 +17,7 @@ from govern.cli import cli
 pytest.importorskip("distributed")
 pytest.importorskip("moto.server")
 
+from tests.collect import narrow_regions
 from tests.collect.conftest import ACCOUNT
 from tests.collect.test_org import (
     member_client,
@@ -27,6 +28,13 @@ from tests.collect.test_org import (
 from tests.dask.cluster import Cluster, local_cluster
 
 WORKER_APIS = Path(__file__).with_name("worker_apis.py")
+_ALL = ("eu-west-1", "us-east-1")  # what DescribeRegions answers (narrow_regions.py)
+_PARTS = {  # the tasks reading the two accounts: per account, its regions first if
+    # they are not named, then its global part and each region
+    "": ["regions_of"] * 2 + ["read_part"] * 4,
+    "named": ["read_part"] * 6,
+    "all": ["regions_of"] * 2 + ["read_part"] * 6,
+}
 
 
 @pytest.fixture
@@ -34,18 +42,29 @@ def cluster_with_credentials(tmp_path: Path, moto_endpoint: str) -> Iterator[Clu
     """Workers whose own AWS credentials are moto's test ones (as a worker's instance
     profile would give them)."""
     env = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-           "AWS_DEFAULT_REGION": "us-east-1"}
+           "AWS_DEFAULT_REGION": "us-east-1", narrow_regions.ENV: ",".join(_ALL)}
     with local_cluster(tmp_path, env=env, preload=str(WORKER_APIS)) as running:
         yield running
 
 
-# no region: an account is one task; regions named: its global part and each region
-# are tasks of their own, added up into the account
-@pytest.mark.parametrize("regions", [[], ["--region", "us-east-1", "--region", "eu-west-1"]])
+# an account's global part and each of its regions are tasks of their own, added up
+# into the account; with no region or `all`, a first task asks the account its regions
+@pytest.mark.parametrize("regions", [[], ["--region", "us-east-1", "--region", "eu-west-1"],
+                                     ["--region", "all"]], ids=["none", "named", "all"])
 def test_the_org_through_dask_gives_the_local_findings(
         moto_endpoint: str, cluster_with_credentials: Cluster, regions: list[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
+    import boto3
     from distributed import Client
+
+    original_client = boto3.Session.client
+
+    def narrowed(self: Any, *args: Any, **kwargs: Any) -> Any:  # as on the workers
+        made = original_client(self, *args, **kwargs)
+        narrow_regions.register(made, _ALL)
+        return made
+
+    monkeypatch.setattr(boto3.Session, "client", narrowed)
 
     submitted: list[str] = []
     real_submit = Client.submit
@@ -76,9 +95,9 @@ def test_the_org_through_dask_gives_the_local_findings(
         return sorted((f["rule_id"], f["resource"]["address"], f["status"])
                       for f in doc["findings"])
 
-    # two accounts: one task each, or a global part and two regions each
-    reads = [name for name in submitted if name in ("read_part", "collect_account")]
-    assert reads == (["read_part"] * 6 if regions else ["collect_account"] * 2)
+    reads = [name for name in submitted if name in ("read_part", "regions_of")]
+    kind = "all" if "all" in regions else "named" if regions else ""
+    assert sorted(reads) == sorted(_PARTS[kind])
     assert findings(remote) == findings(local)
 
     def notices(output: str) -> list[tuple[str, str]]:

@@ -55,6 +55,37 @@ def read_account(options: AwsOptions) -> tuple[ResourceGraph, Reader]:
     """The resources of one account (the readers `options.part` names), and the reader
     that recorded what could not be read (`Reader.notices`; the readers of several parts
     add up with `Reader.absorb`)."""
+    reader, client, home, account, regions = _opened(options)
+    units = _units(options, client, reader, account, home, regions)
+    graph = ResourceGraph()
+    progress.expect(len(units))
+
+    def run(unit: Unit) -> tuple[list[Resource], list[Edge]]:
+        region, service, read = unit
+        started = time.monotonic()
+        try:
+            return read()
+        finally:
+            progress.read(account, region, service, time.monotonic() - started)
+
+    with ThreadPoolExecutor(max_workers=max(1, options.max_workers),
+                            thread_name_prefix="govern-aws") as pool:
+        for resources, edges in pool.map(run, units):
+            _add_new(graph, resources)
+            for edge in edges:
+                graph.connect(edge)
+    return graph, reader
+
+
+def account_regions(options: AwsOptions) -> list[str]:
+    """The regions `read_account` reads in the account `options` open: those named, or
+    with `--region all` those ec2:DescribeRegions answers, or the session's own."""
+    return _opened(options)[4]
+
+
+def _opened(options: AwsOptions) -> tuple[Reader, ClientFactory, str, str, list[str]]:
+    """A session in the account (the role assumed): its reader, clients, home region,
+    account id and regions to read."""
     from botocore.config import Config
     from botocore.exceptions import BotoCoreError, ClientError
 
@@ -79,26 +110,7 @@ def read_account(options: AwsOptions) -> tuple[ResourceGraph, Reader]:
         raise ConfigError("cannot identify the AWS account (sts:GetCallerIdentity failed): "
                           "check the credentials, --profile and --role-arn")
     account = reader.account = identity["Account"]
-    regions = _regions(options, client("ec2", home), reader, home)
-    units = _units(options, client, reader, account, home, regions)
-    graph = ResourceGraph()
-    progress.expect(len(units))
-
-    def run(unit: Unit) -> tuple[list[Resource], list[Edge]]:
-        region, service, read = unit
-        started = time.monotonic()
-        try:
-            return read()
-        finally:
-            progress.read(account, region, service, time.monotonic() - started)
-
-    with ThreadPoolExecutor(max_workers=max(1, options.max_workers),
-                            thread_name_prefix="govern-aws") as pool:
-        for resources, edges in pool.map(run, units):
-            _add_new(graph, resources)
-            for edge in edges:
-                graph.connect(edge)
-    return graph, reader
+    return reader, client, home, account, _regions(options, client("ec2", home), reader, home)
 
 
 def _units(options: AwsOptions, client: ClientFactory, reader: Reader, account: str,
