@@ -12,7 +12,7 @@ from typing import Union
 from govern.model.finding import Notice
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     line: int
     end_line: int
@@ -21,14 +21,14 @@ class Node:
 # ----- expressions -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Literal(Node):
     """A number, bool, null, or a string without interpolation."""
 
     value: str | int | float | bool | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TemplateIf(Node):
     """`%{ if cond }...%{ else }...%{ endif }` inside a template."""
 
@@ -37,7 +37,7 @@ class TemplateIf(Node):
     else_parts: tuple[TemplatePart, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TemplateFor(Node):
     """`%{ for k, v in coll }...%{ endfor }` inside a template (`key_var` None with one var)."""
 
@@ -50,7 +50,7 @@ class TemplateFor(Node):
 TemplatePart = Union[str, "Expr", TemplateIf, TemplateFor]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Template(Node):
     """A quoted string or heredoc with `${...}` / `%{...}`. Literal text parts are `str`
     (escapes already processed, `$${` already turned into `${`, heredoc indentation
@@ -60,7 +60,7 @@ class Template(Node):
     parts: tuple[TemplatePart, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Variable(Node):
     """A root name: `var`, `local`, `aws_s3_bucket`, `each`, `count`, `path`, `module`,
     `data`, a for-expression variable, ..."""
@@ -68,7 +68,7 @@ class Variable(Node):
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GetAttr(Node):
     """`obj.name`"""
 
@@ -76,7 +76,7 @@ class GetAttr(Node):
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Index(Node):
     """`obj[key]` (also the legacy `obj.0` form, with key a Literal int)."""
 
@@ -84,7 +84,7 @@ class Index(Node):
     key: Expr
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Splat(Node):
     """`obj[*].a.b` (full) or `obj.*.a.b` (attribute-only). `each` is the traversal applied
     to every element, written against `SplatItem`: `obj[*].a.b` ->
@@ -95,12 +95,12 @@ class Splat(Node):
     full: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SplatItem(Node):
     """The element placeholder inside `Splat.each`."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FunctionCall(Node):
     """`name(args...)`; `expand_final` for `f(a, b...)`. Provider functions keep their full
     name (`provider::aws::arn_parse`)."""
@@ -110,14 +110,14 @@ class FunctionCall(Node):
     expand_final: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Conditional(Node):
     condition: Expr
     true_expr: Expr
     false_expr: Expr
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BinaryOp(Node):
     """`op` is one of `|| && == != < > <= >= + - * / %`."""
 
@@ -126,7 +126,7 @@ class BinaryOp(Node):
     right: Expr
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnaryOp(Node):
     """`op` is `!` or `-`."""
 
@@ -134,12 +134,12 @@ class UnaryOp(Node):
     operand: Expr
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TupleExpr(Node):
     items: tuple[Expr, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ObjectItem(Node):
     """`key = value` or `key: value` in an object. A bare identifier key is a Literal
     string; `(expr)` or any other expression key is evaluated."""
@@ -148,12 +148,12 @@ class ObjectItem(Node):
     value: Expr
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ObjectExpr(Node):
     items: tuple[ObjectItem, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ForExpr(Node):
     """`[for k, v in coll : value if cond]` (tuple) or
     `{for k, v in coll : key => value... if cond}` (object; `group` when `...`)."""
@@ -167,7 +167,7 @@ class ForExpr(Node):
     group: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Parens(Node):
     """`(expr)`: kept so object keys in parentheses are evaluated, not taken literally."""
 
@@ -183,13 +183,13 @@ Expr = (
 # ----- structure ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribute(Node):
     name: str
     expr: Expr
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block(Node):
     """`type "label" "label" { body }`."""
 
@@ -198,7 +198,7 @@ class Block(Node):
     body: Body
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Body(Node):
     """Attributes (unique names, in source order) and blocks (in source order)."""
 
@@ -206,7 +206,7 @@ class Body(Node):
     blocks: tuple[Block, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConfigFile:
     """One parsed `.tf` / `.tf.json` / `.tfvars` / `.tfvars.json` file."""
 
