@@ -126,19 +126,20 @@ def _link_or_copy(source: str, destination: str) -> None:
         shutil.copy2(source, destination)
 
 
-def measure(command: Sequence[str]) -> Measure:
-    """Run `command` (output discarded), sampling the memory of its process tree."""
+def measure(command: Sequence[str], on_cluster: bool = False) -> Measure:
+    """Run `command` (output discarded), sampling the memory of its process tree, and
+    with `on_cluster` of the local Dask cluster's processes too (their CPU time also)."""
     started = time.perf_counter()
     before = os.times()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = [0]
     done = threading.Event()
-
-    cluster_before = _cluster_cpu()
+    cluster = _CLUSTER_PIDS if on_cluster else []
+    cluster_before = _cluster_cpu(cluster)
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss(process.pid, *_CLUSTER_PIDS))
+            peak[0] = max(peak[0], tree_rss(process.pid, *cluster))
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -150,7 +151,7 @@ def measure(command: Sequence[str]) -> Measure:
     after = os.times()
     cpu = (after.children_user - before.children_user
            + after.children_system - before.children_system
-           + _cluster_cpu() - cluster_before)
+           + _cluster_cpu(cluster) - cluster_before)
     if process.returncode not in (0, 1, 3):
         sys.stderr.write(errors.decode(errors="replace")[-2000:])
     return Measure(wall, cpu, peak[0] / 1024, process.returncode)
@@ -278,8 +279,8 @@ def _report(files: int, mode: str, paths: list[str], repeat: int) -> None:
             return
     else:
         extra = MODES[base]
-    best = min((measure(govern_command(paths, extra)) for _ in range(repeat)),
-               key=lambda m: m.wall)
+    best = min((measure(govern_command(paths, extra), on_cluster=base == "dask")
+                for _ in range(repeat)), key=lambda m: m.wall)
     print(f"{files:>7} {mode:>5} {best.wall:>8.2f} {best.cpu:>8.2f} "
           f"{best.wall / files * 1000:>10.3f} {best.peak_rss_mb:>8.0f} {best.exit_code}",
           flush=True)
@@ -289,12 +290,12 @@ _CLUSTER: list[str] = []  # the address of the local Dask cluster, once started
 _CLUSTER_PIDS: list[int] = []  # its scheduler and workers: their memory and CPU count too
 
 
-def _cluster_cpu() -> float:
-    """CPU seconds the local Dask cluster's processes (its nannies' workers too) have used
-    so far (from /proc; 0 elsewhere): they are not waited for, so `os.times` does not
-    count them."""
+def _cluster_cpu(pids: Sequence[int]) -> float:
+    """CPU seconds the local Dask cluster's processes `pids` (its nannies' workers too)
+    have used so far (from /proc; 0 elsewhere): they are not waited for, so `os.times`
+    does not count them."""
     total = 0.0
-    for pid in _tree(_CLUSTER_PIDS) if _CLUSTER_PIDS else ():
+    for pid in _tree(pids) if pids else ():
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except (OSError, IndexError):
