@@ -74,7 +74,11 @@ def after_unit() -> bool:
 @contextmanager
 def frozen_for_workers() -> Iterator[None]:
     """Within it, what is alive now is left out of collections (in this process and in
-    the processes forked from it); after it, collected again as usual here."""
+    the processes forked from it); after it, collected again as usual here. That
+    includes what `cli._batch_gc` froze at start-up: Python unfreezes everything at
+    once, so this process's later full collections visit those objects too (a few
+    hundredths of a second each, and they are rare), rather than freeze again what a
+    long-lived process (a server, the test suite) would then never collect."""
     gc.freeze()
     try:
         yield
