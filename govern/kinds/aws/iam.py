@@ -14,7 +14,7 @@ def _policies(order: str) -> Attribute:
         + ". A managed policy defined in the same configuration contributes a copy of its "
         "document and an `attached_policy` edge; an AWS managed policy "
         "(`arn:<partition>:iam::aws:policy/...`) its current document from the copy govern "
-        "ships (`govern/adapters/data/aws_managed_policies.json.gz`, 1,594 policies; "
+        "ships (`govern/adapters/data/aws_managed_policies.pack`, 1,594 policies; "
         "decision 0005), Unknown for a policy newer than that copy; any other ARN (a "
         "policy defined elsewhere, or an ARN not known statically) an Unknown document. "
         "Always present, empty when none; on an identity declared outside the scanned code "
