@@ -27,8 +27,10 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
 # a scan whose files hold fewer bytes than this runs in one process (a worker's start
-# and the transfer of results cost more than the work they would share)
-POOL_THRESHOLD_BYTES = 4 * 1024 * 1024
+# and the transfer of results cost more than the work they would share). On two cores:
+# azure-docs-json-samples (0.5 MB) took 0.28 s on two processes against 0.25 s on one;
+# aws-cloudformation-templates (3.1 MB) 0.45 s against 0.60 s.
+POOL_THRESHOLD_BYTES = 1024 * 1024
 _BATCHES_PER_WORKER = 16
 _MAX_BATCH_UNITS = 64
 
