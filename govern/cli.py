@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from govern import __version__
+from govern.cli_selection import RuleSelection, selection_options
 from govern.error_handler import (
     EXIT_INTERRUPTED,
     EXIT_SCAN_ERROR,
@@ -87,6 +88,7 @@ def cli() -> None:
               "<template>.parameters.json beside each template); repeatable.")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
               help="Extra rule file or directory, besides the built-in rules; repeatable.")
+@selection_options
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: only on a terminal, never with NO_COLOR).")
 @click.option("--compliance", "frameworks", multiple=True, metavar="FRAMEWORK",
@@ -175,14 +177,16 @@ def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, .
          aws_timeout: float | None = None, jobs: int | None = None,
          scheduler: str | None = None, targets_file: str | None = None,
          quiet: bool = False, verbose: bool = False,
-         unit_timeout: float | None = None) -> None:
+         unit_timeout: float | None = None, check: tuple[str, ...] = (),
+         skip_check: tuple[str, ...] = (), skip_path: tuple[str, ...] = ()) -> None:
     """Scan PATHS (files or directories; default: the working directory, unless --aws or
     --inventory is given)."""
     live = _live_options(aws, aws_profile, aws_regions, aws_role_arn, aws_endpoint_url,
                          save_inventory, inventory, aws_org_role, aws_org_concurrency,
                          aws_allow_partial, aws_timeout)
     selection = _Selection(waivers, baseline, changed_only, diff_base, live, jobs, scheduler,
-                           quiet, verbose, unit_timeout)
+                           quiet, verbose, unit_timeout,
+                           RuleSelection.given(check, skip_check, skip_path))
     if targets_file is not None:
         paths = (*paths, *_read_targets(targets_file))
     default_paths: tuple[str, ...] = () if live.wanted else (".",)
@@ -199,7 +203,7 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
           rule_paths: tuple[str, ...], color: bool | None,
           frameworks: tuple[str, ...] = (), sarif_category: str | None = None,
           selection: _Selection | None = None) -> int:
-    from govern.config import CliSettings, resolve_config
+    from govern.config import resolve_config
     from govern.gate import exit_code
     from govern.report import chunks
     from govern.scan import ScanOptions, run_scan
@@ -222,10 +226,10 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
     parsed_vars = _parse_vars(variables)
     chosen = selection or _Selection()
     paths, changed = _changed_files(paths, chosen)
-    config = resolve_config(paths or (".",), CliSettings(config_path, fail_on,
-                                                         fail_on_unknown, rule_paths,
-                                                         var_files, chosen.jobs,
-                                                         chosen.scheduler))
+    config = resolve_config(paths or (".",), chosen.rules.settings(
+        config=config_path, fail_on=fail_on, fail_on_unknown=fail_on_unknown,
+        rule_paths=rule_paths, var_files=var_files, jobs=chosen.jobs,
+        scheduler=chosen.scheduler))
     result = run_scan(ScanOptions(paths=paths, variables=parsed_vars, config=config,
                                   cfn_parameter_files=cfn_parameters,
                                   arm_parameter_files=arm_parameters,
@@ -291,6 +295,9 @@ class _Selection:
     quiet: bool = False  # `--quiet`: no progress bar
     verbose: bool = False  # `--verbose`: a line per unit
     unit_timeout: float | None = None  # `--unit-timeout`
+    rules: RuleSelection = field(default_factory=lambda: RuleSelection())
+
+
 
 
 @dataclass(frozen=True)
@@ -563,9 +570,12 @@ def baseline_group() -> None:
               help="As for `govern scan`; repeatable.")
 @click.option("--waivers", "waivers", type=click.Path(), default=None, metavar="FILE",
               help="As for `govern scan`: waived findings are not recorded.")
+@selection_options
 def baseline_create(paths: tuple[str, ...], output: str | None, config_path: str | None,
                     var_files: tuple[str, ...], variables: tuple[str, ...],
-                    rule_paths: tuple[str, ...], waivers: str | None) -> None:
+                    rule_paths: tuple[str, ...], waivers: str | None,
+                    check: tuple[str, ...] = (), skip_check: tuple[str, ...] = (),
+                    skip_path: tuple[str, ...] = ()) -> None:
     """Scan PATHS (default: the working directory) and write the fingerprints of every
     finding not suppressed (with rule id, address, file and message, sorted) to FILE.
     Run scans with `--baseline FILE` from the same directory.
@@ -574,7 +584,7 @@ def baseline_create(paths: tuple[str, ...], output: str | None, config_path: str
     a baseline of an incomplete scan would hide findings later)."""
     from dataclasses import replace
 
-    from govern.config import CliSettings, resolve_config
+    from govern.config import resolve_config
     from govern.gate import is_scan_error
     from govern.scan import ScanOptions, run_scan
     from govern.suppress.baseline import DEFAULT_BASELINE, entries_of, write_baseline
@@ -583,8 +593,8 @@ def baseline_create(paths: tuple[str, ...], output: str | None, config_path: str
     for path in var_files:
         if not os.path.isfile(path):
             raise UsageError(f"--var-file {path}: file not found")
-    config = resolve_config(targets, CliSettings(config_path, None, None, rule_paths,
-                                                 var_files))
+    config = resolve_config(targets, RuleSelection.given(check, skip_check, skip_path).settings(
+        config=config_path, rule_paths=rule_paths, var_files=var_files))
     destination = output or config.baseline or DEFAULT_BASELINE
     result = run_scan(ScanOptions(paths=targets, variables=_parse_vars(variables),
                                   config=replace(config, baseline=None), waivers=waivers))
@@ -620,17 +630,22 @@ def config_group() -> None:
               help="As for `govern scan`; repeatable.")
 @click.option("--var-file", "var_files", multiple=True, type=click.Path(),
               help="As for `govern scan`; repeatable.")
+@selection_options
 def config_show(paths: tuple[str, ...], config_path: str | None, fmt: str,
                 fail_on: str | None, fail_on_unknown: bool | None,
-                rule_paths: tuple[str, ...], var_files: tuple[str, ...]) -> None:
+                rule_paths: tuple[str, ...], var_files: tuple[str, ...],
+                check: tuple[str, ...] = (), skip_check: tuple[str, ...] = (),
+                skip_path: tuple[str, ...] = ()) -> None:
     """Print every effective setting for scanning PATHS (default: the working directory)
     and where it came from: `default`, `file .govern.yaml:3`, `env GOVERN_FAIL_ON`,
     `cli --fail-on`. Exit 2 for an invalid configuration."""
-    from govern.config import CliSettings, resolve_config
+    from govern.config import resolve_config
     from govern.config.show import show_json, show_text
 
-    config = resolve_config(paths or (".",), CliSettings(
-        config_path, fail_on, fail_on_unknown, rule_paths, var_files))
+    config = resolve_config(paths or (".",), RuleSelection.given(
+        check, skip_check, skip_path).settings(
+        config=config_path, fail_on=fail_on, fail_on_unknown=fail_on_unknown,
+        rule_paths=rule_paths, var_files=var_files))
     click.echo(show_json(config) if fmt == "json" else show_text(config), nl=False)
 
 

@@ -17,12 +17,13 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from govern.errors import UsageError
 from govern.model.finding import Notice
 from govern.parsers.classify import MARKER_OVERLAP, classify_head, has_template_marker
+from govern.skip_paths import PathFilter
 
 SKIP_DIRS = frozenset({".terraform", ".git", "node_modules", ".terragrunt-cache", "__pycache__",
                        ".venv", "venv", ".tox", ".mypy_cache", ".ruff_cache", ".pytest_cache"})
@@ -62,12 +63,14 @@ class Discovery:
 
 
 def discover(paths: Sequence[str], max_file_size: int = DEFAULT_MAX_FILE_SIZE,
-             exclude: Iterable[str] = ()) -> Discovery:
-    """Walk `paths` (files or directories). A path that does not exist is a usage error."""
+             skip: PathFilter | None = None) -> Discovery:
+    """Walk `paths` (files or directories), leaving out what `skip` matches (a path
+    named to scan that it matches is noted). A path that does not exist is a usage
+    error."""
     for path in paths:
         if not os.path.lexists(path):
             raise UsageError(f"path does not exist: {path}")
-    walker = _Walker(max_file_size, frozenset(os.path.normpath(e) for e in exclude))
+    walker = _Walker(max_file_size, skip or PathFilter(()))
     for path in paths:
         walker.visit_root(os.path.normpath(path))
     found = walker.found
@@ -78,9 +81,9 @@ def discover(paths: Sequence[str], max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 
 
 class _Walker:
-    def __init__(self, max_file_size: int, exclude: frozenset[str]) -> None:
+    def __init__(self, max_file_size: int, skip: PathFilter) -> None:
         self.max_file_size = max_file_size
-        self.exclude = exclude
+        self.skip = skip
         self.found = Discovery()
         self.tf_dirs: set[str] = set()
         self.seen_dirs: set[tuple[int, int]] = set()
@@ -93,6 +96,12 @@ class _Walker:
             self._error(path, f"cannot read: {exc.strerror or exc}", "unreadable",
                         "check the path and its permissions")
             return
+        if self.skip:
+            pattern = self.skip.pattern_for(path, stat.S_ISDIR(st.st_mode), path)
+            if pattern is not None:
+                self._note(path, f"matches the pattern {pattern.pattern!r} of paths not to "
+                           f"scan ({pattern.origin or 'exclude'}); not scanned", "excluded")
+                return
         if stat.S_ISDIR(st.st_mode):
             self._walk_tree(path)
         else:
@@ -110,13 +119,12 @@ class _Walker:
                             f"{root}; not scanned", "too-deep",
                             "scan it as a path of its own, or exclude it")
                 continue
-            subdirs = self._visit_dir(directory, tree)
+            subdirs = self._visit_dir(directory, tree, root)
             stack.extend((sub, depth + 1) for sub in reversed(subdirs))
 
-    def _visit_dir(self, directory: str, tree: str) -> list[str]:
-        """Visit the files of `directory`; return its subdirectories to walk."""
-        if directory in self.exclude:
-            return []
+    def _visit_dir(self, directory: str, tree: str, root: str) -> list[str]:
+        """Visit the files of `directory` (below the path `root` given to scan); return its
+        subdirectories to walk."""
         try:
             st = os.stat(directory)
         except OSError as exc:
@@ -140,8 +148,6 @@ class _Walker:
         subdirs: list[str] = []
         for entry in entries:
             path = os.path.join(directory, entry.name)
-            if path in self.exclude:
-                continue
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
@@ -149,6 +155,11 @@ class _Walker:
             if is_dir and entry.name in SKIP_DIRS:
                 continue
             if not is_dir and not _is_candidate(entry.name):
+                continue
+            if self.skip and self.skip.skipped(path, is_dir, root):
+                if not is_dir and entry.name.endswith(TERRAFORM_SUFFIXES):
+                    # the module loader lists the directory itself: tell it not to read it
+                    self.found.terraform_skip.add(os.path.normpath(path))
                 continue
             if entry.is_symlink() and not self._link_inside(path, tree, is_dir):
                 continue

@@ -17,6 +17,7 @@ from govern.config import Config
 from govern.discover import Discovery, discover
 from govern.model.finding import Finding, Notice, RuleMeta, ScanReport, ScanStats
 from govern.model.graph import ResourceGraph
+from govern.skip_paths import PathFilter
 from govern.units.execute import choose_jobs, merged, run_all
 from govern.units.plan import Plan, plan_units
 from govern.units.reading import NativeHook, Reading, read_unit
@@ -95,7 +96,8 @@ def run_scan(options: ScanOptions) -> ScanResult:
     waiver_rules = _waiver_rules(options, rules.known_ids())
     baseline = _baseline(options)
 
-    found = discover(options.paths, max_file_size=config.max_file_size, exclude=config.exclude)
+    found = discover(options.paths, max_file_size=config.max_file_size,
+                     skip=PathFilter(config.exclude))
     root = report_root(options.paths)
     plan = plan_units(found, config.max_file_size)
     job = ScanJob(os.urandom(12).hex(), reading(found, plan, options), tuple(rule_paths), config,

@@ -89,8 +89,8 @@ def test_config_naming_unknown_rule_exits_2(tmp_path: Path) -> None:
     config = tmp_path / "govern.yaml"
     config.write_text("rules:\n  disable:\n    - GOV-AWS-001\n    - GOV-AWS-0011\n")
     code, _, err = run("scan", str(tmp_path), "--config", str(config))
-    assert (code, err) == (2, f"govern: error: {config}:4: unknown rule id GOV-AWS-0011 in "
-                              f"rules.disable (did you mean 'GOV-AWS-011'?)\n")
+    assert (code, err) == (2, f"govern: error: {config}:4: 'GOV-AWS-0011' in rules.disable "
+                              f"names no rule (did you mean 'GOV-AWS-011'?)\n")
 
 
 def test_invalid_rule_file_exits_3_with_file_and_line(tmp_path: Path) -> None:

@@ -16,23 +16,47 @@ TAG_PARAMETERS = ("required_tags", "required_labels")
 
 
 def check_rule_ids(config: Config, rules: RuleSet) -> None:
-    """Raise ConfigError (`file:line: unknown rule id X in rules.disable (did you mean Y?)`)
-    for the first rule id the configuration names that no loaded rule has."""
+    """Raise ConfigError for the first rule the configuration names that no loaded rule
+    is: a selector of `rules.enable`/`disable` (or `--check`/`--skip-check`) that names no
+    rule, or a rule id of `severity`/`parameters` that is no rule's id or former id
+    (`file:line: unknown rule id X in severity (did you mean Y?)`)."""
+    from govern.config.selectors import RuleIndex, UnknownSelector
+
+    index = RuleIndex(rules)
     known = set(rules.known_ids())
     refs = sorted(config.rule_refs, key=lambda ref: config.lines.get(ref[0], 0))
+    from_file = set()
     for path, rule_id in refs:
+        section = path_name([p for p in path if isinstance(p, str) and p != rule_id])
+        if path[0] == "rules":
+            from_file.add((path[1], rule_id))
+            try:
+                index.resolve(rule_id, enabling=path[1] == "enable")
+            except UnknownSelector as exc:
+                raise ConfigError(config.problem(
+                    path, f"{rule_id!r} in {section} names no rule", exc.hint)) from None
+            continue
         if rule_id in known:
             continue
-        section = path_name([p for p in path if isinstance(p, str) and p != rule_id])
         raise ConfigError(config.problem(
             path, f"unknown rule id {rule_id} in {section}",
             suggest(rule_id, known) or "run `govern rules list` to see the rule ids"))
+    for key, selectors in (("enable", config.enabled_rules), ("disable", config.disabled_rules)):
+        for selector in sorted(selectors):
+            if (key, selector) in from_file:
+                continue
+            try:
+                index.resolve(selector, enabling=key == "enable")
+            except UnknownSelector as exc:
+                origin = config.origin(f"rules.{key}").rsplit(" + ", 1)[-1]
+                raise ConfigError(f"{origin.removeprefix('cli ').removeprefix('env ')}: "
+                                  f"{selector!r} names no rule ({exc.hint})") from None
 
 
 def with_current_ids(config: Config, rules: RuleSet) -> Config:
     """`config` with every former rule id (a rule's `aliases`) it names replaced by the id
-    the rule has now: in `rules.enable`/`disable`, `severity`, `parameters` and the
-    admission policy's lists."""
+    the rule has now: in `severity`, `parameters` and the admission policy's lists
+    (`rules.enable`/`disable` are selectors, which name a rule by a former id too)."""
     current = rules.current_ids()
     if not current:
         return config
@@ -45,28 +69,33 @@ def with_current_ids(config: Config, rules: RuleSet) -> Config:
         if isinstance(admission.get(key), list):
             admission[key] = [now(e) if isinstance(e, str) else e for e in admission[key]]
     return replace(
-        config, enabled_rules=frozenset(map(now, config.enabled_rules)),
-        disabled_rules=frozenset(map(now, config.disabled_rules)),
-        severity={now(k): v for k, v in config.severity.items()},
+        config, severity={now(k): v for k, v in config.severity.items()},
         parameters={now(k): v for k, v in config.parameters.items()}, admission=admission)
 
 
 def select_rules(config: Config, rules: RuleSet) -> RuleSet:
     """The rules to run: enabled (all when neither `rules.enable` nor
-    `rules.categories.enable` is given, else those listed by id or category), minus those
-    disabled by id or category; with `severity` overrides applied to their metadata. A
-    deprecated rule runs only when `rules.enable` names it (its id stays known, so what
-    names it keeps working). Ids are current ids (`with_current_ids`)."""
+    `rules.categories.enable` is given, else those a selector of either names), minus
+    those disabled; with `severity` overrides applied to their metadata. Selectors are
+    resolved as `govern.config.selectors` says (ids, former ids, other tools' ids,
+    categories, severities, globs). A deprecated rule runs only when `rules.enable` names
+    it by its id or a former id (its id stays known, so what names it keeps working).
+    Severity overrides are keyed by current ids (`with_current_ids`)."""
+    from govern.config.selectors import RuleIndex, resolve_all
+
+    index = RuleIndex(rules)
+    enabled = resolve_all(index, sorted(config.enabled_rules), enabling=True)
+    disabled = resolve_all(index, sorted(config.disabled_rules), enabling=False)
     chosen: list[Rule] = []
     limited = bool(config.enabled_rules or config.enabled_categories)
     for rule in rules:
         meta = rule.meta
-        if meta.status == "deprecated" and meta.id not in config.enabled_rules:
+        if meta.status == "deprecated" and meta.id not in enabled.named:
             continue
-        if limited and meta.id not in config.enabled_rules and (
+        if limited and meta.id not in enabled.ids and (
                 meta.category not in config.enabled_categories):
             continue
-        if meta.id in config.disabled_rules or meta.category in config.disabled_categories:
+        if meta.id in disabled.ids or meta.category in config.disabled_categories:
             continue
         severity = config.severity.get(meta.id)
         if severity is not None and severity != meta.severity:

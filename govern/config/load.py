@@ -14,6 +14,7 @@ from govern.config.sources import ConfigFile, find_config, read_config
 from govern.engine.hints import path_name
 from govern.errors import ConfigError
 from govern.model.resource import Path
+from govern.skip_paths import patterns as skip_patterns
 
 _TRUE = ("1", "true", "yes", "on")
 _POSITIVE = re.compile(r"[0-9]{1,18}")  # ASCII digits only, short enough to convert
@@ -31,6 +32,9 @@ class CliSettings:
     var_files: tuple[str, ...] = ()
     jobs: int | None = None
     scheduler: str | None = None
+    check: tuple[str, ...] = ()  # --check: replaces rules.enable (and its categories)
+    skip_check: tuple[str, ...] = ()  # --skip-check: added to rules.disable
+    skip_path: tuple[str, ...] = ()  # --skip-path: added to exclude
 
 
 def resolve_config(scan_paths: Sequence[str] = (".",), cli: CliSettings = CliSettings(),
@@ -122,8 +126,8 @@ def _from_file(file: ConfigFile) -> tuple[dict[str, Any], dict[str, str]]:
     if "parameters" in data:
         take("parameters", ("parameters",), "parameters", dict(data["parameters"]))
     if "exclude" in data:
-        take("exclude", ("exclude",), "exclude", tuple(
-            os.path.normpath(os.path.join(base, p)) for p in data["exclude"]))
+        take("exclude", ("exclude",), "exclude", skip_patterns(
+            data["exclude"], base or ".", origin(("exclude",))))
     if "max-file-size" in data:
         take("max-file-size", ("max-file-size",), "max_file_size", data["max-file-size"])
     if "var-files" in data:
@@ -199,19 +203,18 @@ def _apply_env(env: Mapping[str, str], values: dict[str, Any], origins: dict[str
         origins["waivers"] = "env GOVERN_WAIVERS"
     for name, key, field, is_file in (
             ("GOVERN_RULES", "rules.paths", "rule_paths", False),
-            ("GOVERN_EXCLUDE", "exclude", "exclude", None),
             ("GOVERN_VAR_FILES", "var-files", "var_files", True)):
         if not env.get(name):
             continue
         given = paths(name)
         for path in given:
-            if is_file is not None and not (os.path.isfile(path) if is_file
-                                            else os.path.exists(path)):
+            if not (os.path.isfile(path) if is_file else os.path.exists(path)):
                 raise fail(name, _not_a_file(path) if is_file else "no such file or directory",
                            path)
-        if is_file is None:
-            given = tuple(os.path.normpath(p) for p in given)
         _join(values, origins, key, field, given, f"env {name}")
+    if env.get("GOVERN_EXCLUDE"):
+        _join(values, origins, "exclude", "exclude", skip_patterns(
+            paths("GOVERN_EXCLUDE"), ".", "env GOVERN_EXCLUDE"), "env GOVERN_EXCLUDE")
 
 
 def _not_a_file(path: str) -> str:
@@ -227,10 +230,23 @@ def _apply_cli(cli: CliSettings, values: dict[str, Any], origins: dict[str, str]
             origins[key] = f"cli --{key}"
     _join(values, origins, "rules.paths", "rule_paths", cli.rule_paths, "cli --rules")
     _join(values, origins, "var-files", "var_files", cli.var_files, "cli --var-file")
+    _join(values, origins, "exclude", "exclude",
+          skip_patterns(cli.skip_path, ".", "cli --skip-path"), "cli --skip-path")
+    if cli.check:  # what to run, now: the file's lists of rules and categories give way
+        values["enabled_rules"] = frozenset(cli.check)
+        origins["rules.enable"] = "cli --check"
+        if values.pop("enabled_categories", None):
+            origins["rules.categories.enable"] = "cli --check (replaces it)"
+    if cli.skip_check:
+        values["disabled_rules"] = frozenset({*values.get("disabled_rules", ()),
+                                              *cli.skip_check})
+        before = origins.get("rules.disable", DEFAULT)
+        origins["rules.disable"] = ("cli --skip-check" if before == DEFAULT
+                                    else f"{before} + cli --skip-check")
 
 
 def _join(values: dict[str, Any], origins: dict[str, str], key: str, field: str,
-          given: tuple[str, ...], origin: str) -> None:
+          given: tuple[Any, ...], origin: str) -> None:
     """Path lists add up: earlier sources first, this one after."""
     if not given:
         return

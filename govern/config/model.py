@@ -9,6 +9,7 @@ from typing import Any
 from govern.discover import DEFAULT_MAX_FILE_SIZE
 from govern.model.finding import Severity
 from govern.model.resource import Path
+from govern.skip_paths import SkipPattern
 
 FAIL_ON_CHOICES = ("critical", "high", "medium", "low", "none")
 PROVIDERS = ("aws", "azure", "gcp")
@@ -28,8 +29,10 @@ class Config:
     the configuration file, or to the working directory for the environment and options).
 
     `enabled_rules`/`enabled_categories` empty means every rule; a rule runs when it is
-    enabled (by id or by category, when either list is given) and neither its id nor its
-    category is disabled. `required_tags` maps a provider to its entries (a key, or
+    enabled (by a selector or by category, when either list is given) and it is neither
+    named by a disabling selector nor of a disabled category. The rule lists hold
+    selectors as written (ids, former ids, other tools' ids, categories, severities,
+    globs: `govern.config.selectors`). `required_tags` maps a provider to its entries (a key, or
     `{"key": K, "values": [...]}` / `{"key": K, "pattern": RE}`). `origins` says where
     each setting of `SETTING_KEYS` came from (`default`, `file .govern.yaml:3`,
     `env GOVERN_FAIL_ON`, `cli --fail-on`)."""
@@ -44,7 +47,7 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     required_tags: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     parameters: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[SkipPattern, ...] = ()  # gitignore-style, each with its base directory
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     var_files: tuple[str, ...] = ()
     waivers: str | None = None

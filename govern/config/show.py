@@ -24,7 +24,7 @@ def settings(config: Config) -> dict[str, dict[str, Any]]:
         "rules.categories.disable": sorted(config.disabled_categories),
         "severity": dict(sorted(config.severity.items())),
         "parameters": {k: dict(v) for k, v in sorted(config.parameters.items())},
-        "exclude": list(config.exclude),
+        "exclude": [entry.pattern for entry in config.exclude],
         "max-file-size": config.max_file_size,
         "var-files": list(config.var_files),
         "waivers": config.waivers,

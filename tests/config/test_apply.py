@@ -74,7 +74,7 @@ def test_a_rule_parameter_wins_over_tags_required(rules: RuleSet) -> None:
 @pytest.mark.parametrize(("config", "message"), [
     (Config(source="g.yaml", lines={("rules", "disable", 0): 3},
             rule_refs=((("rules", "disable", 0), "GOV-AWS-0011"),)),
-     "g.yaml:3: unknown rule id GOV-AWS-0011 in rules.disable (did you mean 'GOV-AWS-011'?)"),
+     "g.yaml:3: 'GOV-AWS-0011' in rules.disable names no rule (did you mean 'GOV-AWS-011'?)"),
     (Config(source="g.yaml", lines={("severity", "GOV-AWZ-001"): 7},
             rule_refs=((("severity", "GOV-AWZ-001"), "GOV-AWZ-001"),)),
      "g.yaml:7: unknown rule id GOV-AWZ-001 in severity (did you mean 'GOV-AWS-001'?)"),

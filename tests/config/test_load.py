@@ -8,6 +8,7 @@ import pytest
 
 from govern.config import CliSettings, Config, load_config, resolve_config
 from govern.errors import ConfigError
+from govern.skip_paths import SkipPattern
 
 FULL = """\
 fail-on: high
@@ -77,7 +78,8 @@ def test_every_key_of_the_file(project: Path) -> None:
                 {"key": "cost-center", "pattern": "^cc-[0-9]+$"}),
         "gcp": ("team",)}
     assert config.parameters == {"GOV-AWS-015": {"required_tags": ["owner"]}}
-    assert (config.exclude, config.max_file_size) == (("legacy",), 1000)
+    assert config.exclude == (SkipPattern("legacy", str(project), "file .govern.yaml:18"),)
+    assert config.max_file_size == 1000
     assert (config.var_files, config.waivers) == (("prod.tfvars",), "waivers.yaml")
     assert config.source == ".govern.yaml"
     assert config.origins == {
@@ -99,8 +101,10 @@ def test_paths_in_the_file_are_relative_to_it(project: Path) -> None:
     (project / "conf" / "govern.yaml").write_text(
         "rules: {paths: [policies]}\nvar-files: [x.tfvars]\nexclude: [old/]\n")
     config = resolve(cli=CliSettings(config="conf/govern.yaml"))
-    assert (config.rule_paths, config.var_files, config.exclude) == (
-        ("conf/policies",), ("conf/x.tfvars",), ("conf/old",))
+    assert (config.rule_paths, config.var_files) == (("conf/policies",), ("conf/x.tfvars",))
+    # exclude patterns are relative to the file's directory, as a .gitignore there
+    assert config.exclude == (
+        SkipPattern("old/", str(project / "conf"), "file conf/govern.yaml:3"),)
     assert config.origin("config") == "cli --config"
 
 
@@ -140,7 +144,7 @@ def test_other_environment_variables(project: Path) -> None:
     config = resolve(GOVERN_MAX_FILE_SIZE="2048", GOVERN_EXCLUDE="legacy/",
                      GOVERN_WAIVERS="waivers.yaml")
     assert (config.max_file_size, config.exclude, config.waivers) == (
-        2048, ("legacy",), "waivers.yaml")
+        2048, (SkipPattern("legacy/", str(project), "env GOVERN_EXCLUDE"),), "waivers.yaml")
     assert config.origin("exclude") == "env GOVERN_EXCLUDE"
 
 
