@@ -638,15 +638,22 @@ def config_show(paths: tuple[str, ...], config_path: str | None, fmt: str,
                 skip_path: tuple[str, ...] = ()) -> None:
     """Print every effective setting for scanning PATHS (default: the working directory)
     and where it came from: `default`, `file .govern.yaml:3`, `env GOVERN_FAIL_ON`,
-    `cli --fail-on`. Exit 2 for an invalid configuration."""
+    `cli --fail-on`; then every parameter of the rules with the value a scan uses and
+    where it came from (`rule default`, the file). Exit 2 for an invalid configuration
+    (a rule selector or id that names no rule too), 3 for an invalid rule file."""
     from govern.config import resolve_config
+    from govern.config.apply import check_rule_ids
     from govern.config.show import show_json, show_text
+    from govern.engine.rule_loader import default_rules_dir, load_rules
 
     config = resolve_config(paths or (".",), RuleSelection.given(
         check, skip_check, skip_path).settings(
         config=config_path, fail_on=fail_on, fail_on_unknown=fail_on_unknown,
         rule_paths=rule_paths, var_files=var_files))
-    click.echo(show_json(config) if fmt == "json" else show_text(config), nl=False)
+    rules = load_rules([default_rules_dir(), *config.rule_paths])  # RuleError: exit 3
+    check_rule_ids(config, rules)
+    click.echo(show_json(config, rules) if fmt == "json" else show_text(config, rules),
+               nl=False)
 
 
 @cli.command()

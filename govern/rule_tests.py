@@ -14,9 +14,10 @@ A sub-resource whose parent is declared outside the scanned code (a security gro
 on a data source's group) is judged on a stand-in for that parent: an expectation written
 on the sub-resource covers the stand-in's findings.
 
-Scans load the built-in rules plus PATH, so ids must not clash; only the rules that the
-expectations name are judged. Lives next to `govern.scan` (it scans); the engine stays free
-of parsers.
+Scans load the built-in rules plus PATH, so ids must not clash; they run only the rules
+that the examples are of or the expectations name, named by their ids (so a tagging rule
+runs with its own default list of required tags, which a plain scan does not use). Lives
+next to `govern.scan` (it scans); the engine stays free of parsers.
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from govern.config import Config
 from govern.engine.expectations import FORMATS, Expectation, read_expectations
 from govern.engine.rule import Rule, RuleSet
 from govern.engine.rule_loader import FIXTURE_DIR_SUFFIX
-from govern.errors import SourceError
+from govern.errors import ConfigError, SourceError
 from govern.model.finding import Finding
 from govern.scan import ScanOptions, ScanResult, run_scan
 
@@ -99,10 +101,14 @@ def fixture_dirs(rule_file: str, slug: str) -> list[tuple[str, Path]]:
     return [(fmt, base / fmt) for base in bases for fmt in FORMATS if (base / fmt).is_dir()]
 
 
-def scan_directory(directory: Path, rule_paths: Sequence[str] = ()) -> ScanResult:
-    """A real scan of `directory` with the built-in rules plus `rule_paths`."""
+def scan_directory(directory: Path, rule_paths: Sequence[str] = (),
+                   rule_ids: Iterable[str] = ()) -> ScanResult:
+    """A real scan of `directory` with the built-in rules plus `rule_paths`, running the
+    rules `rule_ids` (named by their ids: a tagging rule runs with its own list of required
+    tags, a deprecated rule runs too); every rule when none is given."""
     return run_scan(ScanOptions(paths=(str(directory),), extra_rule_paths=tuple(rule_paths),
-                                keep_graph=True))
+                                keep_graph=True,
+                                config=Config(enabled_rules=frozenset(rule_ids))))
 
 
 def _statuses(result: ScanResult, rule_id: str, matches: Callable[[str], bool]) -> set[str]:
@@ -143,7 +149,7 @@ def check_example(rule: Rule, fmt: str, which: str, workdir: Path,
     empty directory `workdir`: a bad example must fail the rule, a good one must not report
     it. Failures point at the rule file (`line`: where the example is written)."""
     (workdir / EXAMPLE_FILES[fmt]).write_text(rule.examples[fmt][which], encoding="utf-8")
-    result = scan_directory(workdir, rule_paths)
+    result = scan_directory(workdir, rule_paths, [rule.meta.id])
     file = display_path(rule.meta.source_file)
     what = f"the {which} {fmt} example"
     errors = _scan_errors(result, file, line, what)
@@ -175,16 +181,20 @@ def check_fixture(directory: Path, fmt: str, rule_paths: Sequence[str] = (),
     if not expectations:
         return [Failure(shown, 0, "no inline expectations (annotate resources with "
                                       "ruleid: ID, ok: ID or unknown: ID)")]
-    result = scan_directory(directory, rule_paths)
-    failures = _scan_errors(result, shown, 0, "fixture", at_notice=True)
     known = set(known_rules) if known_rules is not None else None
+    tested = {e.rule_id for e in expectations}
+    try:
+        result = scan_directory(directory, rule_paths,
+                                tested if known is None else tested & known)
+    except ConfigError as exc:  # an expectation names no loaded rule
+        return [Failure(shown, 0, str(exc))]
+    failures = _scan_errors(result, shown, 0, "fixture", at_notice=True)
     for exp in expectations:
         where = display_path(exp.file)
         if known is not None and exp.rule_id not in known:
             failures.append(Failure(where, exp.line, f"unknown rule id {exp.rule_id}"))
             continue
         failures.extend(_check_expectation(exp, result, where))
-    tested = {e.rule_id for e in expectations}
     for finding in result.report.findings:
         if finding.rule_id not in tested or any(
                 e.kind != "ok" and e.rule_id == finding.rule_id

@@ -382,8 +382,10 @@ scheduler: null                               (default)
 def test_config_show_text(configured: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GOVERN_FAIL_ON_UNKNOWN", "true")
     monkeypatch.setenv("GOVERN_FAIL_ON", "high")
-    assert run("config", "show", "--fail-on", "medium", cwd=configured) == (
-        0, CONFIG_SHOW, "")
+    code, out, err = run("config", "show", "--fail-on", "medium", cwd=configured)
+    settings, _, parameters = out.partition("rule parameters:\n")
+    assert (code, settings, err) == (0, CONFIG_SHOW, "")
+    assert parameters.startswith("  GOV-AWS-015 required_tags: [\"owner\", ")
 
 
 def test_config_show_json(configured: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -397,7 +399,8 @@ def test_config_show_json(configured: Path, monkeypatch: pytest.MonkeyPatch) -> 
         "config", "fail-on", "fail-on-unknown", "rules.paths", "rules.enable", "rules.disable",
         "rules.categories.enable", "rules.categories.disable", "severity",
         "tags.required.aws", "tags.required.azure", "tags.required.gcp", "parameters",
-        "exclude", "max-file-size", "var-files", "waivers", "baseline", "jobs", "scheduler"]
+        "exclude", "max-file-size", "var-files", "waivers", "baseline", "jobs", "scheduler",
+        "rule-parameters"]
     assert {k: shown[k] for k in ("config", "fail-on", "severity", "var-files", "waivers")} == {
         "config": {"value": ".govern.yaml", "source": "discovered"},
         "fail-on": {"value": "high", "source": "env GOVERN_FAIL_ON"},

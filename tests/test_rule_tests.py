@@ -193,7 +193,8 @@ def test_unparseable_example(project: Path, tmp_path: Path) -> None:
     rule.examples["terraform"]["bad"] = 'resource "aws_instance" "a" {\n'
     workdir = tmp_path / "example"
     workdir.mkdir()
-    assert [f.render() for f in check_example(rule, "terraform", "bad", workdir)] == [
+    assert [f.render() for f in check_example(rule, "terraform", "bad", workdir,
+                                              ["policies"])] == [
         f"policies/aws/{SLUG}.yaml: the bad terraform example cannot be scanned: unexpected "
         f'end of file (unclosed "{{" opened at line 1)']
 

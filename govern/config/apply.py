@@ -49,8 +49,10 @@ def check_rule_ids(config: Config, rules: RuleSet) -> None:
                 index.resolve(selector, enabling=key == "enable")
             except UnknownSelector as exc:
                 origin = config.origin(f"rules.{key}").rsplit(" + ", 1)[-1]
-                raise ConfigError(f"{origin.removeprefix('cli ').removeprefix('env ')}: "
-                                  f"{selector!r} names no rule ({exc.hint})") from None
+                where = ("rules." + key if origin == "default"
+                         else origin.removeprefix("cli ").removeprefix("env "))
+                raise ConfigError(f"{where}: {selector!r} names no rule ({exc.hint})"
+                                  ) from None
 
 
 def with_current_ids(config: Config, rules: RuleSet) -> Config:
@@ -97,11 +99,31 @@ def select_rules(config: Config, rules: RuleSet) -> RuleSet:
             continue
         if meta.id in disabled.ids or meta.category in config.disabled_categories:
             continue
+        if not tags_asked_for(rule, config, enabled.asked):
+            continue
         severity = config.severity.get(meta.id)
         if severity is not None and severity != meta.severity:
             rule = replace(rule, meta=replace(meta, severity=severity))
         chosen.append(rule)
     return RuleSet(tuple(chosen))
+
+
+def tags_asked_for(rule: Rule, config: Config, asked: frozenset[str]) -> bool:
+    """Whether a tagging rule with a list of required tags (or labels) runs: only when the
+    configuration asks for tags, with `tags.required.<provider>` or the rule's own
+    parameter, non-empty, or enables the rule by its id or its category (`rules.enable`,
+    `--check`, `rules.categories.enable`: then with the rule's default list). A first scan
+    does not fail on tags nobody asked for. Other rules always pass this test."""
+    names = [name for name in TAG_PARAMETERS if name in rule.parameters]
+    if rule.meta.category != "tagging" or not names:
+        return True
+    given = config.parameters.get(rule.meta.id, {})
+    required = config.required_tags.get(rule.provider)
+    if any(name in given for name in names):
+        return any(given.get(name) for name in names)
+    if required is not None:
+        return bool(required)
+    return rule.meta.id in asked or rule.meta.category in config.enabled_categories
 
 
 def rule_parameters(config: Config, rules: Iterable[Rule]

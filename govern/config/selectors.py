@@ -45,11 +45,14 @@ class UnknownSelector(ValueError):
 
 @dataclass(frozen=True)
 class Selected:
-    """The rules a list of selectors names: `ids`, and among them `named`, those named by
-    their own id or a former id (a deprecated rule runs only when named so)."""
+    """The rules a list of selectors names: `ids`; among them `named`, those named by their
+    own id or a former id (a deprecated rule runs only when named so), and `asked`, those
+    named so or by their category (a tagging rule runs with its default list of required
+    tags only when asked for so)."""
 
     ids: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
+    asked: frozenset[str] = frozenset()
 
 
 class RuleIndex:
@@ -85,12 +88,13 @@ class RuleIndex:
         lowered = key.lower()
         if key in self.by_id:
             rule_id = self.by_id[key]
-            return Selected(frozenset({rule_id}), frozenset({rule_id}))
+            return Selected(frozenset({rule_id}), frozenset({rule_id}), frozenset({rule_id}))
         if key in self.by_peer:
             return Selected(self.by_peer[key])
         if lowered in CATEGORIES:
-            return self._found(selector, {r.meta.id for r in self.rules
-                                          if r.meta.category == lowered})
+            found = self._found(selector, {r.meta.id for r in self.rules
+                                           if r.meta.category == lowered})
+            return Selected(found.ids, asked=found.ids)
         if lowered in SEVERITY_RANK and lowered in SEVERITIES:
             rank = SEVERITY_RANK[lowered]
             return self._found(selector, {
@@ -127,11 +131,13 @@ def resolve_all(index: RuleIndex, selectors: Iterable[str], enabling: bool) -> S
     """The union of what `selectors` name; UnknownSelector for the first that names none."""
     ids: set[str] = set()
     named: set[str] = set()
+    asked: set[str] = set()
     for selector in selectors:
         selected = index.resolve(selector, enabling)
         ids |= selected.ids
         named |= selected.named
-    return Selected(frozenset(ids), frozenset(named))
+        asked |= selected.asked
+    return Selected(frozenset(ids), frozenset(named), frozenset(asked))
 
 
 def _peer_ids(rule: Rule) -> Iterator[str]:

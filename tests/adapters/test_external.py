@@ -14,6 +14,7 @@ from govern.model.graph import ResourceGraph
 from govern.model.resource import Resource
 from govern.model.unknown import PartialString, Undeclared, Unknown
 from govern.scan import ScanOptions, ScanResult, run_scan
+from tests.tagging import TAGS_ASKED
 
 ARN = "arn:aws:iam::aws:policy/AdministratorAccess"
 NSG = "Microsoft.Network/networkSecurityGroups"
@@ -21,7 +22,7 @@ NSG = "Microsoft.Network/networkSecurityGroups"
 
 def scan(tmp_path: Path, name: str, text: str) -> ScanResult:
     (tmp_path / name).write_text(text)
-    return run_scan(ScanOptions(paths=(str(tmp_path),), keep_graph=True))
+    return run_scan(ScanOptions(paths=(str(tmp_path),), keep_graph=True, config=TAGS_ASKED))
 
 
 def findings(result: ScanResult, rule_id: str) -> list[tuple[str, str, int]]:

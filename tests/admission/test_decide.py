@@ -4,6 +4,7 @@ advisory vs mandatory rules, and errors failing closed or open."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,13 +15,14 @@ from govern.config import Config
 from govern.errors import ConfigError
 from govern.model.inventory import load_inventory
 from tests.admission.helpers import ACCOUNT, PUBLIC_POLICY, change, write_inventory, write_plan
+from tests.tagging import TAGS_ASKED
 
 ADMIN_ARN = f"arn:aws:iam::{ACCOUNT}:policy/Admin"
 
 
 @pytest.fixture(scope="module")
 def admitter() -> Admitter:
-    return Admitter(Config())
+    return Admitter(TAGS_ASKED)  # GOV-AWS-015 judges the tags of the resources here
 
 
 @pytest.fixture(autouse=True)
@@ -141,7 +143,8 @@ def test_advisory_configuration_turns_deny_into_warn(tmp_path: Path) -> None:
 
 
 def test_a_rule_id_made_mandatory_denies(tmp_path: Path) -> None:
-    config = Config(admission={"mandatory": ["GOV-AWS-015"], "advisory": ["public-exposure"]})
+    config = replace(TAGS_ASKED, admission={"mandatory": ["GOV-AWS-015"],
+                                            "advisory": ["public-exposure"]})
     decision = Admitter(config).admit_file(public_policy_plan(tmp_path),
                                            write_inventory(tmp_path))
     assert decision.decision == "deny"

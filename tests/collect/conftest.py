@@ -23,6 +23,16 @@ from tests.collect.serverless_api import (  # noqa: E402,F401
 )
 
 REGION = "us-east-1"
+
+
+@pytest.fixture(autouse=True)
+def _tags_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The live tests hold resources to the tagging rules too: the configuration asks for
+    the tags `owner` and `cost-center` (the tagging rules run only when tags are asked
+    for), as a file named by GOVERN_CONFIG (no test here writes one of its own)."""
+    from tests.tagging import TAGS_CONFIG
+
+    monkeypatch.setenv("GOVERN_CONFIG", str(TAGS_CONFIG))
 ACCOUNT = "123456789012"  # moto's default account
 
 

@@ -18,8 +18,29 @@ def rules() -> RuleSet:
     return load_rules([default_rules_dir()])
 
 
-def test_everything_runs_by_default(rules: RuleSet) -> None:
-    assert select_rules(Config(), rules) == rules
+TAGGING = {"GOV-AWS-015", "GOV-AZURE-006", "GOV-GCP-021"}
+
+
+def test_everything_runs_by_default_but_tags_nobody_asked_for(rules: RuleSet) -> None:
+    assert {r.meta.id for r in rules if r.meta.category == "tagging"} == TAGGING
+    assert select_rules(Config(), rules).ids() == [i for i in rules.ids() if i not in TAGGING]
+
+
+@pytest.mark.parametrize(("config", "running"), [
+    (Config(required_tags={"aws": ("owner",)}), {"GOV-AWS-015"}),
+    (Config(required_tags={"aws": ()}), set()),
+    (Config(parameters={"GOV-GCP-021": {"required_labels": ["team"]}}), {"GOV-GCP-021"}),
+    (Config(parameters={"GOV-GCP-021": {"required_labels": []}},
+            required_tags={"gcp": ("team",)}), set()),
+    (Config(enabled_rules=frozenset({"GOV-AZURE-006", "GOV-AWS-001"})), {"GOV-AZURE-006"}),
+    (Config(enabled_rules=frozenset({"tagging"})), TAGGING),
+    (Config(enabled_categories=frozenset({"tagging"})), TAGGING),
+    # a glob, a severity or a peer id does not ask for tags
+    (Config(enabled_rules=frozenset({"GOV-AWS-*", "low"})), set()),
+])
+def test_a_tagging_rule_runs_when_tags_are_asked_for(rules: RuleSet, config: Config,
+                                                     running: set[str]) -> None:
+    assert {i for i in select_rules(config, rules).ids() if i in TAGGING} == running
 
 
 def test_disable_by_id_and_category(rules: RuleSet) -> None:

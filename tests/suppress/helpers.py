@@ -10,6 +10,7 @@ import pytest
 
 from govern.model.finding import ScanReport
 from govern.scan import ScanOptions, run_scan
+from tests.tagging import TAGS_ASKED
 
 TODAY = date(2026, 6, 1)
 
@@ -21,7 +22,7 @@ def scan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str],
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    return run_scan(ScanOptions(paths=(".",), today=today)).report
+    return run_scan(ScanOptions(paths=(".",), today=today, config=TAGS_ASKED)).report
 
 
 def suppressed(report: ScanReport) -> list[tuple[str, str, str, str, str | None]]:

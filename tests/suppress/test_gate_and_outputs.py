@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from govern.cli import cli
+from tests.tagging import TAGS_CONFIG
 
 SCHEMA = Path(__file__).parent.parent / "data" / "sarif-schema-2.1.0.json"
 
@@ -26,7 +27,8 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, until: str,
         *args: str) -> tuple[int, str]:
     (tmp_path / "main.tf").write_text(BUCKET.format(until=until), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["scan", ".", "--fail-on", "low", *args])
+    result = CliRunner().invoke(cli, ["scan", ".", "--fail-on", "low",
+                                      "--config", str(TAGS_CONFIG), *args])
     return result.exit_code, result.stdout
 
 

@@ -38,7 +38,8 @@ PredicateFunction = Callable[[Any, Mapping[str, Any], PredicateContext], Verdict
 class ArgSpec:
     """One argument a predicate accepts: `ports` (a list of port numbers 0-65535),
     `strings` (a list of non-empty strings) or `tag_requirements` (a list of tag keys,
-    `{key, values: [...]}` or `{key, pattern: RE}`)."""
+    `{key, values: [...]}` or `{key, pattern: RE}`; empty: a tagging rule that requires
+    nothing, which does not run)."""
 
     kind: ArgKind
     required: bool = False
@@ -73,6 +74,8 @@ def predicate(function: PredicateFunction, looks_up: Iterable[str] = (), **args:
 
 def arg_problem(spec: ArgSpec, value: Any) -> str | None:
     """Why `value` is not acceptable for an argument of `spec` (None when it is)."""
+    if spec.kind == "tag_requirements" and value == []:
+        return None  # nothing required: the rule does not run (config.apply)
     if not isinstance(value, list) or not value:
         return "must be a non-empty list"
     if spec.kind == "ports":

@@ -10,6 +10,7 @@ import pytest
 
 from govern.report.sarif import document
 from govern.scan import ScanOptions, run_scan
+from tests.tagging import TAGS_ASKED
 
 TERRAFORM = """\
 resource "aws_s3_bucket" "site" {
@@ -85,7 +86,7 @@ def test_same_bucket_same_findings_in_every_format(tmp_path: Path,
     (tmp_path / "template.yaml").write_text(YAML)
     (tmp_path / "template.json").write_text(JSON_TEMPLATE)
     monkeypatch.chdir(tmp_path)
-    report = run_scan(ScanOptions(paths=(".",))).report
+    report = run_scan(ScanOptions(paths=(".",), config=TAGS_ASKED)).report
     assert [n.render() for n in report.notices if n.level == "error"] == []
     sarif = document(report)
     found: dict[str, dict[tuple[str, str], tuple[int, int]]] = defaultdict(dict)
@@ -164,7 +165,7 @@ def test_the_same_bucket_in_a_plan_gets_the_same_rule_ids(tmp_path: Path,
     text = json.dumps(PLAN, indent=2) + "\n"
     (tmp_path / "plan.json").write_text(text)
     monkeypatch.chdir(tmp_path)
-    report = run_scan(ScanOptions(paths=(".",))).report
+    report = run_scan(ScanOptions(paths=(".",), config=TAGS_ASKED)).report
     assert [n.render() for n in report.notices if n.level == "error"] == []
     sarif = document(report)
     found: dict[tuple[str, str], int] = {}
