@@ -9,6 +9,7 @@ import atexit
 import gc
 import os
 import re
+import shutil
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -89,6 +90,10 @@ def cli() -> None:
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
               help="Extra rule file or directory, besides the built-in rules; repeatable.")
 @selection_options
+@click.option("--compact", is_flag=True, default=False,
+              help="Text: one line per finding, grouped by file (default: a block per "
+                   "finding with its path:line, the offending lines and the rule's "
+                   "documentation).")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: only on a terminal, never with NO_COLOR).")
 @click.option("--compliance", "frameworks", multiple=True, metavar="FRAMEWORK",
@@ -178,7 +183,8 @@ def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, .
          scheduler: str | None = None, targets_file: str | None = None,
          quiet: bool = False, verbose: bool = False,
          unit_timeout: float | None = None, check: tuple[str, ...] = (),
-         skip_check: tuple[str, ...] = (), skip_path: tuple[str, ...] = ()) -> None:
+         skip_check: tuple[str, ...] = (), skip_path: tuple[str, ...] = (),
+         compact: bool = False) -> None:
     """Scan PATHS (files or directories; default: the working directory, unless --aws or
     --inventory is given)."""
     live = _live_options(aws, aws_profile, aws_regions, aws_role_arn, aws_endpoint_url,
@@ -186,7 +192,7 @@ def scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, .
                          aws_allow_partial, aws_timeout)
     selection = _Selection(waivers, baseline, changed_only, diff_base, live, jobs, scheduler,
                            quiet, verbose, unit_timeout,
-                           RuleSelection.given(check, skip_check, skip_path))
+                           RuleSelection.given(check, skip_check, skip_path), compact)
     if targets_file is not None:
         paths = (*paths, *_read_targets(targets_file))
     default_paths: tuple[str, ...] = () if live.wanted else (".",)
@@ -205,7 +211,7 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
           selection: _Selection | None = None) -> int:
     from govern.config import resolve_config
     from govern.gate import exit_code
-    from govern.report import chunks
+    from govern.report import RenderOptions, chunks
     from govern.scan import ScanOptions, run_scan
 
     compliance: tuple[str, ...] = ()
@@ -240,9 +246,14 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
                                   progress=_progress(chosen),
                                   unit_timeout=chosen.unit_timeout))
     use_color = _use_color(color)
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     for fmt, destination in targets:
-        pieces = chunks(fmt, result.report, color=use_color and destination is None,
-                        sarif_category=sarif_category)
+        screen = destination is None
+        options = RenderOptions(compact=chosen.compact, width=width if screen else None,
+                                links=use_color and screen, fail_on=config.fail_on,
+                                fail_on_unknown=config.fail_on_unknown)
+        pieces = chunks(fmt, result.report, color=use_color and screen,
+                        sarif_category=sarif_category, options=options)
         if destination is None:
             for piece in pieces:
                 click.echo(piece, nl=False)
@@ -296,6 +307,7 @@ class _Selection:
     verbose: bool = False  # `--verbose`: a line per unit
     unit_timeout: float | None = None  # `--unit-timeout`
     rules: RuleSelection = field(default_factory=lambda: RuleSelection())
+    compact: bool = False  # `--compact`: text, a line per finding
 
 
 

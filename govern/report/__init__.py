@@ -9,7 +9,7 @@ module and one entry in `_RENDERERS`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import import_module
 
 from govern.errors import UsageError
@@ -25,6 +25,11 @@ class RenderOptions:
 
     color: bool = False  # ANSI colour (text); the CLI decides (isatty, NO_COLOR)
     github_limit: int = GITHUB_DEFAULT_LIMIT  # annotations per level (github)
+    compact: bool = False  # text: a line per finding (`--compact`)
+    width: int | None = None  # text: wrap to this width (a terminal's), between words
+    links: bool = False  # text: OSC 8 links to the files (a terminal)
+    fail_on: str | None = None  # text: end with the gate's line for these settings
+    fail_on_unknown: bool = False
 
 
 Renderer = Callable[[ScanReport, RenderOptions], str]
@@ -37,7 +42,10 @@ def _module(name: str) -> Renderer:
     def run(report: ScanReport, options: RenderOptions) -> str:
         module = import_module(f"govern.report.{name}")
         if name == "text":
-            return str(module.render(report, color=options.color))
+            return str(module.render(report, color=options.color, compact=options.compact,
+                                     width=options.width, links=options.links,
+                                     fail_on=options.fail_on,
+                                     fail_on_unknown=options.fail_on_unknown))
         if name == "github":
             return str(module.render(report, limit=options.github_limit))
         return str(module.render(report))
@@ -64,17 +72,19 @@ FORMATS: tuple[str, ...] = tuple(_RENDERERS)  # compliance: Markdown, --output o
 
 
 def render(fmt: str, report: ScanReport, *, color: bool = False,
-           sarif_category: str | None = None) -> str:
+           sarif_category: str | None = None, options: RenderOptions | None = None) -> str:
     """The report in format `fmt` (one of `FORMATS`), ending with a newline (github: empty
     when there is nothing to annotate). The text holds no lone surrogate (`safe_text`): it
     can always be written as UTF-8."""
-    return "".join(chunks(fmt, report, color=color, sarif_category=sarif_category))
+    return "".join(chunks(fmt, report, color=color, sarif_category=sarif_category,
+                          options=options))
 
 
 def chunks(fmt: str, report: ScanReport, *, color: bool = False,
-           sarif_category: str | None = None) -> Iterator[str]:
+           sarif_category: str | None = None, options: RenderOptions | None = None
+           ) -> Iterator[str]:
     """`render(...)` in pieces, made as they are written (JSON and SARIF; the other
-    formats in one piece)."""
+    formats in one piece). `options` (its colour aside: `color`) shape the text format."""
     renderer = _RENDERERS.get(fmt)
     if renderer is None:
         raise UsageError(f"unknown report format {fmt!r} (choose one of: {', '.join(FORMATS)})")
@@ -84,7 +94,8 @@ def chunks(fmt: str, report: ScanReport, *, color: bool = False,
         if fmt == "sarif":
             return iter(module.chunks(report, category=sarif_category))
         return iter(module.chunks(report))
-    return iter((_whole(renderer, report, RenderOptions(color=color)),))
+    chosen = replace(options, color=color) if options else RenderOptions(color=color)
+    return iter((_whole(renderer, report, chosen),))
 
 
 def _whole(renderer: Renderer, report: ScanReport, options: RenderOptions) -> str:

@@ -1,5 +1,26 @@
 """Human output for a terminal or a CI log.
 
+By default each finding is a short block: `path:line` (a link to the file on terminals
+that show OSC 8 hyperlinks, when `links`), severity, rule and resource; the message; the
+lines it points at (at most four, `snippets`); the rule's documentation:
+
+```
+main.tf:3  critical  GOV-AWS-010  aws_security_group.web
+  Security group allows SSH from anywhere (port 22 from 0.0.0.0/0)
+  3 │ resource "aws_security_group" "web" {
+  4 │   ingress {
+    │ … 9 more lines
+  https://github.com/govern-dev/govern/blob/main/docs/rules/GOV-AWS-010.md
+```
+
+With a `width` (a terminal's), every line is wrapped between words to it, never inside a
+word (one longer than the width stands alone), and code lines are cut with `…`. After the
+summary, with the gate's settings, a last line says what blocks and why the exit code is
+what it is (`Exit 1: 2 findings block: status fail, severity low or above (--fail-on
+low).`).
+
+`compact` gives one line per finding, grouped by file:
+
 ```
 main.tf
    3  critical  GOV-AWS-010  aws_security_group.web: Security group allows SSH from anywhere
@@ -37,17 +58,25 @@ characters coming from the scanned files are escaped either way.
 
 from __future__ import annotations
 
+import os
+import re
+import textwrap
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
+from govern.gate import exit_code, is_blocking, is_scan_error
 from govern.model.baseline import BaselineSummary
 from govern.model.finding import SEVERITIES, Finding, Notice, ScanReport, Suppression
 from govern.report.compliance import summary_lines as compliance_summary_lines
 from govern.report.order import ordered_findings, ordered_notices
 from govern.report.paths import display_path
+from govern.report.snippets import SnippetReader
 from govern.report.summary import Summary, summarize
 
 NO_FILE = "(no file)"
+_MIN_WIDTH = 20
+_BAR = "│"
 
 _RESET = "\x1b[0m"
 _STYLES: dict[str, str] = {
@@ -114,11 +143,7 @@ def _finding_line(finding: Finding, cols: _Columns, paint: _Painter, root: str) 
     severity = paint(finding.severity, finding.severity, cols.severity)
     subject = clean(finding.message)
     if finding.resource_address:
-        address = clean(finding.resource_address)
-        if finding.context and finding.resource_address.startswith("module."):
-            # the same module may be instantiated by several root modules: say which
-            address = f"{address} (root {clean(finding.context)})"
-        subject = f"{address}: {subject}"
+        subject = f"{_address(finding)}: {subject}"
     line = (f"  {_line(finding).rjust(cols.line)}  {severity}  "
             f"{clean(finding.rule_id).ljust(cols.rule)}  {subject}")
     if finding.suppression is not None:
@@ -197,7 +222,116 @@ def baseline_lines(baseline: BaselineSummary) -> list[str]:
     return lines
 
 
-def render(report: ScanReport, *, color: bool = False) -> str:
+class _Detail:
+    """The detailed view of findings (see the module's docstring); reads each file once."""
+
+    def __init__(self, report: ScanReport, paint: _Painter, width: int | None,
+                 links: bool) -> None:
+        self.root = report.root
+        self.help: Mapping[str, str] = {m.id: m.help_uri for m in report.rules}
+        self.paint = paint
+        self.width = max(width, _MIN_WIDTH) if width else None
+        self.links = links
+        self.snippets = SnippetReader()
+
+    def __call__(self, findings: Sequence[Finding]) -> list[str]:
+        return [self.block(f) for f in findings]
+
+    def block(self, finding: Finding) -> str:
+        where = _file(finding, self.root)
+        if finding.location is not None:
+            where = f"{where}:{finding.location.start_line}"
+        head = f"{where}  {finding.severity}  {clean(finding.rule_id)}"
+        address = _address(finding)
+        if address:
+            head += f"  {address}"
+        lines = self.wrapped(head, "", "    ")
+        first = lines[0].replace(f"  {finding.severity}  ", "  {severity}  ", 1)
+        if self.links and finding.location is not None:
+            target = Path(os.path.abspath(finding.location.file)).as_uri()
+            first = first.replace(where, f"\x1b]8;;{target}\x1b\\{where}\x1b]8;;\x1b\\", 1)
+        lines[0] = first.replace("{severity}", self.paint(finding.severity, finding.severity))
+        lines += self.wrapped(clean(finding.message), "  ", "  ")
+        lines += self.snippet(finding)
+        if finding.suppression is not None:
+            lines += self.wrapped(_suppression_text(finding.suppression, self.root), "  ",
+                                  "    ")
+        uri = self.help.get(finding.rule_id)
+        if uri:
+            lines += self.wrapped(clean(uri), "  ", "  ")
+        return "\n".join(lines)
+
+    def snippet(self, finding: Finding) -> list[str]:
+        found = self.snippets.snippet(finding.location) if finding.location else None
+        if found is None:
+            return []
+        digits = len(str(found.first + len(found.lines) - 1))
+        out = []
+        for offset, code in enumerate(found.lines):
+            text = clean(code.expandtabs(4)).rstrip()
+            out.append(self.cut(f"  {str(found.first + offset).rjust(digits)} {_BAR} {text}"
+                                .rstrip()))
+        if found.more:
+            out.append(f"  {' ' * digits} {_BAR} … {_plural(found.more, 'more line')}")
+        return out
+
+    def cut(self, line: str) -> str:
+        if self.width is None or len(line) <= self.width:
+            return line
+        return line[:self.width - 1] + "…"
+
+    def wrapped(self, text: str, first: str, rest: str) -> list[str]:
+        if self.width is None:
+            return [first + text]
+        return textwrap.wrap(text, self.width, initial_indent=first, subsequent_indent=rest,
+                             break_long_words=False, break_on_hyphens=False) or [first]
+
+
+def _address(finding: Finding) -> str:
+    address = clean(finding.resource_address)
+    if finding.context and finding.resource_address.startswith("module."):
+        # the same module may be instantiated by several root modules: say which
+        address = f"{address} (root {clean(finding.context)})"
+    return address
+
+
+def gate_line(report: ScanReport, fail_on: str, fail_on_unknown: bool = False) -> str:
+    """Why the exit code is what it is: `Exit 1: 3 findings block: ...`."""
+    code = exit_code(report, fail_on, fail_on_unknown)
+    if code == 3:
+        errors = sum(1 for n in report.notices if is_scan_error(n))
+        return (f"Exit 3: {_plural(errors, 'scan error')} (see the notices above); findings "
+                f"do not change that.")
+    if code == 2:
+        return "Exit 2: a configuration error in a scanned file (see the notices above)."
+    blocking = sum(1 for f in report.findings if is_blocking(f, fail_on, fail_on_unknown))
+    unknown = sum(1 for f in report.findings
+                  if f.status == "unknown" and f.suppression is None)
+    what = ("status fail or unknown" if fail_on_unknown else "status fail")
+    if code == 1:
+        verb = "blocks" if blocking == 1 else "block"
+        text = (f"Exit 1: {_plural(blocking, 'finding')} {verb}: {what}, severity {fail_on} "
+                f"or above (--fail-on {fail_on}).")
+        return text
+    failed = sum(1 for f in report.findings if f.status == "fail" and f.suppression is None)
+    if fail_on == "none":
+        text = "Exit 0: --fail-on none: findings never block."
+    elif failed:
+        text = (f"Exit 0: no finding blocks: {_plural(failed, 'finding')} below "
+                f"--fail-on {fail_on}.")
+    else:
+        text = "Exit 0: no finding blocks."
+    if unknown and not fail_on_unknown and fail_on != "none":
+        text = text[:-1] + (f"; {unknown} unknown {'does' if unknown == 1 else 'do'} not "
+                            f"block without --fail-on-unknown.")
+    return text
+
+
+def render(report: ScanReport, *, color: bool = False, compact: bool = False,
+           width: int | None = None, links: bool = False, fail_on: str | None = None,
+           fail_on_unknown: bool = False) -> str:
+    """The text report; `compact`: a line per finding; `width`: wrap to it (a terminal's);
+    `links`: OSC 8 links to the files; `fail_on`: end with the gate's line."""
     paint = _Painter(color)
     findings = ordered_findings(report)
     failed = [f for f in findings if f.status != "unknown" and f.suppression is None]
@@ -205,18 +339,23 @@ def render(report: ScanReport, *, color: bool = False) -> str:
     suppressed = [f for f in findings if f.suppression is not None]
     cols = _Columns(findings)
 
+    def listed(chosen: Sequence[Finding]) -> list[str]:
+        if compact:
+            return _by_file(chosen, report.root, cols, paint)
+        return _Detail(report, paint, width, links)(chosen)
+
     blocks: list[str] = []
     if not failed and not unknown:
         blocks.append("No findings.")
-    blocks.extend(_by_file(failed, report.root, cols, paint))
+    blocks.extend(listed(failed))
     if unknown:
         heading = paint("heading", f"Could not be decided — {len(unknown)}")
-        first, *rest = _by_file(unknown, report.root, cols, paint)
+        first, *rest = listed(unknown)
         blocks.append(f"{heading}\n{first}")
         blocks.extend(rest)
     if suppressed:
         heading = paint("heading", f"Suppressed — {len(suppressed)}")
-        first, *rest = _by_file(suppressed, report.root, cols, paint)
+        first, *rest = listed(suppressed)
         blocks.append(f"{heading}\n{first}")
         blocks.extend(rest)
     notices = ordered_notices(report)
@@ -229,4 +368,47 @@ def render(report: ScanReport, *, color: bool = False) -> str:
     blocks.append(summary_line(summarize(report)))
     if report.compliance:
         blocks.append("\n".join(compliance_summary_lines(report)))
-    return "\n\n".join(blocks) + "\n"
+    if fail_on is not None:
+        blocks.append(gate_line(report, fail_on, fail_on_unknown))
+    out = "\n\n".join(blocks) + "\n"
+    return _fitted(out, max(width, _MIN_WIDTH)) if width else out
+
+
+_SNIPPET_LINE = re.compile(r"^  [ 0-9]+ │ ")
+# what a terminal does not show: colour (SGR) and OSC 8 hyperlink sequences
+_INVISIBLE = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;;[^\x1b]*\x1b\\")
+
+
+def _shown(text: str) -> int:
+    return len(_INVISIBLE.sub("", text))
+
+
+def _fitted(out: str, width: int) -> str:
+    """Every line of `out` within `width` columns as shown (colour and links take none): a
+    code line is cut with `…`, any other wrapped between words, its continuation indented
+    two more than the line (a word longer than the width stands alone)."""
+    lines: list[str] = []
+    for line in out.split("\n"):
+        if _shown(line) <= width:
+            lines.append(line)
+        elif _SNIPPET_LINE.match(line):
+            lines.append(line[:width - 1] + "…")
+        else:
+            lines.extend(_wrap_words(line, width))
+    return "\n".join(lines)
+
+
+def _wrap_words(line: str, width: int) -> list[str]:
+    indent = line[:len(line) - len(line.lstrip(" "))]
+    out: list[str] = []
+    current = ""
+    for word in line.split():
+        if not current:
+            current = indent + word
+        elif _shown(f"{current} {word}") > width:
+            out.append(current)
+            current = f"{indent}  {word}"
+        else:
+            current = f"{current} {word}"
+    out.append(current)
+    return out

@@ -73,7 +73,8 @@ def test_sarif_has_the_arn_as_logical_location_and_no_physical_location(
 
 
 def test_text_output_names_the_arn(moto_endpoint: str, made: dict[str, str]) -> None:
-    code, output = scan("--aws", "--endpoint-url", moto_endpoint, "--format", "text")
+    code, output = scan("--aws", "--endpoint-url", moto_endpoint, "--format", "text",
+                        "--compact")
     assert code == 1
     assert made["bad_bucket"] in output
     assert {line.split()[2] for line in output.splitlines()

@@ -100,7 +100,9 @@ def test_text_summary_lines(tmp_path: Path) -> None:
     cis = _not_covered_lines(tmp_path, "cis-aws-3.0")
     nist = _not_covered_lines(tmp_path, "nist-800-53-r5")
     assert cis and cis[0].startswith("  not covered, no configuration can show them: 1.4, 1.5")
-    assert out.splitlines()[-2 - len(cis) - len(nist):] == [
+    *lines, blank, gate = out.splitlines()
+    assert (blank, gate.split(":")[0]) == ("", "Exit 1")
+    assert lines[-2 - len(cis) - len(nist):] == [
         "Compliance cis-aws-3.0 (CIS Amazon Web Services Foundations Benchmark v3.0.0): "
         + _summary(tmp_path, "cis-aws-3.0"), *cis,
         "Compliance nist-800-53-r5 (NIST SP 800-53 Revision 5): "

@@ -29,7 +29,7 @@ def test_gate_ignores_suppressed() -> None:
 
 
 def test_text_section_and_summary() -> None:
-    assert text.render(report()) == '''\
+    assert text.render(report(), compact=True) == '''\
 cfn/template.yaml
    5  low   GOV-AWS-020  MyBucket: S3 bucket has no owner tag
 

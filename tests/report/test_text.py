@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from govern.model.finding import Notice, ScanStats
+from govern.model.finding import Notice, ScanReport, ScanStats
 from govern.report import text
 from govern.report.summary import summarize
 
@@ -40,19 +41,24 @@ Notices — 3
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
+def compact(report: ScanReport, **options: Any) -> str:
+    """The `--compact` view: a line per finding, grouped by file."""
+    return text.render(report, compact=True, **options)
+
+
 def test_sample_report_exact() -> None:
-    assert text.render(sample_report()) == SAMPLE
+    assert compact(sample_report()) == SAMPLE
 
 
 def test_order_of_the_input_does_not_matter() -> None:
     report = sample_report()
     shuffled = sample_report(findings=report.findings[::-1], notices=report.notices[::-1],
                              rules=report.rules[::-1])
-    assert text.render(shuffled) == SAMPLE
+    assert compact(shuffled) == SAMPLE
 
 
 def test_no_findings() -> None:
-    assert text.render(empty_report()) == (
+    assert compact(empty_report()) == (
         "No findings.\n"
         "\n"
         "0 findings; 1 resource in 3 files, 0.05 s\n"
@@ -63,7 +69,7 @@ def test_only_unknown_findings() -> None:
     report = empty_report(findings=(finding("GOV-AWS-004", "medium", f"{ROOT}/a.tf", 9,
                                             status="unknown", message="cannot tell"),),
                           stats=ScanStats(files=1, resources=2, seconds=1.0))
-    assert text.render(report) == (
+    assert compact(report) == (
         "Could not be decided — 1\n"
         "a.tf\n"
         "  9  medium  GOV-AWS-004  aws_s3_bucket.logs: cannot tell\n"
@@ -79,7 +85,7 @@ def test_errors_only_count_distinct_files() -> None:
         Notice("error", "cannot read b.tf", file=f"{ROOT}/b.tf", code="unreadable"),
     )
     report = empty_report(findings=(F_HIGH,), notices=notices)
-    assert text.render(report) == (
+    assert compact(report) == (
         "main.tf\n"
         "  41  high  GOV-AWS-001  aws_s3_bucket.logs: S3 bucket has no default server-side"
         " encryption\n"
@@ -95,8 +101,8 @@ def test_errors_only_count_distinct_files() -> None:
 
 
 def test_colour_only_when_asked() -> None:
-    plain = text.render(sample_report())
-    coloured = text.render(sample_report(), color=True)
+    plain = compact(sample_report())
+    coloured = compact(sample_report(), color=True)
     assert "\x1b" not in plain
     assert "\x1b[1;31mcritical\x1b[0m  GOV-AWS-010" in coloured
     assert "\x1b[31mhigh\x1b[0m      GOV-AWS-001" in coloured
@@ -111,7 +117,7 @@ def test_colour_only_when_asked() -> None:
 def test_control_characters_from_inputs_are_escaped() -> None:
     evil = finding("GOV-AWS-001", "high", f"{ROOT}/x\x1b[2J.tf", 1,
                    address="aws_s3_bucket.a\x1b]0;pwned\x07", message="line one\nline two")
-    rendered = text.render(empty_report(findings=(evil,)), color=True)
+    rendered = compact(empty_report(findings=(evil,)), color=True)
     assert "\x1b[2J" not in rendered and "\x07" not in rendered
     assert "x\\x1b[2J.tf" in rendered
     assert "aws_s3_bucket.a\\x1b]0;pwned\\x07: line one line two" in rendered
@@ -130,6 +136,6 @@ def test_module_resources_name_their_root_module() -> None:
                                 address="module.eks.aws_iam_role.this"),
                         context="examples/basic")
     in_root = replace(F_HIGH, context="examples/basic")
-    out = text.render(sample_report(findings=(in_module, in_root)))
+    out = compact(sample_report(findings=(in_module, in_root)))
     assert "  5  high  GOV-AWS-012  module.eks.aws_iam_role.this (root examples/basic): " in out
     assert "aws_s3_bucket.logs: S3 bucket has no default" in out

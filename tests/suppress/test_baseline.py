@@ -57,11 +57,12 @@ def test_create_writes_sorted_fingerprints(tmp_path: Path) -> None:
 
 def test_scan_leaves_out_the_baseline(tmp_path: Path) -> None:
     adopted(tmp_path)
-    code, out, _ = run("scan", "--baseline", ".govern-baseline.json", cwd=tmp_path)
+    code, out, _ = run("scan", "--compact", "--baseline", ".govern-baseline.json", cwd=tmp_path)
     assert (code, stable(out)) == (0, (
         "No findings.\n\n"
         "Baseline .govern-baseline.json: 2 findings in the baseline, 0 fixed\n\n"
-        "0 findings; 2 resources in 1 file, T s\n"))
+        "0 findings; 2 resources in 1 file, T s\n\n"
+        "Exit 0: no finding blocks.\n"))
 
 
 def test_line_shifts_and_unrelated_edits_keep_matching(tmp_path: Path) -> None:
@@ -81,13 +82,14 @@ def test_line_shifts_and_unrelated_edits_keep_matching(tmp_path: Path) -> None:
 def test_rename_is_a_new_finding_and_the_old_entry_fixed(tmp_path: Path) -> None:
     before = adopted(tmp_path)
     (tmp_path / "main.tf").write_text(sg("web") + "\n" + sg("bastion", 3389))
-    code, out, _ = run("scan", "--baseline", ".govern-baseline.json", cwd=tmp_path)
+    code, out, _ = run("scan", "--compact", "--baseline", ".govern-baseline.json", cwd=tmp_path)
     assert (code, stable(out)) == (1, (
         "main.tf\n"
         f"  18  high  GOV-AWS-006  aws_security_group.bastion: {RDP}\n\n"
         "Baseline .govern-baseline.json: 1 finding in the baseline, 1 fixed\n"
         "  fixed  GOV-AWS-006  aws_security_group.admin (main.tf)\n\n"
-        "1 finding (1 high); 2 resources in 1 file, T s\n"))
+        "1 finding (1 high); 2 resources in 1 file, T s\n\n"
+        "Exit 1: 1 finding blocks: status fail, severity low or above (--fail-on low).\n"))
     code, out, _ = run("scan", "--baseline", ".govern-baseline.json", "--format", "json",
                        cwd=tmp_path)
     assert json.loads(out)["baseline"]["fixed"] == [{
@@ -116,7 +118,8 @@ def test_entries_outside_the_scanned_paths_are_not_fixed(tmp_path: Path) -> None
     (tmp_path / "a" / "main.tf").write_text(sg("web"))
     (tmp_path / "b" / "main.tf").write_text(sg("admin", 3389))
     assert run("baseline", "create", cwd=tmp_path)[0] == 0
-    code, out, _ = run("scan", "a", "--baseline", ".govern-baseline.json", cwd=tmp_path)
+    code, out, _ = run("scan", "--compact", "a", "--baseline", ".govern-baseline.json",
+                       cwd=tmp_path)
     assert (code, stable(out).splitlines()[2]) == (
         0, "Baseline .govern-baseline.json: 1 finding in the baseline, 0 fixed")
 
@@ -136,7 +139,7 @@ def test_bad_baseline_files_exit_2(tmp_path: Path) -> None:
             ("list.json", f"baseline list.json: not a govern baseline (expected an object "
                           f"with 'version' and 'findings'; {hint})"),
             ("entry.json", f"baseline entry.json: findings[0] has no fingerprint ({hint})")):
-        code, out, err = run("scan", "--baseline", name, cwd=tmp_path)
+        code, out, err = run("scan", "--compact", "--baseline", name, cwd=tmp_path)
         assert (code, out, err) == (2, "", f"govern: error: {error}\n")
 
 
@@ -156,11 +159,12 @@ def test_baseline_from_the_config(tmp_path: Path) -> None:
     (tmp_path / "govern").mkdir()
     code, out, _ = run("baseline", "create", cwd=tmp_path)
     assert (code, out) == (0, "1 finding written to govern/baseline.json\n")
-    code, out, _ = run("scan", cwd=tmp_path)
+    code, out, _ = run("scan", "--compact", cwd=tmp_path)
     assert (code, stable(out)) == (0, (
         "No findings.\n\n"
         "Baseline govern/baseline.json: 1 finding in the baseline, 0 fixed\n\n"
-        "0 findings; 1 resource in 1 file, T s\n"))
+        "0 findings; 1 resource in 1 file, T s\n\n"
+        "Exit 0: no finding blocks.\n"))
     code, out, _ = run("config", "show", "--format", "json", cwd=tmp_path)
     assert json.loads(out)["baseline"] == {"value": "govern/baseline.json",
                                            "source": "file .govern.yaml:1"}

@@ -39,17 +39,19 @@ def test_split_paths_scans_the_directories_of_files(tmp_path: Path,
 
 def test_changed_only_reports_the_changed_files(tmp_path: Path) -> None:
     two_files(tmp_path)
-    code, out, _ = run("scan", "--changed-only", "infra/web.tf", cwd=tmp_path)
+    code, out, _ = run("scan", "--compact", "--changed-only", "infra/web.tf", cwd=tmp_path)
     assert (code, stable(out)) == (1, (
         "infra/web.tf\n"
         f"  7  high  GOV-AWS-005  aws_security_group.web: {SSH}\n\n"
-        "1 finding (1 high); 2 resources in 2 files, T s\n"))
-    code, out, _ = run("scan", "--changed-only", "infra/admin.tf", "--fail-on", "critical",
-                       cwd=tmp_path)
+        "1 finding (1 high); 2 resources in 2 files, T s\n\n"
+        "Exit 1: 1 finding blocks: status fail, severity low or above (--fail-on low).\n"))
+    code, out, _ = run("scan", "--compact", "--changed-only", "infra/admin.tf", "--fail-on",
+                       "critical", cwd=tmp_path)
     assert (code, stable(out)) == (0, (
         "infra/admin.tf\n"
         f"  7  high  GOV-AWS-006  aws_security_group.admin: {RDP}\n\n"
-        "1 finding (1 high); 2 resources in 2 files, T s\n"))
+        "1 finding (1 high); 2 resources in 2 files, T s\n\n"
+        "Exit 0: no finding blocks: 1 finding below --fail-on critical.\n"))
 
 
 def test_changed_only_evaluates_the_whole_module(tmp_path: Path) -> None:
@@ -60,22 +62,23 @@ def test_changed_only_evaluates_the_whole_module(tmp_path: Path) -> None:
     code, out, _ = run("scan", "--changed-only", "main.tf", "--format", "json", cwd=tmp_path)
     assert code == 1
     assert '"rule_id": "GOV-AWS-005"' in out
-    code, out, _ = run("scan", "--changed-only", "variables.tf", cwd=tmp_path)
+    code, out, _ = run("scan", "--compact", "--changed-only", "variables.tf", cwd=tmp_path)
     assert (code, stable(out)) == (0, "No findings.\n\n0 findings; 1 resource in 2 files, "
-                                      "T s\n")
+                                      "T s\n\n"
+        "Exit 0: no finding blocks.\n")
 
 
 def test_notices_of_unchanged_files_are_left_out_but_errors_are_kept(tmp_path: Path) -> None:
     two_files(tmp_path)
     (tmp_path / "infra" / "broken.tf").write_text('resource "aws_s3_bucket" "x" {\n')
-    code, out, _ = run("scan", "--changed-only", "infra/web.tf", cwd=tmp_path)
+    code, out, _ = run("scan", "--compact", "--changed-only", "infra/web.tf", cwd=tmp_path)
     assert code == 3
     assert "broken.tf" in out
 
 
 def test_changed_only_needs_files(tmp_path: Path) -> None:
     two_files(tmp_path)
-    code, out, err = run("scan", "--changed-only", "infra", cwd=tmp_path)
+    code, out, err = run("scan", "--compact", "--changed-only", "infra", cwd=tmp_path)
     assert (code, out, err) == (2, "", "govern: error: --changed-only needs the changed "
                                        "files as PATH arguments (or --diff-base REF)\n")
 
@@ -106,13 +109,14 @@ def test_diff_base(tmp_path: Path, git_env: dict[str, str]) -> None:
     (repo / "infra" / "admin.tf").write_text(sg("admin", 3389, comment="# committed\n"))
     git(repo, git_env, "commit", "-q", "-am", "change admin")
     (repo / "infra" / "db.tf").write_text(sg("db"))  # untracked
-    code, out, _ = run("scan", "--diff-base", "main", cwd=repo)
+    code, out, _ = run("scan", "--compact", "--diff-base", "main", cwd=repo)
     assert (code, stable(out)) == (1, (
         "infra/admin.tf\n"
         f"  8  high  GOV-AWS-006  aws_security_group.admin: {RDP}\n\n"
         "infra/db.tf\n"
         f"  7  high  GOV-AWS-005  aws_security_group.db: {SSH}\n\n"
-        "2 findings (2 high); 3 resources in 3 files, T s\n"))
+        "2 findings (2 high); 3 resources in 3 files, T s\n\n"
+        "Exit 1: 2 findings block: status fail, severity low or above (--fail-on low).\n"))
     # an uncommitted edit of a committed file counts too; nothing changed: nothing reported
     (repo / "infra" / "db.tf").unlink()
     (repo / "infra" / "web.tf").write_text(sg("web", comment="# edited\n"))
@@ -120,15 +124,16 @@ def test_diff_base(tmp_path: Path, git_env: dict[str, str]) -> None:
                        "--fail-on", "critical", cwd=repo)
     assert code == 0 and '"address": "aws_security_group.web"' in out
     git(repo, git_env, "checkout", "-q", "--", "infra/web.tf")
-    code, out, _ = run("scan", "--diff-base", "HEAD", cwd=repo)
+    code, out, _ = run("scan", "--compact", "--diff-base", "HEAD", cwd=repo)
     assert (code, stable(out)) == (0, "No findings.\n\n0 findings; 2 resources in 2 files, "
-                                      "T s\n")
+                                      "T s\n\n"
+        "Exit 0: no finding blocks.\n")
 
 
 def test_diff_base_outside_a_repository(tmp_path: Path, git_env: dict[str, str]) -> None:
     (tmp_path / "plain").mkdir()
     two_files(tmp_path / "plain")
-    code, out, err = run("scan", "--diff-base", "main", cwd=tmp_path / "plain")
+    code, out, err = run("scan", "--compact", "--diff-base", "main", cwd=tmp_path / "plain")
     assert (code, out) == (2, "")
     assert err.startswith("govern: error: --diff-base: . is not in a git repository (")
 
@@ -138,7 +143,7 @@ def test_diff_base_unknown_revision(tmp_path: Path, git_env: dict[str, str]) -> 
     git(tmp_path, git_env, "init", "-q")
     git(tmp_path, git_env, "add", ".")
     git(tmp_path, git_env, "commit", "-q", "-m", "start")
-    code, out, err = run("scan", "--diff-base", "nope", cwd=tmp_path)
+    code, out, err = run("scan", "--compact", "--diff-base", "nope", cwd=tmp_path)
     assert (code, out) == (2, "")
     assert err.startswith(f"govern: error: --diff-base: nope is not a commit of {tmp_path} (")
 
@@ -152,7 +157,7 @@ def test_diff_base_that_looks_like_an_option_is_refused(
     git(tmp_path, git_env, "commit", "-q", "-m", "start")
     written = tmp_path / "written"
     value = base.format(out=written)
-    code, out, err = run("scan", f"--diff-base={value}", cwd=tmp_path)
+    code, out, err = run("scan", "--compact", f"--diff-base={value}", cwd=tmp_path)
     assert (code, out) == (2, "")
     assert err == (f"govern: error: --diff-base: {value!r} looks like an option, not a git "
                    f"revision; give a branch, tag or commit, e.g. origin/main\n")
@@ -170,10 +175,13 @@ def test_precommit_hook_reports_only_the_staged_files(
     with pytest.raises(SystemExit) as done:
         main(["--fail-on", "high", "infra/admin.tf"])
     assert done.value.code == 1
-    assert stable(capsys.readouterr().out) == (
-        "infra/admin.tf\n"
-        f"  7  high  GOV-AWS-006  aws_security_group.admin: {RDP}\n\n"
-        "1 finding (1 high); 2 resources in 2 files, T s\n")
+    assert stable(capsys.readouterr().out) == (  # the hook shows each finding in full
+        "infra/admin.tf:7  high  GOV-AWS-006  aws_security_group.admin\n"
+        f"  {RDP}\n"
+        '  7 │     cidr_blocks = ["0.0.0.0/0"]\n'
+        "  https://github.com/govern-dev/govern/blob/main/docs/rules/GOV-AWS-006.md\n\n"
+        "1 finding (1 high); 2 resources in 2 files, T s\n\n"
+        "Exit 1: 1 finding blocks: status fail, severity high or above (--fail-on high).\n")
     with pytest.raises(SystemExit) as done:
         main(["--fail-on", "high"])  # nothing staged that govern reads
     assert done.value.code == 0

@@ -57,9 +57,10 @@ def test_expired_suppression_blocks_again(tmp_path: Path,
 
 
 def test_text_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out = run(tmp_path, monkeypatch, " until=2999-12-31")
+    code, out = run(tmp_path, monkeypatch, " until=2999-12-31", "--compact")
     assert code == 0
-    body, summary = out.rsplit("\n\n", 1)
+    body, summary, gate = out.rsplit("\n\n", 2)
+    assert gate == "Exit 0: no finding blocks.\n"  # suppressed findings never block
     assert body == '''\
 No findings.
 

@@ -66,13 +66,13 @@ def project(tmp_path: Path, waivers: str) -> Path:
 ])
 def test_invalid_waivers_exit_2_with_the_line(tmp_path: Path, text: str, error: str) -> None:
     project(tmp_path, text)
-    code, out, err = run("scan", "--waivers", "waivers.yaml", cwd=tmp_path)
+    code, out, err = run("scan", "--compact", "--waivers", "waivers.yaml", cwd=tmp_path)
     assert (code, out, err) == (2, "", f"govern: error: {error}\n")
 
 
 def test_missing_waivers_file(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(OPEN_SSH)
-    code, _, err = run("scan", "--waivers", "nope.yaml", cwd=tmp_path)
+    code, _, err = run("scan", "--compact", "--waivers", "nope.yaml", cwd=tmp_path)
     assert (code, err) == (2, "govern: error: nope.yaml: waivers file not found\n")
 
 
@@ -99,14 +99,15 @@ def test_waiver_by_path_glob_from_the_config(tmp_path: Path) -> None:
         "- rule: GOV-AWS-005\n  path: legacy/*.tf\n  reason: frozen legacy stack\n"
         "  owner: platform\n  expires: 2999-12-31\n")
     (tmp_path / ".govern.yaml").write_text("waivers: waivers.yaml\n")
-    code, out, _ = run("scan", cwd=tmp_path)
+    code, out, _ = run("scan", "--compact", cwd=tmp_path)
     assert code == 1
     assert stable(out) == (
         "main.tf\n"
         "  7  high  GOV-AWS-005  aws_security_group.api: Security group allows SSH (port 22) "
         "from the internet (tcp 22 from 0.0.0.0/0)\n"
         "\n" + _suppressed_block() +
-        "\n1 finding (1 high), 1 suppressed; 2 resources in 2 files, T s\n")
+        "\n1 finding (1 high), 1 suppressed; 2 resources in 2 files, T s\n\n"
+        "Exit 1: 1 finding blocks: status fail, severity low or above (--fail-on low).\n")
 
 
 def _suppressed_block() -> str:
