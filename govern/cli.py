@@ -24,13 +24,16 @@ from govern.error_handler import (
     EXIT_SCAN_ERROR,
     EXIT_USAGE,
     GovernGroup,
+    debug_enabled,
     debug_option,
 )
 from govern.errors import RuleError, UsageError
 
 if TYPE_CHECKING:
     from govern.collect.aws.options import AwsOptions
+    from govern.config import Config
     from govern.engine.rule import RuleSet
+    from govern.model.finding import ScanReport
     from govern.units.progress import ScanProgress
 
 REPORT_FORMATS = ("text", "json", "sarif", "markdown", "junit", "github")
@@ -211,8 +214,8 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
           selection: _Selection | None = None) -> int:
     from govern.config import resolve_config
     from govern.gate import exit_code
-    from govern.report import RenderOptions, chunks
     from govern.scan import ScanOptions, run_scan
+    from govern.timings import Timings, phase
 
     compliance: tuple[str, ...] = ()
     if frameworks:  # the catalogues are imported only when asked for (start-up time)
@@ -231,6 +234,7 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
                 raise UsageError(f"{option} {path}: file not found")
     parsed_vars = _parse_vars(variables)
     chosen = selection or _Selection()
+    timings = Timings() if debug_enabled() else None
     paths, changed = _changed_files(paths, chosen)
     config = resolve_config(paths or (".",), chosen.rules.settings(
         config=config_path, fail_on=fail_on, fail_on_unknown=fail_on_unknown,
@@ -244,15 +248,28 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
                                   aws=chosen.live.aws, inventory=chosen.live.inventory,
                                   save_inventory=chosen.live.save_inventory,
                                   progress=_progress(chosen),
-                                  unit_timeout=chosen.unit_timeout))
+                                  unit_timeout=chosen.unit_timeout, timings=timings))
     use_color = _use_color(color)
+    with phase(timings, "report"):
+        _write_reports(targets, result.report, chosen, config, use_color, sarif_category)
+    if timings is not None:
+        click.echo(f"govern: {timings.line()}", err=True)
+    return exit_code(result.report, config.fail_on, config.fail_on_unknown)
+
+
+def _write_reports(targets: list[tuple[str, str | None]], report: ScanReport,
+                   chosen: _Selection, config: Config, use_color: bool,
+                   sarif_category: str | None) -> None:
+    """Each report format to its destination (stdout when None)."""
+    from govern.report import RenderOptions, chunks
+
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     for fmt, destination in targets:
         screen = destination is None
         options = RenderOptions(compact=chosen.compact, width=width if screen else None,
                                 links=use_color and screen, fail_on=config.fail_on,
                                 fail_on_unknown=config.fail_on_unknown)
-        pieces = chunks(fmt, result.report, color=use_color and screen,
+        pieces = chunks(fmt, report, color=use_color and screen,
                         sarif_category=sarif_category, options=options)
         if destination is None:
             for piece in pieces:
@@ -263,7 +280,6 @@ def _scan(paths: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[str, 
                     fh.writelines(pieces)
             except OSError as exc:
                 raise UsageError(f"cannot write {destination}: {exc.strerror}") from exc
-    return exit_code(result.report, config.fail_on, config.fail_on_unknown)
 
 
 def _progress(chosen: _Selection) -> ScanProgress | None:

@@ -18,6 +18,7 @@ from govern.discover import Discovery, discover
 from govern.model.finding import Finding, Notice, RuleMeta, ScanReport, ScanStats
 from govern.model.graph import ResourceGraph
 from govern.skip_paths import PathFilter
+from govern.timings import Timings, phase
 from govern.units.execute import choose_jobs, merged, run_all
 from govern.units.plan import Plan, plan_units
 from govern.units.reading import NativeHook, Reading, read_unit
@@ -51,6 +52,7 @@ class ScanOptions:
     keep_graph: bool = False  # give the scanned resources too (`ScanResult.graph`)
     progress: ScanProgress | None = None  # shown while the units run (the CLI's)
     unit_timeout: float | None = None  # seconds a unit may take (`--unit-timeout`)
+    timings: Timings | None = None  # `--debug`: where the time went
 
 
 @dataclass
@@ -86,43 +88,51 @@ def run_scan(options: ScanOptions) -> ScanResult:
 
     started = time.perf_counter()
     config = options.config
+    timings = options.timings
     rule_paths = [default_rules_dir(), *config.rule_paths, *options.extra_rule_paths]
-    rules = load_rules(rule_paths)
-    check_rule_ids(config, rules)
-    config = with_current_ids(config, rules)
-    active = select_rules(config, rules)
-    parameters = rule_parameters(config, active)
-    check_parameters(config, active, parameters)
-    waiver_rules = _waiver_rules(options, rules.known_ids())
-    baseline = _baseline(options)
+    with phase(timings, "rules"):
+        rules = load_rules(rule_paths)
+        check_rule_ids(config, rules)
+        config = with_current_ids(config, rules)
+        active = select_rules(config, rules)
+        parameters = rule_parameters(config, active)
+        check_parameters(config, active, parameters)
+        waiver_rules = _waiver_rules(options, rules.known_ids())
+        baseline = _baseline(options)
 
-    found = discover(options.paths, max_file_size=config.max_file_size,
-                     skip=PathFilter(config.exclude))
+    with phase(timings, "discover"):
+        found = discover(options.paths, max_file_size=config.max_file_size,
+                         skip=PathFilter(config.exclude))
     root = report_root(options.paths)
-    plan = plan_units(found, config.max_file_size)
-    job = ScanJob(os.urandom(12).hex(), reading(found, plan, options), tuple(rule_paths), config,
-                  root, options.keep_graph, os.getcwd(), __version__, options.unit_timeout)
-    prepared = prepare(job, active, parameters)
-    share_modules(job, plan.modules)
+    with phase(timings, "plan"):
+        plan = plan_units(found, config.max_file_size)
+        job = ScanJob(os.urandom(12).hex(), reading(found, plan, options), tuple(rule_paths),
+                      config, root, options.keep_graph, os.getcwd(), __version__,
+                      options.unit_timeout)
+        prepared = prepare(job, active, parameters)
+        share_modules(job, plan.modules)
     progress = options.progress
     if progress is not None:
         progress.start(len(plan.units))
-    try:
-        if config.scheduler:
-            from govern.units.on_dask import run_on_dask
+    with phase(timings, "units"):
+        try:
+            if config.scheduler:
+                from govern.units.on_dask import run_on_dask
 
-            total = run_on_dask(plan.units, job, prepared, config.scheduler,
+                total = run_on_dask(plan.units, job, prepared, config.scheduler,
+                                    progress.advance if progress else None)
+            else:
+                total = run_all(plan.units, job, choose_jobs(plan.units, config.jobs),
                                 progress.advance if progress else None)
-        else:
-            total = run_all(plan.units, job, choose_jobs(plan.units, config.jobs),
-                            progress.advance if progress else None)
-    finally:
-        if progress is not None:
-            progress.close()
+        finally:
+            if progress is not None:
+                progress.close()
     live_notices: list[Notice] = []
-    live = _live_graph(options, live_notices)
-    total.add(judge(live, job, prepared, live_notices))
-    total = merged(total, job, prepared)
+    with phase(timings if options.aws or options.inventory else None, "live"):
+        live = _live_graph(options, live_notices)
+        total.add(judge(live, job, prepared, live_notices))
+    with phase(timings, "merge"):
+        total = merged(total, job, prepared)
     release(job)
     notices: list[Notice] = [*found.notices, *total.notices]
     findings, evaluated, files = total.findings, total.evaluated, total.files
@@ -133,8 +143,9 @@ def run_scan(options: ScanOptions) -> ScanResult:
         notices = [n for n in notices if keep_notice(n, changed)]
 
     # inline suppressions (govern/suppress/inline.py) + waivers, applied in this order
-    findings, suppression_notices = _suppress(findings, files, rules.metas(),
-                                              waiver_rules, options.today, root)
+    with phase(timings, "suppress"):
+        findings, suppression_notices = _suppress(findings, files, rules.metas(),
+                                                  waiver_rules, options.today, root)
     notices.extend(suppression_notices)
     # on every finding above; what is reported narrows only now (changed files, baseline)
     if changed is not None:
