@@ -3,7 +3,7 @@
 #
 # Inputs (environment, set by action.yml; never interpolated into the script):
 #   INPUT_GOVERN_VERSION  empty: install from the action's own checkout (GITHUB_ACTION_PATH);
-#                         else a version such as 0.1.0 (or v0.1.0): `govern==0.1.0` from PyPI
+#                         else a version such as 0.1.0 (or v0.1.0): `govern-iac==0.1.0` from PyPI
 #   GITHUB_ACTION_PATH    the action's checkout
 #   RUNNER_TEMP           where the virtual environment goes
 #   GOVERN_PYTHON         the interpreter that creates it (default: python, from setup-python)
@@ -19,7 +19,7 @@ if [[ -n "$version" ]] && ! [[ "$version" =~ ^[0-9]+(\.[0-9]+)*((a|b|rc)[0-9]+)?
   exit 2
 fi
 if [[ -n "$version" ]]; then
-  spec="govern==$version"
+  spec="govern-iac==$version"
 else
   spec="${GITHUB_ACTION_PATH:?GITHUB_ACTION_PATH is not set}"
 fi

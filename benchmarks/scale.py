@@ -11,7 +11,7 @@ copy keeps its layout, so Terraform roots still call their local modules and tem
 keep their parameter files.
 
 Modes: `one` is `--jobs 1`; `all` is every core (`--jobs 0`); `dask` is a local Dask
-cluster of two workers (`--scheduler`), when govern[dask] is installed: its scheduler's
+cluster of two workers (`--scheduler`), when govern-iac[dask] is installed: its scheduler's
 and workers' CPU time and memory are counted with the scan's. `--fleet N`
 scans N small repositories (projects of the fixtures) named on one command line.
 
@@ -275,7 +275,7 @@ def _report(files: int, mode: str, paths: list[str], repeat: int) -> None:
     if base == "dask":
         extra = dask_arguments()
         if extra is None:
-            print(f"{files:>7} {mode:>5} (skipped: govern[dask] is not installed)")
+            print(f"{files:>7} {mode:>5} (skipped: govern-iac[dask] is not installed)")
             return
     else:
         extra = MODES[base]

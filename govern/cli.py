@@ -124,7 +124,7 @@ def cli() -> None:
               help="Report and gate only findings in files changed since REF (git diff "
                    "REF...HEAD, plus uncommitted and untracked files).")
 @click.option("--aws", "aws", is_flag=True, default=False,
-              help="Read the live AWS account too (needs govern[aws]; docs/live-aws.md).")
+              help="Read the live AWS account too (needs govern-iac[aws]; docs/live-aws.md).")
 @click.option("--profile", "aws_profile", default=None, metavar="NAME",
               help="With --aws: the AWS profile.")
 @click.option("--region", "aws_regions", multiple=True, metavar="REGION|all",
@@ -157,7 +157,7 @@ def cli() -> None:
                    "or the config's jobs). The report is the same however many.")
 @click.option("--scheduler", "scheduler", default=None, metavar="ADDRESS",
               help="Run the scan on the Dask cluster of this scheduler (tcp://HOST:8786; "
-                   "needs govern[dask]; GOVERN_SCHEDULER, or the config's scheduler). "
+                   "needs govern-iac[dask]; GOVERN_SCHEDULER, or the config's scheduler). "
                    "The workers read the files at the same paths. See docs/scale.md.")
 @click.option("--targets", "targets_file", default=None, type=click.Path(), metavar="FILE",
               help="Scan the paths listed in FILE too, one per line (# comments and blank "
@@ -367,7 +367,7 @@ def _live_options(aws: bool, profile: str | None, regions: tuple[str, ...],
         import boto3  # noqa: F401  (--aws reads the account with it: check before scanning)
     except ImportError:
         raise UsageError("--aws reads live accounts with boto3, which is not installed: "
-                         "pip install 'govern[aws]'") from None
+                         "pip install 'govern-iac[aws]'") from None
     from govern.collect.aws.options import DEFAULT_TIMEOUT, AwsOptions
 
     return _Live(AwsOptions(profile=profile, regions=regions, role_arn=role_arn,

@@ -406,7 +406,7 @@ def test_install_from_the_action_checkout_by_default(tmp_path: Path) -> None:
 def test_install_a_version_from_pypi(tmp_path: Path) -> None:
     done, pip, _ = run_install(tmp_path, "v0.2.0rc1")
     assert done.returncode == 0, done.stderr
-    assert pip == "-m pip install --quiet --disable-pip-version-check govern==0.2.0rc1\n"
+    assert pip == "-m pip install --quiet --disable-pip-version-check govern-iac==0.2.0rc1\n"
 
 
 @pytest.mark.parametrize("version", ["latest", "0.1; echo pwned", "--index-url=http://x",

@@ -114,7 +114,7 @@ def test_aws_without_the_extra_names_the_install_command(
     monkeypatch.setitem(sys.modules, "boto3", None)  # import boto3 -> ImportError
     code, _, err = invoke("scan", "--aws")
     assert (code, err) == (2, "govern: error: --aws reads live accounts with boto3, which "
-                              "is not installed: pip install 'govern[aws]'\n")
+                              "is not installed: pip install 'govern-iac[aws]'\n")
 
 
 def test_admit_on_a_directory_says_it_takes_one_file(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Running a scan's units on a Dask cluster (`--scheduler`, the optional `govern[dask]`).
+"""Running a scan's units on a Dask cluster (`--scheduler`, the optional `govern-iac[dask]`).
 
 The units go to the cluster's workers in batches, with the scan's rules as a task of
 their own whose result the workers share (recomputed from the task if the worker holding
@@ -67,8 +67,8 @@ def connect(address: str) -> Any:
     try:
         from distributed import Client
     except ImportError as exc:
-        raise UsageError("--scheduler needs Dask: install govern[dask] "
-                         "(pip install 'govern[dask]')") from exc
+        raise UsageError("--scheduler needs Dask: install govern-iac[dask] "
+                         "(pip install 'govern-iac[dask]')") from exc
     try:
         return Client(address, timeout=CONNECT_TIMEOUT,  # type: ignore[no-untyped-call]
                       set_as_default=False)

@@ -136,7 +136,7 @@ def test_without_boto3_scan_aws_says_what_to_install(
     monkeypatch.setitem(sys.modules, "boto3", None)
     code, output = scan("--aws", "--endpoint-url", "http://127.0.0.1:9")
     assert code == 2
-    assert "pip install 'govern[aws]'" in output
+    assert "pip install 'govern-iac[aws]'" in output
 
 
 def test_an_open_security_group_gets_the_same_rule_ids_live_and_from_terraform(

@@ -36,8 +36,8 @@ def collect(options: AwsOptions) -> tuple[ResourceGraph, list[Notice]]:
     try:
         import boto3  # noqa: F401  (installed, or the error below)
     except ImportError as exc:
-        raise UsageError("reading a live AWS account needs boto3: install govern[aws] "
-                         "(pip install 'govern[aws]')") from exc
+        raise UsageError("reading a live AWS account needs boto3: install govern-iac[aws] "
+                         "(pip install 'govern-iac[aws]')") from exc
     if options.org_role:  # --org: every account of the organization (org.py)
         from govern.collect.aws.org import collect_org
 
