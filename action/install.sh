@@ -6,8 +6,9 @@
 #                         else a version such as 0.1.0 (or v0.1.0): `govern-iac==0.1.0` from PyPI
 #   GITHUB_ACTION_PATH    the action's checkout
 #   RUNNER_TEMP           where the virtual environment goes
-#   GOVERN_PYTHON         the interpreter that creates it (default: python, from setup-python)
-# Outputs (GITHUB_OUTPUT): govern=<path of the govern executable>
+#   GOVERN_PYTHON         the interpreter that creates it: setup-python's, which the action
+#                         keeps out of the job's PATH (default: python)
+# Outputs (GITHUB_OUTPUT): govern=<path of the govern executable>, python=<the venv's python>
 # Exit 2 for an invalid govern-version, without running pip.
 set -euo pipefail
 
@@ -29,4 +30,7 @@ venv="${RUNNER_TEMP:?RUNNER_TEMP is not set}/govern-action-venv"
 if [[ -d "$venv/bin" ]]; then bindir="$venv/bin"; else bindir="$venv/Scripts"; fi  # Windows
 "$bindir/python" -m pip install --quiet --disable-pip-version-check "$spec"
 "$bindir/govern" --version
-echo "govern=$bindir/govern" >> "${GITHUB_OUTPUT:?GITHUB_OUTPUT is not set}"
+{
+  echo "govern=$bindir/govern"
+  echo "python=$bindir/python"
+} >> "${GITHUB_OUTPUT:?GITHUB_OUTPUT is not set}"

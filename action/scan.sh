@@ -14,6 +14,11 @@
 #   INPUT_SARIF_FILE   SARIF output path (default: govern.sarif)
 #   INPUT_CATEGORY     --sarif-category (optional)
 #   INPUT_ANNOTATIONS  true: --format github to standard output; else --format text
+#   INPUT_VAR_FILES    --var-file each (spaces or newlines between)
+#   INPUT_CHECK, INPUT_SKIP_CHECK  --check / --skip-check each (commas, spaces, newlines)
+#   INPUT_SKIP_PATH    --skip-path each (spaces or newlines between)
+#   INPUT_BASELINE, INPUT_WAIVERS, INPUT_DIFF_BASE  --baseline / --waivers / --diff-base
+#   INPUT_OUTPUTS      --output FORMAT=FILE each (spaces or newlines between)
 #   GOVERN_BIN         the govern executable (default: govern on PATH)
 #   RUNNER_TEMP, GITHUB_OUTPUT
 # Outputs (GITHUB_OUTPUT): exit-code, sarif-file, sarif-exists, json-file, markdown-file,
@@ -47,11 +52,43 @@ paths=()
 read -r -d '' -a paths <<< "${INPUT_PATHS:-}" || true
 if [[ ${#paths[@]} -eq 0 ]]; then paths=(.); fi
 
-options=()
+# each word of a list input given as `--option word`
+each() {
+  local option="$1" words=() word
+  read -r -d '' -a words <<< "${2//,/ }" || true
+  for word in ${words[@]+"${words[@]}"}; do options+=("$option" "$word"); done
+}
+
+options=()  # what `config show` takes too: the gate's blocking count uses them
 if [[ -n "${INPUT_CONFIG:-}" ]]; then options+=(--config "$INPUT_CONFIG"); fi
 if [[ -n "${INPUT_FAIL_ON:-}" ]]; then options+=(--fail-on "$INPUT_FAIL_ON"); fi
+each --var-file "${INPUT_VAR_FILES:-}"
+each --check "${INPUT_CHECK:-}"
+each --skip-check "${INPUT_SKIP_CHECK:-}"
+skip_paths=()
+read -r -d '' -a skip_paths <<< "${INPUT_SKIP_PATH:-}" || true
+for pattern in ${skip_paths[@]+"${skip_paths[@]}"}; do options+=(--skip-path "$pattern"); done
 scan_options=(${options[@]+"${options[@]}"})
 if [[ -n "${INPUT_CATEGORY:-}" ]]; then scan_options+=(--sarif-category "$INPUT_CATEGORY"); fi
+if [[ -n "${INPUT_BASELINE:-}" ]]; then scan_options+=(--baseline "$INPUT_BASELINE"); fi
+if [[ -n "${INPUT_WAIVERS:-}" ]]; then scan_options+=(--waivers "$INPUT_WAIVERS"); fi
+extra=()
+read -r -d '' -a extra <<< "${INPUT_OUTPUTS:-}" || true
+for target in ${extra[@]+"${extra[@]}"}; do
+  file="${target#*=}"
+  mkdir -p -- "$(dirname -- "$file")"
+  scan_options+=(--output "$target")
+done
+if [[ -n "${INPUT_DIFF_BASE:-}" ]]; then
+  if ! git rev-parse --verify --quiet "${INPUT_DIFF_BASE}^{commit}" > /dev/null 2>&1 \
+      && [[ "$(git rev-parse --is-shallow-repository 2>/dev/null)" == "true" ]]; then
+    # the ref itself is not echoed: it could carry workflow commands
+    echo "::error title=govern::diff-base is not in this clone, which is shallow: give actions/checkout fetch-depth: 0 (or fetch the base branch before this step)"
+    echo "exit-code=2" >> "$out"
+    exit 0
+  fi
+  scan_options+=(--diff-base "$INPUT_DIFF_BASE")
+fi
 
 if is_true "${INPUT_ANNOTATIONS:-true}"; then stdout_format=github; else stdout_format=text; fi
 

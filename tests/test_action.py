@@ -399,7 +399,7 @@ def test_install_from_the_action_checkout_by_default(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert pip == f"-m pip install --quiet --disable-pip-version-check {REPO}\n"
     venv_bin = tmp_path / "runner-temp" / "govern-action-venv" / "bin"
-    assert outputs == {"govern": f"{venv_bin}/govern"}
+    assert outputs == {"govern": f"{venv_bin}/govern", "python": f"{venv_bin}/python"}
     assert "govern 0.1.0" in done.stdout
 
 
@@ -430,7 +430,11 @@ def test_action_metadata() -> None:
     assert doc["branding"]["color"] in BRANDING_COLORS
     assert set(doc["inputs"]) == {"paths", "config", "fail-on", "soft-fail", "sarif-file",
                                   "upload", "category", "annotations", "job-summary",
-                                  "govern-version", "python-version"}
+                                  "var-files", "check", "skip-check", "skip-path", "baseline",
+                                  "waivers", "diff-base", "outputs", "govern-version",
+                                  "python-version"}
+    setup = next(s for s in doc["runs"]["steps"] if s.get("id") == "python")
+    assert setup["with"]["update-environment"] is False  # the job's Python is not changed
     for name, spec in doc["inputs"].items():
         assert isinstance(spec.get("description"), str) and spec["description"], name
         assert isinstance(spec.get("default", ""), str), f"{name}: defaults are strings"
