@@ -16,7 +16,7 @@ from govern.errors import UsageError
 from govern.model.finding import ScanReport
 from govern.report.safe_text import clean_report, clean_text, may_hold_surrogates
 
-GITHUB_DEFAULT_LIMIT = 50  # annotations per level; github.DEFAULT_LIMIT (a test keeps them equal)
+GITHUB_DEFAULT_LIMIT = 10  # annotations per level; github.DEFAULT_LIMIT (a test keeps them equal)
 
 
 @dataclass(frozen=True)

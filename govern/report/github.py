@@ -22,9 +22,10 @@
 - Escaping as in `@actions/core` (`toCommandValue`/`escapeData`/`escapeProperty`): in the
   message `%` -> `%25`, CR -> `%0D`, LF -> `%0A`; in property values also `:` -> `%3A`
   and `,` -> `%2C`.
-- At most `limit` annotations per level (default 50; GitHub shows only 10 per level per
-  step anyway, the rest are in the log); when some are left out, a last line per level
-  says how many (`::error title=govern::12 more error annotations left out ...`).
+- At most `limit` lines per level (default 10: GitHub shows 10 annotations per level and
+  step, and drops the rest); when there are more, the last of them says how many were
+  left out and where they are (`::error title=govern::12 more error annotations left out
+  ...: see the job summary ...`), so that line is shown too.
 - Suppressed findings (an accepted risk covers them) are not annotated.
 - No findings and no notices: empty output.
 """
@@ -37,7 +38,7 @@ from govern.model.finding import SEVERITY_RANK, Finding, Notice, ScanReport
 from govern.report.order import ordered_findings, ordered_notices
 from govern.report.paths import display_path, relative_to_root
 
-DEFAULT_LIMIT = 50
+DEFAULT_LIMIT = 10
 LEVELS: tuple[str, ...] = ("error", "warning", "notice")
 _FINDING_LEVELS: dict[str, str] = {"critical": "error", "high": "error", "medium": "warning",
                                    "low": "notice"}
@@ -110,20 +111,23 @@ def _lines(report: ScanReport) -> Iterable[tuple[str, str]]:
 
 
 def render(report: ScanReport, *, limit: int = DEFAULT_LIMIT) -> str:
-    """The annotations, at most `limit` per level, each on its own line."""
-    shown: dict[str, int] = dict.fromkeys(LEVELS, 0)
-    left_out: dict[str, int] = dict.fromkeys(LEVELS, 0)
-    out: list[str] = []
+    """The annotations, at most `limit` lines per level (the last one saying how many were
+    left out, when some were), each on its own line."""
+    by_level: dict[str, list[str]] = {level: [] for level in LEVELS}
     for level, line in _lines(report):
-        if shown[level] < limit:
-            shown[level] += 1
-            out.append(line)
-        else:
-            left_out[level] += 1
+        by_level[level].append(line)
+    out: list[str] = []
     for level in LEVELS:
-        if left_out[level]:
-            noun = "annotation" if left_out[level] == 1 else "annotations"
-            out.append(command(level, f"{left_out[level]} more {level} {noun} left out "
-                                      f"(at most {limit} per level); see the text or SARIF "
-                                      f"report for all of them", title="govern"))
+        lines = by_level[level]
+        if len(lines) <= limit:
+            out.extend(lines)
+            continue
+        keep = max(limit - 1, 0)
+        out.extend(lines[:keep])
+        left = len(lines) - keep
+        noun = "annotation" if left == 1 else "annotations"
+        out.append(command(level, f"{left} more {level} {noun} left out (GitHub shows "
+                                  f"{limit} per level and step): see the job summary, or "
+                                  f"the text or SARIF report, for all of them",
+                           title="govern"))
     return "".join(line + "\n" for line in out)

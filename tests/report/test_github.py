@@ -64,23 +64,23 @@ def test_cap_per_level_with_a_last_line_per_level() -> None:
     text = github.render(empty_report(findings=lows + highs), limit=2)
     assert text.splitlines() == [
         "::error file=main.tf,line=10,title=GOV-AWS-001::b.h10: GOV-AWS-001 failed (high)",
-        "::error file=main.tf,line=11,title=GOV-AWS-001::b.h11: GOV-AWS-001 failed (high)",
+        "::error title=govern::2 more error annotations left out (GitHub shows 2 per level "
+        "and step): see the job summary, or the text or SARIF report, for all of them",
         "::notice file=main.tf,line=1,title=GOV-AWS-020::b.n1: GOV-AWS-020 failed (low)",
-        "::notice file=main.tf,line=2,title=GOV-AWS-020::b.n2: GOV-AWS-020 failed (low)",
-        "::error title=govern::1 more error annotation left out (at most 2 per level); see "
-        "the text or SARIF report for all of them",
-        "::notice title=govern::3 more notice annotations left out (at most 2 per level); "
-        "see the text or SARIF report for all of them",
+        "::notice title=govern::4 more notice annotations left out (GitHub shows 2 per "
+        "level and step): see the job summary, or the text or SARIF report, for all of them",
     ]
+    # as many as the cap: all shown, no line about the rest
+    assert len(github.render(empty_report(findings=highs), limit=3).splitlines()) == 3
 
 
-def test_default_cap_is_50() -> None:
+def test_default_cap_is_what_github_shows_per_level_and_step() -> None:
     lows = tuple(finding("GOV-AWS-020", "low", f"{ROOT}/main.tf", n, address=f"b.n{n}")
                  for n in range(1, 61))
     lines = render("github", empty_report(findings=lows)).splitlines()
-    assert github.DEFAULT_LIMIT == 50
-    assert len(lines) == 51
-    assert lines[-1].startswith("::notice title=govern::10 more notice annotations left out")
+    assert github.DEFAULT_LIMIT == 10
+    assert len(lines) == 10
+    assert lines[-1].startswith("::notice title=govern::51 more notice annotations left out")
 
 
 def test_scan_errors_come_first_and_critical_before_high() -> None:
