@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from govern.model.finding import ScanReport
     from govern.units.progress import ScanProgress
 
-REPORT_FORMATS = ("text", "json", "sarif", "markdown", "junit", "github")
+REPORT_FORMATS = ("text", "json", "sarif", "markdown", "junit", "csv", "github")
 COMPLIANCE_OUTPUT = "compliance"  # `--output compliance=FILE.md`: the compliance report alone
 FAIL_ON = ("critical", "high", "medium", "low", "none")
 # `--output NAME=FILE` where NAME looks like a format name (not a path): NAME must be known

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import xml.etree.ElementTree as ET
@@ -40,7 +42,7 @@ def scan(tmp_path: Path, *args: str) -> tuple[int, str, str]:
 
 
 def test_format_choices() -> None:
-    assert REPORT_FORMATS == ("text", "json", "sarif", "markdown", "junit", "github")
+    assert REPORT_FORMATS == ("text", "json", "sarif", "markdown", "junit", "csv", "github")
 
 
 def test_github_format(tmp_path: Path) -> None:
@@ -73,3 +75,12 @@ def test_blank_sarif_category_is_a_usage_error(tmp_path: Path) -> None:
     code, out, err = scan(tmp_path, "-f", "sarif", "--sarif-category", " / ")
     assert (code, out) == (2, "")
     assert err == "govern: error: --sarif-category needs a non-empty ID, e.g. govern/terraform\n"
+
+
+def test_csv_format(tmp_path: Path) -> None:
+    code, out, _ = scan(tmp_path, "--format", "csv")
+    assert code == 1
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert "GOV-AWS-005" in {r["rule_id"] for r in rows}
+    assert {r["file"] for r in rows} == {"main.tf"}
+    assert all(r["status"] in ("fail", "unknown") for r in rows)

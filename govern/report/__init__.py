@@ -1,4 +1,4 @@
-"""Reporters: turn a `ScanReport` into text, JSON, SARIF, Markdown, JUnit XML or GitHub
+"""Reporters: turn a `ScanReport` into text, JSON, SARIF, Markdown, JUnit XML, CSV or GitHub
 annotations (findings; and the compliance report alone, as the pseudo-format `compliance`).
 
 A reporter sees only `govern.model.finding` types. Each format is one module with a
@@ -59,6 +59,7 @@ _RENDERERS: dict[str, Renderer] = {
     "sarif": _module("sarif"),
     "markdown": _module("markdown"),
     "junit": _module("junit"),
+    "csv": _module("csv_report"),
     "github": _module("github"),
     # the compliance report alone (`--output compliance=FILE.md`)
     "compliance": _module("compliance_markdown"),

@@ -9,7 +9,8 @@ from .factories import sample_report
 
 
 def test_formats() -> None:
-    assert FORMATS == ("text", "json", "sarif", "markdown", "junit", "github", "compliance")
+    assert FORMATS == ("text", "json", "sarif", "markdown", "junit", "csv", "github",
+                       "compliance")
 
 
 def test_render_dispatches_to_the_format_module() -> None:
@@ -24,7 +25,7 @@ def test_render_dispatches_to_the_format_module() -> None:
 
 def test_unknown_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match=r"unknown report format 'xml' \(choose one of: "
-                                         r"text, json, sarif, markdown, junit, github, "
+                                         r"text, json, sarif, markdown, junit, csv, github, "
                                          r"compliance\)"):
         render("xml", sample_report())
 
