@@ -36,12 +36,13 @@ if TYPE_CHECKING:
     from govern.model.finding import ScanReport
     from govern.units.progress import ScanProgress
 
-REPORT_FORMATS = ("text", "json", "sarif", "markdown", "junit", "csv", "github")
+REPORT_FORMATS = ("text", "json", "sarif", "markdown", "junit", "csv", "sonarqube",
+                  "github")
 COMPLIANCE_OUTPUT = "compliance"  # `--output compliance=FILE.md`: the compliance report alone
 FAIL_ON = ("critical", "high", "medium", "low", "none")
 # `--output NAME=FILE` where NAME looks like a format name (not a path): NAME must be known
 _FORMAT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-_SUFFIX = {"text": "txt", "markdown": "md", "junit": "xml", "github": "txt",
+_SUFFIX = {"text": "txt", "markdown": "md", "junit": "xml", "github": "txt", "sonarqube": "json",
            "compliance": "md"}
 
 

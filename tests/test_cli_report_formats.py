@@ -42,7 +42,8 @@ def scan(tmp_path: Path, *args: str) -> tuple[int, str, str]:
 
 
 def test_format_choices() -> None:
-    assert REPORT_FORMATS == ("text", "json", "sarif", "markdown", "junit", "csv", "github")
+    assert REPORT_FORMATS == ("text", "json", "sarif", "markdown", "junit", "csv",
+                              "sonarqube", "github")
 
 
 def test_github_format(tmp_path: Path) -> None:

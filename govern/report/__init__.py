@@ -60,6 +60,7 @@ _RENDERERS: dict[str, Renderer] = {
     "markdown": _module("markdown"),
     "junit": _module("junit"),
     "csv": _module("csv_report"),
+    "sonarqube": _module("sonarqube"),
     "github": _module("github"),
     # the compliance report alone (`--output compliance=FILE.md`)
     "compliance": _module("compliance_markdown"),

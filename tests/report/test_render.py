@@ -9,8 +9,8 @@ from .factories import sample_report
 
 
 def test_formats() -> None:
-    assert FORMATS == ("text", "json", "sarif", "markdown", "junit", "csv", "github",
-                       "compliance")
+    assert FORMATS == ("text", "json", "sarif", "markdown", "junit", "csv", "sonarqube",
+                       "github", "compliance")
 
 
 def test_render_dispatches_to_the_format_module() -> None:
@@ -25,8 +25,8 @@ def test_render_dispatches_to_the_format_module() -> None:
 
 def test_unknown_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match=r"unknown report format 'xml' \(choose one of: "
-                                         r"text, json, sarif, markdown, junit, csv, github, "
-                                         r"compliance\)"):
+                                         r"text, json, sarif, markdown, junit, csv, "
+                                         r"sonarqube, github, compliance\)"):
         render("xml", sample_report())
 
 
