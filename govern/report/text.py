@@ -246,11 +246,14 @@ class _Detail:
         if address:
             head += f"  {address}"
         lines = self.wrapped(head, "", "    ")
-        first = lines[0].replace(f"  {finding.severity}  ", "  {severity}  ", 1)
-        if self.links and finding.location is not None:
-            target = Path(os.path.abspath(finding.location.file)).as_uri()
-            first = first.replace(where, f"\x1b]8;;{target}\x1b\\{where}\x1b]8;;\x1b\\", 1)
-        lines[0] = first.replace("{severity}", self.paint(finding.severity, finding.severity))
+        plain = f"{where}  {finding.severity}  "
+        if lines[0].startswith(plain):  # style the location and the severity in place
+            shown = where
+            if self.links and finding.location is not None:
+                target = Path(os.path.abspath(finding.location.file)).as_uri()
+                shown = f"\x1b]8;;{target}\x1b\\{where}\x1b]8;;\x1b\\"
+            lines[0] = (f"{shown}  {self.paint(finding.severity, finding.severity)}  "
+                        + lines[0][len(plain):])
         lines += self.wrapped(clean(finding.message), "  ", "  ")
         lines += self.snippet(finding)
         if finding.suppression is not None:
@@ -339,10 +342,12 @@ def render(report: ScanReport, *, color: bool = False, compact: bool = False,
     suppressed = [f for f in findings if f.suppression is not None]
     cols = _Columns(findings)
 
+    detail = _Detail(report, paint, width, links)  # one per report: files read once
+
     def listed(chosen: Sequence[Finding]) -> list[str]:
         if compact:
             return _by_file(chosen, report.root, cols, paint)
-        return _Detail(report, paint, width, links)(chosen)
+        return detail(chosen)
 
     blocks: list[str] = []
     if not failed and not unknown:
